@@ -1,0 +1,80 @@
+"""The public API: one function per job, chaining the stages.
+
+parse → model → validate (→ layout → render, in later modules). The CLI and
+every integration call these and nothing deeper.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from blueprint.decode import decode
+from blueprint.diagnostics import Diagnostic, Level
+from blueprint.model import build
+from blueprint.model.types import Blueprint
+from blueprint.parse import parse
+from blueprint.source import Source
+from blueprint.validate import DEFAULT_CODES, validate
+
+# Findings that a syntax error elsewhere in the file can cause (the broken
+# line may have defined the missing action), so they wait until it is fixed.
+_CASCADING = frozenset({"BP202", "BP203", "BP205", "BP209", "BP301", "BP304"})
+
+
+class CheckResult(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    source: Source | None
+    blueprint: Blueprint | None
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.level is Level.ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.level is Level.WARNING]
+
+    @property
+    def ok(self) -> bool:
+        """True when the blueprint can be drawn (warnings allowed)."""
+        return self.blueprint is not None and not self.errors
+
+
+def check_source(source: Source, enabled: Iterable[str] = DEFAULT_CODES) -> CheckResult:
+    enabled = frozenset(enabled)
+    parsed = parse(source)
+    blueprint, structural = build(source.name, parsed.statements)
+    findings = validate(blueprint, enabled)
+    syntax_failed = any(d.code.startswith("BP1") for d in (*parsed.diagnostics, *structural))
+    if syntax_failed:
+        findings = [d for d in findings if d.code not in _CASCADING]
+    diagnostics = sorted((*parsed.diagnostics, *structural, *findings), key=Diagnostic.sort_key)
+    return CheckResult(
+        name=source.name,
+        source=source,
+        blueprint=blueprint,
+        diagnostics=tuple(d for d in diagnostics if d.code in enabled or d.level is Level.ERROR),
+    )
+
+
+def check_bytes(name: str, data: bytes, enabled: Iterable[str] = DEFAULT_CODES) -> CheckResult:
+    source, problems = decode(name, data)
+    if source is None:
+        return CheckResult(name=name, source=None, blueprint=None, diagnostics=tuple(problems))
+    return check_source(source, enabled)
+
+
+def check_text(text: str, name: str = "<string>", enabled: Iterable[str] = DEFAULT_CODES) -> CheckResult:
+    return check_source(Source(name=name, text=text.removeprefix("\ufeff")), enabled)
+
+
+def check_file(path: str | Path, enabled: Iterable[str] = DEFAULT_CODES, name: str | None = None) -> CheckResult:
+    """Check a file on disk; OSError (missing, unreadable) is the caller's to report."""
+    path = Path(path)
+    return check_bytes(name or path.as_posix(), path.read_bytes(), enabled)

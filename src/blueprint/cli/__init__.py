@@ -1,0 +1,43 @@
+"""The `blueprint` command. Each subcommand's module is imported only when it
+runs, so `blueprint --help` stays fast."""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+from blueprint import __version__
+
+# name -> (module, one-line help shown by `blueprint --help`)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("blueprint.cli.check", "Check .bp files and report every problem."),
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        module = importlib.import_module(COMMANDS[name][0])
+        return module.command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="blueprint")
+def main() -> None:
+    """Service blueprints as code: check .bp files and render them.
+
+    \b
+    Examples:
+      blueprint check examples/
+      blueprint check --format github flows/*.bp
+    """

@@ -1,0 +1,96 @@
+"""Which rules run and how strictly: `[tool.blueprint]` in pyproject.toml, then flags.
+
+Only practice rules (BP3xx) can be switched; errors always apply, because a
+blueprint with an error cannot be drawn.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from blueprint.diagnostics import CODES, Level
+
+FORMATS = ("text", "json", "github", "sarif")
+
+
+class ConfigError(ValueError):
+    """A setting that cannot be honoured; the CLI reports it as a usage error."""
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True, populate_by_name=True, extra="forbid")
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = Field(default=(), alias="extend-select")
+    ignore: tuple[str, ...] = ()
+    strict: bool = False
+    format: str = "text"
+
+    def enabled_codes(self) -> frozenset[str]:
+        warnings = [code for code in CODES if code.level is Level.WARNING]
+        errors = {code.code for code in CODES if code.level is Level.ERROR}
+        for pattern in (*(self.select or ()), *self.extend_select, *self.ignore):
+            _check_pattern(pattern)
+        if self.select is None:
+            chosen = {code.code for code in warnings if code.default_enabled}
+        else:
+            chosen = {code.code for code in warnings if _matches(code.code, self.select)}
+        chosen |= {code.code for code in warnings if _matches(code.code, self.extend_select)}
+        chosen -= {code.code for code in warnings if _matches(code.code, self.ignore)}
+        return frozenset(chosen | errors)
+
+    def merged(self, **overrides: object) -> Settings:
+        values = self.model_dump(by_alias=False)
+        values.update({key: value for key, value in overrides.items() if value is not None})
+        return Settings(**values)
+
+
+def _matches(code: str, patterns: Iterable[str]) -> bool:
+    return any(code.startswith(pattern) for pattern in patterns)
+
+
+def _check_pattern(pattern: str) -> None:
+    matched = [code for code in CODES if code.code.startswith(pattern)]
+    if not pattern or not matched:
+        raise ConfigError(f"'{pattern}' matches no diagnostic code (codes look like BP302, or a prefix like BP3)")
+    if all(code.level is Level.ERROR for code in matched):
+        raise ConfigError(f"'{pattern}' names only errors; errors always apply, only BP3xx warnings can be selected or ignored")
+
+
+def find_pyproject(start: Path) -> Path | None:
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_settings(pyproject: Path | None) -> Settings:
+    if pyproject is None:
+        return Settings()
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"cannot read {pyproject}: {error}") from error
+    table = data.get("tool", {}).get("blueprint", {})
+    try:
+        settings = Settings(**table)
+    except ValueError as error:
+        raise ConfigError(f"[tool.blueprint] in {pyproject}: {_first_error(error)}") from error
+    if settings.format not in FORMATS:
+        raise ConfigError(f"[tool.blueprint] format = '{settings.format}'; expected one of {', '.join(FORMATS)}")
+    settings.enabled_codes()  # reports bad codes now, not halfway through a run
+    return settings
+
+
+def _first_error(error: ValueError) -> str:
+    errors = getattr(error, "errors", None)
+    if callable(errors):
+        first = errors()[0]
+        where = ".".join(str(part) for part in first.get("loc", ()))
+        return f"{where}: {first.get('msg')}" if where else str(first.get("msg"))
+    return str(error)

@@ -1,0 +1,250 @@
+"""The blueprint model: what a .bp file means, independent of how it was written.
+
+The model is permissive on purpose: it keeps duplicate IDs, dangling references
+and reversed ranges so that the validator can report every one of them.
+Renderers only ever receive a model that validated without errors.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from blueprint.source import Span
+
+
+class Lane(str, Enum):
+    """The rows of a blueprint, top to bottom (evidence holds props, not actions)."""
+
+    EVIDENCE = "evidence"
+    CUSTOMER = "customer"
+    ONSTAGE = "onstage"
+    BACKSTAGE = "backstage"
+    SUPPORT = "support"
+
+
+ACTION_LANES: tuple[Lane, ...] = (Lane.CUSTOMER, Lane.ONSTAGE, Lane.BACKSTAGE, Lane.SUPPORT)
+
+
+class Line(str, Enum):
+    """The three lines between the lanes."""
+
+    INTERACTION = "interaction"  # customer | onstage
+    VISIBILITY = "visibility"  # onstage | backstage
+    INTERNAL = "internal"  # backstage | support
+
+
+class State(str, Enum):
+    CURRENT = "current"
+    FUTURE = "future"
+
+
+class Language(str, Enum):
+    EN = "en"
+    ZH = "zh"
+
+
+class Severity(str, Enum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class FlowKind(str, Enum):
+    HANDOFF = "handoff"  # ->
+    DEFERRED = "deferred"  # -->
+    AGREEMENT = "agreement"  # <->
+
+
+class Node(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Duration(Node):
+    """A length of time as written (`1h30min`) and in seconds."""
+
+    seconds: float
+    text: str
+
+
+class DurationRange(Node):
+    """`5min` (minimum equals maximum) or `20min..45min`."""
+
+    min: Duration
+    max: Duration
+    span: Span
+
+    @property
+    def text(self) -> str:
+        if self.min.text == self.max.text:
+            return self.min.text
+        return f"{self.min.text}..{self.max.text}"
+
+
+class Cost(Node):
+    amount: float
+    text: str
+    currency: str | None = None
+    span: Span
+
+
+class FailPoint(Node):
+    """A place where the service can fail in a way the customer notices (Shostack's F)."""
+
+    number: int = Field(description="1-based, in document order: F1, F2, …")
+    action: str
+    description: str
+    severity: Severity | None = None
+    recover: str | None = None
+    span: Span
+    recover_span: Span | None = None
+
+
+class WaitPoint(Node):
+    """A place where the customer waits (Shostack's W)."""
+
+    number: int = Field(description="1-based, in document order: W1, W2, …")
+    action: str
+    duration: DurationRange
+    description: str | None = None
+    span: Span
+
+
+class Link(Node):
+    url: str
+    span: Span
+
+
+class Action(Node):
+    id: str
+    generated_id: bool = False
+    label: str
+    lane: Lane
+    step: str
+    fails: tuple[FailPoint, ...] = ()
+    waits: tuple[WaitPoint, ...] = ()
+    duration: DurationRange | None = None
+    cost: Cost | None = None
+    notes: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+    span: Span
+    id_span: Span
+
+
+class Evidence(Node):
+    id: str | None = None
+    label: str
+    step: str
+    span: Span
+
+
+class Step(Node):
+    id: str
+    label: str
+    phase: int | None = Field(default=None, description="index into Blueprint.phases")
+    evidence: tuple[Evidence, ...] = ()
+    actions: tuple[Action, ...] = ()
+    span: Span
+    id_span: Span
+
+
+class Phase(Node):
+    name: str
+    steps: tuple[str, ...] = ()
+    span: Span
+
+
+class Flow(Node):
+    """One arrow. A chain `a -> b -> c` becomes two flows sharing the label."""
+
+    source: str
+    target: str
+    kind: FlowKind
+    label: str | None = None
+    span: Span
+    source_span: Span
+    target_span: Span
+
+
+class Header(Node):
+    """Where a header statement stood, for diagnostics about it."""
+
+    keyword: str
+    span: Span
+
+
+DEFAULT_LANE_LABELS: dict[Language, dict[Lane, str]] = {
+    Language.EN: {
+        Lane.EVIDENCE: "Physical evidence",
+        Lane.CUSTOMER: "Customer actions",
+        Lane.ONSTAGE: "Onstage actions",
+        Lane.BACKSTAGE: "Backstage actions",
+        Lane.SUPPORT: "Support processes",
+    },
+    Language.ZH: {
+        Lane.EVIDENCE: "有形展示",
+        Lane.CUSTOMER: "顾客行为",
+        Lane.ONSTAGE: "前台员工行为",
+        Lane.BACKSTAGE: "后台员工行为",
+        Lane.SUPPORT: "支持过程",
+    },
+}
+
+DEFAULT_LINE_LABELS: dict[Language, dict[Line, str]] = {
+    Language.EN: {
+        Line.INTERACTION: "Line of interaction",
+        Line.VISIBILITY: "Line of visibility",
+        Line.INTERNAL: "Line of internal interaction",
+    },
+    Language.ZH: {
+        Line.INTERACTION: "互动分界线",
+        Line.VISIBILITY: "可视分界线",
+        Line.INTERNAL: "内部互动分界线",
+    },
+}
+
+
+class Blueprint(Node):
+    """A whole service blueprint."""
+
+    source_name: str
+    title: str | None = None
+    description: str | None = None
+    segments: tuple[str, ...] = ()
+    owner: str | None = None
+    version: str | None = None
+    state: State = State.CURRENT
+    lang: Language = Language.EN
+    max_wait: Duration | None = None
+    max_wait_span: Span | None = None
+    lane_labels: dict[Lane, str] = Field(default_factory=dict, description="only the relabelled lanes")
+    line_labels: dict[Line, str] = Field(default_factory=dict, description="only the relabelled lines")
+    headers: tuple[Header, ...] = ()
+    phases: tuple[Phase, ...] = ()
+    steps: tuple[Step, ...] = ()
+    flows: tuple[Flow, ...] = ()
+
+    def lane_label(self, lane: Lane) -> str:
+        return self.lane_labels.get(lane) or DEFAULT_LANE_LABELS[self.lang][lane]
+
+    def line_label(self, line: Line) -> str:
+        return self.line_labels.get(line) or DEFAULT_LINE_LABELS[self.lang][line]
+
+    def actions(self) -> list[Action]:
+        return [action for step in self.steps for action in step.actions]
+
+    def action_index(self) -> dict[str, Action]:
+        """Actions by ID; with duplicate IDs the first wins (the validator reports the rest)."""
+        index: dict[str, Action] = {}
+        for action in self.actions():
+            index.setdefault(action.id, action)
+        return index
+
+    def fail_points(self) -> list[FailPoint]:
+        return [fail for action in self.actions() for fail in action.fails]
+
+    def wait_points(self) -> list[WaitPoint]:
+        return [wait for action in self.actions() for wait in action.waits]
+
+

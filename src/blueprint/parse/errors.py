@@ -1,0 +1,142 @@
+"""Turns Lark's parse failures into diagnostics a service designer can act on.
+
+Lark reports terminals (`NUMWORD`, `__ANON_1`); users need words: what was
+found, what fits there, and where.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from lark import Lark
+from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+from lark.lexer import PatternStr
+
+from blueprint.diagnostics import Diagnostic, diagnostic
+from blueprint.source import Span
+
+LANE_WORDS = ("customer", "onstage", "backstage", "support", "evidence")
+
+_TERMINAL_WORDS = {
+    "STRING": 'a quoted string ("…")',
+    "NAME": "an ID",
+    "NUMWORD": "a duration such as 5min or 1h30min",
+    "AMOUNT": "an amount such as 25 or 1,200.50",
+    "VERSION": "a version number",
+    "ARROW": "an arrow (->, --> or <->)",
+    "_NL": "the end of the line",
+    "$END": "the end of the line",
+}
+
+STATEMENT_HINT = (
+    "a line starts with a keyword (blueprint, phase, step, evidence, fail, wait, duration, "
+    "cost, note, link, …), a lane (customer, onstage, backstage, support) or a flow (a -> b)"
+)
+
+
+def _keywords(parser: Lark) -> dict[str, str]:
+    return {t.name: t.pattern.value for t in parser.terminals if isinstance(t.pattern, PatternStr)}
+
+
+def _expected_words(parser: Lark, expected: set[str]) -> str:
+    keywords = _keywords(parser)
+    words: list[str] = []
+    named = sorted(keywords[name] for name in expected if name in keywords)
+    if named:
+        words.append(", ".join(named))
+    words.extend(_TERMINAL_WORDS[name] for name in sorted(expected) if name in _TERMINAL_WORDS)
+    unique = list(dict.fromkeys(words))
+    if len(unique) <= 1:
+        return unique[0] if unique else "nothing more"
+    return ", ".join(unique[:-1]) + " or " + unique[-1]
+
+
+def _describe(token) -> str:
+    if token.type in ("$END", "_NL"):
+        return "the end of the line"
+    if token.type == "STRING":
+        return f"the string {token}"
+    if token.type == "ARROW":
+        return f"the arrow {token}"
+    return f"'{token}'"
+
+
+def _did_you_mean(word: str, choices: list[str]) -> str | None:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.7)
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+def describe_failure(
+    error: UnexpectedInput, parser: Lark, file: str, line: int, line_text: str
+) -> Diagnostic:
+    """One diagnostic for a line that does not parse as a statement."""
+    keywords = sorted(set(_keywords(parser).values()))
+
+    if isinstance(error, UnexpectedCharacters):
+        column = error.column
+        char = line_text[column - 1] if 0 < column <= len(line_text) else ""
+        if char == '"':
+            return diagnostic(
+                "BP102",
+                file,
+                Span(line=line, column=column, end_line=line, end_column=len(line_text) + 1),
+                "found a string with no closing quote; a string ends on the line it starts",
+                hint='add the closing " (write a quote inside a string as \\")',
+            )
+        expected = _expected_words(parser, set(error.allowed or ()))
+        return diagnostic(
+            "BP101",
+            file,
+            Span.point(line, column),
+            f"found the character '{char}'; expected {expected}",
+            hint=STATEMENT_HINT if column == _first_column(line_text) else None,
+        )
+
+    assert isinstance(error, UnexpectedToken)
+    token = error.token
+    column = token.column if token.column is not None else len(line_text) + 1
+    width = len(str(token)) if token.type not in ("$END", "_NL") else 1
+    span = Span.point(line, column, width)
+    history = list(getattr(error, "token_history", None) or [])
+    previous = history[-1] if history else None
+
+    if previous is not None and previous.type == "NUMWORD" and token.type == "NAME":
+        return diagnostic(
+            "BP103",
+            file,
+            Span(line=line, column=previous.column, end_line=line, end_column=column + width),
+            f"found the duration '{previous} {token}' with a space inside; "
+            "a duration is a number with its unit attached",
+            hint=f"write {previous}{_unit_hint(str(token))}",
+        )
+
+    if column == _first_column(line_text):
+        hint = _did_you_mean(str(token), keywords + list(LANE_WORDS)) or STATEMENT_HINT
+        return diagnostic(
+            "BP101",
+            file,
+            span,
+            f"found {_describe(token)} at the start of a line; it does not start a statement",
+            hint=hint,
+        )
+
+    expected = _expected_words(parser, set(error.expected))
+    hint = None
+    if token.type == "STRING" and error.expected <= {"_NL", "$END"}:
+        hint = "one statement per line: join the strings, or start a new line"
+    elif token.type == "NAME":
+        hint = _did_you_mean(str(token), [_keywords(parser)[n] for n in error.expected if n in _keywords(parser)])
+    return diagnostic(
+        "BP101", file, span, f"found {_describe(token)}; expected {expected}", hint=hint
+    )
+
+
+def _first_column(line_text: str) -> int:
+    return len(line_text) - len(line_text.lstrip()) + 1
+
+
+def _unit_hint(word: str) -> str:
+    units = {"s": "s", "sec": "s", "second": "s", "seconds": "s", "m": "min", "min": "min",
+             "mins": "min", "minute": "min", "minutes": "min", "h": "h", "hr": "h", "hour": "h",
+             "hours": "h", "d": "d", "day": "d", "days": "d"}
+    return units.get(word.lower(), "min")

@@ -1,0 +1,31 @@
+"""Report stage: check results in, text for a terminal or a CI system out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import click
+
+from blueprint.api import CheckResult
+from blueprint.report.machine import to_github, to_json, to_sarif
+from blueprint.report.text import format_diagnostic, summary
+
+
+def render_report(results: Sequence[CheckResult], output_format: str, color: bool = False) -> str:
+    diagnostics = [d for result in results for d in result.diagnostics]
+    if output_format == "json":
+        return to_json([r.name for r in results], diagnostics)
+    if output_format == "github":
+        return to_github(diagnostics)
+    if output_format == "sarif":
+        return to_sarif(diagnostics)
+    blocks = [format_diagnostic(d, r.source, color) for r in results for d in r.diagnostics]
+    errors = sum(len(r.errors) for r in results)
+    warnings = sum(len(r.warnings) for r in results)
+    return "\n\n".join([*blocks, summary(len(results), errors, warnings)])
+
+
+def emit(results: Sequence[CheckResult], output_format: str, color: bool = False) -> None:
+    text = render_report(results, output_format, color)
+    if text:
+        click.echo(text)

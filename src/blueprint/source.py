@@ -1,0 +1,35 @@
+"""Source text and positions: what every diagnostic and model node points back to."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Span(BaseModel):
+    """A range in a source file; lines and columns are 1-based, the end is exclusive."""
+
+    model_config = ConfigDict(frozen=True)
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def point(cls, line: int, column: int, width: int = 1) -> Span:
+        return cls(line=line, column=column, end_line=line, end_column=column + max(width, 1))
+
+
+class Source(BaseModel):
+    """A decoded .bp text and the name it is reported under (a path, or `<stdin>`)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    text: str
+
+    def line_text(self, line: int) -> str:
+        lines = self.text.split("\n")
+        if 1 <= line <= len(lines):
+            return lines[line - 1].rstrip("\r")
+        return ""
