@@ -19,9 +19,11 @@ from blueprint.parse import parse
 from blueprint.source import Source
 from blueprint.validate import DEFAULT_CODES, validate
 
-# Findings that a syntax error elsewhere in the file can cause (the broken
-# line may have defined the missing action), so they wait until it is fixed.
+# Findings that a dropped line elsewhere in the file can cause (the broken
+# line may have defined the missing action or flow), so they wait until it is
+# fixed. Only mistakes that drop a statement hold them back.
 _CASCADING = frozenset({"BP202", "BP203", "BP205", "BP209", "BP301", "BP304"})
+_DROPS_A_STATEMENT = frozenset({"BP101", "BP102", "BP104", "BP108"})
 
 
 class CheckResult(BaseModel):
@@ -51,8 +53,8 @@ def check_source(source: Source, enabled: Iterable[str] = DEFAULT_CODES) -> Chec
     parsed = parse(source)
     blueprint, structural = build(source.name, parsed.statements)
     findings = validate(blueprint, enabled)
-    syntax_failed = any(d.code.startswith("BP1") for d in (*parsed.diagnostics, *structural))
-    if syntax_failed:
+    dropped = any(d.code in _DROPS_A_STATEMENT for d in (*parsed.diagnostics, *structural))
+    if dropped:
         findings = [d for d in findings if d.code not in _CASCADING]
     diagnostics = sorted((*parsed.diagnostics, *structural, *findings), key=Diagnostic.sort_key)
     return CheckResult(

@@ -111,7 +111,7 @@ CODES: tuple[Code, ...] = (
         summary="A statement stands where it cannot: a header after the first phase or step, or an action or evidence outside a step.",
         why="Headers describe the whole blueprint and come first; actions and evidence belong to a step (a column in time).",
         bad=_HEAD + _STEP + "state future\n",
-        good=_HEAD + "state future\n" + _STEP.replace("\n  hand -> count", "\n    fail \"Miscount\" recover count\n  hand -> count"),
+        good=_HEAD + "state future\n" + _STEP,
     ),
     Code(
         code="BP109",
@@ -223,6 +223,15 @@ CODES: tuple[Code, ...] = (
         good=_HEAD + "state current\n" + _STEP,
     ),
     Code(
+        code="BP211",
+        name="repeated-attribute",
+        level=Level.ERROR,
+        summary="An action has a second `duration` or `cost`.",
+        why="An action takes one time and one cost; a second line would silently replace the first.",
+        bad=_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n    duration 2min\n    duration 5min\n',
+        good=_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n    duration 2min..5min\n',
+    ),
+    Code(
         code="BP209",
         name="flow-to-step",
         level=Level.ERROR,
@@ -245,7 +254,7 @@ CODES: tuple[Code, ...] = (
         code="BP301",
         name="skips-visibility",
         level=Level.WARNING,
-        summary="A flow goes from a customer action straight to backstage or support.",
+        summary="A flow joins a customer action directly to a backstage or support action, in either direction.",
         why="The customer only meets the organisation onstage (Bitner 2008); a direct hop hides the encounter that really happens, or shows a self-service channel that belongs onstage.",
         bad=_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n  backstage post "Posts the deposit"\n  hand -> post\n',
         good=_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n  onstage count "Teller counts"\n  backstage post "Posts the deposit"\n  hand -> count -> post\n',

@@ -78,6 +78,7 @@ class _ActionDraft:
     cost: Cost | None = None
     notes: list[str] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    attribute_lines: dict[str, int] = field(default_factory=dict)
 
     def freeze(self) -> Action:
         return Action(
@@ -237,6 +238,16 @@ class _Builder:
         self.steps.append(_StepDraft(statement=statement, phase=phase))
 
     def _ItemStatement(self, statement: ItemStatement) -> None:
+        word = statement.lane.text
+        if word not in _LANE_NAMES and _meant_keyword(word):
+            # `stpe s "S"` reads as an action in lane `stpe`; the writer meant a keyword.
+            self.report(
+                "BP101",
+                statement.lane.span,
+                f"found '{word}' at the start of a line; it is neither a keyword nor a lane",
+                hint=f"did you mean '{_meant_keyword(word)}'?",
+            )
+            return
         lane = self._lane(statement.lane, allow_evidence=True)
         if lane is None:
             return
@@ -292,6 +303,18 @@ class _Builder:
         )
         return None
 
+    def _first_attribute(self, action: _ActionDraft, keyword: str, span: Span) -> bool:
+        earlier = action.attribute_lines.setdefault(keyword, span.line)
+        if earlier != span.line:
+            self.report(
+                "BP211",
+                span,
+                f"found a second '{keyword}' for the action '{action.id}'; it was already set on line {earlier}",
+                hint="keep one line; a range such as 2min..5min covers both" if keyword == "duration" else "keep one line",
+            )
+            return False
+        return True
+
     def _FailStatement(self, statement: FailStatement) -> None:
         action = self._current_action("fail", statement.span)
         if action is None:
@@ -340,12 +363,12 @@ class _Builder:
     def _DurationStatement(self, statement: DurationStatement) -> None:
         action = self._current_action("duration", statement.span)
         duration = self._range(statement.range)
-        if action is not None and duration is not None:
+        if action is not None and duration is not None and self._first_attribute(action, "duration", statement.span):
             action.duration = duration
 
     def _CostStatement(self, statement: CostStatement) -> None:
         action = self._current_action("cost", statement.span)
-        if action is None:
+        if action is None or not self._first_attribute(action, "cost", statement.span):
             return
         text = statement.amount.text
         if not _AMOUNT.fullmatch(text):
@@ -452,6 +475,16 @@ class _Builder:
             flows=tuple(self.flows),
             **self.fields,
         )
+
+
+_LANE_NAMES = frozenset(lane.value for lane in Lane)
+
+
+def _meant_keyword(word: str) -> str | None:
+    """The keyword a misspelt statement start was probably meant to be, unless it looks more like a lane."""
+    keyword = difflib.get_close_matches(word, sorted(RESERVED_WORDS - {"evidence"}), n=1, cutoff=0.7)
+    lanes = difflib.get_close_matches(word, sorted(_LANE_NAMES), n=1, cutoff=0.6)
+    return keyword[0] if keyword and not lanes else None
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str | None:

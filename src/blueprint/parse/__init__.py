@@ -8,9 +8,9 @@ from pydantic import BaseModel, ConfigDict
 from blueprint.diagnostics import Diagnostic
 from blueprint.parse.errors import describe_failure
 from blueprint.parse.grammar import parser
-from blueprint.parse.statements import AnyStatement
+from blueprint.parse.statements import AnyStatement, StepStatement, Word
 from blueprint.parse.transform import StatementBuilder, to_statements
-from blueprint.source import Source
+from blueprint.source import Source, Span
 
 
 class ParseResult(BaseModel):
@@ -34,6 +34,27 @@ def parse(source: Source) -> ParseResult:
     return ParseResult(statements=tuple(statements), diagnostics=tuple(builder.diagnostics))
 
 
+def _closed_string(line: str):
+    """The statement as it would read with its string closed, so that one
+    missing quote does not also lose the step or action on that line."""
+    try:
+        return parser().parse(line + '"', start="statement")
+    except UnexpectedInput:
+        return None
+
+
+def _placeholder_step(line: str, number: int) -> list[StepStatement]:
+    """A broken `step` line still opens a step, so the actions under it are
+    not also reported as standing outside any step."""
+    words = line.split()
+    if not words or words[0] != "step":
+        return []
+    column = line.index("step") + 1
+    ident = words[1] if len(words) > 1 and not words[1].startswith('"') else f"line{number}"
+    span = Span(line=number, column=column, end_line=number, end_column=len(line.rstrip()) + 1)
+    return [StepStatement(span=span, id=Word(text=ident, span=span), label="")]
+
+
 def _parse_lines(source: Source) -> ParseResult:
     lark = parser()
     statements: list[AnyStatement] = []
@@ -46,8 +67,12 @@ def _parse_lines(source: Source) -> ParseResult:
         try:
             tree = lark.parse(line, start="statement")
         except UnexpectedInput as error:
-            diagnostics.append(describe_failure(error, lark, source.name, number, line))
-            continue
+            failure = describe_failure(error, lark, source.name, number, line)
+            diagnostics.append(failure)
+            tree = _closed_string(line) if failure.code == "BP102" else None
+            if tree is None:
+                statements.extend(_placeholder_step(line, number))
+                continue
         builder = StatementBuilder(source.name, line_offset=number - 1)
         statements.extend(to_statements(tree, builder))
         diagnostics.extend(builder.diagnostics)

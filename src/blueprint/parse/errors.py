@@ -94,8 +94,9 @@ def describe_failure(
 
     assert isinstance(error, UnexpectedToken)
     token = error.token
-    column = token.column if token.column is not None else len(line_text) + 1
-    width = len(str(token)) if token.type not in ("$END", "_NL") else 1
+    at_end = token.type in ("$END", "_NL")
+    column = len(line_text.rstrip()) + 1 if at_end or token.column is None else token.column
+    width = 1 if at_end else len(str(token))
     span = Span.point(line, column, width)
     history = list(getattr(error, "token_history", None) or [])
     previous = history[-1] if history else None

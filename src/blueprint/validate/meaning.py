@@ -32,11 +32,21 @@ def duplicate_ids(blueprint: Blueprint) -> Iterator[Diagnostic]:
             first_seen[ident] = (kind, span)
 
 
-def _reference(blueprint: Blueprint, ident: str, span: Span, code: str, role: str) -> Iterator[Diagnostic]:
-    actions = blueprint.action_index()
-    if ident in actions:
+class _Targets:
+    """What a reference may name, indexed once per check (a file can hold thousands of flows)."""
+
+    def __init__(self, blueprint: Blueprint) -> None:
+        self.actions = blueprint.action_index()
+        self.steps = {step.id for step in blueprint.steps}
+        self.sorted_actions = sorted(self.actions)
+
+
+def _reference(
+    blueprint: Blueprint, targets: _Targets, ident: str, span: Span, code: str, role: str
+) -> Iterator[Diagnostic]:
+    if ident in targets.actions:
         return
-    if ident in {step.id for step in blueprint.steps}:
+    if ident in targets.steps:
         yield diagnostic(
             "BP209",
             blueprint.source_name,
@@ -45,7 +55,7 @@ def _reference(blueprint: Blueprint, ident: str, span: Span, code: str, role: st
             hint="name one of the step's actions instead",
         )
         return
-    close = difflib.get_close_matches(ident, sorted(actions), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(ident, targets.sorted_actions, n=1, cutoff=0.6)
     yield diagnostic(
         code,
         blueprint.source_name,
@@ -57,9 +67,10 @@ def _reference(blueprint: Blueprint, ident: str, span: Span, code: str, role: st
 
 @rule("BP202", "BP209", "BP210")
 def flow_endpoints(blueprint: Blueprint) -> Iterator[Diagnostic]:
+    targets = _Targets(blueprint)
     for flow in blueprint.flows:
-        yield from _reference(blueprint, flow.source, flow.source_span, "BP202", "a flow's start")
-        yield from _reference(blueprint, flow.target, flow.target_span, "BP202", "a flow's end")
+        yield from _reference(blueprint, targets, flow.source, flow.source_span, "BP202", "a flow's start")
+        yield from _reference(blueprint, targets, flow.target, flow.target_span, "BP202", "a flow's end")
         if flow.source == flow.target:
             yield diagnostic(
                 "BP210",
@@ -72,9 +83,10 @@ def flow_endpoints(blueprint: Blueprint) -> Iterator[Diagnostic]:
 
 @rule("BP203")
 def recoveries(blueprint: Blueprint) -> Iterator[Diagnostic]:
+    targets = _Targets(blueprint)
     for fail in blueprint.fail_points():
         if fail.recover is not None and fail.recover_span is not None:
-            yield from _reference(blueprint, fail.recover, fail.recover_span, "BP203", "a recovery")
+            yield from _reference(blueprint, targets, fail.recover, fail.recover_span, "BP203", "a recovery")
 
 
 def _ranges(blueprint: Blueprint) -> Iterator[DurationRange]:
