@@ -1,0 +1,79 @@
+"""Whatever bytes arrive, the checker answers with diagnostics, never a traceback or a hang."""
+
+from __future__ import annotations
+
+from blueprint.api import check_bytes
+from blueprint.decode import MAX_BYTES
+
+GOOD = 'blueprint "T"\nstep s "S"\n  customer c "C"\n  onstage o "O"\n  c -> o\n'
+
+
+def codes(result):
+    return [d.code for d in result.diagnostics]
+
+
+def test_binary_file():
+    result = check_bytes("image.bp", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    [d] = result.diagnostics
+    assert (d.code, d.span.line, d.message) == ("BP100", 3, "found a NUL byte: this looks like a binary file")
+    assert result.blueprint is None
+
+
+def test_invalid_utf8_points_at_the_byte():
+    data = GOOD.encode() + b'  customer d "caf\xe9"\n'
+    [d] = check_bytes("latin1.bp", data).diagnostics
+    assert (d.code, d.span.line, d.span.column) == ("BP100", 6, 18)
+
+
+def test_bom_and_crlf_work():
+    data = b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode()
+    result = check_bytes("windows.bp", data)
+    assert result.diagnostics == ()
+    assert result.blueprint.steps[0].actions[0].label == "C"
+
+
+def test_crlf_error_positions_and_snippets_ignore_the_carriage_return():
+    data = 'blueprint "T"\r\nstep s "S"\r\n  custmer c "C"\r\n'.encode()
+    [d] = check_bytes("crlf.bp", data).diagnostics
+    assert (d.code, d.span.line, d.span.column, d.span.end_column) == ("BP104", 3, 3, 10)
+
+
+def test_file_over_the_limit_is_refused_cleanly():
+    [d] = check_bytes("huge.bp", b"#" * (MAX_BYTES + 1)).diagnostics
+    assert d.code == "BP112"
+    assert d.message == "found a file of 8.0 MiB; the checker reads files up to 8 MiB"
+
+
+def test_five_megabyte_blueprint_is_checked():
+    steps = []
+    for i in range(12_000):
+        steps.append(f'step s{i} "Step {i}"\n  customer c{i} "Customer action {i}"\n  onstage o{i} "Onstage {i}"\n  c{i} -> o{i}\n')
+    data = ('blueprint "Large"\n' + "".join(steps)).encode()
+    assert len(data) > 1_000_000
+    result = check_bytes("large.bp", data + b"x" * 0)
+    assert result.errors == []
+    assert len(result.blueprint.steps) == 12_000
+
+
+def test_five_megabytes_of_garbage_lines_are_all_reported():
+    data = ("@@@ not a statement\n" * 250_000).encode()
+    assert len(data) >= 5_000_000
+    result = check_bytes("garbage.bp", data)
+    assert codes(result).count("BP101") == 250_000
+
+
+def test_a_very_long_line():
+    label = "x" * 1_000_000
+    result = check_bytes("long.bp", f'blueprint "T"\nstep s "S"\n  customer c "{label}"\n'.encode())
+    assert result.errors == []
+    assert len(result.blueprint.steps[0].actions[0].label) == 1_000_000
+
+
+def test_empty_and_whitespace_only_files():
+    assert codes(check_bytes("empty.bp", b"")) == ["BP206"]
+    assert codes(check_bytes("blank.bp", b"\n\n   \n\t\n")) == ["BP206"]
+
+
+def test_control_characters_and_lone_carriage_returns():
+    result = check_bytes("odd.bp", b'blueprint "T"\rstep s "S"\x0b\x0c\n\x1b[31m\n')
+    assert result.diagnostics  # reported, not raised

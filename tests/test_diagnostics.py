@@ -1,0 +1,186 @@
+"""Every diagnostic code: its message, position and hint, pinned verbatim."""
+
+from __future__ import annotations
+
+import pytest
+
+from blueprint.api import check_bytes, check_text
+from blueprint.diagnostics import CODES
+from blueprint.report.text import format_diagnostic
+
+ALL = frozenset(code.code for code in CODES)
+HEAD = 'blueprint "T"\n'
+STEP = 'step s "S"\n  customer c "C"\n  onstage o "O"\n  c -> o\n'
+
+# (input, code, line, column, message, hint)
+CASES = [
+    (HEAD + 'step s "S"\n  customer c "C" "twice"\n', "BP101", 3, 18,
+     'found the string "twice"; expected the end of the line',
+     "one statement per line: join the strings, or start a new line"),
+    (HEAD + "stpe s \"S\"\n", "BP101", 2, 1,
+     "found 'stpe' at the start of a line; it is neither a keyword nor a lane", "did you mean 'step'?"),
+    (HEAD + "-> a\n", "BP101", 2, 1,
+     "found the arrow -> at the start of a line; it does not start a statement",
+     "a line starts with a keyword (blueprint, phase, step, evidence, fail, wait, duration, cost, note, link, …), "
+     "a lane (customer, onstage, backstage, support) or a flow (a -> b)"),
+    (HEAD + 'step s "S"\n  customer c "C"\n    fail "x" sevrity high\n', "BP101", 4, 14,
+     "found 'sevrity'; expected recover, severity or the end of the line", "did you mean 'severity'?"),
+    (HEAD + 'step s "S"\n  customer c "C"\n  c ->\n', "BP101", 4, 7,
+     "found the end of the line; expected an ID", None),
+    (HEAD + 'step s "S"\n  customer c "C" @\n', "BP101", 3, 18,
+     "found the character '@'; expected the end of the line", None),
+    (HEAD + 'step s "S\n  customer c "C"\n', "BP102", 2, 8,
+     "found a string with no closing quote; a string ends on the line it starts",
+     'add the closing " (write a quote inside a string as \\")'),
+    (HEAD + 'step s "S"\n  customer c "C"\n    wait 20minutes\n', "BP103", 4, 10,
+     "found the unit 'minutes' in '20minutes'; expected s, min, h or d", "write 20min"),
+    (HEAD + 'step s "S"\n  customer c "C"\n    wait 5 min\n', "BP103", 4, 10,
+     "found the duration '5 min' with a space inside; a duration is a number with its unit attached", "write 5min"),
+    (HEAD + 'step s "S"\n  customer c "C"\n    duration 20\n', "BP103", 4, 14,
+     "found the number '20' with no unit", "add a unit: 20min, 20h or 20d"),
+    (HEAD + "max-wait 1h1h\n" + STEP, "BP103", 2, 10,
+     "found the unit 'h' twice in '1h1h'", "write each unit once, e.g. 1h30min"),
+    (HEAD + 'step s "S"\n  custmer c "C"\n', "BP104", 3, 3,
+     "found the lane 'custmer'; expected customer, onstage, backstage, support or evidence",
+     "did you mean 'customer'?"),
+    (HEAD + 'lane front "Front"\n' + STEP, "BP104", 2, 6,
+     "found the lane 'front'; expected customer, onstage, backstage, support or evidence", None),
+    (HEAD + 'line visible "V"\n' + STEP, "BP105", 2, 6,
+     "found the line 'visible'; expected interaction, visibility or internal", "did you mean 'visibility'?"),
+    (HEAD + 'step s "S"\n  wait 5min\n  customer c "C"\n', "BP106", 3, 3,
+     "found 'wait' with no action in this step; it attaches to the action above it",
+     'write the action first, e.g. customer ID "Label", then indent this line under it'),
+    (HEAD + 'note "n"\n' + STEP, "BP106", 2, 1,
+     "found 'note' with no action before the first step; it attaches to the action above it",
+     'write the action first, e.g. customer ID "Label", then indent this line under it'),
+    (HEAD + "state futur\n" + STEP, "BP107", 2, 7,
+     "found 'futur' as a state; expected current or future", "did you mean 'future'?"),
+    (HEAD + "lang fr\n" + STEP, "BP107", 2, 6, "found 'fr' as a language; expected en or zh", None),
+    (HEAD + 'step s "S"\n  customer c "C"\n    fail "x" severity hi\n', "BP107", 4, 23,
+     "found 'hi' as a severity; expected low, medium or high", "did you mean 'high'?"),
+    (HEAD + STEP + "state future\n", "BP108", 6, 1,
+     "found the header 'state' after the first phase or step; headers describe the whole blueprint",
+     "move it up, next to the blueprint title"),
+    ("state future\n" + HEAD + STEP, "BP108", 2, 1,
+     "found the blueprint title after other statements; it must be the first statement",
+     "move this line to the top of the file"),
+    (HEAD + 'customer c "C"\n' + STEP, "BP108", 2, 1,
+     "found the customer action before any step; actions and evidence belong to a step",
+     'open a step first: step ID "Label"'),
+    (HEAD + 'step s "S"\n  customer c "a\\tb"\n', "BP109", 3, 16,
+     'found the escape \\t in a string; only \\" and \\\\ are escapes', "write a backslash as \\\\"),
+    (HEAD + 'step s "S"\n  customer c "C"\n    cost 1,,2 CNY\n', "BP110", 4, 10,
+     "found the amount '1,,2'; expected a number such as 25, 1200.50 or 1,200.50",
+     "commas may only separate thousands"),
+    (HEAD + 'step s "S"\n  customer note "C"\n', "BP111", 3, 12,
+     "found the keyword 'note' used as an ID; a flow could never name it", "choose another ID, e.g. note_1"),
+    (HEAD + 'step s "S"\n  customer c "C"\n  onstage c "O"\n', "BP201", 4, 11,
+     "found the ID 'c' again; the action on line 3 already uses it",
+     "IDs are shared by steps and actions; rename one of them"),
+    (HEAD + 'step s "S"\n  customer s "C"\n', "BP201", 3, 12,
+     "found the ID 's' again; the step on line 2 already uses it",
+     "IDs are shared by steps and actions; rename one of them"),
+    (HEAD + 'step s "S"\n  customer hand "C"\n  onstage count "O"\n  hand -> cuont\n', "BP202", 5, 11,
+     "found 'cuont' as a flow's end, but no action has that ID", "did you mean 'count'?"),
+    (HEAD + 'step s "S"\n  customer c "C"\n  onstage o "O"\n    fail "x" recover zzz\n  c -> o\n', "BP203", 5, 22,
+     "found 'zzz' as a recovery, but no action has that ID", "define the action, or fix the ID"),
+    (HEAD + 'step s "S"\n  customer c "C"\n    wait 45min..20min\n', "BP204", 4, 10,
+     "found the range 45min..20min, whose minimum (45min) exceeds its maximum (20min)", "write 20min..45min"),
+    (HEAD + 'step s "S"\n  evidence "E"\n', "BP205", 2, 6,
+     "found the step 's' with no action", 'add what someone does in this step, e.g. customer ID "Label"'),
+    ('step s "S"\n  customer c "C"\n', "BP206", 1, 1,
+     'found no blueprint title; a .bp file starts with blueprint "Title"',
+     'add a first line such as blueprint "Branch cash deposit"'),
+    (HEAD + 'step s "S"\n  customer c "C"\n    link "javascript:alert(1)"\n', "BP207", 4, 10,
+     "found a link with the scheme 'javascript:'; links must be http:// or https:// addresses",
+     "link to a web page, e.g. https://example.com/policy"),
+    (HEAD + 'step s "S"\n  customer c "C"\n    link "www.example.com"\n', "BP207", 4, 10,
+     "found a link with no scheme; links must be http:// or https:// addresses",
+     "link to a web page, e.g. https://example.com/policy"),
+    (HEAD + "state current\nstate future\n" + STEP, "BP208", 3, 1,
+     "found a second 'state'; it was already set on line 2", "keep one of them"),
+    (HEAD + 'step s "S"\n  customer c "C"\n    duration 2min\n    cost 5\n    duration 5min\n', "BP211", 6, 5,
+     "found a second 'duration' for the action 'c'; it was already set on line 4",
+     "keep one line; a range such as 2min..5min covers both"),
+    (HEAD + 'step s "S"\n  customer c "C"\n  onstage o "O"\n  c -> s\n', "BP209", 5, 8,
+     "found the step 's' as a flow's end; a flow's end must be an action",
+     "name one of the step's actions instead"),
+    (HEAD + STEP + "  o -> o\n", "BP210", 6, 8,
+     "found a flow from 'o' to itself", "remove it, or give the action a duration or a note instead"),
+    (HEAD + 'step s "S"\n  customer c "C"\n  backstage b "B"\n  c -> b\n', "BP301", 5, 3,
+     "found a flow between the customer action 'c' and the backstage action 'b'; it skips the line of visibility",
+     "route it through the onstage action (person or screen) the customer actually meets"),
+    (HEAD + "max-wait 15min\n" + 'step s "S"\n  customer c "C"\n    wait 20min..45min\n', "BP302", 5, 10,
+     "found a wait of up to 45min (W1); the blueprint promises at most 15min (max-wait)",
+     "shorten the wait, or keep it to show the broken promise on purpose"),
+    (HEAD + "state future\n" + 'step s "S"\n  customer c "C"\n    fail "x"\n', "BP303", 5, 5,
+     "found the fail point F1 with no recovery in a future-state blueprint",
+     "add recover ACTION naming the action that puts things right"),
+    (HEAD + STEP + '  support core "Core"\n', "BP304", 6, 11,
+     "found the support action 'core' connected to no flow", "connect it, e.g. SOME_ACTION -> core"),
+    (HEAD + STEP, "BP305", 2, 6,
+     "found the step 's' with a customer action but no physical evidence",
+     'add what the customer sees or touches: evidence "…"'),
+]
+
+
+@pytest.mark.parametrize("text, code, line, column, message, hint", CASES, ids=[f"{c[1]}-{i}" for i, c in enumerate(CASES)])
+def test_message_and_position_are_pinned(text, code, line, column, message, hint):
+    found = [d for d in check_text(text, "t.bp", ALL).diagnostics if d.code == code]
+    assert [(d.span.line, d.span.column, d.message, d.hint) for d in found] == [(line, column, message, hint)]
+
+
+def test_every_code_has_a_pinned_case():
+    pinned = {case[1] for case in CASES} | {"BP100", "BP112"}  # those two: tests/test_bad_input.py
+    assert pinned == ALL
+
+
+@pytest.mark.parametrize("code", [c for c in CODES if not c.bad.startswith("(")], ids=lambda c: c.code)
+def test_catalogue_examples_show_the_rule(code):
+    """The bad example of each code (shown in the rule reference) triggers it; the good one is clean."""
+    enabled = ALL
+    bad = check_text(code.bad, "bad.bp", enabled)
+    good = check_text(code.good, "good.bp", enabled)
+    assert code.code in {d.code for d in bad.diagnostics}
+    assert [d for d in good.diagnostics if d.code != "BP305" or code.code == "BP305"] == []
+
+
+def test_all_mistakes_in_a_file_are_collected():
+    text = (
+        'blueprint "T"\nstate futur\nstep s "S"\n  custmer a "A"\n  customer c "C"\n'
+        '    wait 5 min\n    wait 9min..2min\n  onstage o "O"\n  c -> o -> zz\n  o "stray"\n'
+    )
+    codes = [d.code for d in check_text(text).diagnostics]
+    assert codes == ["BP107", "BP104", "BP103", "BP204", "BP104"]
+
+
+def test_caret_snippet_under_chinese_text_lines_up(snapshot):
+    text = 'blueprint "存款"\nstep 办理 "柜台办理"\n  customer 交款 "递交现金"\n  交款 -> 点钞\n'
+    result = check_text(text, "存款.bp")
+    assert "\n\n".join(format_diagnostic(d, result.source) for d in result.diagnostics) == snapshot
+
+
+def test_caret_snippet_for_a_long_line_is_cut_around_the_mark(snapshot):
+    text = 'blueprint "T"\nstep s "S"\n  customer c "' + "x" * 500 + '" @\n'
+    [diagnostic] = check_text(text, "long.bp").diagnostics
+    rendered = format_diagnostic(diagnostic, check_text(text, "long.bp").source)
+    assert max(len(line) for line in rendered.splitlines()) < 160
+    assert rendered == snapshot
+
+
+def test_unreadable_file_is_reported_not_raised():
+    result = check_bytes("gbk.bp", 'blueprint "存款"\n'.encode("gbk"))
+    [d] = result.diagnostics
+    assert (d.code, d.span.line, d.span.column, d.message) == (
+        "BP100", 1, 12, "found a byte (0xb4) that is not UTF-8"
+    )
+
+
+def test_actions_under_a_broken_step_line_are_not_also_misplaced():
+    text = 'blueprint "T"\nstep 1a "x"\n  customer c "C"\n  onstage o "O"\n  c -> o\n'
+    assert [d.code for d in check_text(text).diagnostics] == ["BP101"]
+
+
+def test_a_reserved_word_id_does_not_hide_other_findings():
+    text = 'blueprint "T"\nstep s "S"\n  customer note "C"\n  onstage o "O"\n  o -> nowhere\n'
+    assert [d.code for d in check_text(text).diagnostics] == ["BP111", "BP202"]
