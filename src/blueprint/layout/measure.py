@@ -1,0 +1,463 @@
+"""Text measurement and line wrapping for card labels.
+
+Widths come from real font metrics (Liberation Sans, shipped as a small data
+file), so a label measured here fits its card when rendered with the SVG font
+stack `FONT_STACK`. Every rule below errs wide: an estimate that is too large
+costs a little white space, one that is too small clips text.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from functools import cache
+from typing import Any, Protocol, runtime_checkable
+
+# Liberation Sans is metric-compatible with Arial and Helvetica (same advance
+# widths), so whichever of the three the viewer has, Latin text renders at the
+# measured width. CJK falls through to a CJK font, measured as 1 em below.
+FONT_STACK = (
+    '"Liberation Sans", Arial, Helvetica, "Noto Sans CJK SC", "Source Han Sans SC", '
+    '"PingFang SC", "Microsoft YaHei", sans-serif'
+)
+ELLIPSIS = "\u2026"
+
+METRICS_FILE = "liberation-sans.json"
+
+# Full-width characters (East Asian Width W/F) the Latin font lacks take 1 em.
+# Checked against Noto Sans CJK (all 20 faces of the Regular and Bold .ttc,
+# fonts-noto-cjk 20220127, via `scripts/gen_font_metrics.py --check-cjk`): of
+# 43,158 W/F code points, 31,754 advance exactly 1 em (ideographs, kana,
+# full-width punctuation), 11,391 advance 0.92 em (Hangul), 13 are narrower
+# and none is wider; WenQuanYi Micro Hei gives 1 em to all but 24 (0.5 em).
+# 1 em is therefore exact for Chinese and an upper bound for Korean.
+WIDE_ADVANCE_EM = 1.0
+# Uncovered symbols (category So: emoji, pictographs, dingbats) take more:
+# Noto Color Emoji advances every glyph 2550/2048 = 1.245 em, wider than 1 em.
+EMOJI_ADVANCE_EM = 1.25
+EMOJI_PRESENTATION_SELECTOR = "\ufe0f"
+
+# Format characters (ZWJ, ZWSP, bidi marks) and combining marks (which include
+# the variation selectors) add no width of their own.
+ZERO_WIDTH_CATEGORIES = frozenset({"Mn", "Me", "Cf"})
+
+
+@runtime_checkable
+class TextMeasurer(Protocol):
+    """What the layout needs to know about text; injected so tests can fake it."""
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        """Advance width of `text` on one line, in px at font size `size` px."""
+        ...
+
+    def line_height(self, size: float) -> float:
+        """Baseline-to-baseline distance for consecutive lines, in px."""
+        ...
+
+    def ascent(self, size: float) -> float:
+        """Distance from the top of a line box to its baseline, in px."""
+        ...
+
+
+class _AdvanceTable(dict[str, int]):
+    """Advance in font units per character.
+
+    Holds the font's own advances; characters it lacks are resolved by rule on
+    first use and cached, so `sum(map(table.__getitem__, text))` stays a C loop.
+    """
+
+    def __init__(self, covered: dict[str, int], fallback: int, space: int, units_per_em: int) -> None:
+        super().__init__(covered)
+        self._fallback = fallback
+        self._space = space
+        self._wide = math.ceil(WIDE_ADVANCE_EM * units_per_em)
+        self.emoji_advance = math.ceil(EMOJI_ADVANCE_EM * units_per_em)
+
+    def __missing__(self, char: str) -> int:
+        advance = self._uncovered_advance(char)
+        self[char] = advance
+        return advance
+
+    def _uncovered_advance(self, char: str) -> int:
+        category = unicodedata.category(char)
+        if category in ZERO_WIDTH_CATEGORIES:
+            return 0
+        if category == "Cc":
+            # SVG collapses tabs and newlines into spaces; other controls vanish.
+            return self._space if char.isspace() else 0
+        if category == "So":
+            return self.emoji_advance
+        if unicodedata.east_asian_width(char) in ("W", "F"):
+            return self._wide
+        # Other scripts: the widest Latin-1 letter (Æ, 1 em) bounds nearly all
+        # letters of alphabetic scripts in common fonts.
+        return self._fallback
+
+
+# Plain slotted classes rather than dataclasses: the dataclass decorator
+# costs about a millisecond per class at import, on the CLI's cold path.
+class _Face:
+    __slots__ = ("advances", "widening_pairs", "pair_finder")
+
+    def __init__(
+        self, advances: _AdvanceTable, widening_pairs: dict[str, int], pair_finder: re.Pattern[str] | None
+    ) -> None:
+        self.advances = advances
+        # Kerning pairs that *widen* text, keyed by the two characters.
+        self.widening_pairs = widening_pairs
+        # Finds candidate pairs, skipping combining marks between them as a shaper does.
+        self.pair_finder = pair_finder
+
+    def units(self, text: str) -> int:
+        """Width of `text` in font units.
+
+        Advances are summed without kerning; browsers and resvg do kern, and
+        nearly all kerning pairs narrow text (a safe over-estimate), but
+        Liberation also has ~80 pairs that widen it ("r’" in "user’s", some
+        Cyrillic, Greek and Hebrew). Those are added, so the result is an
+        upper bound whether the renderer kerns or not.
+        """
+        total = sum(map(self.advances.__getitem__, text))
+        if self.pair_finder is not None:
+            for left, right in self.pair_finder.findall(text):
+                total += self.widening_pairs.get(left + right, 0)
+        if EMOJI_PRESENTATION_SELECTOR in text:
+            total += self._emoji_presentation_extra(text)
+        return total
+
+    def _emoji_presentation_extra(self, text: str) -> int:
+        """U+FE0F turns the preceding character (❤, ☺, a digit in a keycap) into
+        an emoji drawn by the emoji font, however the Latin font measures it."""
+        extra = 0
+        for index in range(1, len(text)):
+            if text[index] == EMOJI_PRESENTATION_SELECTOR:
+                extra += max(0, self.advances.emoji_advance - self.advances[text[index - 1]])
+        return extra
+
+
+class _FontMetrics:
+    __slots__ = ("units_per_em", "ascent", "descent", "line_gap", "regular", "bold", "covered")
+
+    def __init__(
+        self, units_per_em: int, ascent: int, descent: int, line_gap: int, regular: _Face, bold: _Face
+    ) -> None:
+        self.units_per_em = units_per_em
+        self.ascent = ascent
+        self.descent = descent
+        self.line_gap = line_gap
+        self.regular = regular
+        self.bold = bold
+        # Characters the font draws itself (both faces cover the same set);
+        # taken before any lookup caches an uncovered character in the table.
+        self.covered = frozenset(regular.advances)
+
+
+def _character_class(chars: Iterable[str]) -> str:
+    """A regex class for `chars`, written as ranges: fewer items compile faster."""
+    code_points = sorted({ord(char) for char in chars})
+    items: list[str] = []
+    start = previous = code_points[0]
+    for code_point in [*code_points[1:], -1]:
+        if code_point != previous + 1:
+            first, last = re.escape(chr(start)), re.escape(chr(previous))
+            items.append(first if start == previous else f"{first}-{last}")
+            start = code_point
+        previous = code_point
+    return "[" + "".join(items) + "]"
+
+
+def _build_face(record: dict[str, Any], units_per_em: int) -> _Face:
+    covered: dict[str, int] = {}
+    for first, *advances in record["advances"]:
+        covered.update(zip(map(chr, range(first, first + len(advances))), advances))
+    table = _AdvanceTable(covered, record["fallback_advance"], covered[" "], units_per_em)
+    pairs = {chr(left) + chr(right): extra for left, right, extra in record["positive_kerning"]}
+    finder = None
+    if pairs:
+        marks = [c for c, adv in covered.items() if adv == 0 and unicodedata.category(c) in ("Mn", "Me")]
+        between = _character_class(marks) + "*" if marks else ""
+        finder = re.compile(
+            f"(?=({_character_class(p[0] for p in pairs)}){between}({_character_class(p[1] for p in pairs)}))"
+        )
+    return _Face(table, pairs, finder)
+
+
+@cache
+def _load_font_metrics() -> _FontMetrics:
+    """Read the shipped table once per process (a few ms; the tests hold it under 10)."""
+    # A plain open() beside this module: importlib.resources on a namespace
+    # package costs over a millisecond of the CLI's cold start.
+    with open(os.path.join(os.path.dirname(__file__), "metrics", METRICS_FILE), encoding="utf-8") as file:
+        raw = json.load(file)
+    units_per_em = raw["units_per_em"]
+    return _FontMetrics(
+        units_per_em=units_per_em,
+        ascent=raw["ascent"],
+        descent=raw["descent"],
+        line_gap=raw["line_gap"],
+        regular=_build_face(raw["faces"]["regular"], units_per_em),
+        bold=_build_face(raw["faces"]["bold"], units_per_em),
+    )
+
+
+class FontMetricsMeasurer:
+    """Measures text with Liberation Sans (= Arial/Helvetica) advance widths.
+
+    Vertical metrics are the font's hhea values, which browsers and resvg use
+    for line boxes: ascent 0.905 em, descent 0.212 em, line gap 0.033 em, so a
+    line is 1.149 em. CJK glyphs from a fallback font fit inside that box (the
+    ink of Noto Sans CJK ideographs spans 0.88 em up to 0.12 em down), so
+    mixed lines need no extra height.
+    """
+
+    def __init__(self) -> None:
+        self._metrics = _load_font_metrics()
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        face = self._metrics.bold if bold else self._metrics.regular
+        return face.units(text) * size / self._metrics.units_per_em
+
+    def line_height(self, size: float) -> float:
+        metrics = self._metrics
+        return (metrics.ascent + metrics.descent + metrics.line_gap) * size / metrics.units_per_em
+
+    def ascent(self, size: float) -> float:
+        return self._metrics.ascent * size / self._metrics.units_per_em
+
+    def descent(self, size: float) -> float:
+        """Distance from the baseline down to the bottom of the glyph box, in px."""
+        return self._metrics.descent * size / self._metrics.units_per_em
+
+    def font_runs(self, text: str) -> list[str]:
+        """Split `text` into maximal runs that Liberation Sans does / does not draw.
+
+        For renderers that must give each run its own text chunk (a <tspan>
+        with an explicit x, the width of the text before it). resvg needs this:
+        it shapes a whole chunk with one font, and when a fallback font covers
+        every character of a mixed chunk it draws the Latin letters with it
+        too, wider than measured here (with Noto Sans CJK, "使用Python" comes
+        out 0.2 em wider and “ ” take 1 em). Browsers fall back per character.
+        Zero-width characters stay in the run of the character they follow.
+        """
+        covered = self._metrics.covered
+        runs: list[str] = []
+        run_is_covered = False
+        for char in text:
+            if runs and unicodedata.category(char) in ZERO_WIDTH_CATEGORIES:
+                runs[-1] += char
+                continue
+            is_covered = char in covered
+            if runs and is_covered == run_is_covered:
+                runs[-1] += char
+            else:
+                runs.append(char)
+                run_is_covered = is_covered
+        return runs
+
+
+# --- line breaking ----------------------------------------------------------
+
+# Basic kinsoku: characters that may not start a line (closing brackets and
+# quotes, sentence punctuation, iteration marks, small kana, prolonged sound
+# mark) and characters that may not end one (opening brackets and quotes).
+NO_LINE_START = frozenset(
+    "，。、；：？！）」』】》〉〕〗〙〛｝］｠’”〞〟・…‥々ゝゞヽヾー"
+    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ"
+    "｡｣､･ｰ．％‼⁇⁈⁉"
+    ",.;:?!)]}%‰°℃"
+)
+NO_LINE_END = frozenset("（「『【《〈〔〖〘〚｛［｟‘“〝｢([{¿¡")
+# A line may end after these inside a word ("state-of-the-art", URLs).
+BREAK_AFTER = frozenset("-\u2010\u2013\u2014/")
+ZERO_WIDTH_SPACE = "\u200b"
+ZERO_WIDTH_JOINER = "\u200d"
+
+_FORCED_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029]")
+# Whitespace other than the no-break spaces, which must keep their words together.
+_COLLAPSIBLE_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
+
+
+def _is_regional_indicator(char: str) -> bool:
+    return "\U0001f1e6" <= char <= "\U0001f1ff"
+
+
+def _extends_cluster(char: str, cluster: str) -> bool:
+    """Whether `char` belongs to the cluster before it (never split the two)."""
+    if cluster == " " or char == ZERO_WIDTH_SPACE:
+        return False
+    if cluster.endswith(ZERO_WIDTH_JOINER):
+        return True
+    if unicodedata.category(char) in ("Mn", "Me", "Mc", "Cf"):
+        return True
+    if "\U0001f3fb" <= char <= "\U0001f3ff":  # emoji skin-tone modifiers
+        return True
+    return _is_regional_indicator(char) and len(cluster) == 1 and _is_regional_indicator(cluster)
+
+
+def _clusters(text: str) -> list[str]:
+    """Split into user-perceived characters: base plus marks, joiners, modifiers."""
+    clusters: list[str] = []
+    for char in text:
+        if clusters and _extends_cluster(char, clusters[-1]):
+            clusters[-1] += char
+        else:
+            clusters.append(char)
+    return clusters
+
+
+def _is_wide(cluster: str) -> bool:
+    return unicodedata.east_asian_width(cluster[0]) in ("W", "F")
+
+
+def _may_break_between(before_previous: str | None, previous: str, current: str, spaced: bool) -> bool:
+    """Whether a line may end after `previous` and start at `current`.
+
+    `spaced` says a collapsed space separates them; `before_previous` is the
+    cluster adjacent to `previous` on its left, if any (no space between).
+    """
+    if current[0] in NO_LINE_START or previous[0] in NO_LINE_END:
+        return False
+    if spaced or previous == ZERO_WIDTH_SPACE:
+        return True
+    if _is_wide(previous) or _is_wide(current):
+        return True  # CJK breaks between any two characters
+    if previous in BREAK_AFTER and before_previous is not None:
+        # After "-" only before a letter ("COVID-19" stays whole); after "/"
+        # not inside "//".
+        return current[0].isalpha() if previous != "/" else current != "/"
+    return False
+
+
+class _Atom:
+    """A run that must stay on one line, and whether a space precedes it."""
+
+    __slots__ = ("text", "spaced")
+
+    def __init__(self, text: str, spaced: bool) -> None:
+        self.text = text
+        self.spaced = spaced
+
+
+def _atoms(paragraph: str) -> list[_Atom]:
+    atoms: list[_Atom] = []
+    text, text_spaced = "", False
+    previous: str | None = None
+    before_previous: str | None = None
+    spaced = False
+    for cluster in _clusters(paragraph):
+        if cluster == " ":
+            spaced = True
+            continue
+        if previous is None:
+            text = cluster
+        elif _may_break_between(before_previous, previous, cluster, spaced):
+            atoms.append(_Atom(text, text_spaced))
+            text, text_spaced = cluster, spaced
+        else:
+            text += (" " if spaced else "") + cluster
+        before_previous = None if spaced else previous
+        previous, spaced = cluster, False
+    if previous is not None:
+        atoms.append(_Atom(text, text_spaced))
+    return atoms
+
+
+def _split_to_fit(text: str, fits: Callable[[str], bool]) -> list[str]:
+    """Break a run wider than the line between clusters (code points if even a
+    cluster is too wide), so that every piece fits."""
+    pieces: list[str] = []
+    piece = ""
+    for cluster in _clusters(text):
+        for unit in [cluster] if fits(cluster) else list(cluster):
+            if fits(piece + unit):
+                piece += unit
+                continue
+            if not fits(unit):
+                raise ValueError(f"max_width is narrower than the character {unit!r}")
+            pieces.append(piece)
+            piece = unit
+    pieces.append(piece)
+    return [stripped for p in pieces if (stripped := p.strip(" "))]
+
+
+def _fill_lines(atoms: list[_Atom], fits: Callable[[str], bool]) -> list[str]:
+    """Greedy fill; each candidate line is measured whole, so kerning across
+    atoms and any measurer's own rounding are honoured exactly."""
+    lines: list[str] = []
+    line = ""
+    for atom in atoms:
+        if line:
+            candidate = line + (" " if atom.spaced else "") + atom.text
+            if fits(candidate):
+                line = candidate
+                continue
+            lines.append(line)
+        if fits(atom.text):
+            line = atom.text
+        else:
+            *full, line = _split_to_fit(atom.text, fits) or [""]
+            lines.extend(full)
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _with_ellipsis(line: str, fits: Callable[[str], bool]) -> str:
+    """`line` shortened as needed so that it plus "…" fits."""
+    clusters = _clusters(line)
+    while clusters:
+        kept = "".join(clusters).rstrip()
+        if kept and kept[-1] not in NO_LINE_END and fits(kept + ELLIPSIS):
+            return kept + ELLIPSIS
+        clusters.pop()
+    return ELLIPSIS
+
+
+def wrap(
+    text: str,
+    max_width: float,
+    size: float,
+    measurer: TextMeasurer,
+    bold: bool = False,
+    max_lines: int | None = None,
+) -> list[str]:
+    """Break `text` into lines no wider than `max_width` px at font size `size`.
+
+    Whitespace collapses to single spaces; "\\n" (also "\\r\\n", U+2028/9)
+    forces a break and a blank line in the text stays a blank line. Latin
+    breaks at spaces and after in-word hyphens and slashes; CJK between any
+    two characters, except that closing punctuation never starts a line and
+    opening punctuation never ends one. A run wider than a whole line is
+    broken between characters. With `max_lines`, text beyond it is dropped and
+    the last kept line ends in "…". Blank text gives [].
+
+    Raises ValueError if `max_lines` < 1, or if `max_width` is narrower than a
+    single character of the text (or than "…" when truncating), since no line
+    could then fit.
+    """
+    if max_lines is not None and max_lines < 1:
+        raise ValueError(f"max_lines must be at least 1, got {max_lines}")
+
+    def fits(candidate: str) -> bool:
+        return measurer.width(candidate, size, bold) <= max_width
+
+    lines: list[str] = []
+    stripped = text.strip()
+    if not stripped:
+        return lines
+    for paragraph in _FORCED_BREAK.split(stripped):
+        collapsed = _COLLAPSIBLE_SPACE.sub(" ", paragraph).strip(" ")
+        lines.extend(_fill_lines(_atoms(collapsed), fits) if collapsed else [""])
+        if max_lines is not None and len(lines) > max_lines:
+            break
+
+    if max_lines is not None and len(lines) > max_lines:
+        if not fits(ELLIPSIS):
+            raise ValueError(f"max_width {max_width} is narrower than {ELLIPSIS!r}")
+        lines = lines[:max_lines]
+        lines[-1] = _with_ellipsis(lines[-1], fits)
+    return lines
