@@ -80,3 +80,17 @@ def check_file(path: str | Path, enabled: Iterable[str] = DEFAULT_CODES, name: s
     """Check a file on disk; OSError (missing, unreadable) is the caller's to report."""
     path = Path(path)
     return check_bytes(name or path.as_posix(), path.read_bytes(), enabled)
+
+
+class RenderError(ValueError):
+    """Rendering was asked of a blueprint with errors; nothing is drawn from invalid input."""
+
+
+def render_result(result: CheckResult, output_format: str, theme: str = "default") -> bytes:
+    """The drawing of a checked blueprint as `svg`, `html`, `png` or `dot` bytes."""
+    if not result.ok or result.blueprint is None:
+        raise RenderError(f"{result.name} has errors; fix them before rendering")
+    from blueprint.layout import layout
+    from blueprint.render import render
+
+    return render(layout(result.blueprint), output_format, theme)

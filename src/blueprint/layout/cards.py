@@ -1,0 +1,112 @@
+"""Cards: an action's or evidence's label, wrapped to the card, with its F and W badges."""
+
+from __future__ import annotations
+
+from blueprint.layout import style
+from blueprint.layout.measure import TextMeasurer
+from blueprint.layout.scene import Card, Detail, Marker
+from blueprint.layout.text import block, line
+from blueprint.layout.words import WORDS
+from blueprint.model.types import Action, Blueprint, DurationRange, Evidence
+
+
+def duration_text(duration: DurationRange) -> str:
+    if duration.min.text == duration.max.text:
+        return duration.min.text
+    return f"{duration.min.text}–{duration.max.text}"
+
+
+def fail_marker(measurer: TextMeasurer, number: int, severity: str | None, action: str | None, x: float, y: float) -> Marker:
+    text = f"F{number}"
+    size = style.MARKER_H
+    width = max(size, measurer.width(text, style.MARKER_SIZE, True) + 8)
+    label = line(measurer, "marker-text", text, x + width / 2, y + size / 2 + style.MARKER_SIZE * 0.36,
+                 style.MARKER_SIZE, bold=True, anchor="middle")
+    return Marker(kind="fail", number=number, action=action, x=x, y=y, width=width, height=size,
+                  label=label, severity=severity)
+
+
+def wait_marker(measurer: TextMeasurer, number: int, duration: str, over: bool, action: str | None,
+                 x: float, y: float) -> Marker:
+    text = f"W{number} {duration}" if duration else f"W{number}"
+    width = measurer.width(text, style.MARKER_SIZE, True) + 12
+    size = style.MARKER_H
+    label = line(measurer, "marker-text", text, x + 6, y + size / 2 + style.MARKER_SIZE * 0.36,
+                 style.MARKER_SIZE, bold=True)
+    return Marker(kind="wait", number=number, action=action, x=x, y=y, width=width, height=size,
+                  label=label, over_limit=over)
+
+
+def _markers(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x: float, top: float,
+             width: float) -> tuple[list[Marker], float]:
+    """Badges in reading order, wrapping onto more rows when they do not fit."""
+    limit = blueprint.max_wait.seconds if blueprint.max_wait else None
+
+    def badge_at(kind: str, point, left: float, top_: float) -> Marker:
+        if kind == "fail":
+            severity = point.severity.value if point.severity else None
+            return fail_marker(measurer, point.number, severity, action.id, left, top_)
+        over = limit is not None and point.duration.max.seconds > limit
+        return wait_marker(measurer, point.number, duration_text(point.duration), over, action.id, left, top_)
+
+    badges: list[Marker] = []
+    cursor_x, cursor_y = x, top
+    points = [("fail", fail) for fail in action.fails] + [("wait", wait) for wait in action.waits]
+    for kind, point in points:
+        badge = badge_at(kind, point, cursor_x, cursor_y)
+        if cursor_x > x and badge.x + badge.width > x + width:
+            cursor_x, cursor_y = x, cursor_y + style.MARKER_H + style.MARKER_GAP
+            badge = badge_at(kind, point, cursor_x, cursor_y)
+        badges.append(badge)
+        cursor_x = badge.x + badge.width + style.MARKER_GAP
+    if not badges:
+        return [], 0.0
+    return badges, (cursor_y - top) + style.MARKER_H
+
+
+def _details(blueprint: Blueprint, action: Action, labels: dict[str, str]) -> list[Detail]:
+    w = WORDS[blueprint.lang]
+    details: list[Detail] = []
+    if action.duration:
+        details.append(Detail(key=w["duration"], value=duration_text(action.duration)))
+    if action.cost:
+        details.append(Detail(key=w["cost"], value=f"{action.cost.text} {action.cost.currency or ''}".strip()))
+    for fail in action.fails:
+        severity = f"{w['severity']}{w['colon']}{w[fail.severity.value]}" if fail.severity else w["not_rated"]
+        parts = [fail.description, severity]
+        if fail.recover:
+            parts.append(f"{w['recovery']}{w['colon']}{labels.get(fail.recover, fail.recover)}")
+        details.append(Detail(key=f"{w['fail_point']} F{fail.number}", value=w["sep"].join(parts)))
+    for wait in action.waits:
+        value = duration_text(wait.duration) + (f"{w['sep']}{wait.description}" if wait.description else "")
+        details.append(Detail(key=f"{w['wait_point']} W{wait.number}", value=value))
+    details.extend(Detail(key=w["note"], value=note) for note in action.notes)
+    return details
+
+
+def action_card(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x: float, y: float,
+                labels: dict[str, str]) -> Card:
+    inner = style.CARD_W - 2 * style.CARD_PAD_X
+    texts, text_height = block(measurer, "card-text", action.label, x + style.CARD_PAD_X, y + style.CARD_PAD_Y,
+                               inner, style.CARD_SIZE, max_lines=style.CARD_MAX_LINES)
+    markers, marker_height = _markers(measurer, blueprint, action, x + style.CARD_PAD_X,
+                                      y + style.CARD_PAD_Y + text_height + 6, inner)
+    height = style.CARD_PAD_Y * 2 + text_height + (marker_height + 6 if markers else 0)
+    return Card(
+        id=action.id, kind="action", lane=action.lane.value, step=action.step, x=x, y=y,
+        width=style.CARD_W, height=round(height, 2), label=action.label, lines=tuple(texts),
+        markers=tuple(markers), details=tuple(_details(blueprint, action, labels)),
+        links=tuple(link.url for link in action.links),
+    )
+
+
+def evidence_card(measurer: TextMeasurer, evidence: Evidence, index: int, x: float, y: float) -> Card:
+    inner = style.CARD_W - 2 * style.CARD_PAD_X
+    texts, text_height = block(measurer, "evidence-text", evidence.label, x + style.CARD_PAD_X,
+                               y + style.CARD_PAD_Y, inner, style.EVIDENCE_SIZE, italic=True,
+                               max_lines=style.EVIDENCE_MAX_LINES)
+    return Card(
+        id=evidence.id or f"{evidence.step}.evidence{index + 1}", kind="evidence", lane="evidence",
+        step=evidence.step, x=x, y=y, width=style.CARD_W, height=round(style.CARD_PAD_Y * 2 + text_height, 2),
+        label=evidence.label, lines=tuple(texts),
+    )

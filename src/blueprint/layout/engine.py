@@ -1,0 +1,348 @@
+"""Lays a validated blueprint out as a scene: header, phase and step headers,
+lanes with their cards, the three lines, routed flows, legend and lists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from blueprint.layout import style
+from blueprint.layout.cards import action_card, duration_text, evidence_card
+from blueprint.layout.chrome import footer, header
+from blueprint.layout.measure import FONT_STACK, FontMetricsMeasurer, TextMeasurer, wrap
+from blueprint.layout.routing import Bands, Box, Route, plan, route_all
+from blueprint.layout.scene import (
+    Arrow,
+    Card,
+    Column,
+    LaneBand,
+    Point,
+    Rect,
+    Rule,
+    Scene,
+    Text,
+)
+from blueprint.layout.text import block
+from blueprint.model.types import ACTION_LANES, Blueprint, Lane, Line
+
+LINE_BELOW = {Lane.CUSTOMER: Line.INTERACTION, Lane.ONSTAGE: Line.VISIBILITY, Lane.BACKSTAGE: Line.INTERNAL}
+LINE_STYLE = {Line.INTERACTION: "solid", Line.VISIBILITY: "dashed", Line.INTERNAL: "dotted"}
+LANE_MIN_HEIGHT = 62
+
+
+@dataclass
+class _Grid:
+    """Positions for one choice of band sizes."""
+
+    column_x: list[float]
+    gutter_left: list[float]
+    lane_top: list[float]
+    lane_height: list[float]
+    boxes: dict[str, Box]
+    right: float
+    bottom: float
+
+
+def lay_out(blueprint: Blueprint, measurer: TextMeasurer | None = None) -> Scene:
+    measurer = measurer or FontMetricsMeasurer()
+    return _Layout(blueprint, measurer).scene()
+
+
+class _Layout:
+    def __init__(self, blueprint: Blueprint, measurer: TextMeasurer) -> None:
+        self.bp = blueprint
+        self.m = measurer
+        has_evidence = any(step.evidence for step in blueprint.steps)
+        self.lanes: list[Lane] = ([Lane.EVIDENCE] if has_evidence else []) + list(ACTION_LANES)
+        self.lane_index = {lane: index for index, lane in enumerate(self.lanes)}
+        self.labels = {action.id: action.label for action in blueprint.actions()}
+        self.columns = len(blueprint.steps)
+        # Card sizes do not depend on where the card stands: measure once.
+        self.stacks: dict[tuple[int, int], list[Card]] = {}
+        for column, step in enumerate(blueprint.steps):
+            if step.evidence:
+                cell = self.stacks.setdefault((0, column), [])
+                cell.extend(evidence_card(measurer, ev, i, 0, 0) for i, ev in enumerate(step.evidence))
+            for action in step.actions:
+                cell = self.stacks.setdefault((self.lane_index[action.lane], column), [])
+                cell.append(action_card(measurer, blueprint, action, 0, 0, self.labels))
+        self.header_texts, self.header_height = header(blueprint, measurer, style.MARGIN, style.MARGIN)
+        self.phase_height = 30 if blueprint.phases else 0
+        self.step_texts_height = self._step_header_height()
+
+    # --- geometry ------------------------------------------------------------
+    def _step_header_height(self) -> float:
+        tallest = 0.0
+        for step in self.bp.steps:
+            _, height = block(self.m, "step-label", step.label, 0, 0, style.CARD_W, style.STEP_SIZE, bold=True,
+                              max_lines=style.STEP_MAX_LINES)
+            tallest = max(tallest, height)
+        return tallest + 16
+
+    @property
+    def lanes_top(self) -> float:
+        return style.MARGIN + self.header_height + 14 + self.phase_height + self.step_texts_height
+
+    def _grid(self, gutters: list[float], channels: list[float]) -> _Grid:
+        gutter_left: list[float] = []
+        column_x: list[float] = []
+        x = style.MARGIN + style.HEAD_W
+        for column in range(self.columns):
+            gutter_left.append(x)
+            x += gutters[column]
+            column_x.append(x)
+            x += style.CARD_W
+        gutter_left.append(x)
+        right = x + gutters[self.columns]
+
+        lane_top: list[float] = []
+        lane_height: list[float] = []
+        boxes: dict[str, Box] = {}
+        y = self.lanes_top
+        for lane in range(len(self.lanes)):
+            lane_top.append(y)
+            tallest = 0.0
+            for column in range(self.columns):
+                cursor = y + channels[lane]
+                for card in self.stacks.get((lane, column), []):
+                    boxes[card.id] = Box(card.id, column, lane, column_x[column], cursor, card.width, card.height)
+                    cursor += card.height + style.CARD_GAP
+                tallest = max(tallest, cursor - style.CARD_GAP - y - channels[lane])
+            height = max(LANE_MIN_HEIGHT, channels[lane] + tallest + style.LANE_PAD_BOTTOM)
+            lane_height.append(height)
+            y += height
+        return _Grid(column_x, gutter_left, lane_top, lane_height, boxes, right, y)
+
+    def _arrow_label(self, route: Route) -> tuple[list[str], float, float]:
+        flow = self.bp.flows[route.index]
+        if not flow.label:
+            return [], 0.0, 0.0
+        lines = wrap(flow.label, style.ARROW_LABEL_W, style.ARROW_LABEL_SIZE, self.m, max_lines=2)
+        width = max(self.m.width(text, style.ARROW_LABEL_SIZE) for text in lines) + 8
+        height = len(lines) * self.m.line_height(style.ARROW_LABEL_SIZE) + 4
+        return lines, width, height
+
+    def _settle(self) -> tuple[_Grid, list[Route]]:
+        """Lay out, route, size the bands to the routes, and repeat until stable."""
+        gutters = [float(style.GUTTER_MIN)] * (self.columns + 1)
+        channels = [float(style.CHANNEL_MIN)] * len(self.lanes)
+        grid = self._grid(gutters, channels)
+        action_ids = set(self.labels)
+        flows = [
+            (index, flow) for index, flow in enumerate(self.bp.flows)
+            if flow.source in action_ids and flow.target in action_ids
+        ]
+        boxes = list(grid.boxes.values())
+        routes: list[Route] = []
+        for index, flow in flows:
+            routes.append(plan(index, grid.boxes[flow.source], grid.boxes[flow.target], boxes))
+        for _round in range(8):
+            grid = self._grid(gutters, channels)
+            for route in routes:
+                route.source, route.target = grid.boxes[route.source.id], grid.boxes[route.target.id]
+            bands = Bands(grid.gutter_left, gutters, grid.lane_top, channels)
+            gutter_tracks, channel_tracks = route_all(routes, bands, self.columns)
+            wanted_gutters = [max(style.GUTTER_MIN, 2 * style.BAND_PAD + (n - 1) * style.TRACK_GAP) for n in gutter_tracks]
+            wanted_channels = [max(style.CHANNEL_MIN, 2 * style.BAND_PAD + (n - 1) * style.TRACK_GAP) for n in channel_tracks]
+            self._make_room_for_labels(routes, grid, wanted_gutters, wanted_channels)
+            if wanted_gutters == gutters and wanted_channels == channels:
+                break
+            gutters, channels = [float(g) for g in wanted_gutters], [float(c) for c in wanted_channels]
+        return grid, routes
+
+    def _make_room_for_labels(self, routes: list[Route], grid: _Grid, gutters: list[float], channels: list[float]) -> None:
+        for route in routes:
+            _, width, height = self._arrow_label(route)
+            if not width:
+                continue
+            if route.shape == "straight":
+                top, bottom = sorted((route.source, route.target), key=lambda b: b.y)
+                gap = bottom.y - top.bottom
+                if gap < height + 10:
+                    channels[bottom.lane] = max(channels[bottom.lane], channels[bottom.lane] + height + 10 - gap)
+            elif route.channel is not None:
+                channels[route.channel] = max(channels[route.channel], height + 8)
+            else:
+                gutters[route.gutters[0]] = max(gutters[route.gutters[0]], width + 12)
+
+    # --- scene ---------------------------------------------------------------
+    def scene(self) -> Scene:
+        grid, routes = self._settle()
+        cards = self._cards(grid)
+        arrows = [self._arrow(route, grid) for route in routes]
+        rects, rules, texts, lanes, columns = self._frame(grid)
+        footer_texts, footer_markers, footer_rules, fail_list, wait_list, footer_height = footer(
+            self.bp, self.m, style.MARGIN, grid.bottom + 24, max(grid.right, 760) - style.MARGIN, self.labels)
+        width = max(grid.right, 760) + style.MARGIN
+        height = grid.bottom + 24 + footer_height + style.MARGIN
+        background = Rect(role="background", x=0, y=0, width=round(width, 2), height=round(height, 2))
+        return Scene(
+            width=round(width, 2),
+            height=round(height, 2),
+            title=self.bp.title or "",
+            description=self._summary(),
+            lang=self.bp.lang.value,
+            font_family=FONT_STACK,
+            lanes=tuple(lanes),
+            columns=tuple(columns),
+            rects=(background, *rects),
+            rules=(*rules, *footer_rules),
+            cards=tuple(cards),
+            arrows=tuple(arrows),
+            markers=tuple(footer_markers),
+            texts=(*self.header_texts, *texts, *footer_texts),
+            fail_list=tuple(fail_list),
+            wait_list=tuple(wait_list),
+            max_wait=self.bp.max_wait.text if self.bp.max_wait else None,
+        )
+
+    def _summary(self) -> str:
+        bp = self.bp
+        parts = [bp.title or "Service blueprint"]
+        if bp.description:
+            parts.append(bp.description)
+        parts.append(
+            f"{len(bp.steps)} steps, {len(bp.actions())} actions, {len(bp.flows)} flows, "
+            f"{len(bp.fail_points())} fail points, {len(bp.wait_points())} wait points."
+        )
+        return " ".join(part if part.endswith((".", "。")) else part + "." for part in parts[:-1]) + " " + parts[-1]
+
+    def _cards(self, grid: _Grid) -> list[Card]:
+        cards: list[Card] = []
+        for column, step in enumerate(self.bp.steps):
+            for index, evidence in enumerate(step.evidence):
+                box = grid.boxes[evidence.id or f"{step.id}.evidence{index + 1}"]
+                cards.append(evidence_card(self.m, evidence, index, box.x, box.y))
+            for action in step.actions:
+                box = grid.boxes[action.id]
+                cards.append(action_card(self.m, self.bp, action, box.x, box.y, self.labels))
+        return cards
+
+    def _arrow(self, route: Route, grid: _Grid) -> Arrow:
+        flow = self.bp.flows[route.index]
+        points = tuple(Point(x=round(x, 2), y=round(y, 2)) for x, y in route.points)
+        crosses = self._crossed_lines(route, grid)
+        lines, width, height = self._arrow_label(route)
+        label: list[Text] = []
+        box = None
+        if lines:
+            cx, cy = _label_anchor(route)
+            left, top = cx - width / 2, cy - height / 2
+            box = Rect(role="arrow-label-box", x=round(left, 2), y=round(top, 2), width=round(width, 2),
+                       height=round(height, 2), radius=3)
+            line_height = self.m.line_height(style.ARROW_LABEL_SIZE)
+            for number, text in enumerate(lines):
+                label.extend(block(self.m, "arrow-label", text, cx, top + 2 + number * line_height, width,
+                                   style.ARROW_LABEL_SIZE, anchor="middle")[0])
+        return Arrow(
+            id=f"flow{route.index + 1}",
+            source=flow.source,
+            target=flow.target,
+            kind=flow.kind.value,
+            points=points,
+            head_start=flow.kind.value == "agreement",
+            head_end=True,
+            crosses=crosses,
+            label=tuple(label),
+            label_box=box,
+        )
+
+    def _crossed_lines(self, route: Route, grid: _Grid) -> tuple[str, ...]:
+        crossed: list[str] = []
+        ys = [y for _x, y in route.points]
+        low, high = min(ys), max(ys)
+        for lane, line in LINE_BELOW.items():
+            index = self.lane_index[lane]
+            y = grid.lane_top[index] + grid.lane_height[index]
+            if low < y < high:
+                crossed.append(line.value)
+        return tuple(crossed)
+
+    def _frame(self, grid: _Grid):
+        from blueprint.layout.text import line as text_line
+
+        bp, m = self.bp, self.m
+        rects: list[Rect] = []
+        rules: list[Rule] = []
+        texts: list[Text] = []
+        lanes: list[LaneBand] = []
+        columns: list[Column] = []
+        left = style.MARGIN
+        head_top = style.MARGIN + self.header_height + 14
+        # Phase bands over their steps, then step headers.
+        step_index = {step.id: i for i, step in enumerate(bp.steps)}
+        for phase in bp.phases:
+            indices = [step_index[s] for s in phase.steps if s in step_index]
+            if not indices:
+                continue
+            x0 = grid.column_x[min(indices)] - grid_gutter_half(grid, min(indices))
+            x1 = grid.column_x[max(indices)] + style.CARD_W + grid_gutter_half(grid, max(indices) + 1)
+            rects.append(Rect(role="phase", x=round(x0 + 2, 2), y=round(head_top, 2),
+                              width=round(x1 - x0 - 4, 2), height=self.phase_height - 6, radius=4))
+            label = wrap(phase.name, x1 - x0 - 16, style.PHASE_SIZE, m, bold=True, max_lines=1)
+            if label:
+                texts.append(text_line(m, "phase-label", label[0], (x0 + x1) / 2,
+                                       head_top + (self.phase_height - 6) / 2 + style.PHASE_SIZE * 0.36,
+                                       style.PHASE_SIZE, bold=True, anchor="middle"))
+        step_top = head_top + self.phase_height
+        for column, step in enumerate(bp.steps):
+            x = grid.column_x[column]
+            rects.append(Rect(role="step-head", x=round(x, 2), y=round(step_top, 2), width=style.CARD_W,
+                              height=round(self.step_texts_height - 8, 2), radius=4))
+            lines, _ = block(m, "step-label", step.label, x + style.CARD_W / 2, step_top + 4, style.CARD_W - 12,
+                             style.STEP_SIZE, bold=True, anchor="middle", max_lines=style.STEP_MAX_LINES)
+            texts.extend(lines)
+            phase = bp.phases[step.phase].name if step.phase is not None else None
+            columns.append(Column(step=step.id, label=step.label, phase=phase, x=round(x, 2), width=style.CARD_W))
+        # Lanes: a tinted band each, the label in the header column.
+        for index, lane in enumerate(self.lanes):
+            top, height = grid.lane_top[index], grid.lane_height[index]
+            rects.append(Rect(role=f"lane-{lane.value}", x=left, y=round(top, 2),
+                              width=round(grid.right - left, 2), height=round(height, 2)))
+            rects.append(Rect(role="lane-head", x=left, y=round(top, 2), width=style.HEAD_W - 8,
+                              height=round(height, 2)))
+            label = bp.lane_label(lane)
+            room = height - (18 if lane in LINE_BELOW else 0)
+            lines, text_height = block(m, "lane-label", label, left + 12, 0, style.HEAD_W - 32, style.LANE_SIZE,
+                                       bold=True, max_lines=3)
+            offset = top + max(4, (room - text_height) / 2)
+            lines, _ = block(m, "lane-label", label, left + 12, offset, style.HEAD_W - 32, style.LANE_SIZE,
+                             bold=True, max_lines=3)
+            texts.extend(lines)
+            lanes.append(LaneBand(lane=lane.value, label=label, y=round(top, 2), height=round(height, 2)))
+        # The evidence row is set off by a plain divider; the three lines below it are the blueprint's own.
+        if self.lanes[0] is Lane.EVIDENCE:
+            y = grid.lane_top[1]
+            rules.append(Rule(role="lane-divider", x1=left, y1=round(y, 2), x2=round(grid.right, 2), y2=round(y, 2)))
+        for lane, line in LINE_BELOW.items():
+            index = self.lane_index[lane]
+            y = grid.lane_top[index] + grid.lane_height[index]
+            rules.append(Rule(role=f"line-{line.value}", x1=left, y1=round(y, 2), x2=round(grid.right, 2),
+                              y2=round(y, 2), style=LINE_STYLE[line]))
+            texts.append(text_line(m, "line-label", bp.line_label(line), left + 12, y - 5, style.LINE_LABEL_SIZE,
+                                   italic=True))
+        return rects, rules, texts, lanes, columns
+
+
+def grid_gutter_half(grid: _Grid, gutter: int) -> float:
+    if gutter == 0:
+        width = grid.column_x[0] - grid.gutter_left[0]
+    elif gutter >= len(grid.column_x):
+        width = grid.right - grid.gutter_left[-1]
+    else:
+        width = grid.column_x[gutter] - grid.gutter_left[gutter]
+    return width / 2
+
+
+def _label_anchor(route: Route) -> tuple[float, float]:
+    """The middle of the leg whose band was sized for the label: the channel
+    leg of a route through a channel, else the longest vertical leg."""
+    legs = list(zip(route.points, route.points[1:]))
+    horizontal = [leg for leg in legs if abs(leg[0][1] - leg[1][1]) < 0.01]
+    vertical = [leg for leg in legs if abs(leg[0][0] - leg[1][0]) < 0.01]
+    preferred = horizontal if route.channel is not None else vertical
+    candidates = preferred or legs
+    (ax, ay), (bx, by) = max(candidates, key=lambda leg: abs(leg[0][0] - leg[1][0]) + abs(leg[0][1] - leg[1][1]))
+    return (ax + bx) / 2, (ay + by) / 2
+
+
+__all__ = ["lay_out", "duration_text"]

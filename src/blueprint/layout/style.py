@@ -1,0 +1,35 @@
+"""Sizes of everything in the drawing, in px. One place, so the picture stays consistent."""
+
+MARGIN = 28
+HEAD_W = 156  # left column with lane labels
+CARD_W = 172
+CARD_PAD_X = 9
+CARD_PAD_Y = 8
+CARD_GAP = 12  # between stacked cards in one cell
+LANE_PAD_BOTTOM = 14
+CHANNEL_MIN = 16  # free band at the top of each lane, where arrows run sideways
+GUTTER_MIN = 28  # free band between columns, where arrows run up and down
+TRACK_GAP = 7  # distance between parallel arrows in a band
+BAND_PAD = 8  # distance from a band's edge to its first arrow
+PORT_GAP = 12  # distance between arrows leaving one side of a card
+
+TITLE_SIZE = 22
+META_SIZE = 12.5
+PHASE_SIZE = 13
+STEP_SIZE = 12
+LANE_SIZE = 13
+LINE_LABEL_SIZE = 10.5
+CARD_SIZE = 12
+EVIDENCE_SIZE = 11.5
+MARKER_SIZE = 10
+ARROW_LABEL_SIZE = 10.5
+LEGEND_SIZE = 11
+LIST_SIZE = 11.5
+LIST_HEAD_SIZE = 13
+
+CARD_MAX_LINES = 6
+EVIDENCE_MAX_LINES = 5
+STEP_MAX_LINES = 3
+ARROW_LABEL_W = 112
+MARKER_H = 19
+MARKER_GAP = 5

@@ -1,0 +1,42 @@
+"""Turning strings into positioned, measured Text lines."""
+
+from __future__ import annotations
+
+from blueprint.layout.measure import TextMeasurer, wrap
+from blueprint.layout.scene import Text, TextSpan
+
+
+def line(
+    measurer: TextMeasurer, role: str, content: str, x: float, y: float, size: float,
+    bold: bool = False, italic: bool = False, anchor: str = "start",
+) -> Text:
+    """One line at baseline `y`, starting at `x` (or centred on / ending at it).
+
+    Runs the Latin font cannot draw get their own span at their measured x, so
+    a renderer that shapes each span with one font still matches the measure.
+    """
+    width = measurer.width(content, size, bold)
+    left = x - width / 2 if anchor == "middle" else x - width if anchor == "end" else x
+    spans: list[TextSpan] = []
+    offset = 0.0
+    runs = measurer.font_runs(content) if hasattr(measurer, "font_runs") else [content]
+    for run in runs:
+        spans.append(TextSpan(x=round(left + offset, 2), text=run))
+        offset += measurer.width(run, size, bold)
+    return Text(role=role, y=round(y, 2), size=size, bold=bold, italic=italic, spans=tuple(spans))
+
+
+def block(
+    measurer: TextMeasurer, role: str, content: str, x: float, top: float, width: float, size: float,
+    bold: bool = False, italic: bool = False, anchor: str = "start", max_lines: int | None = None,
+) -> tuple[list[Text], float]:
+    """Wrapped lines whose first line box starts at `top`; returns them and the block's height."""
+    lines = wrap(content, width, size, measurer, bold=bold, max_lines=max_lines) or [""]
+    height = measurer.line_height(size)
+    ascent = measurer.ascent(size)
+    texts = [
+        line(measurer, role, text, x, top + ascent + index * height, size, bold, italic, anchor)
+        for index, text in enumerate(lines)
+        if text
+    ]
+    return texts, len(lines) * height
