@@ -100,7 +100,7 @@ def fail_marker(number: int, severity: str | None, action: str | None, x: float,
 
 
 def wait_marker(number: int, duration: str, over_limit: bool, action: str | None, x: float, y: float) -> Marker:
-    content = f"W{number} {duration}"
+    content = f"W{number} {duration}" if duration else f"W{number}"
     width = _measurer().width(content, 10, True) + 12
     label = text_line("marker-text", content, x + 6, y + 9.5 + 3.6, 10, bold=True)
     return Marker(kind="wait", number=number, action=action, x=x, y=y, width=round(width, 2), height=19,
@@ -195,10 +195,10 @@ def build_hand_made_scene() -> Scene:
     rects.append(Rect(role="phase", x=198, y=108, width=400, height=24, radius=4))
     rects.append(Rect(role="phase", x=598, y=108, width=200, height=24, radius=4))
     for x in COLUMNS:
-        rects.append(Rect(role="step-header", x=x - 14, y=136, width=CARD_W + 28, height=36))
+        rects.append(Rect(role="step-head", x=x, y=136, width=CARD_W, height=32, radius=4))
     for lane, (top, bottom) in LANES.items():
         rects.append(Rect(role=f"lane-{lane}", x=MARGIN, y=top, width=WIDTH - 2 * MARGIN, height=bottom - top))
-        rects.append(Rect(role="lane-header", x=MARGIN, y=top, width=HEAD_RIGHT - MARGIN, height=bottom - top))
+        rects.append(Rect(role="lane-head", x=MARGIN, y=top, width=HEAD_RIGHT - MARGIN - 8, height=bottom - top))
 
     texts = [
         text_line("title", "Branch cash deposit & <counter> service", MARGIN, 50, 22, bold=True),
@@ -206,9 +206,9 @@ def build_hand_made_scene() -> Scene:
         text_line("meta", "Retail walk-in customer · current state · max wait 15min", MARGIN, 92, 12.5),
         text_line("phase-label", "Arrive", 198 + 200, 124.5, 13, bold=True, anchor="middle"),
         text_line("phase-label", "办理 Transact", 598 + 100, 124.5, 13, bold=True, anchor="middle"),
-        text_line("step-label", "Enter the branch", COLUMNS[0], 158, 12, bold=True),
-        text_line("step-label", "Take a number", COLUMNS[1], 158, 12, bold=True),
-        text_line("step-label", "柜台办理 Deposit", COLUMNS[2], 158, 12, bold=True),
+        text_line("step-label", "Enter the branch", COLUMNS[0] + CARD_W / 2, 156, 12, bold=True, anchor="middle"),
+        text_line("step-label", "Take a number", COLUMNS[1] + CARD_W / 2, 156, 12, bold=True, anchor="middle"),
+        text_line("step-label", "柜台办理 Deposit", COLUMNS[2] + CARD_W / 2, 156, 12, bold=True, anchor="middle"),
     ]
     for lane, (top, _bottom_y) in LANES.items():
         texts.append(text_line("lane-label", LANE_LABELS[lane], MARGIN + 10, top + 20, 13, bold=True))
@@ -220,8 +220,7 @@ def build_hand_made_scene() -> Scene:
         rules.append(Rule(role=f"line-{name}", x1=MARGIN, y1=y, x2=WIDTH - MARGIN, y2=y, style=dash))
         # The line's name sits just above it in the lane header column.
         texts.append(text_line("line-label", label, MARGIN + 10, y - 5, 10.5, italic=True))
-    for x in (*COLUMNS[1:], COLUMNS[2] + CARD_W + 14):
-        rules.append(Rule(role="column-separator", x1=x - 14, y1=136, x2=x - 14, y2=626, style="solid"))
+    rules.append(Rule(role="lane-divider", x1=MARGIN, y1=246, x2=WIDTH - MARGIN, y2=246))
 
     # Legend and the lists below the diagram.
     markers = [
@@ -237,14 +236,17 @@ def build_hand_made_scene() -> Scene:
         text_line("legend-text", "low", MARGIN + 200, 663, 11),
         text_line("legend-text", "wait", MARGIN + 296, 663, 11),
         text_line("legend-text", "over max wait", MARGIN + 396, 663, 11),
-        text_line("legend-text", "handoff", MARGIN + 560, 663, 11),
-        text_line("legend-text", "later", MARGIN + 680, 663, 11),
+        text_line("legend-text", "handoff", MARGIN + 520, 663, 11),
+        text_line("legend-text", "later", MARGIN + 620, 663, 11),
+        text_line("legend-text", "agreement", MARGIN + 712, 663, 11),
     ]
     rules += [
-        Rule(role="legend-handoff", x1=MARGIN + 520, y1=659, x2=MARGIN + 552, y2=659, style="solid"),
-        Rule(role="legend-deferred", x1=MARGIN + 640, y1=659, x2=MARGIN + 672, y2=659, style="dashed"),
+        Rule(role="legend-arrow-handoff", x1=MARGIN + 480, y1=659, x2=MARGIN + 512, y2=659, style="solid"),
+        Rule(role="legend-arrow-deferred", x1=MARGIN + 580, y1=659, x2=MARGIN + 612, y2=659, style="dashed"),
+        Rule(role="legend-arrow-agreement", x1=MARGIN + 672, y1=659, x2=MARGIN + 704, y2=659, style="solid"),
     ]
     texts.append(text_line("list-heading", "Fail points", MARGIN, 704, 13, bold=True))
+    rules.append(Rule(role="list-rule", x1=MARGIN, y1=709, x2=WIDTH - MARGIN, y2=709))
     fail_rows = (
         (1, "medium", "Lobby manager asks the purpose of the visit — busy elsewhere; customer joins the wrong queue"),
         (2, "low", f"{SCRIPT_LABEL} — ticket letters are not explained"),

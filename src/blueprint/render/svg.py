@@ -1,0 +1,286 @@
+"""The SVG renderer: a Scene in, one standalone SVG document out.
+
+Plain shapes and <text> only (no <foreignObject>), so browsers, Inkscape,
+PowerPoint and rsvg-convert all show the same picture. Every string from the
+scene goes through the template's autoescaping; ids and class names are
+re-encoded here rather than trusted; links survive only as http(s) URLs. The
+output depends on nothing but the scene and the theme, so it is byte-stable.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from blueprint.layout.scene import Arrow, Card, Marker, Rule, Scene, Text, TextSpan
+from blueprint.render.themes import get_theme, theme_css
+
+# Characters XML 1.0 forbids even as references; a label carrying one would
+# make the whole document unreadable, so they are dropped.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_ID_SAFE = re.compile(r"[A-Za-z0-9-]")
+_CLASS_UNSAFE = re.compile(r"[^a-z0-9-]+")
+_FONT_FAMILY_UNSAFE = re.compile(r"[^\w \-.,\"']+")
+
+# Chinese text is drawn from a Simplified Chinese face first: a renderer that
+# falls back glyph by glyph (resvg) otherwise takes the first CJK face it has,
+# which in the Noto collection is the Japanese one, with Japanese glyph forms.
+CJK_FONT_STACK = (
+    '"Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "PingFang SC", '
+    '"Microsoft YaHei", "Hiragino Sans GB", "WenQuanYi Micro Hei", sans-serif'
+)
+
+ID_PREFIX = "bp"
+CARD_RADIUS = 6.0
+PILL_RADIUS_MAX = 16.0  # support cards: rounded ends, but not so round that text meets the curve
+EVIDENCE_FOLD = 9.0
+WAIT_RADIUS = 4.0
+CIRCLE_STRETCH_MAX = 1.15
+ARROW_KINDS = ("handoff", "deferred", "agreement")
+LEGEND_FLOW_PREFIX = "legend-arrow-"
+
+
+def render_svg(scene: Scene, theme: str = "default") -> str:
+    """The scene as one standalone SVG document in `theme` (ValueError if unknown)."""
+    get_theme(theme)
+    return _environment().get_template("blueprint.svg.j2").render(
+        scene=scene,
+        theme=theme,
+        css=Markup(_trusted_css(theme)),
+        font_family=safe_font_family(scene.font_family),
+        title_id=f"{ID_PREFIX}-title",
+        desc_id=f"{ID_PREFIX}-desc",
+        cards=[_CardView.of(card) for card in scene.cards],
+        arrows=[_ArrowView.of(arrow, theme) for arrow in scene.arrows],
+        rules=[_RuleView.of(rule, theme) for rule in scene.rules],
+        heads=[(kind, end, _head_id(theme, kind, end)) for kind in ARROW_KINDS for end in ("start", "end")],
+    )
+
+
+# --- names -------------------------------------------------------------------
+
+
+def dom_id(prefix: str, raw: str) -> str:
+    """A valid, unique XML id for `raw`: ASCII letters, digits and hyphens stay,
+    every other character becomes `_<hex code point>_`, so distinct inputs
+    never collide (an underscore in `raw` is itself encoded)."""
+    encoded = "".join(char if _ID_SAFE.fullmatch(char) else f"_{ord(char):x}_" for char in raw)
+    return f"{prefix}-{encoded}"
+
+
+def css_class(role: str) -> str:
+    """A role string as a CSS class name: lower case, runs of anything but
+    letters, digits and hyphens turned into one hyphen."""
+    name = _CLASS_UNSAFE.sub("-", role.lower()).strip("-")
+    if not name:
+        return "role-unnamed"
+    return name if name[0].isalpha() else f"role-{name}"
+
+
+def safe_link(url: str) -> str | None:
+    """`url` if it is an absolute http(s) link with a host, else None."""
+    if _XML_ILLEGAL.search(url) or any(char.isspace() for char in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
+def safe_font_family(family: str) -> str:
+    """A font-family list with anything that could end the attribute or smuggle
+    CSS (brackets, colons, semicolons, `url(`) taken out."""
+    cleaned = _FONT_FAMILY_UNSAFE.sub("", family).strip(" ,")
+    return cleaned or "sans-serif"
+
+
+def _head_id(theme: str, kind: str, end: str) -> str:
+    return f"{ID_PREFIX}-{theme}-head-{kind}-{end}"
+
+
+def _trusted_css(theme: str) -> str:
+    # Chinese type has no italic; a machine-slanted ideograph only looks broken.
+    css = theme_css(theme) + f".cjk{{font-family:{CJK_FONT_STACK};font-style:normal}}\n"
+    # The stylesheet goes out unescaped (so it also works when the SVG is
+    # inlined in HTML, where <style> content is never entity-decoded); it is
+    # built only from theme constants, and this keeps it that way.
+    if any(char in css for char in "<>&"):
+        raise AssertionError("theme CSS must not contain markup characters")
+    return css
+
+
+# --- numbers and text ----------------------------------------------------------
+
+
+def number(value: float) -> str:
+    """Coordinates with at most two decimals, no trailing zeros, never `-0`."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def is_cjk(text: str) -> bool:
+    return any(
+        unicodedata.east_asian_width(char) in ("W", "F") and unicodedata.category(char) != "So" for char in text
+    )
+
+
+def _xml_text(value: object) -> object:
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return _XML_ILLEGAL.sub("", value)
+    return value
+
+
+# --- view objects: what the template draws, precomputed here --------------------
+
+
+@dataclass(frozen=True)
+class _CardView:
+    card: Card
+    id: str
+    lane_class: str
+    href: str | None
+    tooltip: str
+    frame: str  # SVG path data of the card's outline
+    fold: str | None  # the dog-ear of an evidence card
+
+    @classmethod
+    def of(cls, card: Card) -> _CardView:
+        links = [link for link in map(safe_link, card.links) if link]
+        tooltip_lines = [card.label, *(f"{d.key}: {d.value}" for d in card.details), *links]
+        frame, fold = _card_outline(card)
+        return cls(
+            card=card,
+            id=dom_id("card", card.id),
+            lane_class=f"card-{css_class(card.lane)}",
+            href=links[0] if links else None,
+            tooltip="\n".join(tooltip_lines),
+            frame=frame,
+            fold=fold,
+        )
+
+
+def _card_outline(card: Card) -> tuple[str, str | None]:
+    x, y, w, h = card.x, card.y, card.width, card.height
+    if card.kind == "evidence":
+        # Paper with the top-right corner folded over.
+        f = min(EVIDENCE_FOLD, w / 3, h / 3)
+        frame = (f"M{number(x)},{number(y)}H{number(x + w - f)}L{number(x + w)},{number(y + f)}"
+                 f"V{number(y + h)}H{number(x)}Z")
+        fold = f"M{number(x + w - f)},{number(y)}V{number(y + f)}H{number(x + w)}Z"
+        return frame, fold
+    r = min(h / 2, PILL_RADIUS_MAX) if card.lane == "support" else min(CARD_RADIUS, h / 2, w / 2)
+    return _rounded_rect(x, y, w, h, r), None
+
+
+def _rounded_rect(x: float, y: float, w: float, h: float, r: float) -> str:
+    n = number
+    return (f"M{n(x + r)},{n(y)}H{n(x + w - r)}A{n(r)},{n(r)} 0 0 1 {n(x + w)},{n(y + r)}"
+            f"V{n(y + h - r)}A{n(r)},{n(r)} 0 0 1 {n(x + w - r)},{n(y + h)}"
+            f"H{n(x + r)}A{n(r)},{n(r)} 0 0 1 {n(x)},{n(y + h - r)}"
+            f"V{n(y + r)}A{n(r)},{n(r)} 0 0 1 {n(x + r)},{n(y)}Z")
+
+
+@dataclass(frozen=True)
+class _ArrowView:
+    arrow: Arrow
+    id: str
+    kind_class: str
+    path: str
+    head_start: str | None
+    head_end: str | None
+
+    @classmethod
+    def of(cls, arrow: Arrow, theme: str) -> _ArrowView:
+        kind = arrow.kind if arrow.kind in ARROW_KINDS else "handoff"
+        path = "".join(
+            f"{'M' if index == 0 else 'L'}{number(point.x)},{number(point.y)}" for index, point in enumerate(arrow.points)
+        )
+        return cls(
+            arrow=arrow,
+            id=dom_id("flow", arrow.id),
+            kind_class=f"flow-{kind}",
+            path=path,
+            head_start=_head_id(theme, kind, "start") if arrow.head_start else None,
+            head_end=_head_id(theme, kind, "end") if arrow.head_end else None,
+        )
+
+
+@dataclass(frozen=True)
+class _RuleView:
+    rule: Rule
+    head_start: str | None = None
+    head_end: str | None = None
+
+    @classmethod
+    def of(cls, rule: Rule, theme: str) -> _RuleView:
+        """Legend samples of flows (`legend-arrow-<kind>`) get the heads of the real thing."""
+        kind = rule.role.removeprefix(LEGEND_FLOW_PREFIX)
+        if not rule.role.startswith(LEGEND_FLOW_PREFIX) or kind not in ARROW_KINDS:
+            return cls(rule)
+        start = _head_id(theme, kind, "start") if kind == "agreement" else None
+        return cls(rule, head_start=start, head_end=_head_id(theme, kind, "end"))
+
+
+def marker_classes(marker: Marker) -> str:
+    classes = [f"mark mark-{css_class(marker.kind)}"]
+    if marker.kind == "fail":
+        classes.append(f"severity-{css_class(marker.severity or 'unrated')}")
+    if marker.over_limit:
+        classes.append("over-limit")
+    return " ".join(classes)
+
+
+def marker_is_circle(marker: Marker) -> bool:
+    """A fail badge is a circle while its number is short (F1-F9 come out a hair
+    wider than tall); F10 and up stretch into a stadium rather than a circle
+    spilling over the lines above and below."""
+    return marker.kind == "fail" and marker.width <= marker.height * CIRCLE_STRETCH_MAX
+
+
+def marker_radius(marker: Marker) -> float:
+    return max(marker.width, marker.height) / 2
+
+
+def text_classes(text: Text) -> str:
+    return css_class(text.role)
+
+
+def span_classes(span: TextSpan) -> str:
+    return "cjk" if is_cjk(span.text) else ""
+
+
+@cache
+def _environment() -> Environment:
+    environment = Environment(
+        loader=PackageLoader("blueprint.render", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        finalize=_xml_text,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters["n"] = number
+    environment.filters["css_class"] = css_class
+    environment.filters["dom_id"] = dom_id
+    environment.globals.update(
+        marker_classes=marker_classes,
+        marker_is_circle=marker_is_circle,
+        marker_radius=marker_radius,
+        text_classes=text_classes,
+        span_classes=span_classes,
+        wait_radius=WAIT_RADIUS,
+    )
+    return environment
+
+
+__all__ = ["render_svg", "dom_id", "css_class", "safe_link", "safe_font_family"]
