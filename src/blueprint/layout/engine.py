@@ -97,7 +97,7 @@ class _Layout:
         lane_top: list[float] = []
         lane_height: list[float] = []
         boxes: dict[str, Box] = {}
-        y = self.lanes_top
+        y = round(self.lanes_top, 2)
         for lane in range(len(self.lanes)):
             lane_top.append(y)
             tallest = 0.0
@@ -107,9 +107,10 @@ class _Layout:
                     boxes[card.id] = Box(card.id, column, lane, column_x[column], cursor, card.width, card.height)
                     cursor += card.height + style.CARD_GAP
                 tallest = max(tallest, cursor - style.CARD_GAP - y - channels[lane])
-            height = max(LANE_MIN_HEIGHT, channels[lane] + tallest + style.LANE_PAD_BOTTOM)
+            # Rounded here, once, so a lane's bottom and the line drawn there agree exactly.
+            height = round(max(LANE_MIN_HEIGHT, channels[lane] + tallest + style.LANE_PAD_BOTTOM), 2)
             lane_height.append(height)
-            y += height
+            y = round(y + height, 2)
         return _Grid(column_x, gutter_left, lane_top, lane_height, boxes, right, y)
 
     def _arrow_label(self, route: Route) -> tuple[list[str], float, float]:
