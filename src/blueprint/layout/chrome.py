@@ -57,7 +57,7 @@ def _legend(blueprint: Blueprint, m: TextMeasurer, x: float, top: float, right: 
         ("wait", w["wait"]),
     ]
     if blueprint.max_wait:
-        items.append(("over", f"{w['over']} ({blueprint.max_wait.text})"))
+        items.append(("over", f"{w['over']}{w['open']}{blueprint.max_wait.text}{w['close']}"))
     cursor_x, cursor_y, row_height = x, top, 24
     for kind, label in items:
         sample_width = 34 if not kind.startswith(("fail", "wait", "over")) else 0
@@ -137,8 +137,7 @@ def footer(blueprint: Blueprint, m: TextMeasurer, x: float, top: float, right: f
         y += style.LIST_HEAD_SIZE + 10
         rules.append(Rule(role="list-rule", x1=left, y1=y - 4, x2=left + column_width, y2=y - 4))
         for sample, text in rows:
-            badge = sample.model_copy(update={"x": left, "y": y + 1})
-            badge = _moved(badge, left, y + 1)
+            badge = _moved(sample, left, y + 1)
             markers.append(badge)
             indent = 46
             lines, text_height = block(m, "list-text", text, left + indent, y + 2, column_width - indent,
