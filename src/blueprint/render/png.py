@@ -1,0 +1,83 @@
+"""The PNG renderer: the SVG drawing rasterised by resvg, with fonts we ship.
+
+resvg is a self-contained wheel (no system library), and it is handed every
+font file explicitly with system fonts switched off, so a PNG comes out the
+same on every machine: Liberation Sans (bundled here, the font the layout
+measured) for Latin text and Noto Sans CJK (the `noto-cjk-sans-otc` package)
+for Chinese. Both come with the optional `png` extra.
+"""
+
+from __future__ import annotations
+
+import math
+from contextlib import ExitStack
+from importlib.resources import as_file, files
+
+from blueprint.layout.scene import Scene
+from blueprint.render.svg import render_svg
+
+INSTALL_HINT = "pip install 'service-blueprint[png]'"
+# Italic too: the layout sets evidence and the names of the lines in italic.
+LATIN_FONTS = ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf", "LiberationSans-Italic.ttf")
+LATIN_FAMILY = "Liberation Sans"
+# A blueprint of a few hundred steps at scale 2 is still far below this; the
+# cap turns a runaway size into an error instead of gigabytes of memory.
+MAX_PIXELS = 150_000_000
+
+
+class PngSupportMissing(ImportError):
+    """The optional packages PNG output needs are not installed."""
+
+
+class PngTooLarge(ValueError):
+    """The drawing at the requested scale would be too big to rasterise."""
+
+
+def render_png(scene: Scene, theme: str = "default", scale: float = 2.0) -> bytes:
+    """The scene as PNG bytes, `scale` device pixels per scene pixel.
+
+    Raises PngSupportMissing (an ImportError) without the `png` extra,
+    PngTooLarge for a scale that would exceed MAX_PIXELS, ValueError for a
+    non-positive scale or an unknown theme.
+    """
+    if not math.isfinite(scale) or scale <= 0:
+        raise ValueError(f"scale must be a positive number, got {scale!r}")
+    pixels = math.ceil(scene.width * scale) * math.ceil(scene.height * scale)
+    if pixels > MAX_PIXELS:
+        raise PngTooLarge(
+            f"the drawing would be {pixels:,} pixels at scale {scale:g}, more than {MAX_PIXELS:,}; "
+            "use a smaller scale or SVG output"
+        )
+    return rasterise(render_svg(scene, theme), scale)
+
+
+def rasterise(svg: str, scale: float = 1.0) -> bytes:
+    """PNG bytes of an SVG document drawn with the shipped fonts only."""
+    resvg_py, cjk_font = _load_rasteriser()
+    with ExitStack() as stack:
+        fonts_dir = files("blueprint.render").joinpath("fonts")
+        font_files = [str(stack.enter_context(as_file(fonts_dir.joinpath(name)))) for name in LATIN_FONTS]
+        font_files.append(str(stack.enter_context(as_file(cjk_font))))
+        png = resvg_py.svg_to_bytes(
+            svg_string=svg,
+            zoom=scale,
+            skip_system_fonts=True,
+            font_files=font_files,
+            font_family=LATIN_FAMILY,
+            sans_serif_family=LATIN_FAMILY,
+        )
+    return bytes(png)
+
+
+def _load_rasteriser():
+    try:
+        import noto_cjk_sans_otc
+        import resvg_py
+    except ImportError as error:
+        raise PngSupportMissing(
+            f"PNG output needs the optional png extra ({error.name} is missing); install it with: {INSTALL_HINT}"
+        ) from error
+    return resvg_py, noto_cjk_sans_otc.FONT_PATH
+
+
+__all__ = ["render_png", "rasterise", "PngSupportMissing", "PngTooLarge", "MAX_PIXELS", "INSTALL_HINT"]
