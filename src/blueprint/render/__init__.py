@@ -1,0 +1,46 @@
+"""Render stage: a positioned Scene in, the bytes of one output format out.
+
+Each renderer is imported only when its format is asked for, so drawing SVG
+never loads the PNG rasteriser (an optional extra) or Graphviz.
+"""
+
+from __future__ import annotations
+
+from blueprint.layout.scene import Scene
+
+FORMATS: tuple[str, ...] = ("svg", "html", "png", "dot")
+THEMES: tuple[str, ...] = ("default", "dark", "print")
+
+
+def render(scene: Scene, output_format: str, theme: str = "default") -> bytes:
+    """The scene drawn as `output_format` (one of FORMATS) in `theme` (one of THEMES).
+
+    Text formats come back as UTF-8. DOT carries structure, not colour, so it
+    ignores the theme (which must still be a valid one).
+    """
+    if output_format not in FORMATS:
+        raise ValueError(f"unknown format {output_format!r}; expected one of: {', '.join(FORMATS)}")
+    if theme not in THEMES:
+        raise ValueError(f"unknown theme {theme!r}; expected one of: {', '.join(THEMES)}")
+    if output_format == "svg":
+        from blueprint.render.svg import render_svg
+
+        return _utf8(render_svg(scene, theme))
+    if output_format == "html":
+        from blueprint.render.html import render_html
+
+        return _utf8(render_html(scene, theme))
+    if output_format == "png":
+        from blueprint.render.png import render_png
+
+        return render_png(scene, theme)
+    from blueprint.render.dot import render_dot
+
+    return render_dot(scene).encode("utf-8")
+
+
+def _utf8(drawing: str | bytes) -> bytes:
+    return drawing.encode("utf-8") if isinstance(drawing, str) else drawing
+
+
+__all__ = ["FORMATS", "THEMES", "render"]

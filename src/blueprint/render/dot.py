@@ -1,0 +1,215 @@
+"""DOT export: the blueprint's structure as a Graphviz graph, for people who
+post-process it with Graphviz tools.
+
+DOT carries structure, not geometry, so the grid is rebuilt from constraints
+that `dot` honours. A row of step headers comes first, then one cluster per
+lane, top to bottom. A lane is as many ranks deep as its fullest cell, and
+every rank of it holds one node per step, an invisible placeholder where a
+cell has no card there: so each column's chain of invisible edges runs
+through the lane's own nodes and never has to skirt a cluster, which would
+pull the columns out of line. Invisible edges also chain each rank left to
+right in step order (`dot` keeps a same-rank edge's tail left of its head). The flows are drawn with
+`constraint=false`, so an arrow from support back up to the customer cannot
+reorder the lanes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+import graphviz
+
+from blueprint.layout.scene import Card, Marker, Scene
+
+LANES: tuple[str, ...] = ("evidence", "customer", "onstage", "backstage", "support")
+FONT = "Helvetica,Arial,sans-serif"
+MARKER_SEPARATOR = " · "
+ARROW_STYLES: dict[str, dict[str, str]] = {
+    "handoff": {},
+    "deferred": {"style": "dashed"},
+    "agreement": {"dir": "both"},
+}
+# Keeps each column straight: pulling on these outweighs the flows' pull.
+COLUMN_WEIGHT = "10"
+
+
+def render_dot(scene: Scene) -> str:
+    """DOT source for `scene`; `dot -Tsvg` draws steps left to right, lanes top to bottom."""
+    graph = graphviz.Digraph(name="blueprint")
+    # SVG ids: a card keeps its own ID; everything else is named with a `:`,
+    # which no blueprint ID contains, so the two never clash.
+    graph.attr(id="graph:blueprint", label=_text(scene.title), labelloc="t", fontname=FONT, fontsize="20",
+               rankdir="TB", nodesep="0.3", ranksep="0.35")
+    # Every node as wide as a card (scene px are points, 72 to the inch),
+    # placeholders included, so columns line up and lanes span them all.
+    width = f"{max((card.width for card in scene.cards), default=144) / 72:.2f}"
+    graph.attr("node", shape="box", style="rounded", fontname=FONT, fontsize="11", margin="0.12,0.06", width=width)
+    graph.attr("edge", fontname=FONT, fontsize="9", arrowsize="0.7")
+
+    steps, step_labels = _steps(scene)
+    names = _node_names(scene.cards)
+    taken = set(names.values())
+    waits = {entry.number: entry.duration for entry in scene.wait_list}
+    grid = _grid(scene.cards)
+    columns: dict[str, list[str]] = defaultdict(list)
+
+    # The header row is a borderless cluster so that it is inset like the
+    # lanes below it and lines up with their columns.
+    with graph.subgraph(name="cluster_steps") as header, header.subgraph() as rank:
+        header.attr(label="", peripheries="0", id="header:steps")
+        rank.attr(rank="same")
+        row = []
+        for step in steps:
+            name = _unique(f"step {step}", taken)
+            rank.node(name, label=_lines(step_labels[step]), shape="plaintext", id=_text(f"step:{step}"),
+                      fontsize="12")
+            row.append(name)
+            columns[step].append(name)
+        _chain(rank, row)
+
+    for lane, label in _lanes(scene, grid):
+        cells = grid.get(lane, {})
+        depth = max((len(cards) for cards in cells.values()), default=0)
+        with graph.subgraph(name=f"cluster_{lane}") as cluster:
+            cluster.attr(label=_text(label), labeljust="l", fontsize="13", style="rounded", color="gray60",
+                         id=_text(f"lane:{lane}"))
+            for level in range(max(depth, 1)):
+                with cluster.subgraph() as rank:
+                    rank.attr(rank="same")
+                    row = []
+                    for step in steps:
+                        cards = cells.get(step, [])
+                        if level < len(cards):
+                            name = names[id(cards[level])]
+                            rank.node(name, **_card_attributes(cards[level], waits))
+                        else:
+                            name = _unique(f"cell {lane} {step} {level}", taken)
+                            rank.node(name, label="", style="invis", height="0.1")
+                        row.append(name)
+                        columns[step].append(name)
+                    _chain(rank, row)
+
+    for step in steps:
+        _chain(graph, columns[step], weight=COLUMN_WEIGHT)
+
+    by_id = {card.id: names[id(card)] for card in reversed(scene.cards)}
+    for arrow in scene.arrows:
+        if arrow.source not in by_id or arrow.target not in by_id:
+            continue
+        attributes = {"id": _text(arrow.id), "constraint": "false", **ARROW_STYLES[arrow.kind]}
+        if arrow.label:
+            # An xlabel is placed after layout; a label would become a node of
+            # its own, and on an edge within one lane it pushes a new rank in.
+            attributes["xlabel"] = _lines(text.content for text in arrow.label)
+        graph.edge(by_id[arrow.source], by_id[arrow.target], **attributes)
+
+    return graph.source
+
+
+def _chain(graph: graphviz.Digraph, names: list[str], **attributes: str) -> None:
+    for first, second in zip(names, names[1:]):
+        graph.edge(first, second, style="invis", **attributes)
+
+
+def _card_attributes(card: Card, waits: dict[int, str]) -> dict[str, str]:
+    lines = _label_lines(card)
+    markers = [_marker_text(marker, waits) for marker in card.markers]
+    if markers:
+        lines.append(MARKER_SEPARATOR.join(markers))
+    attributes = {"label": _lines(lines), "id": _text(card.id)}
+    if card.kind == "evidence":
+        attributes["shape"] = "note"
+    return attributes
+
+
+def _label_lines(card: Card) -> list[str]:
+    return _as_drawn(card.label, [line.content for line in card.lines])
+
+
+def _as_drawn(label: str, drawn: list[str]) -> list[str]:
+    """The full label, broken where the drawing wraps it when the drawn lines
+    hold all of it (not cut short with an ellipsis), else on one line.
+    Breaking as drawn keeps nodes card-wide, and equal widths keep columns
+    straight."""
+    lines = [line.strip() for line in drawn]
+    if lines and "".join(lines).replace(" ", "") == label.replace(" ", ""):
+        return lines
+    return [label]
+
+
+def _marker_text(marker: Marker, waits: dict[int, str]) -> str:
+    if marker.kind == "fail":
+        return f"F{marker.number}"
+    duration = waits.get(marker.number)
+    return f"W{marker.number} {duration}" if duration else f"W{marker.number}"
+
+
+def _text(text: str) -> str:
+    """`text` as a DOT string that means exactly itself: backslashes are not
+    escapes, `<…>` is not an HTML label, a line break stays one."""
+    return _lines(text.splitlines() or [""])
+
+
+def _lines(lines: Iterable[str]) -> str:
+    # escString line breaks are written `\n`; each line is escaped on its own
+    # so the separator is the only backslash sequence left to Graphviz.
+    return graphviz.nohtml("\\n".join(graphviz.escape(line) for line in lines))
+
+
+def _steps(scene: Scene) -> tuple[list[str], dict[str, list[str]]]:
+    """Step IDs left to right with their header lines: the scene's columns,
+    or for a scene without them, the cards' steps ordered by where they are
+    drawn and named by their IDs."""
+    if scene.columns:
+        ordered = sorted(scene.columns, key=lambda column: column.x)
+        return [column.step for column in ordered], {
+            column.step: _as_drawn(column.label, _drawn_in(scene, "step-label", column.x, column.x + column.width))
+            for column in ordered
+        }
+    left: dict[str, float] = {}
+    for card in scene.cards:
+        left[card.step] = min(left.get(card.step, card.x), card.x)
+    steps = sorted(left, key=lambda step: left[step])
+    return steps, {step: [step] for step in steps}
+
+
+def _drawn_in(scene: Scene, role: str, left: float, right: float) -> list[str]:
+    """Lines of `role` that start between `left` and `right`, top to bottom."""
+    texts = [text for text in scene.texts if text.role == role and text.spans and left <= text.spans[0].x <= right]
+    return [text.content for text in sorted(texts, key=lambda text: text.y)]
+
+
+def _lanes(scene: Scene, grid: dict[str, dict[str, list[Card]]]) -> list[tuple[str, str]]:
+    """(lane, label) top to bottom: the scene's lane bands, or for a scene
+    without them, the lanes that hold cards, named by their keys."""
+    if scene.lanes:
+        return [(band.lane, band.label) for band in sorted(scene.lanes, key=lambda band: band.y)]
+    return [(lane, lane) for lane in LANES if lane in grid]
+
+
+def _grid(cards: tuple[Card, ...]) -> dict[str, dict[str, list[Card]]]:
+    """lane -> step -> the cards of that cell, top to bottom."""
+    grid: dict[str, dict[str, list[Card]]] = defaultdict(lambda: defaultdict(list))
+    for card in sorted(cards, key=lambda card: (card.y, card.x)):
+        grid[card.lane][card.step].append(card)
+    return grid
+
+
+def _node_names(cards: tuple[Card, ...]) -> dict[int, str]:
+    """DOT node name per card (keyed by object id): the card's own ID, so the
+    graph reads like the source, unless it is taken or holds a `:`, which
+    DOT edge statements read as a port."""
+    names: dict[int, str] = {}
+    taken: set[str] = set()
+    for index, card in enumerate(cards):
+        names[id(card)] = _unique(card.id if card.id and ":" not in card.id else f"card {index}", taken)
+    return names
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    candidate, suffix = name, 2
+    while candidate in taken:
+        candidate, suffix = f"{name} {suffix}", suffix + 1
+    taken.add(candidate)
+    return candidate
