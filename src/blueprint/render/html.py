@@ -1,0 +1,299 @@
+"""Interactive HTML: one self-contained page around the SVG drawing.
+
+The page carries the SVG inline plus its own CSS and a little JavaScript
+(details on hover or focus, flow tracing on click, pan and zoom), and the fail
+and wait points as tables. Nothing is fetched: a Content-Security-Policy
+allows no network at all and lets run only the style and script blocks
+written here, named by their SHA-256 hashes. User strings reach the page only
+through autoescaped templates and an escaped JSON block that the script reads
+with textContent.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from blueprint.layout.scene import Card, Scene
+from blueprint.render.svg import render_svg, safe_link
+from blueprint.render.themes import Theme, get_theme, theme_css
+
+_HERE = Path(__file__).parent
+SEVERITIES = frozenset({"low", "medium", "high"})
+
+# Page words by scene language; the drawing's own words come from the scene.
+STRINGS: dict[str, dict[str, str]] = {
+    "en": {
+        "diagram": "Service blueprint diagram",
+        "view": "View controls",
+        "zoom_in": "Zoom in",
+        "zoom_out": "Zoom out",
+        "reset": "Fit to width",
+        "hint": "Ctrl + wheel or +/− to zoom · drag or arrow keys to pan · click a card to trace its flows",
+        "lane": "Lane",
+        "step": "Step",
+        "phase": "Phase",
+        "fail_points": "Fail points",
+        "wait_points": "Wait points",
+        "links": "Links",
+        "number": "No.",
+        "action": "Action",
+        "fail": "Fail point",
+        "severity": "Severity",
+        "recovery": "Recovery",
+        "wait": "Wait",
+        "description": "Description",
+        "over_limit": "over the limit",
+        "max_wait": "Maximum wait",
+        "none": "None",
+        "colon": ": ",
+        "low": "low",
+        "medium": "medium",
+        "high": "high",
+    },
+    "zh": {
+        "diagram": "服务蓝图",
+        "view": "视图控制",
+        "zoom_in": "放大",
+        "zoom_out": "缩小",
+        "reset": "适应宽度",
+        "hint": "Ctrl + 滚轮或 +/− 缩放 · 拖动或方向键平移 · 点击卡片查看其流程",
+        "lane": "泳道",
+        "step": "步骤",
+        "phase": "阶段",
+        "fail_points": "失误点",
+        "wait_points": "等候点",
+        "links": "链接",
+        "number": "编号",
+        "action": "行为",
+        "fail": "失误点",
+        "severity": "严重程度",
+        "recovery": "补救",
+        "wait": "等候",
+        "description": "说明",
+        "over_limit": "超出上限",
+        "max_wait": "最长等候",
+        "none": "无",
+        "colon": "：",
+        "low": "低",
+        "medium": "中",
+        "high": "高",
+    },
+}
+
+# Used only when a scene does not name its lanes itself.
+LANE_NAMES: dict[str, dict[str, str]] = {
+    "en": {"evidence": "Physical evidence", "customer": "Customer actions", "onstage": "Onstage actions",
+           "backstage": "Backstage actions", "support": "Support processes"},
+    "zh": {"evidence": "有形展示", "customer": "顾客行为", "onstage": "前台员工行为",
+           "backstage": "后台员工行为", "support": "支持过程"},
+}
+
+# Theme colours the page furniture (panel, tables, buttons) is painted with.
+_PAGE_COLOURS: dict[str, str] = {
+    "page": "background",
+    "ink": "text",
+    "muted": "text_muted",
+    "title": "title",
+    "rule": "separator",
+    "surface": "head_fill",
+    "raised": "card_fill",
+    "accent": "link",
+    "fail": "fail",
+    "fail-on": "fail_on",
+    "wait": "wait",
+    "wait-face": "wait_face",
+    "wait-text": "wait_text",
+    "over-fill": "wait_over_fill",
+    "over-text": "wait_over_text",
+}
+
+# An XML declaration means nothing inside HTML (the parser would keep it as a comment).
+_XML_PROLOGUE = re.compile(r"\A\s*<\?xml[^>]*\?>\s*")
+_STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.DOTALL | re.IGNORECASE)
+_STYLE_ATTRIBUTE = re.compile(r"""\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_POINT_KEY = re.compile(r"(?:^|\s)([FW])(\d+)$")
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+
+
+def render_html(scene: Scene, theme: str = "default") -> str:
+    """The scene as one self-contained interactive HTML page (ValueError for an unknown theme)."""
+    get_theme(theme)
+    return html_page(scene, render_svg(scene, theme), theme)
+
+
+def html_page(scene: Scene, svg: str, theme: str = "default") -> str:
+    """The page around an already drawn `svg` of `scene`."""
+    palette = get_theme(theme)
+    svg = _XML_PROLOGUE.sub("", svg, count=1)
+    strings = STRINGS[scene.lang]
+    css = _page_css(palette, theme, scene.width)
+    script = _static("blueprint.js")
+    return _template().render(
+        lang=scene.lang,
+        theme=theme,
+        color_scheme={"default": "light dark", "dark": "dark", "print": "light"}.get(theme, "light"),
+        csp=_content_security_policy(css, script, svg),
+        title=scene.title,
+        description=scene.description,
+        css=css,
+        script=script,
+        svg=svg,
+        data=_script_json(_page_data(scene, strings)),
+        strings=strings,
+        severity_words={severity: strings[severity] for severity in sorted(SEVERITIES)},
+        fail_list=scene.fail_list,
+        wait_list=scene.wait_list,
+        max_wait=scene.max_wait,
+    )
+
+
+# -- the pieces -----------------------------------------------------------------
+
+
+@cache
+def _template() -> jinja2.Template:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(_HERE / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return environment.get_template("blueprint.html.j2")
+
+
+@cache
+def _static(name: str) -> str:
+    return (_HERE / "static" / name).read_text(encoding="utf-8")
+
+
+def _page_css(palette: Theme, theme: str, width: float) -> str:
+    # Fitted to the page width, but never blown up past the drawn size: a
+    # two-step blueprint at twice its size reads as a poster, not a diagram.
+    natural = f".bp-viewport{{max-width:{round(width, 2) + 2:g}px}}\n"
+    sheets = [_variables(":root", palette), _static("blueprint.css"), natural]
+    if theme == "default":
+        # Later in the page than the SVG's own sheet, and scoped one class
+        # deeper, so these win over it whatever the order of the blocks.
+        dark = get_theme("dark")
+        sheets.append(
+            "@media screen and (prefers-color-scheme: dark){\n"
+            + _variables(":root", dark)
+            + _scoped(theme_css("dark"), ".bp-viewport")
+            + "}\n"
+        )
+    return "".join(sheets)
+
+
+def _variables(selector: str, palette: Theme) -> str:
+    declarations = "".join(f"--bp-{name}:{getattr(palette, field)};" for name, field in _PAGE_COLOURS.items())
+    return f"{selector}{{{declarations}}}\n"
+
+
+def _scoped(css: str, scope: str) -> str:
+    """`css` with every selector prefixed by `scope`, which raises its specificity."""
+
+    def prefix(rule: re.Match[str]) -> str:
+        selectors = ",".join(f"{scope} {selector.strip()}" for selector in rule.group(1).split(","))
+        return f"{selectors}{{{rule.group(2)}}}"
+
+    return _CSS_RULE.sub(prefix, css)
+
+
+def _content_security_policy(css: str, script: str, svg: str) -> str:
+    styles = [css, *(_text_content(block) for block in _STYLE_BLOCK.findall(svg))]
+    attributes = sorted({html.unescape(a or b) for a, b in _STYLE_ATTRIBUTE.findall(svg)})
+    style_sources = [_hash(text) for text in dict.fromkeys(styles)]
+    if attributes:
+        # style="" attributes need 'unsafe-hashes' to be allowed by hash; still
+        # only these exact declarations, never arbitrary inline style.
+        style_sources += ["'unsafe-hashes'", *(_hash(text) for text in attributes)]
+    return "; ".join((
+        "default-src 'none'",
+        f"style-src {' '.join(style_sources)}",
+        f"script-src {_hash(script)}",
+        "img-src data:",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ))
+
+
+def _text_content(style_block: str) -> str:
+    # Inside inline SVG the HTML parser drops CDATA markers from the text it hashes.
+    return style_block.replace("<![CDATA[", "").replace("]]>", "")
+
+
+def _hash(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def _page_data(scene: Scene, strings: dict[str, str]) -> dict[str, Any]:
+    lanes = {**LANE_NAMES[scene.lang], **{band.lane: band.label for band in scene.lanes}}
+    columns = {column.step: column for column in scene.columns}
+    fails: dict[str, list[dict[str, Any]]] = {}
+    for fail in scene.fail_list:
+        fails.setdefault(fail.action, []).append({
+            "number": fail.number, "description": fail.description,
+            "severity": strings.get(fail.severity, fail.severity) if fail.severity else None,
+            "severityKey": fail.severity if fail.severity in SEVERITIES else None,
+            "recovery": fail.recovery,
+        })
+    waits: dict[str, list[dict[str, Any]]] = {}
+    for wait in scene.wait_list:
+        waits.setdefault(wait.action, []).append({
+            "number": wait.number, "duration": wait.duration, "description": wait.description,
+            "overLimit": wait.over_limit,
+        })
+    return {
+        "strings": {key: strings[key] for key in (
+            "lane", "step", "phase", "fail_points", "wait_points", "links", "severity", "recovery", "over_limit",
+            "colon")},
+        "maxWait": scene.max_wait,
+        "cards": [_card_data(card, lanes, columns, fails, waits) for card in scene.cards],
+    }
+
+
+def _card_data(card: Card, lanes: dict[str, str], columns: dict[str, Any],
+               fails: dict[str, list[dict[str, Any]]], waits: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    column = columns.get(card.step)
+    own_fails = fails.get(card.id, []) if card.kind == "action" else []
+    own_waits = waits.get(card.id, []) if card.kind == "action" else []
+    # The panel shows this card's fail and wait points in full below its
+    # facts; a detail that only restates one of them ("Fail point F2") goes.
+    shown = {("F", fail["number"]) for fail in own_fails} | {("W", wait["number"]) for wait in own_waits}
+    details = [detail for detail in card.details if _point_named(detail.key) not in shown]
+    return {
+        "id": card.id,
+        "kind": card.kind,
+        "label": card.label,
+        "lane": lanes.get(card.lane, card.lane),
+        "step": column.label if column else card.step,
+        "phase": column.phase if column else None,
+        "details": [[detail.key, detail.value] for detail in details],
+        "fails": own_fails,
+        "waits": own_waits,
+        "links": [link for link in card.links if safe_link(link)],
+    }
+
+
+def _point_named(key: str) -> tuple[str, int] | None:
+    match = _POINT_KEY.search(key)
+    return (match.group(1), int(match.group(2))) if match else None
+
+
+def _script_json(data: Any) -> str:
+    """JSON that cannot end its <script> element or open a comment inside it."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
