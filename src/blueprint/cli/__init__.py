@@ -12,6 +12,7 @@ from blueprint import __version__
 # name -> (module, one-line help shown by `blueprint --help`)
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("blueprint.cli.check", "Check .bp files and report every problem."),
+    "render": ("blueprint.cli.render", "Draw .bp files as SVG, HTML, PNG or Graphviz DOT."),
 }
 
 
