@@ -8,9 +8,9 @@ every rank of it holds one node per step, an invisible placeholder where a
 cell has no card there: so each column's chain of invisible edges runs
 through the lane's own nodes and never has to skirt a cluster, which would
 pull the columns out of line. Invisible edges also chain each rank left to
-right in step order (`dot` keeps a same-rank edge's tail left of its head). The flows are drawn with
-`constraint=false`, so an arrow from support back up to the customer cannot
-reorder the lanes.
+right in step order (`dot` keeps a same-rank edge's tail left of its head).
+The flows are drawn with `constraint=false`, so an arrow from support back up
+to the customer cannot reorder the lanes.
 """
 
 from __future__ import annotations
@@ -158,20 +158,18 @@ def _lines(lines: Iterable[str]) -> str:
 
 
 def _steps(scene: Scene) -> tuple[list[str], dict[str, list[str]]]:
-    """Step IDs left to right with their header lines: the scene's columns,
-    or for a scene without them, the cards' steps ordered by where they are
-    drawn and named by their IDs."""
-    if scene.columns:
-        ordered = sorted(scene.columns, key=lambda column: column.x)
-        return [column.step for column in ordered], {
-            column.step: _as_drawn(column.label, _drawn_in(scene, "step-label", column.x, column.x + column.width))
-            for column in ordered
-        }
+    """Step IDs left to right with their header lines: the scene's columns
+    (their labels as drawn), then any step that has cards but no column,
+    named by its ID, where its leftmost card stands."""
     left: dict[str, float] = {}
     for card in scene.cards:
         left[card.step] = min(left.get(card.step, card.x), card.x)
+    labels = {step: [step] for step in left}
+    for column in scene.columns:
+        left[column.step] = column.x
+        labels[column.step] = _as_drawn(column.label, _drawn_in(scene, "step-label", column.x, column.x + column.width))
     steps = sorted(left, key=lambda step: left[step])
-    return steps, {step: [step] for step in steps}
+    return steps, labels
 
 
 def _drawn_in(scene: Scene, role: str, left: float, right: float) -> list[str]:
@@ -181,11 +179,10 @@ def _drawn_in(scene: Scene, role: str, left: float, right: float) -> list[str]:
 
 
 def _lanes(scene: Scene, grid: dict[str, dict[str, list[Card]]]) -> list[tuple[str, str]]:
-    """(lane, label) top to bottom: the scene's lane bands, or for a scene
-    without them, the lanes that hold cards, named by their keys."""
-    if scene.lanes:
-        return [(band.lane, band.label) for band in sorted(scene.lanes, key=lambda band: band.y)]
-    return [(lane, lane) for lane in LANES if lane in grid]
+    """(lane, label) in blueprint order: every lane the scene draws a band for
+    or that holds cards, labelled as the band is (by its key without one)."""
+    labels = {band.lane: band.label for band in scene.lanes}
+    return [(lane, labels.get(lane, lane)) for lane in LANES if lane in labels or lane in grid]
 
 
 def _grid(cards: tuple[Card, ...]) -> dict[str, dict[str, list[Card]]]:
