@@ -91,6 +91,19 @@ def test_examples_lay_out_soundly(path):
     assert_sound(layout(blueprint), blueprint)
 
 
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])
+def test_arrow_labels_cover_no_card_and_no_other_label(path):
+    scene = layout(check_file(path).blueprint)
+    boxes = [a.label_box for a in scene.arrows if a.label_box is not None]
+    for i, box in enumerate(boxes):
+        for card in scene.cards:
+            assert not (box.x < card.x + card.width and card.x < box.x + box.width and
+                        box.y < card.y + card.height and card.y < box.y + box.height), f"label over {card.id}"
+        for other in boxes[i + 1 :]:
+            assert not (box.x < other.x + other.width and other.x < box.x + box.width and
+                        box.y < other.y + other.height and other.y < box.y + box.height), "labels overlap"
+
+
 def test_evidence_sits_above_its_steps_customer_action():
     blueprint = check_file(EXAMPLES[0].parent / "deposit.bp").blueprint
     scene = layout(blueprint)

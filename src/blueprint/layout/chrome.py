@@ -128,6 +128,7 @@ def footer(blueprint: Blueprint, m: TextMeasurer, x: float, top: float, right: f
         ]),
     ]
     bottoms = []
+    indent = max((sample.width for _heading, rows in columns for sample, _text in rows), default=0) + 10
     for index, (heading, rows) in enumerate(columns):
         if not rows:
             continue
@@ -139,7 +140,6 @@ def footer(blueprint: Blueprint, m: TextMeasurer, x: float, top: float, right: f
         for sample, text in rows:
             badge = _moved(sample, left, y + 1)
             markers.append(badge)
-            indent = 46
             lines, text_height = block(m, "list-text", text, left + indent, y + 2, column_width - indent,
                                        style.LIST_SIZE, max_lines=4)
             texts += lines

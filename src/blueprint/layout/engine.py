@@ -65,6 +65,15 @@ class _Layout:
             for action in step.actions:
                 cell = self.stacks.setdefault((self.lane_index[action.lane], column), [])
                 cell.append(action_card(measurer, blueprint, action, 0, 0, self.labels))
+        # Pairs of actions joined by a flow, with the height their arrow's label needs.
+        self.joined: dict[frozenset[str], float] = {}
+        for flow in blueprint.flows:
+            label_height = 0.0
+            if flow.label:
+                lines = wrap(flow.label, style.ARROW_LABEL_W, style.ARROW_LABEL_SIZE, measurer, max_lines=2)
+                label_height = len(lines) * measurer.line_height(style.ARROW_LABEL_SIZE) + 8
+            key = frozenset((flow.source, flow.target))
+            self.joined[key] = max(self.joined.get(key, 0.0), label_height)
         self.header_texts, self.header_height = header(blueprint, measurer, style.MARGIN, style.MARGIN)
         self.phase_height = 30 if blueprint.phases else 0
         self.step_texts_height = self._step_header_height()
@@ -103,15 +112,27 @@ class _Layout:
             tallest = 0.0
             for column in range(self.columns):
                 cursor = y + channels[lane]
-                for card in self.stacks.get((lane, column), []):
+                stack = self.stacks.get((lane, column), [])
+                for position, card in enumerate(stack):
                     boxes[card.id] = Box(card.id, column, lane, column_x[column], cursor, card.width, card.height)
-                    cursor += card.height + style.CARD_GAP
-                tallest = max(tallest, cursor - style.CARD_GAP - y - channels[lane])
+                    below = stack[position + 1].id if position + 1 < len(stack) else None
+                    cursor += card.height + self._stack_gap(card.id, below)
+                tallest = max(tallest, cursor - self._last_gap(stack) - y - channels[lane])
             # Rounded here, once, so a lane's bottom and the line drawn there agree exactly.
             height = round(max(LANE_MIN_HEIGHT, channels[lane] + tallest + style.LANE_PAD_BOTTOM), 2)
             lane_height.append(height)
             y = round(y + height, 2)
         return _Grid(column_x, gutter_left, lane_top, lane_height, boxes, right, y)
+
+    def _stack_gap(self, upper: str, lower: str | None) -> float:
+        """Stacked cards joined by a flow need room for the arrow (two heads for `<->`) and its label."""
+        joined = self.joined.get(frozenset((upper, lower))) if lower else None
+        if joined is None:
+            return style.CARD_GAP
+        return style.STACKED_FLOW_GAP + (joined if joined else 0)
+
+    def _last_gap(self, stack: list[Card]) -> float:
+        return self._stack_gap(stack[-1].id, None) if stack else style.CARD_GAP
 
     def _arrow_label(self, route: Route) -> tuple[list[str], float, float]:
         flow = self.bp.flows[route.index]
@@ -169,6 +190,8 @@ class _Layout:
     def scene(self) -> Scene:
         grid, routes = self._settle()
         cards = self._cards(grid)
+        self.placed_labels: list[tuple[float, float, float, float]] = []
+        self.card_rects = [(b.x, b.y, b.x + b.width, b.y + b.height) for b in grid.boxes.values()]
         arrows = [self._arrow(route, grid) for route in routes]
         rects, rules, texts, lanes, columns = self._frame(grid)
         footer_texts, footer_markers, footer_rules, fail_list, wait_list, footer_height = footer(
@@ -226,8 +249,8 @@ class _Layout:
         label: list[Text] = []
         box = None
         if lines:
-            cx, cy = _label_anchor(route)
-            left, top = cx - width / 2, cy - height / 2
+            left, top = self._label_position(route, grid, width, height)
+            cx = left + width / 2
             box = Rect(role="arrow-label-box", x=round(left, 2), y=round(top, 2), width=round(width, 2),
                        height=round(height, 2), radius=3)
             line_height = self.m.line_height(style.ARROW_LABEL_SIZE)
@@ -246,6 +269,37 @@ class _Layout:
             label=tuple(label),
             label_box=box,
         )
+
+    def _label_position(self, route: Route, grid: _Grid, width: float, height: float) -> tuple[float, float]:
+        """Top-left of a label box on its leg, slid along the leg until it covers
+        no card and no other label (the first free spot nearest the middle)."""
+        (ax, ay), (bx, by) = _label_leg(route)
+        vertical = abs(ax - bx) < 0.01
+        cx, cy = (ax + bx) / 2, (ay + by) / 2
+        if vertical and route.shape == "side":
+            # Keep the box inside the gutter the leg runs in, even off-centre tracks.
+            gutter = min(range(len(grid.gutter_left)), key=lambda g: abs(grid.gutter_left[g] - ax) if grid.gutter_left[g] <= ax else 1e9)
+            low = grid.gutter_left[gutter] + 2
+            high = (grid.column_x[gutter] if gutter < len(grid.column_x) else grid.right) - 2
+            cx = min(max(cx, low + width / 2), max(low + width / 2, high - width / 2))
+        extent = abs(by - ay) if vertical else abs(bx - ax)
+        candidates = [0.0]
+        for step in range(1, 12):
+            candidates += [step * 8.0, -step * 8.0]
+        best = None
+        for offset in candidates:
+            if abs(offset) > max(0.0, extent / 2 - 4):
+                continue
+            x = cx - width / 2 + (0 if vertical else offset)
+            y = cy - height / 2 + (offset if vertical else 0)
+            box = (x, y, x + width, y + height)
+            if not any(_intersects(box, other) for other in (*self.card_rects, *self.placed_labels)):
+                best = box
+                break
+        if best is None:
+            best = (cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)
+        self.placed_labels.append(best)
+        return best[0], best[1]
 
     def _crossed_lines(self, route: Route, grid: _Grid) -> tuple[str, ...]:
         crossed: list[str] = []
@@ -334,16 +388,19 @@ def grid_gutter_half(grid: _Grid, gutter: int) -> float:
     return width / 2
 
 
-def _label_anchor(route: Route) -> tuple[float, float]:
-    """The middle of the leg whose band was sized for the label: the channel
-    leg of a route through a channel, else the longest vertical leg."""
+def _intersects(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _label_leg(route: Route) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The leg whose band was sized for the label: the channel leg of a route
+    through a channel, else the longest vertical leg."""
     legs = list(zip(route.points, route.points[1:]))
     horizontal = [leg for leg in legs if abs(leg[0][1] - leg[1][1]) < 0.01]
     vertical = [leg for leg in legs if abs(leg[0][0] - leg[1][0]) < 0.01]
     preferred = horizontal if route.channel is not None else vertical
     candidates = preferred or legs
-    (ax, ay), (bx, by) = max(candidates, key=lambda leg: abs(leg[0][0] - leg[1][0]) + abs(leg[0][1] - leg[1][1]))
-    return (ax + bx) / 2, (ay + by) / 2
+    return max(candidates, key=lambda leg: abs(leg[0][0] - leg[1][0]) + abs(leg[0][1] - leg[1][1]))
 
 
 __all__ = ["lay_out", "duration_text"]

@@ -6,6 +6,7 @@ CARD_W = 172
 CARD_PAD_X = 9
 CARD_PAD_Y = 8
 CARD_GAP = 12  # between stacked cards in one cell
+STACKED_FLOW_GAP = 30  # between stacked cards joined by a flow: room for two arrowheads
 LANE_PAD_BOTTOM = 14
 CHANNEL_MIN = 16  # free band at the top of each lane, where arrows run sideways
 GUTTER_MIN = 28  # free band between columns, where arrows run up and down
