@@ -1,0 +1,80 @@
+"""Questions the browser tests ask a rendered blueprint page, answered by the page itself."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tests.browser.cdp import Page
+
+CARD_SELECTOR = ".bp-viewport [data-action], .bp-viewport [data-evidence]"
+
+
+def card_ids(page: Page, actions_only: bool = False) -> list[str]:
+    selector = ".bp-viewport [data-action]" if actions_only else CARD_SELECTOR
+    return page.evaluate(
+        f"Array.from(document.querySelectorAll({json.dumps(selector)}))"
+        ".map(n => n.getAttribute('data-action') ?? n.getAttribute('data-evidence'))"
+    )
+
+
+def _card(card_id: str) -> str:
+    """A JS expression for the card node with `card_id`, found without building a selector from it."""
+    return (f"Array.from(document.querySelectorAll({json.dumps(CARD_SELECTOR)}))"
+            f".find(n => (n.getAttribute('data-action') ?? n.getAttribute('data-evidence')) === {json.dumps(card_id)})")
+
+
+def card_box(page: Page, card_id: str) -> dict[str, float]:
+    """The card's frame on screen, in CSS px of the viewport."""
+    return page.evaluate(
+        f"(() => {{ const r = {_card(card_id)}.querySelector('.card-frame').getBoundingClientRect();"
+        " return {left: r.left, top: r.top, width: r.width, height: r.height}; })()"
+    )
+
+
+def card_centre(page: Page, card_id: str) -> tuple[float, float]:
+    """A point inside the card near the top of its frame, after scrolling it into view if need be."""
+    page.evaluate(f"{_card(card_id)}.scrollIntoView({{block: 'nearest', inline: 'nearest'}})")
+    box = card_box(page, card_id)
+    return box["left"] + box["width"] / 2, box["top"] + min(12.0, box["height"] / 2)
+
+
+def card_classes(page: Page) -> dict[str, list[str]]:
+    return page.evaluate(
+        f"Object.fromEntries(Array.from(document.querySelectorAll({json.dumps(CARD_SELECTOR)}))"
+        ".map(n => [n.getAttribute('data-action') ?? n.getAttribute('data-evidence'), Array.from(n.classList)]))"
+    )
+
+
+def flows(page: Page) -> list[dict[str, Any]]:
+    return page.evaluate(
+        "Array.from(document.querySelectorAll('.bp-viewport [data-source][data-target]')).map(n => ({"
+        " source: n.getAttribute('data-source'), target: n.getAttribute('data-target'),"
+        " related: n.classList.contains('bp-related'), opacity: getComputedStyle(n).opacity}))"
+    )
+
+
+def card_opacity(page: Page, card_id: str) -> float:
+    return float(page.evaluate(f"getComputedStyle({_card(card_id)}).opacity"))
+
+
+def panel(page: Page) -> dict[str, Any]:
+    """The details panel as shown: visible, its text, its links and where it is."""
+    return page.evaluate(
+        "(() => { const p = document.getElementById('bp-details'); const r = p.getBoundingClientRect();"
+        " return {visible: !p.hidden && r.width > 0 && r.height > 0, text: p.textContent,"
+        " links: Array.from(p.querySelectorAll('a')).map(a => a.getAttribute('href')),"
+        " left: r.left, top: r.top, width: r.width, height: r.height}; })()"
+    )
+
+
+def view_box(page: Page) -> list[float]:
+    return [float(v) for v in page.evaluate(
+        "document.querySelector('.bp-viewport svg').getAttribute('viewBox')").split()]
+
+
+def svg_size(page: Page) -> dict[str, float]:
+    return page.evaluate(
+        "(() => { const r = document.querySelector('.bp-viewport svg').getBoundingClientRect();"
+        " return {width: r.width, height: r.height}; })()"
+    )

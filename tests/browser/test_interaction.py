@@ -1,0 +1,145 @@
+"""Pan, zoom, keyboard, colour scheme and print on one example page in Chromium."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from blueprint.render.themes import THEMES
+from tests.browser.cdp import Page
+from tests.browser.conftest import ROOT, example_scene, write_page
+from tests.browser.page import card_centre, card_classes, panel, view_box
+
+EXAMPLE = ROOT / "examples" / "deposit.bp"
+
+
+def open_example(page: Page, pages_dir: Path, theme: str = "default") -> list[float]:
+    page.emulate_media(reduced_motion="reduce")
+    page.open(write_page(pages_dir, EXAMPLE.stem, example_scene(EXAMPLE), theme))
+    return view_box(page)
+
+
+def viewport_point(page: Page, fx: float, fy: float) -> tuple[float, float]:
+    """A point at fractions (fx, fy) of the diagram's frame, scrolled into view."""
+    box = page.evaluate("(() => { const v = document.querySelector('.bp-viewport'); v.scrollIntoView();"
+                        " const r = v.getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; })()")
+    return box[0] + box[2] * fx, box[1] + box[3] * fy
+
+
+def test_dragging_pans_a_zoomed_view_and_is_not_a_click(page: Page, pages_dir: Path) -> None:
+    home = open_example(page, pages_dir)
+    page.evaluate("document.querySelector('button[data-zoom=in]').click()")
+    page.evaluate("document.querySelector('button[data-zoom=in]').click()")
+    zoomed = view_box(page)
+    start = card_centre(page, "count")  # the drag starts on a card...
+    page.drag(start, (start[0] - 150, start[1] - 60))
+    panned = view_box(page)
+    assert panned[0] > zoomed[0] and panned[1] > zoomed[1]
+    assert panned[2:] == pytest.approx(zoomed[2:])
+    # ...and selects nothing, since it was a drag.
+    assert not any("bp-selected" in classes for classes in card_classes(page).values())
+    # The view never leaves the drawing.
+    page.drag(viewport_point(page, 0.2, 0.2), viewport_point(page, 0.95, 0.95), steps=10)
+    assert view_box(page)[:2] == pytest.approx(home[:2], abs=0.01)
+    assert page.errors == []
+
+
+def test_ctrl_wheel_zooms_at_the_pointer_and_plain_wheel_scrolls(page: Page, pages_dir: Path) -> None:
+    home = open_example(page, pages_dir)
+    x, y = viewport_point(page, 0.25, 0.5)
+    page.wheel(x, y, 120)
+    assert view_box(page) == pytest.approx(home)
+    page.wheel(x, y, -240, ctrl=True)
+    zoomed = view_box(page)
+    assert zoomed[2] < home[2]
+    # The point under the pointer stays put: a quarter across before, a quarter across after.
+    assert zoomed[0] + 0.25 * zoomed[2] == pytest.approx(home[0] + 0.25 * home[2], abs=1.0)
+    page.wheel(x, y, 2400, ctrl=True)
+    assert view_box(page) == pytest.approx(home, abs=0.01)
+    assert page.errors == []
+
+
+def test_keyboard_alone_reaches_everything(page: Page, pages_dir: Path) -> None:
+    home = open_example(page, pages_dir)
+    page.evaluate("document.querySelector('.bp-viewport').focus()")
+    page.key("+")
+    zoomed = view_box(page)
+    assert zoomed[2] < home[2]
+    page.key("ArrowRight")
+    page.key("ArrowDown")
+    moved = view_box(page)
+    assert moved[0] > zoomed[0] and moved[1] > zoomed[1]
+    page.key("0")
+    assert view_box(page) == pytest.approx(home)
+
+    page.key("Tab")  # the first card
+    focused = page.evaluate("document.activeElement.getAttribute('data-evidence') ??"
+                            " document.activeElement.getAttribute('data-action')")
+    assert focused == example_scene(EXAMPLE).cards[0].id
+    assert panel(page)["visible"]
+    while page.evaluate("document.activeElement.getAttribute('data-action')") != "count":
+        page.key("Tab")
+    page.key("Enter")
+    classes = card_classes(page)
+    assert "bp-selected" in classes["count"] and "bp-related" in classes["hand"]
+    assert page.evaluate("document.activeElement.getAttribute('aria-pressed')") == "true"
+    page.key("Escape")
+    assert "bp-selected" not in card_classes(page)["count"]
+    assert page.errors == []
+
+
+def colours(page: Page) -> dict[str, str]:
+    return page.evaluate(
+        "(() => ({page: getComputedStyle(document.documentElement).backgroundColor,"
+        " drawing: getComputedStyle(document.querySelector('.bp-viewport .background')).fill,"
+        " card: getComputedStyle(document.querySelector('.bp-viewport .card-customer .card-frame')).fill}))()"
+    )
+
+
+def rgb(hex_colour: str) -> str:
+    red, green, blue = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({red}, {green}, {blue})"
+
+
+@pytest.mark.parametrize("theme, scheme, expected", [
+    ("default", "light", "default"),
+    ("default", "dark", "dark"),
+    ("dark", "light", "dark"),
+    ("print", "dark", "print"),
+])
+def test_colour_scheme(page: Page, pages_dir: Path, theme: str, scheme: str, expected: str) -> None:
+    open_example(page, pages_dir, theme)
+    page.emulate_media(color_scheme=scheme, reduced_motion="reduce")
+    palette = THEMES[expected]
+    assert colours(page) == {"page": rgb(palette.background), "drawing": rgb(palette.background),
+                             "card": rgb(palette.card_fill)}
+    assert page.errors == []
+
+
+def test_print_shows_the_whole_drawing_and_no_controls(page: Page, pages_dir: Path) -> None:
+    home = open_example(page, pages_dir)
+    page.evaluate("document.querySelector('button[data-zoom=in]').click()")
+    page.click(*card_centre(page, "count"))
+    # Printing fires beforeprint, which emulated print media does not: fire it too.
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print", color_scheme="dark", reduced_motion="reduce")
+    assert view_box(page) == pytest.approx(home)
+    shown = page.evaluate(
+        "(() => ({toolbar: getComputedStyle(document.querySelector('.bp-toolbar')).display,"
+        " details: getComputedStyle(document.getElementById('bp-details')).display,"
+        " svg: document.querySelector('.bp-viewport svg').getBoundingClientRect().width,"
+        " body: document.body.clientWidth,"
+        " dimmed: Array.from(document.querySelectorAll('.bp-viewport .card'))"
+        "   .filter(c => getComputedStyle(c).opacity !== '1').length,"
+        " header: getComputedStyle(document.querySelector('.bp-table thead')).display,"
+        " page: getComputedStyle(document.documentElement).backgroundColor}))()"
+    )
+    assert shown["toolbar"] == "none" and shown["details"] == "none"
+    assert shown["svg"] == pytest.approx(min(shown["body"], example_scene(EXAMPLE).width), abs=2)
+    assert shown["dimmed"] == 0
+    assert shown["header"] == "table-header-group"  # repeated on every printed page
+    assert shown["page"] == rgb(THEMES["default"].background)  # paper stays white in dark mode
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert view_box(page)[2] < home[2]
+    assert page.errors == []
