@@ -178,9 +178,10 @@ def _static(name: str) -> str:
 
 
 def _page_css(palette: Theme, theme: str, width: float) -> str:
-    # Fitted to the page width, but never blown up past the drawn size: a
-    # two-step blueprint at twice its size reads as a poster, not a diagram.
-    natural = f".bp-viewport{{max-width:{round(width, 2) + 2:g}px}}\n"
+    # On screen, fitted to the page width but never blown up past the drawn
+    # size: a two-step blueprint at twice its size reads as a poster. On
+    # paper it takes the page.
+    natural = f"@media screen{{.bp-viewport{{max-width:{round(width, 2) + 2:g}px}}}}\n"
     sheets = [_variables(":root", palette), _static("blueprint.css"), natural]
     if theme == "default":
         # Later in the page than the SVG's own sheet, and scoped one class

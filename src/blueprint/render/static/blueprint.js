@@ -169,7 +169,13 @@
 
   // Printing shows the whole diagram, whatever the view on screen.
   var beforePrint = null;
-  window.addEventListener("beforeprint", function () { beforePrint = copy(view); reset(); });
+  window.addEventListener("beforeprint", function () {
+    beforePrint = copy(view);
+    clearSelection();
+    setHovered(null);
+    if (document.activeElement && cardOf(document.activeElement)) document.activeElement.blur();
+    reset();
+  });
   window.addEventListener("afterprint", function () {
     if (beforePrint) { view = beforePrint; beforePrint = null; apply(); }
   });
