@@ -27,6 +27,15 @@ def viewport_point(page: Page, fx: float, fy: float) -> tuple[float, float]:
     return box[0] + box[2] * fx, box[1] + box[3] * fy
 
 
+def tab_to(page: Page, action: str) -> None:
+    """Press Tab until the card for `action` has focus (each card is one stop)."""
+    for _ in range(len(example_scene(EXAMPLE).cards) + 1):
+        if page.evaluate("document.activeElement.getAttribute('data-action')") == action:
+            return
+        page.key("Tab")
+    raise AssertionError(f"Tab never reached {action}")
+
+
 def test_dragging_pans_a_zoomed_view_and_is_not_a_click(page: Page, pages_dir: Path) -> None:
     home = open_example(page, pages_dir)
     page.evaluate("document.querySelector('button[data-zoom=in]').click()")
@@ -78,8 +87,7 @@ def test_keyboard_alone_reaches_everything(page: Page, pages_dir: Path) -> None:
                             " document.activeElement.getAttribute('data-action')")
     assert focused == example_scene(EXAMPLE).cards[0].id
     assert panel(page)["visible"]
-    while page.evaluate("document.activeElement.getAttribute('data-action')") != "count":
-        page.key("Tab")
+    tab_to(page, "count")
     page.key("Enter")
     classes = card_classes(page)
     assert "bp-selected" in classes["count"] and "bp-related" in classes["hand"]
@@ -146,4 +154,22 @@ def test_print_shows_the_whole_drawing_and_no_controls(page: Page, pages_dir: Pa
     assert shown["page"] == rgb(THEMES["default"].background)  # paper stays white in dark mode
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert view_box(page)[2] < home[2]
+    assert page.errors == []
+
+
+def test_tabbing_to_a_card_out_of_view_brings_it_into_view(page: Page, pages_dir: Path) -> None:
+    open_example(page, pages_dir)
+    for _ in range(4):
+        page.evaluate("document.querySelector('button[data-zoom=in]').click()")
+    page.evaluate("document.querySelector('.bp-viewport').focus()")
+    page.key("0")
+    for _ in range(4):
+        page.key("+")
+    tab_to(page, "archive")
+    inside = page.evaluate(
+        "(() => { const v = document.querySelector('.bp-viewport').getBoundingClientRect();"
+        " const c = document.activeElement.getBoundingClientRect();"
+        " return c.left >= v.left && c.right <= v.right && c.top >= v.top && c.bottom <= v.bottom; })()")
+    assert inside
+    assert panel(page)["visible"]
     assert page.errors == []

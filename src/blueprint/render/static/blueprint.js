@@ -46,7 +46,6 @@
     view.x = Math.min(Math.max(view.x, home.x), home.x + home.width - view.width);
     view.y = Math.min(Math.max(view.y, home.y), home.y + home.height - view.height);
     svg.setAttribute("viewBox", [view.x, view.y, view.width, view.height].map(round).join(" "));
-    viewport.setAttribute("data-scale", String(round(scale())));
     placePanel();
   }
 
@@ -287,7 +286,8 @@
   viewport.addEventListener("focusin", function (event) {
     var node = cardOf(event.target);
     if (!node) return;
-    centreOn(node);
+    // Only keyboard focus moves the view: a click must land where it was aimed.
+    if (node.matches(":focus-visible")) centreOn(node);
     show(node);
   });
 
