@@ -184,8 +184,8 @@ def _page_css(palette: Theme, theme: str, width: float) -> str:
     natural = f"@media screen{{.bp-viewport{{max-width:{round(width, 2) + 2:g}px}}}}\n"
     sheets = [_variables(":root", palette), _static("blueprint.css"), natural]
     if theme == "default":
-        # Later in the page than the SVG's own sheet, and scoped one class
-        # deeper, so these win over it whatever the order of the blocks.
+        # The SVG's own (light) sheet comes later in the page; scoped one
+        # class deeper, these dark rules win over it all the same.
         dark = get_theme("dark")
         sheets.append(
             "@media screen and (prefers-color-scheme: dark){\n"
@@ -223,7 +223,6 @@ def _content_security_policy(css: str, script: str, svg: str) -> str:
         "default-src 'none'",
         f"style-src {' '.join(style_sources)}",
         f"script-src {_hash(script)}",
-        "img-src data:",
         "base-uri 'none'",
         "form-action 'none'",
     ))
