@@ -10,7 +10,7 @@ import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from blueprint.diagnostics import CODES, Level
 
@@ -29,6 +29,16 @@ class Settings(BaseModel):
     ignore: tuple[str, ...] = ()
     strict: bool = False
     format: str = "text"
+
+    @field_validator("select", "extend_select", "ignore", mode="before")
+    @classmethod
+    def _codes(cls, value: object) -> object:
+        """Codes in any case; `select = "BP3, BP201"` reads like the list it means."""
+        if isinstance(value, str):
+            value = [part for part in value.split(",")]
+        if isinstance(value, (list, tuple)):
+            return tuple(str(part).strip().upper() for part in value if str(part).strip())
+        return value
 
     def enabled_codes(self) -> frozenset[str]:
         warnings = [code for code in CODES if code.level is Level.WARNING]

@@ -26,7 +26,8 @@ def _fail_usage(message: str) -> None:
 @click.command(name="check")
 @click.argument("paths", nargs=-1, required=True, metavar="FILE|DIR…")
 @click.option("-f", "--format", "output_format", type=click.Choice(FORMATS), help="Output format (default: text).")
-@click.option("--strict", is_flag=True, default=None, help="Exit 1 on warnings too, not only on errors.")
+@click.option("--strict/--no-strict", default=None,
+              help="Exit 1 on warnings too, not only on errors (--no-strict overrides strict = true in pyproject.toml).")
 @click.option("--select", metavar="CODES", help="Comma-separated warnings (codes or prefixes) to report instead of the defaults, e.g. BP3.")
 @click.option("--extend-select", metavar="CODES", help="Warnings to report on top of the selection, e.g. BP305.")
 @click.option("--ignore", metavar="CODES", help="Warnings not to report, e.g. BP304.")

@@ -263,12 +263,15 @@ class _Builder:
             return
         step_id = step.statement.id.text
         if lane is Lane.EVIDENCE:
+            if statement.id is not None:
+                self._check_reserved(statement.id)
             step.evidence.append(
                 Evidence(
                     id=statement.id.text if statement.id else None,
                     label=statement.label,
                     step=step_id,
                     span=statement.span,
+                    id_span=statement.id.span if statement.id else None,
                 )
             )
             return

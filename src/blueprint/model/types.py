@@ -137,6 +137,7 @@ class Evidence(Node):
     label: str
     step: str
     span: Span
+    id_span: Span | None = None
 
 
 class Step(Node):

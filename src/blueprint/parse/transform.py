@@ -146,8 +146,20 @@ class StatementBuilder(Transformer):
 
     def fail(self, meta, children):
         description, *options = children
-        # A repeated option keeps its last value; the grammar allows any order.
-        found = dict(options)
+        found: dict[str, Word] = {}
+        for key, word in options:
+            if key in found:
+                self.diagnostics.append(
+                    diagnostic(
+                        "BP211",
+                        self.file,
+                        word.span,
+                        f"found a second '{key}' in this fail point; it already has {key} {found[key].text}",
+                        hint="keep one",
+                    )
+                )
+                continue
+            found[key] = word
         return FailStatement(
             span=self._span(meta),
             description=self._string(description),

@@ -18,6 +18,12 @@ def duplicate_ids(blueprint: Blueprint) -> Iterator[Diagnostic]:
     first_seen: dict[str, tuple[str, Span]] = {}
     named = [("step", step.id, step.id_span) for step in blueprint.steps]
     named += [("action", a.id, a.id_span) for a in blueprint.actions() if not a.generated_id]
+    named += [
+        ("evidence", ev.id, ev.id_span)
+        for step in blueprint.steps
+        for ev in step.evidence
+        if ev.id is not None and ev.id_span is not None
+    ]
     for kind, ident, span in sorted(named, key=lambda item: (item[2].line, item[2].column)):
         if ident in first_seen:
             earlier_kind, earlier = first_seen[ident]
@@ -26,7 +32,7 @@ def duplicate_ids(blueprint: Blueprint) -> Iterator[Diagnostic]:
                 blueprint.source_name,
                 span,
                 f"found the ID '{ident}' again; the {earlier_kind} on line {earlier.line} already uses it",
-                hint="IDs are shared by steps and actions; rename one of them",
+                hint="IDs are shared by steps, actions and evidence; rename one of them",
             )
         else:
             first_seen[ident] = (kind, span)
@@ -38,6 +44,7 @@ class _Targets:
     def __init__(self, blueprint: Blueprint) -> None:
         self.actions = blueprint.action_index()
         self.steps = {step.id for step in blueprint.steps}
+        self.evidence = {ev.id for step in blueprint.steps for ev in step.evidence if ev.id}
         self.sorted_actions = sorted(self.actions)
 
 
@@ -53,6 +60,15 @@ def _reference(
             span,
             f"found the step '{ident}' as {role}; {role} must be an action",
             hint="name one of the step's actions instead",
+        )
+        return
+    if ident in targets.evidence:
+        yield diagnostic(
+            "BP209",
+            blueprint.source_name,
+            span,
+            f"found the evidence '{ident}' as {role}; {role} must be an action",
+            hint="evidence is what the customer sees; connect the action that shows it",
         )
         return
     close = difflib.get_close_matches(ident, targets.sorted_actions, n=1, cutoff=0.6)
@@ -149,3 +165,28 @@ def unsafe_links(blueprint: Blueprint) -> Iterator[Diagnostic]:
                     f"found a link with {scheme}; links must be http:// or https:// addresses",
                     hint="link to a web page, e.g. https://example.com/policy",
                 )
+
+
+@rule("BP212")
+def repeated_flows(blueprint: Blueprint) -> Iterator[Diagnostic]:
+    seen: dict[tuple[str, str, str], int] = {}
+    for flow in blueprint.flows:
+        ends = (flow.source, flow.target)
+        # A two-way arrow is the same whichever end is written first.
+        if flow.kind.value == "agreement":
+            ends = tuple(sorted(ends))
+        key = (*ends, flow.kind.value)
+        if key in seen:
+            yield diagnostic(
+                "BP212",
+                blueprint.source_name,
+                flow.target_span,
+                f"found the flow {flow.source} {_ARROWS[flow.kind.value]} {flow.target} again; "
+                f"it is already on line {seen[key]}",
+                hint="remove one of them",
+            )
+        else:
+            seen[key] = flow.span.line
+
+
+_ARROWS = {"handoff": "->", "deferred": "-->", "agreement": "<->"}
