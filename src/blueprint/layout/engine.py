@@ -22,6 +22,7 @@ from blueprint.layout.scene import (
     Text,
 )
 from blueprint.layout.text import block
+from blueprint.layout.words import WORDS
 from blueprint.model.types import ACTION_LANES, Blueprint, Lane, Line
 
 LINE_BELOW = {Lane.CUSTOMER: Line.INTERACTION, Lane.ONSTAGE: Line.VISIBILITY, Lane.BACKSTAGE: Line.INTERNAL}
@@ -220,15 +221,18 @@ class _Layout:
         )
 
     def _summary(self) -> str:
+        """One or two sentences for <desc> and screen readers, in the blueprint's language."""
         bp = self.bp
-        parts = [bp.title or "Service blueprint"]
-        if bp.description:
-            parts.append(bp.description)
-        parts.append(
-            f"{len(bp.steps)} steps, {len(bp.actions())} actions, {len(bp.flows)} flows, "
-            f"{len(bp.fail_points())} fail points, {len(bp.wait_points())} wait points."
+        w = WORDS[bp.lang]
+        counts = w["summary"].format(
+            steps=_count(len(bp.steps), w["step_unit"]),
+            actions=_count(len(bp.actions()), w["action_unit"]),
+            flows=_count(len(bp.flows), w["flow_unit"]),
+            fails=_count(len(bp.fail_points()), w["fail_unit"]),
+            waits=_count(len(bp.wait_points()), w["wait_unit"]),
         )
-        return " ".join(part if part.endswith((".", "。")) else part + "." for part in parts[:-1]) + " " + parts[-1]
+        parts = [part for part in (bp.description, counts) if part]
+        return w["sentence_join"].join(parts)
 
     def _cards(self, grid: _Grid) -> list[Card]:
         cards: list[Card] = []
@@ -329,8 +333,10 @@ class _Layout:
             indices = [step_index[s] for s in phase.steps if s in step_index]
             if not indices:
                 continue
-            x0 = grid.column_x[min(indices)] - grid_gutter_half(grid, min(indices))
-            x1 = grid.column_x[max(indices)] + style.CARD_W + grid_gutter_half(grid, max(indices) + 1)
+            # Hug the phase's own columns: a gutter widened for arrows must not
+            # make the band look shifted off its steps.
+            x0 = grid.column_x[min(indices)] - min(grid_gutter_half(grid, min(indices)), 10)
+            x1 = grid.column_x[max(indices)] + style.CARD_W + min(grid_gutter_half(grid, max(indices) + 1), 10)
             rects.append(Rect(role="phase", x=round(x0 + 2, 2), y=round(head_top, 2),
                               width=round(x1 - x0 - 4, 2), height=self.phase_height - 6, radius=4))
             label = wrap(phase.name, x1 - x0 - 16, style.PHASE_SIZE, m, bold=True, max_lines=1)
@@ -376,6 +382,11 @@ class _Layout:
             texts.append(text_line(m, "line-label", bp.line_label(line), left + 12, y - 5, style.LINE_LABEL_SIZE,
                                    italic=True))
         return rects, rules, texts, lanes, columns
+
+
+def _count(number: int, units: tuple[str, str]) -> str:
+    singular, plural = units
+    return f"{number} {singular if number == 1 else plural}".strip() if singular else f"{number}{plural}"
 
 
 def grid_gutter_half(grid: _Grid, gutter: int) -> float:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from blueprint.model.types import Language
 
-WORDS: dict[Language, dict[str, str]] = {
+WORDS: dict[Language, dict[str, object]] = {
     Language.EN: {
         "current": "Current state",
         "future": "Future state",
@@ -33,6 +33,13 @@ WORDS: dict[Language, dict[str, str]] = {
         "note": "Note",
         "fail_point": "Fail point",
         "wait_point": "Wait point",
+        "summary": "A service blueprint of {steps}, {actions} and {flows}, with {fails} and {waits}.",
+        "step_unit": ("step", "steps"),
+        "action_unit": ("action", "actions"),
+        "flow_unit": ("flow", "flows"),
+        "fail_unit": ("fail point", "fail points"),
+        "wait_unit": ("wait point", "wait points"),
+        "sentence_join": " ",
         "sep": " · ",
         "colon": ": ",
         "open": " (",
@@ -66,6 +73,13 @@ WORDS: dict[Language, dict[str, str]] = {
         "note": "备注",
         "fail_point": "失误点",
         "wait_point": "等待点",
+        "summary": "服务蓝图：{steps}、{actions}、{flows}，{fails}、{waits}。",
+        "step_unit": ("", "个步骤"),
+        "action_unit": ("", "项行为"),
+        "flow_unit": ("", "条流向"),
+        "fail_unit": ("", "个失误点"),
+        "wait_unit": ("", "个等待点"),
+        "sentence_join": "",
         "sep": "；",
         "colon": "：",
         "open": "（",
