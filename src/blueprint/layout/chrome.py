@@ -8,7 +8,7 @@ from blueprint.layout.measure import TextMeasurer
 from blueprint.layout.scene import FailEntry, Marker, Rule, Text, WaitEntry
 from blueprint.layout.text import block, line
 from blueprint.layout.words import WORDS
-from blueprint.model.types import Blueprint
+from blueprint.model.types import Blueprint, Line
 
 
 def header(blueprint: Blueprint, m: TextMeasurer, x: float, top: float) -> tuple[list[Text], float]:
@@ -37,11 +37,20 @@ def header(blueprint: Blueprint, m: TextMeasurer, x: float, top: float) -> tuple
     return texts, cursor - top
 
 
+_LINE_STYLES = {"line-interaction": "solid", "line-visibility": "dashed", "line-internal": "dotted"}
+
+
+def _sample_badge(m: TextMeasurer, kind: str, x: float, y: float) -> Marker | None:
+    if kind == "fail":
+        return fail_marker(m, 1, "high", None, x, y)
+    if kind in ("wait", "over"):
+        return wait_marker(m, 2 if kind == "over" else 1, "", kind == "over", None, x, y)
+    return None
+
+
 def _legend(blueprint: Blueprint, m: TextMeasurer, x: float, top: float, right: float):
     """Samples of each line, arrow and marker with what they mean, flowing in rows."""
     w = WORDS[blueprint.lang]
-    from blueprint.model.types import Line
-
     size = style.LEGEND_SIZE
     texts: list[Text] = []
     rules: list[Rule] = []
@@ -60,34 +69,20 @@ def _legend(blueprint: Blueprint, m: TextMeasurer, x: float, top: float, right: 
         items.append(("over", f"{w['over']}{w['open']}{blueprint.max_wait.text}{w['close']}"))
     cursor_x, cursor_y, row_height = x, top, 24
     for kind, label in items:
-        sample_width = 34 if not kind.startswith(("fail", "wait", "over")) else 0
-        marker = None
-        if kind == "fail":
-            marker = fail_marker(m, 1, "high", None, 0, 0)
-        elif kind == "wait":
-            marker = wait_marker(m, 1, "", False, None, 0, 0)
-        elif kind == "over":
-            marker = wait_marker(m, 2, "", True, None, 0, 0)
-        if marker is not None:
-            sample_width = marker.width
+        probe = _sample_badge(m, kind, 0, 0)
+        sample_width = probe.width if probe else 34
         item_width = sample_width + 8 + m.width(label, size) + 22
         if cursor_x > x and cursor_x + item_width > right:
             cursor_x, cursor_y = x, cursor_y + row_height
         middle = cursor_y + row_height / 2
-        if kind.startswith("line-"):
-            style_ = {"line-interaction": "solid", "line-visibility": "dashed", "line-internal": "dotted"}[kind]
-            rules.append(Rule(role=kind, x1=cursor_x, y1=middle, x2=cursor_x + sample_width, y2=middle, style=style_))
+        if kind in _LINE_STYLES:
+            rules.append(Rule(role=kind, x1=cursor_x, y1=middle, x2=cursor_x + sample_width, y2=middle,
+                              style=_LINE_STYLES[kind]))
         elif kind.startswith("arrow-"):
             rules.append(Rule(role=f"legend-{kind}", x1=cursor_x, y1=middle, x2=cursor_x + sample_width, y2=middle,
                               style="dashed" if kind == "arrow-deferred" else "solid"))
         else:
-            factory = fail_marker if kind == "fail" else wait_marker
-            if kind == "fail":
-                marker = factory(m, 1, "high", None, cursor_x, middle - style.MARKER_H / 2)
-            else:
-                marker = factory(m, 1 if kind == "wait" else 2, "", kind == "over", None, cursor_x,
-                                 middle - style.MARKER_H / 2)
-            markers.append(marker)
+            markers.append(_sample_badge(m, kind, cursor_x, middle - style.MARKER_H / 2))
         texts.append(line(m, "legend-text", label, cursor_x + sample_width + 8, middle + size * 0.36, size))
         cursor_x += item_width
     return texts, rules, markers, cursor_y + row_height - top
