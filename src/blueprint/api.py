@@ -94,3 +94,64 @@ def render_result(result: CheckResult, output_format: str, theme: str = "default
     from blueprint.render import render
 
     return render(layout(result.blueprint), output_format, theme)
+
+# --- formatting (blueprint fmt) -------------------------------------------------
+class FormatResult(BaseModel):
+    """A file in the canonical layout, or the check that says why it cannot be formatted."""
+
+    model_config = ConfigDict(frozen=True)
+
+    check: CheckResult
+    original: str = ""  # the text as given, byte order mark and CRLF line ends included
+    text: str | None = None  # the canonical text; None when the input has errors
+
+    @property
+    def ok(self) -> bool:
+        return self.text is not None
+
+    @property
+    def changed(self) -> bool:
+        return self.text is not None and self.text != self.original
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        return self.check.diagnostics
+
+
+def format_source(source: Source, enabled: Iterable[str] = DEFAULT_CODES, original: str | None = None) -> FormatResult:
+    """Format a decoded file (`original`: its text as given, if that differs,
+    e.g. by a BOM). A file with errors is not formatted: the result holds its
+    diagnostics. Raises UnsafeFormatError if the canonical text would mean
+    something else (a formatter bug; nothing must be written then)."""
+    from blueprint.format import UnreadableLine, UnsafeFormatError, canonical_text, meaning_of
+
+    original = source.text if original is None else original
+    checked = check_source(source, enabled)
+    if not checked.ok or checked.blueprint is None:
+        return FormatResult(check=checked, original=original)
+    try:
+        text = canonical_text(source.text)
+    except UnreadableLine as error:
+        raise UnsafeFormatError(f"formatting {source.name} failed: {error}") from error
+    again = check_source(Source(name=source.name, text=text), enabled)
+    if again.errors or again.blueprint is None or meaning_of(again.blueprint) != meaning_of(checked.blueprint):
+        raise UnsafeFormatError(f"formatting {source.name} would change what it means")
+    return FormatResult(check=checked, original=original, text=text)
+
+
+def format_bytes(name: str, data: bytes, enabled: Iterable[str] = DEFAULT_CODES) -> FormatResult:
+    source, problems = decode(name, data)
+    if source is None:
+        return FormatResult(check=CheckResult(name=name, source=None, blueprint=None, diagnostics=tuple(problems)))
+    return format_source(source, enabled, original=data.decode("utf-8"))
+
+
+def format_text(text: str, name: str = "<string>", enabled: Iterable[str] = DEFAULT_CODES) -> FormatResult:
+    return format_source(Source(name=name, text=text.removeprefix("\ufeff")), enabled, original=text)
+
+
+def format_file(path: str | Path, enabled: Iterable[str] = DEFAULT_CODES, name: str | None = None) -> FormatResult:
+    """Format a file on disk (nothing is written); OSError is the caller's to report."""
+    path = Path(path)
+    return format_bytes(name or path.as_posix(), path.read_bytes(), enabled)
+

@@ -1,0 +1,159 @@
+"""`blueprint fmt`: a thin adapter from the command line to blueprint.api."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from blueprint.config import ConfigError, find_pyproject, load_settings
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+STDIN = "-"
+_BUG = "this is a bug in blueprint fmt: please report it with the file"
+
+
+def _fail_usage(message: str) -> NoReturn:
+    click.echo(f"blueprint: error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+@click.command(name="fmt")
+@click.argument("paths", nargs=-1, required=True, metavar="FILE|DIR…")
+@click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 and list the files that would change.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the changes as a unified diff; write nothing.")
+def command(paths, check_only, show_diff) -> None:
+    """Rewrite .bp files in the one canonical layout.
+
+    Indentation follows the nesting, tokens are separated by one space,
+    every comment is kept and nothing about the blueprint changes. A file
+    with errors is not touched: its problems are listed as `blueprint check`
+    lists them. Only files that change are written, each in one step.
+    `-` reads standard input and writes the result to standard output.
+    Exit status: 0 when done (or, with --check or --diff, when nothing would
+    change), 1 when a file has errors or would change, 2 on a usage or I/O
+    error.
+
+    \b
+    Examples:
+      blueprint fmt examples/
+      blueprint fmt --check flows/
+      blueprint fmt --diff deposit.bp
+      blueprint fmt - < deposit.bp
+    """
+    from blueprint.api import format_bytes, format_file
+    from blueprint.files import NoFilesError, discover
+    from blueprint.format import UnsafeFormatError, unified_diff
+    from blueprint.report import render_report
+
+    try:
+        enabled = load_settings(find_pyproject(Path.cwd())).enabled_codes()
+    except ConfigError as error:
+        _fail_usage(str(error))
+
+    if STDIN in paths:
+        if len(paths) > 1:
+            _fail_usage("- (standard input) cannot be combined with other files")
+        try:
+            result = format_bytes("<stdin>", sys.stdin.buffer.read(), enabled)
+        except UnsafeFormatError as error:
+            click.echo(f"blueprint: error: {error}; {_BUG}", err=True)
+            sys.exit(EXIT_FINDINGS)
+        if not result.ok:
+            click.echo(render_report([result.check], "text", color=sys.stderr.isatty()), err=True)
+            sys.exit(EXIT_FINDINGS)
+        if show_diff:
+            click.echo(unified_diff("<stdin>", result.original, result.text), nl=False)
+        elif not check_only:
+            _write_stdout(result.text)
+        sys.exit(EXIT_FINDINGS if result.changed and (check_only or show_diff) else EXIT_CLEAN)
+
+    try:
+        files = _each_file_once(discover(paths))
+    except NoFilesError as error:
+        _fail_usage(str(error))
+
+    dry_run = check_only or show_diff
+    reports, unsafe, changed, unchanged = [], 0, 0, 0
+    for path in files:
+        name = path.as_posix()
+        try:
+            result = format_file(path, enabled, name=name)
+        except OSError as error:
+            _fail_usage(f"cannot read {error.filename or name}: {error.strerror or error}")
+        except UnsafeFormatError as error:
+            click.echo(f"blueprint: error: {error}; it is left as it is; {_BUG}", err=True)
+            unsafe += 1
+            continue
+        if not result.ok:
+            reports.append(result.check)
+            continue
+        if not result.changed:
+            unchanged += 1
+            continue
+        changed += 1
+        if show_diff:
+            click.echo(unified_diff(name, result.original, result.text), nl=False)
+        elif check_only:
+            click.echo(f"would reformat {name}", err=True)
+        else:
+            _rewrite(path, result.text.encode("utf-8"))
+            click.echo(f"reformatted {name}", err=True)
+
+    if reports:
+        click.echo(render_report(reports, "text", color=sys.stderr.isatty()), err=True)
+    failed = len(reports) + unsafe
+    click.echo(_summary(changed, unchanged, failed, dry_run), err=True)
+    sys.exit(EXIT_FINDINGS if failed or (dry_run and changed) else EXIT_CLEAN)
+
+
+def _each_file_once(paths: list[Path]) -> list[Path]:
+    # The same file reached twice (through a link, or `a.bp ./a.bp`) is formatted once.
+    unique: dict[Path, Path] = {}
+    for path in paths:
+        unique.setdefault(path.resolve(), path)
+    return list(unique.values())
+
+
+def _rewrite(path: Path, data: bytes) -> None:
+    """Replace a file's content in one step, keeping its permissions, and
+    writing through a symbolic link rather than replacing the link."""
+    from blueprint.output import write_atomically
+
+    target = path.resolve()
+    try:
+        mode = target.stat().st_mode & 0o7777
+        write_atomically(target, data, overwrite=True)
+        if target.stat().st_mode & 0o7777 != mode:
+            os.chmod(target, mode)
+    except OSError as error:
+        _fail_usage(f"cannot write {error.filename or path}: {error.strerror or error}")
+
+
+def _summary(changed: int, unchanged: int, failed: int, dry_run: bool) -> str:
+    parts = []
+    if changed:
+        parts.append(f"{_plural(changed, 'file')} {'would be reformatted' if dry_run else 'reformatted'}")
+    if unchanged:
+        parts.append(f"{_plural(unchanged, 'file')} {'already formatted' if dry_run else 'left unchanged'}")
+    if failed:
+        parts.append(f"{_plural(failed, 'file')} not formatted because of errors")
+    return ", ".join(parts)
+
+
+def _write_stdout(text: str) -> None:
+    try:
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        # The reader went away; point stdout at nothing so that Python's own
+        # flush at exit does not fail a second time.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _fail_usage("standard output was closed before the text was written")
