@@ -95,6 +95,7 @@ def render_result(result: CheckResult, output_format: str, theme: str = "default
 
     return render(layout(result.blueprint), output_format, theme)
 
+
 # --- formatting (blueprint fmt) -------------------------------------------------
 class FormatResult(BaseModel):
     """A file in the canonical layout, or the check that says why it cannot be formatted."""
@@ -155,3 +156,13 @@ def format_file(path: str | Path, enabled: Iterable[str] = DEFAULT_CODES, name: 
     path = Path(path)
     return format_bytes(name or path.as_posix(), path.read_bytes(), enabled)
 
+
+# --- scaffolding (blueprint new) ------------------------------------------------
+from blueprint.model.types import Language, State  # noqa: E402
+from blueprint.scaffold import Starter, make_starter  # noqa: E402
+
+
+def starter(name: str, lang: str = "en", state: str = "current") -> Starter:
+    """The commented starter blueprint for NAME: its file name (`.bp` added if
+    missing) and text. Raises ScaffoldError for a NAME that cannot name a file."""
+    return make_starter(name, Language(lang), State(state))

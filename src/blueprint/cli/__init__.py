@@ -14,6 +14,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("blueprint.cli.check", "Check .bp files and report every problem."),
     "render": ("blueprint.cli.render", "Draw .bp files as SVG, HTML, PNG or Graphviz DOT."),
     "fmt": ("blueprint.cli.fmt", "Rewrite .bp files in the one canonical layout."),
+    "new": ("blueprint.cli.new", "Start a new blueprint from a commented sample."),
 }
 
 

@@ -1,0 +1,59 @@
+"""`blueprint new`: a thin adapter from the command line to blueprint.api."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+EXIT_CLEAN, EXIT_USAGE = 0, 2
+
+
+def _fail_usage(message: str) -> NoReturn:
+    click.echo(f"blueprint: error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+@click.command(name="new")
+@click.argument("name")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+              help="Language of the sample labels and comments.")
+@click.option("--state", type=click.Choice(["current", "future"]), default="current", show_default=True,
+              help="current: the service as it runs today; future: as it should be.")
+@click.option("-o", "--output-dir", "directory", metavar="DIR", default=".",
+              help="Folder to create NAME.bp in (made if missing; default: the current folder).")
+def command(name, lang, state, directory) -> None:
+    """Start a new blueprint: write NAME.bp with a commented sample.
+
+    The sample shows every statement of the language once, with a short
+    comment on each, and checks clean. `.bp` is added to NAME if missing. An
+    existing file is never replaced. Exit status: 0 when written, 2 on a
+    usage or I/O error (including an existing file).
+
+    \b
+    Examples:
+      blueprint new cash-deposit
+      blueprint new 开户 --lang zh --state future -o flows/
+    """
+    from blueprint.api import starter
+    from blueprint.output import OutputExistsError, write_atomically
+    from blueprint.scaffold import ScaffoldError
+
+    try:
+        made = starter(name, lang, state)
+    except ScaffoldError as error:
+        _fail_usage(str(error))
+    destination = Path(directory) / made.file_name
+    if destination.exists() or destination.is_symlink():
+        _fail_usage(f"{destination} already exists; choose another name or move that file first")
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(destination, made.text.encode("utf-8"), overwrite=False)
+    except OutputExistsError:
+        _fail_usage(f"{destination} already exists; choose another name or move that file first")
+    except OSError as error:
+        _fail_usage(f"cannot write {error.filename or destination}: {error.strerror or error}")
+    click.echo(f"wrote {destination}", err=True)
+    sys.exit(EXIT_CLEAN)
