@@ -34,6 +34,7 @@ from blueprint.model.types import (
     Step,
     WaitPoint,
 )
+from blueprint.parse.gcpause import paused
 from blueprint.parse.statements import (
     AnyStatement,
     CostStatement,
@@ -417,9 +418,10 @@ class _Builder:
 
     # --- values --------------------------------------------------------------
     def _lane(self, word: Word, allow_evidence: bool) -> Lane | None:
+        lane = _LANES_BY_NAME.get(word.text)
+        if lane is not None and (allow_evidence or lane is not Lane.EVIDENCE):
+            return lane
         choices = [lane.value for lane in Lane if allow_evidence or lane is not Lane.EVIDENCE]
-        if word.text in choices:
-            return Lane(word.text)
         self.report(
             "BP104",
             word.span,
@@ -481,6 +483,7 @@ class _Builder:
 
 
 _LANE_NAMES = frozenset(lane.value for lane in Lane)
+_LANES_BY_NAME = {lane.value: lane for lane in Lane}
 
 
 def _meant_keyword(word: str) -> str | None:
@@ -497,7 +500,8 @@ def _did_you_mean(word: str, choices: list[str]) -> str | None:
 
 def build(file: str, statements: tuple[AnyStatement, ...] | list[AnyStatement]) -> tuple[Blueprint, list[Diagnostic]]:
     """The blueprint the statements describe, and what is structurally wrong with them."""
-    builder = _Builder(file)
-    for statement in statements:
-        builder.add(statement)
-    return builder.blueprint(), builder.diagnostics
+    with paused():
+        builder = _Builder(file)
+        for statement in statements:
+            builder.add(statement)
+        return builder.blueprint(), builder.diagnostics

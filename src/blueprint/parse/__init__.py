@@ -7,9 +7,10 @@ from pydantic import BaseModel, ConfigDict
 
 from blueprint.diagnostics import Diagnostic
 from blueprint.parse.errors import describe_failure
+from blueprint.parse.gcpause import paused
 from blueprint.parse.grammar import parser
 from blueprint.parse.statements import AnyStatement, StepStatement, Word
-from blueprint.parse.transform import StatementBuilder, to_statements
+from blueprint.parse.transform import reading
 from blueprint.source import Source, Span
 
 
@@ -26,19 +27,27 @@ def parse(source: Source) -> ParseResult:
     lark = parser()
     text = source.text if source.text.endswith("\n") else source.text + "\n"
     try:
-        tree = lark.parse(text, start="start")
+        with paused(), reading(source.name) as found:
+            statements = lark.parse(text, start="start")
     except UnexpectedInput:
         return _parse_lines(source)
-    builder = StatementBuilder(source.name)
-    statements = to_statements(tree, builder)
-    return ParseResult(statements=tuple(statements), diagnostics=tuple(builder.diagnostics))
+    # Every statement was built by the parser's callbacks from what the grammar
+    # accepted, so the result needs no second validation.
+    return ParseResult.model_construct(statements=tuple(statements), diagnostics=tuple(found))
 
 
-def _closed_string(line: str):
+def _statement(line: str, file: str, line_offset: int) -> tuple[AnyStatement, list[Diagnostic]]:
+    """One line's statement and its escape diagnostics; UnexpectedInput if it does not parse."""
+    with reading(file, line_offset) as found:
+        statement = parser().parse(line, start="statement")
+    return statement, found
+
+
+def _closed_string(line: str, file: str, line_offset: int):
     """The statement as it would read with its string closed, so that one
     missing quote does not also lose the step or action on that line."""
     try:
-        return parser().parse(line + '"', start="statement")
+        return _statement(line + '"', file, line_offset)
     except UnexpectedInput:
         return None
 
@@ -65,15 +74,15 @@ def _parse_lines(source: Source) -> ParseResult:
         if not stripped or stripped.startswith("#"):
             continue
         try:
-            tree = lark.parse(line, start="statement")
+            parsed = _statement(line, source.name, number - 1)
         except UnexpectedInput as error:
             failure = describe_failure(error, lark, source.name, number, line)
             diagnostics.append(failure)
-            tree = _closed_string(line) if failure.code == "BP102" else None
-            if tree is None:
+            parsed = _closed_string(line, source.name, number - 1) if failure.code == "BP102" else None
+            if parsed is None:
                 statements.extend(_placeholder_step(line, number))
                 continue
-        builder = StatementBuilder(source.name, line_offset=number - 1)
-        statements.extend(to_statements(tree, builder))
-        diagnostics.extend(builder.diagnostics)
+        statement, found = parsed
+        statements.append(statement)
+        diagnostics.extend(found)
     return ParseResult(statements=tuple(statements), diagnostics=tuple(diagnostics))

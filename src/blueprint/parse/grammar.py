@@ -1,12 +1,25 @@
-"""Loads grammar/blueprint.lark and builds the LALR parser once per process."""
+"""Loads grammar/blueprint.lark and builds the LALR parser once per process.
+
+Building the parse tables takes longer than parsing a typical file, so they
+are cached on disk (Lark's own cache, keyed by the grammar, the options, the
+Lark version and the Python version) in the user's cache folder, like
+Python's bytecode cache. When that folder cannot be written the parser is
+simply built every time.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import os
+import sys
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from lark import Lark
+from lark import __version__ as lark_version
+
+from blueprint.parse.transform import Statements
 
 GRAMMAR_FILE = "blueprint.lark"
 
@@ -21,12 +34,32 @@ def grammar_text() -> str:
     return checkout.read_text(encoding="utf-8")
 
 
+def _cache_file(grammar: str) -> str | bool:
+    """Where Lark keeps the built tables, or False when there is nowhere to keep them."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = os.path.join(base, "blueprint")
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError:
+        return False
+    if not os.access(folder, os.W_OK):
+        return False
+    key = hashlib.sha256(f"{grammar}\0{lark_version}\0{sys.version_info[:2]}".encode()).hexdigest()[:16]
+    return os.path.join(folder, f"parser-{key}.lark")
+
+
 @lru_cache(maxsize=1)
 def parser() -> Lark:
+    """The parser. It hands back typed statements, not a tree: `start` gives a
+    list of them, `statement` one (see blueprint.parse.transform)."""
+    grammar = grammar_text()
     return Lark(
-        grammar_text(),
+        grammar,
         parser="lalr",
-        propagate_positions=True,
+        # Keywords stay among a rule's children so that a statement's span can start at its keyword.
+        keep_all_tokens=True,
         maybe_placeholders=False,
         start=["start", "statement"],
+        transformer=Statements(),
+        cache=_cache_file(grammar),
     )

@@ -1,10 +1,25 @@
-"""Turns Lark's parse tree into typed statements."""
+"""Turns what Lark recognises into typed statements, during the parse itself.
+
+The LALR parser calls these callbacks as it reduces each rule, so no parse
+tree is built and walked afterwards: a file of thousands of lines goes
+straight from tokens to statements. The parser keeps every token (keywords
+included), so each statement's span runs from its first token to its last,
+exactly as written.
+
+One parser serves every parse; what differs between parses (the file name,
+the line offset of line-by-line recovery, the diagnostics found) lives in a
+context variable set by `reading`, so parses in different threads do not mix.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 
-from lark import Token, Transformer, Tree, v_args
+from lark import Token
 
 from blueprint.diagnostics import Diagnostic, diagnostic
 from blueprint.parse.statements import (
@@ -30,129 +45,188 @@ from blueprint.source import Span
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 
 
-@v_args(meta=True)
-class StatementBuilder(Transformer):
-    """One instance per parse: it shifts line numbers (for line-by-line
-    recovery) and collects diagnostics about string escapes."""
+@dataclass
+class _Reading:
+    file: str
+    line_offset: int
+    diagnostics: list[Diagnostic] = field(default_factory=list)
 
-    def __init__(self, file: str, line_offset: int = 0) -> None:
-        super().__init__()
-        self.file = file
-        self.line_offset = line_offset
-        self.diagnostics: list[Diagnostic] = []
 
-    # --- helpers -------------------------------------------------------------
-    def _span(self, meta) -> Span:
-        return Span(
-            line=meta.line + self.line_offset,
-            column=meta.column,
-            end_line=meta.end_line + self.line_offset,
-            end_column=meta.end_column,
-        )
+_READING: ContextVar[_Reading] = ContextVar("blueprint_parse_reading")
 
-    def _word(self, token: Token) -> Word:
-        return Word(text=str(token), span=self._span(token))
 
-    def _string(self, token: Token) -> str:
-        body = str(token)[1:-1]
-        if "\\" not in body:
-            return body
+@contextmanager
+def reading(file: str, line_offset: int = 0) -> Iterator[list[Diagnostic]]:
+    """Parses inside this block report under `file`, with line numbers shifted
+    by `line_offset` (for line-by-line recovery); yields the list that
+    collects their diagnostics about string escapes."""
+    context = _Reading(file, line_offset)
+    token = _READING.set(context)
+    try:
+        yield context.diagnostics
+    finally:
+        _READING.reset(token)
 
-        def unescape(match: re.Match[str]) -> str:
-            char = match.group(1)
-            if char in '"\\':
-                return char
-            column = token.column + 1 + match.start()
-            self.diagnostics.append(
-                diagnostic(
-                    "BP109",
-                    self.file,
-                    Span.point(token.line + self.line_offset, column, 2),
-                    f"found the escape \\{char} in a string; only \\\" and \\\\ are escapes",
-                    hint="write a backslash as \\\\",
-                )
+
+# --- positions ---------------------------------------------------------------
+
+def _token_span(token: Token, offset: int) -> Span:
+    return Span(
+        line=token.line + offset,
+        column=token.column,
+        end_line=token.end_line + offset,
+        end_column=token.end_column,
+    )
+
+
+def _word(token: Token, offset: int) -> Word:
+    return Word(text=str(token), span=_token_span(token, offset))
+
+
+def _between(first: Token, last: Token | Span, offset: int) -> Span:
+    """From the start of the token `first` to the end of `last`, a token or an
+    already shifted span (a range or an option that was built first)."""
+    if isinstance(last, Span):
+        end_line, end_column = last.end_line, last.end_column
+    else:
+        end_line, end_column = last.end_line + offset, last.end_column
+    return Span(line=first.line + offset, column=first.column, end_line=end_line, end_column=end_column)
+
+
+def _string(token: Token, context: _Reading) -> str:
+    body = str(token)[1:-1]
+    if "\\" not in body:
+        return body
+
+    def unescape(match: re.Match[str]) -> str:
+        char = match.group(1)
+        if char in '"\\':
+            return char
+        column = token.column + 1 + match.start()
+        context.diagnostics.append(
+            diagnostic(
+                "BP109",
+                context.file,
+                Span.point(token.line + context.line_offset, column, 2),
+                f"found the escape \\{char} in a string; only \\\" and \\\\ are escapes",
+                hint="write a backslash as \\\\",
             )
-            return match.group(0)
+        )
+        return match.group(0)
 
-        return _ESCAPE.sub(unescape, body)
+    return _ESCAPE.sub(unescape, body)
 
-    # --- statements ----------------------------------------------------------
-    def start(self, meta, children: list[AnyStatement]) -> list[AnyStatement]:
-        return children
 
-    def title(self, meta, children):
-        return TitleStatement(span=self._span(meta), title=self._string(children[0]))
+@dataclass(frozen=True)
+class _Option:
+    """`severity NAME` or `recover NAME` inside a fail statement."""
 
-    def _header(self, keyword: str, meta, token: Token) -> HeaderStatement:
-        text = self._string(token) if token.type == "STRING" else str(token)
+    key: str
+    word: Word
+
+
+# --- callbacks, one per grammar rule ------------------------------------------
+
+class Statements:
+    """The parser's callbacks. Each receives the rule's children, every token
+    kept, and returns the typed statement (or a part of one)."""
+
+    def start(self, children: list) -> list[AnyStatement]:
+        return [child for child in children if not isinstance(child, Token)]
+
+    def title(self, children: list) -> TitleStatement:
+        keyword, text = children
+        context = _READING.get()
+        return TitleStatement(span=_between(keyword, text, context.line_offset), title=_string(text, context))
+
+    def _header(self, name: str, children: list) -> HeaderStatement:
+        keyword, token = children
+        context = _READING.get()
+        offset = context.line_offset
+        text = _string(token, context) if token.type == "STRING" else str(token)
         return HeaderStatement(
-            span=self._span(meta), keyword=keyword, value=Word(text=text, span=self._span(token))
+            span=_between(keyword, token, offset), keyword=name, value=Word(text=text, span=_token_span(token, offset))
         )
 
-    def description_header(self, meta, children):
-        return self._header("description", meta, children[0])
+    def description_header(self, children: list) -> HeaderStatement:
+        return self._header("description", children)
 
-    def segment_header(self, meta, children):
-        return self._header("segment", meta, children[0])
+    def segment_header(self, children: list) -> HeaderStatement:
+        return self._header("segment", children)
 
-    def owner_header(self, meta, children):
-        return self._header("owner", meta, children[0])
+    def owner_header(self, children: list) -> HeaderStatement:
+        return self._header("owner", children)
 
-    def version_header(self, meta, children):
-        return self._header("version", meta, children[0])
+    def version_header(self, children: list) -> HeaderStatement:
+        return self._header("version", children)
 
-    def state_header(self, meta, children):
-        return self._header("state", meta, children[0])
+    def state_header(self, children: list) -> HeaderStatement:
+        return self._header("state", children)
 
-    def lang_header(self, meta, children):
-        return self._header("lang", meta, children[0])
+    def lang_header(self, children: list) -> HeaderStatement:
+        return self._header("lang", children)
 
-    def max_wait_header(self, meta, children):
-        return self._header("max-wait", meta, children[0])
+    def max_wait_header(self, children: list) -> HeaderStatement:
+        return self._header("max-wait", children)
 
-    def lane_label(self, meta, children):
-        name, label = children
+    def _label(self, name: str, children: list) -> LabelStatement:
+        keyword, ident, label = children
+        context = _READING.get()
+        offset = context.line_offset
         return LabelStatement(
-            span=self._span(meta), keyword="lane", name=self._word(name), label=self._string(label)
+            span=_between(keyword, label, offset), keyword=name, name=_word(ident, offset),
+            label=_string(label, context),
         )
 
-    def line_label(self, meta, children):
-        name, label = children
-        return LabelStatement(
-            span=self._span(meta), keyword="line", name=self._word(name), label=self._string(label)
+    def lane_label(self, children: list) -> LabelStatement:
+        return self._label("lane", children)
+
+    def line_label(self, children: list) -> LabelStatement:
+        return self._label("line", children)
+
+    def phase(self, children: list) -> PhaseStatement:
+        keyword, name = children
+        context = _READING.get()
+        return PhaseStatement(span=_between(keyword, name, context.line_offset), name=_string(name, context))
+
+    def step(self, children: list) -> StepStatement:
+        keyword, ident, label = children
+        context = _READING.get()
+        offset = context.line_offset
+        return StepStatement(
+            span=_between(keyword, label, offset), id=_word(ident, offset), label=_string(label, context)
         )
 
-    def phase(self, meta, children):
-        return PhaseStatement(span=self._span(meta), name=self._string(children[0]))
-
-    def step(self, meta, children):
-        name, label = children
-        return StepStatement(span=self._span(meta), id=self._word(name), label=self._string(label))
-
-    def item(self, meta, children):
-        lane, *ident, label = children
+    def item(self, children: list) -> ItemStatement:
+        context = _READING.get()
+        offset = context.line_offset
+        lane, label = children[0], children[-1]
         return ItemStatement(
-            span=self._span(meta),
-            lane=self._word(lane),
-            id=self._word(ident[0]) if ident else None,
-            label=self._string(label),
+            span=_between(lane, label, offset),
+            lane=_word(lane, offset),
+            id=_word(children[1], offset) if len(children) == 3 else None,
+            label=_string(label, context),
         )
 
-    def severity(self, meta, children):
-        return ("severity", self._word(children[0]))
+    def severity(self, children: list) -> _Option:
+        return _Option("severity", _word(children[1], _READING.get().line_offset))
 
-    def recover(self, meta, children):
-        return ("recover", self._word(children[0]))
+    def recover(self, children: list) -> _Option:
+        return _Option("recover", _word(children[1], _READING.get().line_offset))
 
-    def fail(self, meta, children):
-        description, *options = children
+    def fail(self, children: list) -> FailStatement:
+        keyword, description, *options = children
+        context = _READING.get()
+        last = options[-1].word.span if options else description
+        # The grammar allows the options in any order, and repeated: the first one counts.
         found: dict[str, Word] = {}
-        for key, word in options:
+        for option in options:
+            key, word = option.key, option.word
             if key in found:
-                self.diagnostics.append(
+                context.diagnostics.append(
                     diagnostic(
                         "BP211",
-                        self.file,
+                        context.file,
                         word.span,
                         f"found a second '{key}' in this fail point; it already has {key} {found[key].text}",
                         hint="keep one",
@@ -161,53 +235,68 @@ class StatementBuilder(Transformer):
                 continue
             found[key] = word
         return FailStatement(
-            span=self._span(meta),
-            description=self._string(description),
+            span=_between(keyword, last, context.line_offset),
+            description=_string(description, context),
             severity=found.get("severity"),
             recover=found.get("recover"),
         )
 
-    def span(self, meta, children):
-        low, *high = children
+    def span(self, children: list) -> RangeText:
+        offset = _READING.get().line_offset
+        low, high = children[0], children[-1]
         return RangeText(
-            min=self._word(low), max=self._word(high[0]) if high else None, span=self._span(meta)
+            min=_word(low, offset), max=_word(high, offset) if len(children) == 3 else None,
+            span=_between(low, high, offset),
         )
 
-    def wait(self, meta, children):
-        rng, *text = children
+    def wait(self, children: list) -> WaitStatement:
+        context = _READING.get()
+        keyword, rng = children[0], children[1]
+        text = children[2] if len(children) == 3 else None
         return WaitStatement(
-            span=self._span(meta), range=rng, description=self._string(text[0]) if text else None
+            span=_between(keyword, text if text is not None else rng.span, context.line_offset),
+            range=rng,
+            description=_string(text, context) if text is not None else None,
         )
 
-    def duration(self, meta, children):
-        return DurationStatement(span=self._span(meta), range=children[0])
+    def duration(self, children: list) -> DurationStatement:
+        keyword, rng = children
+        return DurationStatement(span=_between(keyword, rng.span, _READING.get().line_offset), range=rng)
 
-    def cost(self, meta, children):
-        amount, *currency = children
+    def cost(self, children: list) -> CostStatement:
+        offset = _READING.get().line_offset
+        keyword, amount = children[0], children[1]
         return CostStatement(
-            span=self._span(meta),
-            amount=self._word(amount),
-            currency=self._word(currency[0]) if currency else None,
+            span=_between(keyword, children[-1], offset),
+            amount=_word(amount, offset),
+            currency=_word(children[2], offset) if len(children) == 3 else None,
         )
 
-    def note(self, meta, children):
-        return NoteStatement(span=self._span(meta), text=self._string(children[0]))
+    def note(self, children: list) -> NoteStatement:
+        keyword, text = children
+        context = _READING.get()
+        return NoteStatement(span=_between(keyword, text, context.line_offset), text=_string(text, context))
 
-    def link(self, meta, children):
-        token = children[0]
+    def link(self, children: list) -> LinkStatement:
+        keyword, token = children
+        context = _READING.get()
+        offset = context.line_offset
         return LinkStatement(
-            span=self._span(meta), url=Word(text=self._string(token), span=self._span(token))
+            span=_between(keyword, token, offset),
+            url=Word(text=_string(token, context), span=_token_span(token, offset)),
         )
 
-    def flow(self, meta, children):
+    def flow(self, children: list) -> FlowStatement:
+        context = _READING.get()
+        offset = context.line_offset
+        span = _between(children[0], children[-1], offset)
         label = None
-        if children and isinstance(children[-1], Token) and children[-1].type == "STRING":
-            label = self._string(children.pop())
-        endpoints = tuple(self._word(t) for t in children if t.type == "NAME")
-        arrows = tuple(str(t) for t in children if t.type == "ARROW")
-        return FlowStatement(span=self._span(meta), endpoints=endpoints, arrows=arrows, label=label)
-
-
-def to_statements(tree: Tree, builder: StatementBuilder) -> list[AnyStatement]:
-    result = builder.transform(tree)
-    return result if isinstance(result, list) else [result]
+        if children[-1].type == "STRING":
+            label = _string(children[-1], context)
+            children = children[:-1]
+        return FlowStatement(
+            span=span,
+            endpoints=tuple(_word(token, offset) for token in children[::2]),
+            arrows=tuple(str(token) for token in children[1::2]),
+            label=label,
+        )
