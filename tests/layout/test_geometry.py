@@ -158,10 +158,13 @@ def blueprints(draw):
                 lines.append(f'    fail "f" severity {draw(st.sampled_from(["low", "medium", "high"]))}')
             for _ in range(draw(st.integers(0, 2))):
                 lines.append(f"    wait {draw(st.sampled_from(['5min', '20min..45min', '1d']))}")
+    drawn: set[tuple[str, str, str]] = set()
     for _ in range(draw(st.integers(0, 14))):
         source, target = draw(st.sampled_from(ids)), draw(st.sampled_from(ids))
-        if source != target:
-            arrow = draw(st.sampled_from(["->", "-->", "<->"]))
+        arrow = draw(st.sampled_from(["->", "-->", "<->"]))
+        key = (*sorted((source, target)), arrow) if arrow == "<->" else (source, target, arrow)
+        if source != target and key not in drawn:  # a repeated flow is an error (BP212)
+            drawn.add(key)
             label = draw(st.sampled_from(["", ' "end of day"', ' "审核结果"', ' "a rather long label on this flow"']))
             lines.append(f"{source} {arrow} {target}{label}")
     return "\n".join(lines) + "\n"
