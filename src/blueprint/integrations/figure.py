@@ -1,0 +1,131 @@
+"""A blueprint as an HTML fragment for a page: its inline SVG, or an error box.
+
+The renderer writes standalone SVG documents. Put inline in an HTML page, two
+things about such a document change: its <style> element applies to the whole
+page, not only to its own drawing, and its ids must be unique in the page. A
+page may hold many drawings in different themes (a light and a dark one for
+every diagram, to begin with), so each drawing here gets an id prefix of its
+own and its stylesheet is scoped to its root element. That is the only change
+made to the renderer's output; the drawing itself is blueprint.render's.
+
+Everything else written here (captions, error text) is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+# Which class shows a drawing of which theme; `auto` figures carry two drawings
+# and the stylesheet shows the one matching the page's colour scheme.
+VARIANT_CLASS = {"default": "blueprint-light", "dark": "blueprint-dark", "print": "blueprint-print"}
+
+_XML_PROLOGUE = re.compile(r"\A\s*<\?xml[^>]*\?>\s*")
+_ROOT_TAG = re.compile(r"<svg\b")
+_STYLE = re.compile(r"(<style>)(.*?)(</style>)", re.DOTALL)
+# Attribute values never hold a raw `"` (the renderer escapes it), so these
+# match attributes only, never text that merely looks like one.
+_ID = re.compile(r'(\sid=")([^"]*)(")')
+_URL_REFERENCE = re.compile(r'(\s[a-z][a-z-]*="url\(#)([^)"]*)(\)")')
+_LABELLED_BY = re.compile(r'(\saria-labelledby=")([^"]*)(")')
+_CSS_RULE = re.compile(r"\s*([^{}]+)\{([^{}]*)\}\s*")
+# C0 controls other than tab and newline mean nothing on a page, and STX/ETX
+# are what Python-Markdown marks its placeholders with.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+
+class EmbeddingError(ValueError):
+    """The renderer's SVG is not in the shape this module knows how to embed."""
+
+
+@dataclass(frozen=True)
+class Drawing:
+    theme: str  # default, dark or print
+    svg: str  # the renderer's standalone SVG document
+
+
+def figure_html(drawings: Sequence[Drawing], prefix: str, caption: str | None = None) -> str:
+    """A <figure> holding the drawings (one, or the light and dark pair of `auto`).
+
+    `prefix` makes the ids of this figure unique in the page: use a different
+    one for every figure of a page (letters, digits and hyphens).
+    """
+    classes = ["blueprint-figure", "blueprint-auto" if len(drawings) > 1 else f"blueprint-theme-{drawings[0].theme}"]
+    parts = [f'<figure class="{" ".join(classes)}">']
+    for index, drawing in enumerate(drawings):
+        svg = inline_svg(drawing.svg, f"{prefix}-{drawing.theme}")
+        # The second drawing of a pair says the same words: keep it out of the
+        # site's search index (Material for MkDocs reads this attribute).
+        exclude = " data-search-exclude" if index else ""
+        parts.append(f'<div class="blueprint-drawing {VARIANT_CLASS[drawing.theme]}"{exclude}>{svg}</div>')
+    if caption:
+        parts.append(f"<figcaption>{escape(caption)}</figcaption>")
+    parts.append("</figure>")
+    return "\n".join(parts)
+
+
+def error_box_html(summary: str, details: str) -> str:
+    """A visible box saying why a blueprint is not drawn: `summary` (file:line and
+    message) in a sentence, `details` (the diagnostics as text) below it."""
+    return (
+        '<div class="blueprint-error" role="note">\n'
+        f'<p class="blueprint-error-summary"><strong>Blueprint not drawn.</strong> {escape(summary)}</p>\n'
+        f'<pre class="blueprint-error-details"><code>{escape(details)}</code></pre>\n'
+        "</div>"
+    )
+
+
+def style_element() -> str:
+    """The stylesheet as a <style> element, for pages that do not link the file."""
+    return f"<style>\n{stylesheet()}</style>"
+
+
+@cache
+def stylesheet() -> str:
+    """The CSS that sizes figures, picks the light or dark drawing and draws error boxes."""
+    return resources.files(__package__).joinpath("figure.css").read_text(encoding="utf-8")
+
+
+def escape(text: str) -> str:
+    return html.escape(_CONTROL.sub("", text), quote=True)
+
+
+def inline_svg(svg: str, prefix: str) -> str:
+    """The SVG document as an element for an HTML page: no XML prologue, every
+    id (and every reference to one) prefixed, the stylesheet scoped to the root."""
+    svg = _XML_PROLOGUE.sub("", svg, count=1)
+    if not _ROOT_TAG.match(svg):
+        raise EmbeddingError("the drawing does not start with an <svg> element")
+    svg = _ID.sub(lambda m: f"{m[1]}{prefix}-{m[2]}{m[3]}", svg)
+    svg = _URL_REFERENCE.sub(lambda m: f"{m[1]}{prefix}-{m[2]}{m[3]}", svg)
+    svg = _LABELLED_BY.sub(lambda m: m[1] + " ".join(f"{prefix}-{name}" for name in m[2].split()) + m[3], svg)
+    svg = _STYLE.sub(lambda m: m[1] + scoped_css(m[2], f"#{prefix}") + m[3], svg)
+    return _ROOT_TAG.sub(f'<svg id="{prefix}"', svg, count=1)
+
+
+def scoped_css(css: str, scope: str) -> str:
+    """Every selector of `css` limited to descendants of `scope`.
+
+    The renderer's stylesheets are flat lists of `selectors{declarations}`;
+    anything else (at-rules, comments, nesting) is refused rather than
+    guessed at, so a change there shows up in the tests, not on a page.
+    """
+    rules = []
+    position = 0
+    while position < len(css):
+        match = _CSS_RULE.match(css, position)
+        if match is None:
+            if css[position:].strip():
+                raise EmbeddingError(f"cannot scope the stylesheet near {css[position:position + 40]!r}")
+            break
+        selectors, declarations = match[1].strip(), match[2]
+        if any(mark in selectors for mark in ("@", "/*", "(", "\\")):
+            raise EmbeddingError(f"cannot scope the selector {selectors!r}")
+        scoped = ",".join(f"{scope} {selector.strip()}" for selector in selectors.split(","))
+        rules.append(f"{scoped}{{{declarations}}}")
+        position = match.end()
+    return "\n" + "\n".join(rules) + "\n"
