@@ -166,3 +166,42 @@ def starter(name: str, lang: str = "en", state: str = "current") -> Starter:
     """The commented starter blueprint for NAME: its file name (`.bp` added if
     missing) and text. Raises ScaffoldError for a NAME that cannot name a file."""
     return make_starter(name, Language(lang), State(state))
+
+
+# --- exchange and analysis (blueprint export, schema, import, stats, diff) -------
+from typing import TYPE_CHECKING  # noqa: E402
+
+if TYPE_CHECKING:
+    from blueprint.exchange.importer import ImportResult
+
+
+class InvalidBlueprintError(ValueError):
+    """A job that needs a blueprint without errors was given one with errors."""
+
+
+def _valid_blueprint(result: CheckResult) -> Blueprint:
+    if not result.ok or result.blueprint is None:
+        raise InvalidBlueprintError(f"{result.name} has errors; fix them first")
+    return result.blueprint
+
+
+def export_result(result: CheckResult) -> str:
+    """The model of a checked blueprint as a JSON document (`"format": "blueprint-model"`)."""
+    from blueprint.exchange.document import to_json
+
+    return to_json(_valid_blueprint(result))
+
+
+def model_schema() -> str:
+    """The JSON Schema of the document export_result writes and import_model reads."""
+    from blueprint.exchange.schema import schema_json
+
+    return schema_json()
+
+
+def import_model(data: bytes, source_name: str = "<stdin>", output_name: str = "<import>") -> ImportResult:
+    """The .bp text for a JSON model document, checked before it is returned,
+    or the problems with the document, each at its JSON path."""
+    from blueprint.exchange.importer import import_document
+
+    return import_document(data, source_name, output_name)

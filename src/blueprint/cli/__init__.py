@@ -15,6 +15,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "render": ("blueprint.cli.render", "Draw .bp files as SVG, HTML, PNG or Graphviz DOT."),
     "fmt": ("blueprint.cli.fmt", "Rewrite .bp files in the one canonical layout."),
     "new": ("blueprint.cli.new", "Start a new blueprint from a commented sample."),
+    "export": ("blueprint.cli.export", "Write the model of a .bp file as JSON."),
+    "schema": ("blueprint.cli.schema", "Print the JSON Schema of the exported model."),
+    "import": ("blueprint.cli.import_", "Write a .bp file from a JSON model document."),
 }
 
 

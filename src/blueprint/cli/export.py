@@ -1,0 +1,89 @@
+"""`blueprint export`: a thin adapter from the command line to blueprint.api."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+STDOUT = "-"
+
+
+def fail_usage(message: str) -> NoReturn:
+    click.echo(f"blueprint: error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def write_stdout(text: str) -> None:
+    """Print `text`; a reader that goes away early (`| head`) is a usage error, not a traceback."""
+    try:
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        # Point stdout at nothing so that Python's own flush at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        fail_usage("standard output was closed before everything was written")
+
+
+def write_file(output: str, text: str, force: bool, inputs: tuple[str, ...]) -> None:
+    """Write `text` to `output` atomically; never over an input, never over a file without --force."""
+    from blueprint.output import OutputExistsError, write_atomically
+
+    destination = Path(output)
+    if any(name != STDOUT and Path(name).resolve() == destination.resolve() for name in inputs):
+        fail_usage(f"{output} is an input; refusing to write over it")
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(destination, text.encode("utf-8"), overwrite=force)
+    except OutputExistsError:
+        fail_usage(f"{output} already exists; use --force to replace it")
+    except OSError as error:
+        fail_usage(f"cannot write {error.filename or output}: {error.strerror or error}")
+    click.echo(f"wrote {output}", err=True)
+
+
+@click.command(name="export")
+@click.argument("path", metavar="FILE")
+@click.option("-f", "--format", "output_format", type=click.Choice(["json"]), default="json", show_default=True,
+              help="Output format.")
+@click.option("-o", "--output", metavar="FILE", help="File to write (default: standard output).")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+def command(path, output_format, output, force) -> None:
+    """Write the model of a .bp file as JSON.
+
+    The document holds the checked model with the place of everything in
+    the source (line and column), under "format": "blueprint-model" and
+    "version": 1; `blueprint schema` describes it and `blueprint import`
+    turns it back into a .bp file. A file with errors is not exported: its
+    problems are listed and nothing is written. Exit status: 0 when
+    exported, 1 when the file has errors, 2 on a usage or I/O error.
+
+    \b
+    Examples:
+      blueprint export deposit.bp > deposit.json
+      blueprint export deposit.bp -o build/deposit.json --force
+    """
+    from blueprint.api import check_bytes, check_file, export_result
+    from blueprint.config import ConfigError, find_pyproject, load_settings
+    from blueprint.report import render_report
+
+    try:
+        enabled = load_settings(find_pyproject(Path.cwd())).enabled_codes()
+        result = check_bytes("<stdin>", sys.stdin.buffer.read(), enabled) if path == STDOUT else check_file(path, enabled)
+    except ConfigError as error:
+        fail_usage(str(error))
+    except OSError as error:
+        fail_usage(f"cannot read {error.filename or path}: {error.strerror or error}")
+    if not result.ok:
+        click.echo(render_report([result], "text", color=sys.stderr.isatty()), err=True)
+        sys.exit(EXIT_FINDINGS)
+    document = export_result(result)
+    if output is None or output == STDOUT:
+        write_stdout(document)
+    else:
+        write_file(output, document, force, (path,))
+    sys.exit(EXIT_CLEAN)
