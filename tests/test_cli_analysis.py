@@ -1,4 +1,4 @@
-"""`blueprint export`, `schema` and `import` end to end, through the installed console script."""
+"""`blueprint stats`, `diff`, `export`, `schema` and `import` end to end, through the installed console script."""
 
 from __future__ import annotations
 
@@ -49,6 +49,76 @@ def tree(tmp_path: Path) -> Path:
     (tmp_path / "future.bp").write_text(FUTURE, encoding="utf-8")
     (tmp_path / "bad.bp").write_text(BAD, encoding="utf-8")
     return tmp_path
+
+
+# --- stats -----------------------------------------------------------------------
+def test_stats_text(tree):
+    done = run("stats", "good.bp", cwd=tree)
+    assert (done.returncode, err(done)) == (0, "")
+    assert out(done).startswith("T\ngood.bp · current state · max-wait 5min\n\n0 phases, 1 step, 2 actions,")
+    assert "  max-wait 5min: W1 (up to 8min) exceeds it; the total exceeds it at worst\n" in out(done)
+
+
+def test_stats_json_for_several_files_and_a_directory(tree, examples_dir):
+    done = run("stats", "--format", "json", "good.bp", str(examples_dir), cwd=tree)
+    assert done.returncode == 0
+    report = json.loads(out(done))
+    assert (report["format"], report["version"]) == ("blueprint-stats", 1)
+    assert len(report["blueprints"]) == 1 + len(list(examples_dir.glob("*.bp")))
+    assert report["blueprints"][0]["customer_wait"]["total"] == {"min_seconds": 120, "max_seconds": 480, "text": "2min..8min"}
+
+
+def test_stats_reads_standard_input(tree):
+    done = run("stats", "-", cwd=tree, stdin=GOOD.encode())
+    assert done.returncode == 0 and "<stdin> · current state" in out(done)
+
+
+def test_stats_of_a_file_with_errors_lists_them_and_exits_one(tree):
+    done = run("stats", "good.bp", "bad.bp", cwd=tree)
+    assert (done.returncode, out(done)) == (1, "")
+    # The report is check's, warnings of the good file included.
+    assert BAD_REPORT in err(done) and "good.bp:5:10: warning[BP302]" in err(done)
+    assert err(done).endswith("\n2 files checked: 1 error, 1 warning\n")
+
+
+def test_stats_usage_errors_exit_two(tree):
+    assert run("stats", "missing.bp", cwd=tree).returncode == 2
+    assert run("stats", "--format", "yaml", "good.bp", cwd=tree).returncode == 2
+    assert run("stats", cwd=tree).returncode == 2
+
+
+# --- diff ------------------------------------------------------------------------
+def test_diff_exits_zero_with_or_without_differences(tree):
+    same = run("diff", "good.bp", "good.bp", cwd=tree)
+    assert same.returncode == 0 and out(same).endswith("\n\nNo differences (1 step and 2 actions compared).\n")
+    changed = run("diff", "good.bp", "future.bp", cwd=tree)
+    assert changed.returncode == 0
+    assert "  state: current → future\n  max-wait removed: 5min\n" in out(changed)
+    assert "  changed  c  wait removed: 2min..8min\n" in out(changed)
+
+
+def test_diff_json(tree):
+    done = run("diff", "--format", "json", "good.bp", "future.bp", cwd=tree)
+    report = json.loads(out(done))
+    assert (report["format"], report["version"]) == ("blueprint-diff", 1)
+    assert report["diff"]["customer_wait"]["old"]["text"] == "2min..8min"
+    assert [a["id"] for a in report["diff"]["actions"]["changed"]] == ["c", "o"]
+
+
+def test_diff_on_both_example_pairs(examples_dir, tmp_path):
+    for old, new in (("branch-visit-current.bp", "branch-visit-future.bp"), ("mortgage-current.bp", "mortgage-future.bp")):
+        done = run("diff", str(examples_dir / old), str(examples_dir / new), cwd=tmp_path)
+        assert done.returncode == 0 and "Customer wait" in out(done)
+
+
+def test_diff_errors(tree):
+    bad = run("diff", "good.bp", "bad.bp", cwd=tree)
+    assert (bad.returncode, out(bad)) == (1, "")
+    assert BAD_REPORT in err(bad)
+    assert run("diff", "good.bp", "missing.bp", cwd=tree).returncode == 2
+    assert run("diff", "good.bp", cwd=tree).returncode == 2
+    both = run("diff", "-", "-", cwd=tree, stdin=b"")
+    assert both.returncode == 2 and "only one of OLD and NEW" in err(both)
 
 
 # --- export and schema -------------------------------------------------------------
@@ -153,7 +223,7 @@ def test_import_usage_errors(tree):
     assert run("import", "good.bp", "-o", "good.bp", cwd=tree).returncode == 1  # not JSON: never reaches the write
 
 
-@pytest.mark.parametrize("name", ["export", "schema", "import"])
+@pytest.mark.parametrize("name", ["stats", "diff", "export", "schema", "import"])
 def test_help_has_examples(name, tmp_path):
     done = run(name, "--help", cwd=tmp_path)
     assert done.returncode == 0 and "Examples:" in out(done)
@@ -161,6 +231,6 @@ def test_help_has_examples(name, tmp_path):
 
 def test_top_level_help_lists_the_commands(tmp_path):
     listing = out(run("--help", cwd=tmp_path))
-    for name in ("export", "schema", "import"):
+    for name in ("stats", "diff", "export", "schema", "import"):
         assert f"\n  {name} " in listing
 

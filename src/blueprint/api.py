@@ -172,6 +172,8 @@ def starter(name: str, lang: str = "en", state: str = "current") -> Starter:
 from typing import TYPE_CHECKING  # noqa: E402
 
 if TYPE_CHECKING:
+    from blueprint.analysis.diff_result import BlueprintDiff
+    from blueprint.analysis.stats import BlueprintStats
     from blueprint.exchange.importer import ImportResult
 
 
@@ -183,6 +185,20 @@ def _valid_blueprint(result: CheckResult) -> Blueprint:
     if not result.ok or result.blueprint is None:
         raise InvalidBlueprintError(f"{result.name} has errors; fix them first")
     return result.blueprint
+
+
+def stats_result(result: CheckResult) -> BlueprintStats:
+    """The figures of a checked blueprint (see blueprint.analysis.stats)."""
+    from blueprint.analysis.stats import blueprint_stats
+
+    return blueprint_stats(_valid_blueprint(result))
+
+
+def diff_results(old: CheckResult, new: CheckResult) -> BlueprintDiff:
+    """What changed from one checked blueprint to another (see blueprint.analysis.diff)."""
+    from blueprint.analysis.diff import diff_blueprints
+
+    return diff_blueprints(_valid_blueprint(old), _valid_blueprint(new))
 
 
 def export_result(result: CheckResult) -> str:

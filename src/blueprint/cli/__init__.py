@@ -15,6 +15,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "render": ("blueprint.cli.render", "Draw .bp files as SVG, HTML, PNG or Graphviz DOT."),
     "fmt": ("blueprint.cli.fmt", "Rewrite .bp files in the one canonical layout."),
     "new": ("blueprint.cli.new", "Start a new blueprint from a commented sample."),
+    "stats": ("blueprint.cli.stats", "Count steps, contacts, hand-offs, fail points, waits, time and cost."),
+    "diff": ("blueprint.cli.diff", "Compare two states of a service, e.g. current and future."),
     "export": ("blueprint.cli.export", "Write the model of a .bp file as JSON."),
     "schema": ("blueprint.cli.schema", "Print the JSON Schema of the exported model."),
     "import": ("blueprint.cli.import_", "Write a .bp file from a JSON model document."),

@@ -1,0 +1,217 @@
+"""`stats`: the figures of one blueprint, their definitions, and their renderings."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from blueprint.analysis.measures import TimeRange, lines_between
+from blueprint.analysis.stats import StatsReport, WaitVerdict
+from blueprint.analysis.stats_text import format_stats
+from blueprint.api import InvalidBlueprintError, check_file, check_text, stats_result
+from blueprint.model.types import Lane, Line
+
+from .conftest import EXAMPLES
+from .test_exchange import checked_of, documents
+
+
+def stats_of(text: str):
+    result = check_text(text, "t.bp")
+    assert result.ok, result.errors
+    return stats_result(result)
+
+
+CROSSINGS = """blueprint "Crossings"
+max-wait 20min
+step s1 "One"
+  customer c "C"
+    wait 5min..10min
+  onstage o "O"
+  backstage b "B"
+  support p "P"
+  onstage o2 "O2"
+  c -> o
+  c -> b
+  o -> p
+  b -> p
+  o -> o2
+  p <-> c
+"""
+
+
+# --- definitions -----------------------------------------------------------------
+def test_a_flow_crosses_every_line_between_its_ends():
+    assert lines_between(Lane.CUSTOMER, Lane.ONSTAGE) == (Line.INTERACTION,)
+    assert lines_between(Lane.BACKSTAGE, Lane.CUSTOMER) == (Line.INTERACTION, Line.VISIBILITY)
+    assert lines_between(Lane.SUPPORT, Lane.CUSTOMER) == (Line.INTERACTION, Line.VISIBILITY, Line.INTERNAL)
+    assert lines_between(Lane.ONSTAGE, Lane.ONSTAGE) == ()
+    assert lines_between(Lane.BACKSTAGE, Lane.SUPPORT) == (Line.INTERNAL,)
+
+
+def test_contacts_and_hand_offs_count_flows_across_each_line():
+    stats = stats_of(CROSSINGS)
+    assert stats.flows == 6
+    # c->o, c->b and p<->c cross the line of interaction; o->o2 crosses nothing.
+    assert stats.customer_contacts == 3
+    assert {c.line: c.flows for c in stats.line_crossings} == {
+        Line.INTERACTION: 3,  # c->o, c->b, p<->c
+        Line.VISIBILITY: 3,  # c->b, o->p, p<->c
+        Line.INTERNAL: 3,  # o->p, b->p, p<->c
+    }
+
+
+def test_ranges_add_minima_and_maxima_separately():
+    assert TimeRange.zero().text == "0min"
+    assert TimeRange(min_seconds=300, max_seconds=300).text == "5min"
+    assert TimeRange(min_seconds=3900, max_seconds=6600).text == "1h5min..1h50min"
+    assert TimeRange(min_seconds=90, max_seconds=90).model_dump() == {"min_seconds": 90, "max_seconds": 90, "text": "1min30s"}
+
+
+WAITS = """blueprint "Waits"
+max-wait 20min
+step a "A"
+  customer c1 "C1"
+    wait 5min..10min
+    wait 5min..15min "second"
+  onstage o "O"
+    duration 2min
+step b "B"
+  customer c2 "C2"
+    wait 25min
+    duration 1h..2h
+  c1 -> o
+"""
+
+
+def test_customer_wait_per_step_in_total_and_against_max_wait():
+    wait = stats_of(WAITS).customer_wait
+    assert [(s.step, s.wait.text, s.wait_points) for s in wait.per_step] == [
+        ("a", "10min..25min", [1, 2]),
+        ("b", "25min", [3]),
+    ]
+    assert wait.total.text == "35min..50min"
+    assert wait.max_wait.text == "20min"
+    assert [(w.number, w.exceeds_max_wait) for w in wait.wait_points] == [(1, False), (2, False), (3, True)]
+    assert wait.total_verdict is WaitVerdict.EXCEEDS
+
+
+@pytest.mark.parametrize(
+    ("max_wait", "verdict"),
+    [("1h", WaitVerdict.WITHIN), ("50min", WaitVerdict.WITHIN), ("40min", WaitVerdict.MAY_EXCEED),
+     ("35min", WaitVerdict.MAY_EXCEED), ("30min", WaitVerdict.EXCEEDS)],
+)
+def test_the_total_wait_verdict(max_wait, verdict):
+    assert stats_of(WAITS.replace("max-wait 20min", f"max-wait {max_wait}")).customer_wait.total_verdict is verdict
+
+
+def test_without_max_wait_there_is_no_verdict():
+    wait = stats_of(WAITS.replace("max-wait 20min\n", "")).customer_wait
+    assert wait.max_wait is None and wait.total_verdict is None
+    assert {w.exceeds_max_wait for w in wait.wait_points} == {None}
+
+
+def test_duration_and_cost_totals():
+    stats = stats_of(
+        'blueprint "Money"\nstep s "S"\n'
+        '  customer a "A"\n    cost 0.1 CNY\n    duration 1h..2h\n'
+        '  onstage b "B"\n    cost 0.2 CNY\n'
+        '  onstage c "C"\n    cost 1,200.50 USD\n    duration 30min\n'
+        '  backstage d "D"\n    cost 25 USD\n'
+        '  backstage e "E"\n    cost 3\n'
+        "  a -> b\n  b -> d\n  c -> e\n"
+    )
+    assert stats.duration.actions == 2 and stats.duration.total.text == "1h30min..2h30min"
+    assert [(c.currency, c.amount, c.text, c.actions) for c in stats.costs] == [
+        ("CNY", 0.3, "0.3", 2),
+        ("USD", 1225.5, "1,225.50", 2),
+        (None, 3.0, "3", 1),
+    ]
+
+
+def test_counts_per_lane_and_phase_and_fail_points():
+    stats = stats_of(
+        'blueprint "Phases"\nlane customer "Client"\n'
+        'step early "Early"\n  customer a "A"\n    fail "x" severity high recover b\n'
+        'phase "One"\n'
+        'step s1 "S1"\n  onstage b "B"\n    fail "y"\n  support c "C"\n    fail "z" severity low\n'
+        'phase "Empty"\n'
+        'phase "Two"\n'
+        'step s2 "S2"\n  backstage d "D"\n  a -> b\n  b -> c\n  c -> d\n'
+    )
+    assert [(lane.label, lane.actions) for lane in stats.lanes] == [
+        ("Client", 1), ("Onstage actions", 1), ("Backstage actions", 1), ("Support processes", 1),
+    ]
+    assert [(p.name, p.steps, p.actions, p.fail_points) for p in stats.per_phase] == [
+        (None, 1, 1, 1), ("One", 1, 2, 2), ("Empty", 0, 0, 0), ("Two", 1, 1, 0),
+    ]
+    assert stats.per_phase[1].actions_by_lane == {Lane.CUSTOMER: 0, Lane.ONSTAGE: 1, Lane.BACKSTAGE: 0, Lane.SUPPORT: 1}
+    fails = stats.fail_points
+    assert (fails.total, fails.with_recovery) == (3, 1)
+    assert fails.by_severity == {"high": 1, "medium": 0, "low": 1, "unspecified": 1}
+    assert "(before the first phase)" in format_stats(stats)
+
+
+def test_stats_need_a_blueprint_without_errors():
+    with pytest.raises(InvalidBlueprintError):
+        stats_result(check_text('blueprint "T"\nstep s "S"\n'))
+
+
+# --- the examples ----------------------------------------------------------------
+def test_branch_visit_current(examples_dir):
+    stats = stats_result(check_file(examples_dir / "branch-visit-current.bp"))
+    assert (stats.phases, stats.steps, stats.actions, stats.evidence, stats.flows) == (4, 7, 26, 9, 26)
+    assert [lane.actions for lane in stats.lanes] == [10, 9, 3, 4]
+    assert stats.customer_contacts == 12
+    assert stats.customer_wait.total.text == "1h5min..1h50min"
+    assert [w.number for w in stats.customer_wait.exceeding] == [2]
+    assert stats.customer_wait.total_verdict is WaitVerdict.EXCEEDS
+    assert stats.fail_points.by_severity == {"high": 3, "medium": 5, "low": 0, "unspecified": 0}
+
+
+def test_mortgage_current_durations_add_up_as_its_comment_says(examples_dir):
+    # The file says: "The department durations below add up to 14-23 days."
+    stats = stats_result(check_file(examples_dir / "mortgage-current.bp"))
+    assert stats.duration.total.text == "14d..23d"
+
+
+def test_chinese_blueprints_use_their_own_lane_and_line_labels(examples_dir):
+    text = format_stats(stats_result(check_file(examples_dir / "card-fraud-alert-zh.bp")))
+    assert "\n  顾客行为      7\n  前台员工行为  7\n" in text
+    assert "\n  互动分界线      8  customer contacts\n" in text
+    assert "Total cost: 10 CNY (1 action with a cost)" in text
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])
+def test_text_of_every_example(path, snapshot):
+    assert format_stats(stats_result(check_file(path, name=path.name))) == snapshot
+
+
+def test_json_report_is_stable(examples_dir, snapshot):
+    figures = [stats_result(check_file(examples_dir / name, name=name)) for name in ("deposit.bp", "deposit-future-zh.bp")]
+    report = StatsReport(blueprints=figures).model_dump_json(indent=2)
+    assert json.loads(report)["format"] == "blueprint-stats"
+    assert report == snapshot
+
+
+# --- properties over generated blueprints ---------------------------------------------
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents())
+def test_figures_add_up(document):
+    checked = checked_of(document)
+    blueprint, stats = checked.blueprint, stats_result(checked)
+    assert sum(lane.actions for lane in stats.lanes) == stats.actions == len(blueprint.actions())
+    assert sum(phase.actions for phase in stats.per_phase) == stats.actions
+    assert sum(phase.steps for phase in stats.per_phase) == stats.steps
+    assert sum(phase.fail_points for phase in stats.per_phase) == stats.fail_points.total
+    assert sum(stats.fail_points.by_severity.values()) == stats.fail_points.total
+    assert stats.fail_points.with_recovery <= stats.fail_points.total
+    assert all(crossing.flows <= stats.flows for crossing in stats.line_crossings)
+    wait = stats.customer_wait
+    assert wait.total.min_seconds <= wait.total.max_seconds
+    assert sum(step.wait.max_seconds for step in wait.per_step) == wait.total.max_seconds
+    assert sum(phase.customer_wait.min_seconds for phase in stats.per_phase) == wait.total.min_seconds
+    assert stats.duration.total.min_seconds <= stats.duration.total.max_seconds
+    assert StatsReport.model_validate_json(StatsReport(blueprints=[stats]).model_dump_json()).blueprints == [stats]
+
