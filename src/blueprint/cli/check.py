@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from blueprint.config import FORMATS, ConfigError, Settings, find_pyproject, load_settings
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+if TYPE_CHECKING:
+    from blueprint.api import CheckResult
+
+# Below this many files a pool of processes costs more to start than it saves;
+# and no worker is started for fewer than half as many.
+PARALLEL_FROM = 16
+FILES_PER_WORKER = PARALLEL_FROM // 2
+# Chunks of files handed to each worker: enough files in a chunk to keep the
+# hand-over cheap, few enough that the last chunks still spread over every worker.
+CHUNKS_PER_WORKER = 4
 
 
 def _codes(value: str | None) -> tuple[str, ...] | None:
@@ -48,7 +64,7 @@ def command(paths, output_format, strict, select, extend_select, ignore, config_
       blueprint check --strict --format sarif flows/ > blueprint.sarif
       blueprint check --extend-select BP305 deposit.bp
     """
-    from blueprint.api import check_bytes, check_file
+    from blueprint.api import check_bytes
     from blueprint.files import NoFilesError, discover
     from blueprint.report import emit
 
@@ -67,12 +83,10 @@ def command(paths, output_format, strict, select, extend_select, ignore, config_
 
     results = []
     try:
-        files = [p for p in paths if p == "-"] + [str(f) for f in discover(p for p in paths if p != "-")]
-        for name in files:
-            if name == "-":
-                results.append(check_bytes("<stdin>", sys.stdin.buffer.read(), enabled))
-            else:
-                results.append(check_file(name, enabled))
+        files = [str(f) for f in discover(p for p in paths if p != "-")]
+        for _ in (p for p in paths if p == "-"):
+            results.append(for_report(check_bytes("<stdin>", sys.stdin.buffer.read(), enabled)))
+        results.extend(check_files(files, enabled, workers=available_cpus()))
     except NoFilesError as error:
         _fail_usage(str(error))
     except OSError as error:
@@ -81,3 +95,58 @@ def command(paths, output_format, strict, select, extend_select, ignore, config_
     emit(results, settings.format, color=sys.stdout.isatty())
     failing = any(r.errors for r in results) or (settings.strict and any(r.warnings for r in results))
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+# --- checking many files ----------------------------------------------------------
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on (its affinity, where the system has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def for_report(result: CheckResult) -> CheckResult:
+    """The result without its blueprint model, which no report uses: the model
+    is most of what a worker would send back, and unpickling it in the parent
+    would cost as much as the check itself. Every path drops it, so results
+    are the same whether files were checked in one process or in many."""
+    return result.model_copy(update={"blueprint": None})
+
+
+def check_one(name: str, enabled: frozenset[str]) -> CheckResult:
+    from blueprint.api import check_file
+
+    return for_report(check_file(name, enabled))
+
+
+def check_files(names: Sequence[str], enabled: Iterable[str], workers: int = 1) -> list[CheckResult]:
+    """Check files, in parallel when there are many and more than one worker,
+    and return the results in the order of `names` whatever the order the
+    workers finish in. Each process builds the parser once (it is cached),
+    then reuses it for every file it is handed. An OSError for a file (the
+    first in input order) is raised as it would be when checking one by one."""
+    enabled = frozenset(enabled)
+    if workers <= 1 or len(names) < PARALLEL_FROM:
+        return [check_one(name, enabled) for name in names]
+    workers = min(workers, len(names) // FILES_PER_WORKER)
+    chunk = max(1, len(names) // (workers * CHUNKS_PER_WORKER))
+    try:
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_leave_interrupts_to_the_parent)
+    except (NotImplementedError, ImportError, OSError):  # no process semaphores on this system
+        return [check_one(name, enabled) for name in names]
+    with pool:
+        try:
+            # map() yields in input order, so output order never depends on timing.
+            return list(pool.map(check_one, names, [enabled] * len(names), chunksize=chunk))
+        except BaseException:
+            # A file that cannot be read, or Ctrl-C: the files still queued are not checked.
+            pool.shutdown(cancel_futures=True)
+            raise
+
+
+def _leave_interrupts_to_the_parent() -> None:
+    # Ctrl-C reaches every process of the terminal's group; the parent stops
+    # the pool, and a worker must not print a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

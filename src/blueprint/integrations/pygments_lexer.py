@@ -1,0 +1,191 @@
+"""A Pygments lexer for .bp files, so that Sphinx, MkDocs (pymdown) and
+`pygmentize` highlight blueprints.
+
+Pygments finds it through the `pygments.lexers` entry point of this package,
+by the name `service-blueprint` and for files named `*.bp`. It also answers to
+`blueprint` and `bp`, but Pygments looks at its built-in lexers before those
+of entry points, and two of them already have these names: GNOME's Blueprint
+(GTK interface files, `*.blp`) is `blueprint`, Android's Soong (`Android.bp`)
+is `bp`. So those two names reach this lexer only where a tool maps them to it:
+the Sphinx extension does, and docs/sphinx.md shows the MkDocs setting.
+
+It needs nothing from the rest of the package (no Lark, no model): Pygments
+loads it in processes that only highlight text.
+
+A .bp line is one statement, and its first word says which; the states below
+follow that, so a word is coloured by its place in the statement (`customer`
+opening a line is a lane, after an arrow it is an action). The word lists
+copy the grammar (grammar/blueprint.lark) and the model's fixed values; a
+test keeps them equal.
+"""
+
+from __future__ import annotations
+
+from pygments.lexer import RegexLexer, default, include, words
+from pygments.token import (
+    Comment,
+    Error,
+    Keyword,
+    Name,
+    Number,
+    Operator,
+    String,
+    Whitespace,
+)
+
+__all__ = ["BlueprintLexer"]
+
+# The statement keywords of the grammar, by what follows them.
+TEXT_KEYWORDS = ("blueprint", "description", "segment", "owner", "phase", "note", "link")
+SPAN_KEYWORDS = ("max-wait", "wait", "duration")
+OTHER_KEYWORDS = ("state", "lang", "version", "lane", "line", "step", "fail", "cost")
+STATEMENT_KEYWORDS = TEXT_KEYWORDS + SPAN_KEYWORDS + OTHER_KEYWORDS
+OPTION_KEYWORDS = ("severity", "recover")  # only after `fail "…"`
+
+# Fixed values of the language (blueprint.model.types).
+LANES = ("evidence", "customer", "onstage", "backstage", "support")
+LINES = ("interaction", "visibility", "internal")
+SEVERITIES = ("low", "medium", "high")
+STATES = ("current", "future")
+LANGUAGES = ("en", "zh")
+ARROWS = ("<->", "-->", "->")
+RANGE = ".."
+
+# The grammar's terminals, character for character.
+NAME = r"[^\W\d][\w]*(?:-(?![->])\w+)*"
+NUMWORD = r"\d+(?:\.\d+)?[^\W\d_]*(?:\d+(?:\.\d+)?[^\W\d_]*)*"
+AMOUNT = r"\d[\d,]*(?:\.\d+)?"
+VERSION = r"\d[\w.+-]*"
+SPACE = r"[ \t\f\r\v\u00a0\u3000]+"
+
+# A keyword or value is a whole word: not the start of a longer name such as
+# `step-up` or `highway`.
+_WORD_END = r"(?!\w|-(?![->])\w)"
+_ARROW = "|".join(ARROWS)
+
+
+def _words(values: tuple[str, ...]) -> str:
+    return words(values, suffix=_WORD_END)
+
+
+class BlueprintLexer(RegexLexer):
+    """Service blueprints (.bp): statements, lanes, flows, fail and wait points."""
+
+    name = "Service blueprint"
+    aliases = ["service-blueprint", "blueprint", "bp"]
+    filenames = ["*.bp"]
+    mimetypes = ["text/x-service-blueprint"]
+
+    tokens = {
+        "root": [
+            (SPACE, Whitespace),
+            (r"\n", Whitespace),
+            (r"#[^\n]*", Comment.Single),
+            (_words(TEXT_KEYWORDS), Keyword, "tail"),
+            (_words(SPAN_KEYWORDS), Keyword, "span"),
+            (_words(("state",)), Keyword, ("tail", "state-value")),
+            (_words(("lang",)), Keyword, ("tail", "lang-value")),
+            (_words(("version",)), Keyword, ("tail", "version-value")),
+            (_words(("lane",)), Keyword, ("tail", "lane-key")),
+            (_words(("line",)), Keyword, ("tail", "line-key")),
+            (_words(("step",)), Keyword, ("tail", "step-id")),
+            (_words(("fail",)), Keyword, "fail"),
+            (_words(("cost",)), Keyword, "cost"),
+            # A name followed by an arrow starts a flow, whatever the name.
+            (rf"({NAME})(?=(?:{SPACE})?(?:{_ARROW}))", Name, "flow"),
+            # Anything else is an action or a piece of evidence: lane, id, text.
+            (_words(LANES), Name.Builtin, ("tail", "action-id")),
+            (NAME, Name, ("tail", "action-id")),
+            include("tail"),
+        ],
+        # The end of any statement: its text, a comment, the line end.
+        "tail": [
+            (SPACE, Whitespace),
+            (r"#[^\n]*", Comment.Single),
+            (r'"', String.Double, "string"),
+            (r"\n", Whitespace, "#pop"),
+            (r"[^\s\"#]+", Error),
+        ],
+        "string": [
+            (r'[^"\\\n]+', String.Double),
+            (r"\\.", String.Escape),
+            (r'"', String.Double, "#pop"),
+            # An unclosed string ends with its line (the checker reports it).
+            (r"\\(?=\n)", Error),
+            default("#pop"),
+        ],
+        "state-value": [
+            (SPACE, Whitespace),
+            (_words(STATES), Name.Constant, "#pop"),
+            (NAME, Name, "#pop"),
+            default("#pop"),
+        ],
+        "lang-value": [
+            (SPACE, Whitespace),
+            (_words(LANGUAGES), Name.Constant, "#pop"),
+            (NAME, Name, "#pop"),
+            default("#pop"),
+        ],
+        "version-value": [
+            (SPACE, Whitespace),
+            (VERSION, Number, "#pop"),
+            default("#pop"),
+        ],
+        "lane-key": [
+            (SPACE, Whitespace),
+            (_words(LANES), Name.Builtin, "#pop"),
+            (NAME, Name, "#pop"),
+            default("#pop"),
+        ],
+        "line-key": [
+            (SPACE, Whitespace),
+            (_words(LINES), Name.Builtin, "#pop"),
+            (NAME, Name, "#pop"),
+            default("#pop"),
+        ],
+        "step-id": [
+            (SPACE, Whitespace),
+            (NAME, Name.Label, "#pop"),
+            default("#pop"),
+        ],
+        "action-id": [
+            (SPACE, Whitespace),
+            (NAME, Name.Function, "#pop"),
+            default("#pop"),
+        ],
+        # `wait 5min..10min "…"`, `duration 2h`, `max-wait 15min`.
+        "span": [
+            (NUMWORD, Number),
+            (r"\.\.", Operator),
+            include("tail"),
+        ],
+        # `fail "…" severity high recover explain`
+        "fail": [
+            (_words(("severity",)), Keyword, "severity-value"),
+            (_words(("recover",)), Keyword, "recover-target"),
+            include("tail"),
+        ],
+        "severity-value": [
+            (SPACE, Whitespace),
+            (_words(SEVERITIES), Name.Constant, "#pop"),
+            (NAME, Name, "#pop"),
+            default("#pop"),
+        ],
+        "recover-target": [
+            (SPACE, Whitespace),
+            (NAME, Name, "#pop"),
+            default("#pop"),
+        ],
+        # `cost 1,200.50 CNY`
+        "cost": [
+            (AMOUNT, Number),
+            (NAME, Name.Constant),
+            include("tail"),
+        ],
+        # `a -> b --> c <-> d "label"`
+        "flow": [
+            (words(ARROWS), Operator),
+            (NAME, Name),
+            include("tail"),
+        ],
+    }
