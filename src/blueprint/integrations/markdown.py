@@ -38,14 +38,12 @@ from blueprint.integrations.embed import (
     unknown_theme,
 )
 from blueprint.integrations.figure import style_element
+from blueprint.integrations.page_lines import FENCE_OPENING, PageLines
 
 FENCE_LANGUAGE = "blueprint"
 FENCE_OPTIONS = ("theme",)
 
-_OPENING = re.compile(r"^(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>.*?)[ \t]*$")
 _OPTION = re.compile(r"""\s*(?P<key>[A-Za-z][\w-]*)(?:=(?P<value>"[^"]*"|'[^']*'|[^\s"']+))?\s*""")
-_QUOTE_PREFIX = re.compile(r"^[\s>]*")
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -61,82 +59,18 @@ class PageSource:
 
 
 class _Document:
-    """What one conversion keeps: the page, the figures numbered so far (their
-    ids must be unique in the page) and how far the line search has got."""
+    """What one conversion keeps: the page, where its lines are, and the
+    figures numbered so far (their ids must be unique in the page)."""
 
     def __init__(self, page: PageSource) -> None:
         self.page = page
-        self.lines = [_comparable(line) for line in page.text.split("\n")]
+        self.lines = PageLines(page.text)
         self.figures = 0
         self.styled = False
-        self._blocks_taken: set[int] = set()
-        self._reference_cursor = 0
-        self._code_lines: set[int] | None = None
 
     def next_prefix(self) -> str:
         self.figures += 1
         return f"blueprint-{self.figures}"
-
-    def block_line(self, text: str) -> int | None:
-        """The page line (1-based) of a fenced block's first line: the first
-        place in the page with the block's text that no earlier block took.
-        (Blocks are not met in page order: superfences finds the nested ones
-        after this extension has taken those at the margin.) None if not found."""
-        wanted = [_comparable(line) for line in text.split("\n")]
-        while wanted and not wanted[-1]:
-            wanted.pop()
-        if not any(wanted):
-            return None
-        for start in range(len(self.lines) - len(wanted) + 1):
-            if start not in self._blocks_taken and self.lines[start:start + len(wanted)] == wanted:
-                self._blocks_taken.add(start)
-                return start + 1
-        return None
-
-    def reference_line(self, reference: str) -> int | None:
-        """The page line (1-based) where an image names `reference`, or None.
-        Images are met in page order; code (fenced, or in backticks) is skipped."""
-        if self._code_lines is None:
-            self._code_lines = _fenced_lines(self.lines)
-        for cursor in (self._reference_cursor, 0):
-            for index in range(cursor, len(self.lines)):
-                if index not in self._code_lines and _names_outside_code(self.lines[index], reference):
-                    self._reference_cursor = index + 1
-                    return index + 1
-        return None
-
-
-def _comparable(line: str) -> str:
-    """A line as both the page file and Python-Markdown's preprocessed text
-    have it: no blockquote marks or indentation, runs of space (tabs are
-    expanded on one side only) as one, no STX/ETX (removed on one side)."""
-    return _SPACE.sub(" ", _QUOTE_PREFIX.sub("", line.replace("\x02", "").replace("\x03", ""))).strip()
-
-
-def _fenced_lines(lines: list[str]) -> set[int]:
-    """Indices of the lines inside fenced code blocks, fences included."""
-    inside: set[int] = set()
-    fence: str | None = None
-    for index, line in enumerate(lines):
-        opening = _OPENING.match(line)
-        if fence is None and opening:
-            fence = opening.group("fence")
-            inside.add(index)
-        elif fence is not None:
-            inside.add(index)
-            if line.startswith(fence) and not line.strip(fence[0]).strip():
-                fence = None
-    return inside
-
-
-def _names_outside_code(line: str, reference: str) -> bool:
-    for target in (f"]({reference}", f"]( {reference}", f"](<{reference}>"):
-        start = line.find(target)
-        while start != -1:
-            if line.count("`", 0, start) % 2 == 0:
-                return True
-            start = line.find(target, start + 1)
-    return False
 
 
 class BlueprintExtension(Extension):
@@ -192,7 +126,7 @@ class BlueprintExtension(Extension):
 
     def fence_html(self, text: str, options: dict[str, str], unknown: list[str]) -> str:
         document = self.document
-        first_line = document.block_line(text)
+        first_line = document.lines.block_line(text)
         name = document.page.name
         fence_at = f"{name}:{first_line - 1}" if first_line and first_line > 1 else name
         if first_line is None:  # its lines will be counted from the block's own first line
@@ -210,7 +144,7 @@ class BlueprintExtension(Extension):
     def image_html(self, path: str, reference: str, theme: str | None, caption: str | None) -> str:
         document = self.document
         page = document.page
-        line = document.reference_line(reference)
+        line = document.lines.reference_line(reference)
         referenced_at = f"{page.name}:{line}" if line else page.name
         prefix = document.next_prefix()
         if theme is not None and theme not in THEMES:
@@ -251,7 +185,7 @@ class _FencePreprocessor(Preprocessor):
         out: list[str] = []
         index = 0
         while index < len(lines):
-            opening = _OPENING.match(lines[index])
+            opening = FENCE_OPENING.match(lines[index])
             if opening is None:
                 out.append(lines[index])
                 index += 1
