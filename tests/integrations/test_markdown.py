@@ -242,6 +242,28 @@ def test_a_reference_that_cannot_be_drawn_is_an_error_box(folder, reference, mes
     assert any(message in r.getMessage() for r in caplog.records if r.levelno == logging.WARNING)
 
 
+def test_a_symbolic_link_loop_is_an_error_box(folder):
+    (folder / "loop.bp").symlink_to("loop.bp")
+    page = convert("![Loop](loop.bp)\n", base_dir=str(folder), page_name="flows.md")
+    [box] = error_boxes(page)
+    assert "flows.md:1: cannot draw loop.bp: its path cannot be resolved" in box
+    assert str(folder) not in page
+
+
+def test_a_failure_around_drawing_is_an_error_box_too(folder, monkeypatch):
+    # Fault injection: a bug in reading the page must cost one box, not the build.
+    from blueprint.integrations import markdown as markdown_module
+
+    def broken(*args, **kwargs):
+        raise RuntimeError(f"failed in {folder}")
+
+    monkeypatch.setattr(markdown_module, "resolve_reference", broken)
+    page = convert("![Deposit](flows/deposit.bp)\n\n" + fence(TINY), base_dir=str(folder), page_name="flows.md")
+    [box] = error_boxes(page)
+    assert "flows.md: internal error (RuntimeError); see the debug log" in box and str(folder) not in page
+    assert page.count("<svg") == 1  # the fence still draws
+
+
 @pytest.mark.parametrize("reference", ["https://example.com/deposit.bp", "//example.com/deposit.bp",
                                        "data:text/plain,x.bp"])
 def test_remote_references_are_never_fetched(folder, reference):

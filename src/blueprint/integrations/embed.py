@@ -170,7 +170,10 @@ def resolve_reference(path: str, page_folder: Path, site_root: Path, allowed: Se
     pure = PurePosixPath(path)
     start = site_root if pure.is_absolute() else page_folder
     target = Path(os.path.normpath(start.joinpath(*pure.parts[1:] if pure.is_absolute() else pure.parts)))
-    resolved = target.resolve()
+    try:
+        resolved = target.resolve()
+    except (OSError, RuntimeError):  # a loop of symbolic links
+        raise BadReference("its path cannot be resolved") from None
     if not any(resolved.is_relative_to(folder.resolve()) for folder in allowed):
         raise BadReference("it is outside the folders blueprints are read from")
     return resolved

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ from blueprint.integrations.embed import (
     Embedder,
     blueprint_path,
     display_name,
+    log,
     resolve_reference,
     unknown_theme,
 )
@@ -125,6 +127,23 @@ class BlueprintExtension(Extension):
         return self._document
 
     def fence_html(self, text: str, options: dict[str, str], unknown: list[str]) -> str:
+        """The HTML for one ```blueprint fence; never raises."""
+        return self._guarded(lambda: self._fence_html(text, options, unknown))
+
+    def image_html(self, path: str, reference: str, theme: str | None, caption: str | None) -> str:
+        """The HTML for one `![](file.bp)` image; never raises."""
+        return self._guarded(lambda: self._image_html(path, reference, theme, caption))
+
+    def _guarded(self, make: Callable[[], str]) -> str:
+        try:
+            return make()
+        except Exception as error:  # a bug here must cost one box, not the build, and show no traceback
+            log.debug("blueprint: embedding failed", exc_info=True)
+            where = self._document.page.name if self._document else self.getConfig("page_name")
+            # The type only: the message may name folders of the machine that builds the page.
+            return self.embedder.problem(where, f"internal error ({type(error).__name__}); see the debug log")
+
+    def _fence_html(self, text: str, options: dict[str, str], unknown: list[str]) -> str:
         document = self.document
         first_line = document.lines.block_line(text)
         name = document.page.name
@@ -141,7 +160,7 @@ class BlueprintExtension(Extension):
             html = self.embedder.fenced(text, name, first_line, prefix, options.get("theme"))
         return self._styled(html)
 
-    def image_html(self, path: str, reference: str, theme: str | None, caption: str | None) -> str:
+    def _image_html(self, path: str, reference: str, theme: str | None, caption: str | None) -> str:
         document = self.document
         page = document.page
         line = document.lines.reference_line(reference)
