@@ -192,7 +192,8 @@ def _timed_command(command: list[str], repeat: int, cwd: str, timeout: float | N
         spent += wall
         if spent > BUDGET_SECONDS:
             break
-    return {"wall": statistics.median(walls), "cpu": statistics.median(cpus), "runs": len(walls)}
+    return {"wall": statistics.median(walls), "cpu": statistics.median(cpus), "runs": len(walls),
+            "wall_min": min(walls), "wall_max": max(walls)}
 
 
 def _blueprint_command() -> list[str]:
