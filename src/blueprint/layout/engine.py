@@ -154,7 +154,9 @@ class _Layout:
             (index, flow) for index, flow in enumerate(self.bp.flows)
             if flow.source in action_ids and flow.target in action_ids
         ]
-        boxes = list(grid.boxes.values())
+        boxes: dict[int, list[Box]] = {}
+        for box in grid.boxes.values():
+            boxes.setdefault(box.column, []).append(box)
         routes: list[Route] = []
         for index, flow in flows:
             routes.append(plan(index, grid.boxes[flow.source], grid.boxes[flow.target], boxes))
@@ -191,8 +193,9 @@ class _Layout:
     def scene(self) -> Scene:
         grid, routes = self._settle()
         cards = self._cards(grid)
-        self.placed_labels: list[tuple[float, float, float, float]] = []
-        self.card_rects = [(b.x, b.y, b.x + b.width, b.y + b.height) for b in grid.boxes.values()]
+        self.occupied = _Occupied()
+        for b in grid.boxes.values():
+            self.occupied.add((b.x, b.y, b.x + b.width, b.y + b.height))
         arrows = [self._arrow(route, grid) for route in routes]
         rects, rules, texts, lanes, columns = self._frame(grid)
         footer_texts, footer_markers, footer_rules, fail_list, wait_list, footer_height = footer(
@@ -297,12 +300,12 @@ class _Layout:
             x = cx - width / 2 + (0 if vertical else offset)
             y = cy - height / 2 + (offset if vertical else 0)
             box = (x, y, x + width, y + height)
-            if not any(_intersects(box, other) for other in (*self.card_rects, *self.placed_labels)):
+            if not self.occupied.hits(box):
                 best = box
                 break
         if best is None:
             best = (cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)
-        self.placed_labels.append(best)
+        self.occupied.add(best)
         return best[0], best[1]
 
     def _crossed_lines(self, route: Route, grid: _Grid) -> tuple[str, ...]:
@@ -397,6 +400,30 @@ def grid_gutter_half(grid: _Grid, gutter: int) -> float:
     else:
         width = grid.column_x[gutter] - grid.gutter_left[gutter]
     return width / 2
+
+
+class _Occupied:
+    """Rectangles already on the page (cards, placed labels), bucketed on a
+    coarse grid so that a new label is only compared with its neighbours."""
+
+    CELL = 160.0
+
+    def __init__(self) -> None:
+        self.buckets: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
+
+    def _cells(self, rect: tuple[float, float, float, float]):
+        for cx in range(int(rect[0] // self.CELL), int(rect[2] // self.CELL) + 1):
+            for cy in range(int(rect[1] // self.CELL), int(rect[3] // self.CELL) + 1):
+                yield cx, cy
+
+    def add(self, rect: tuple[float, float, float, float]) -> None:
+        for cell in self._cells(rect):
+            self.buckets.setdefault(cell, []).append(rect)
+
+    def hits(self, rect: tuple[float, float, float, float]) -> bool:
+        return any(
+            _intersects(rect, other) for cell in self._cells(rect) for other in self.buckets.get(cell, ())
+        )
 
 
 def _intersects(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:

@@ -67,14 +67,16 @@ class Route:
     points: list[tuple[float, float]] = field(default_factory=list)
 
 
-def plan(index: int, source: Box, target: Box, boxes: list[Box]) -> Route:
-    """Decide which bands a flow travels through (geometry-independent)."""
+def plan(index: int, source: Box, target: Box, column_boxes: dict[int, list[Box]]) -> Route:
+    """Decide which bands a flow travels through (geometry-independent).
+
+    `column_boxes` holds each column's cards, so that looking for a card in the
+    way costs one column, not the whole blueprint."""
     if source.column == target.column:
         top, bottom = (source, target) if source.y < target.y else (target, source)
         blocked = any(
-            other.column == source.column and other.id not in (source.id, target.id)
-            and top.bottom <= other.y and other.bottom <= bottom.y
-            for other in boxes
+            other.id not in (source.id, target.id) and top.bottom <= other.y and other.bottom <= bottom.y
+            for other in column_boxes.get(source.column, ())
         )
         if not blocked:
             return Route(index, source, target, "straight")
