@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+import blueprint
 from blueprint.api import check_text, format_text
 from tests.conftest import ROOT
 from tests.test_docs import fenced_blocks
@@ -106,7 +107,7 @@ def test_the_documented_configuration_works(repository: Path, tmp_path: Path):
     config = yaml.safe_load(block)
     (entry,) = config["repos"]
     assert entry["repo"] == DOCUMENTED_REPO
-    assert entry["rev"] == "v" + _project_version()
+    assert entry["rev"] == f"v{blueprint.__version__}"
     assert [hook["id"] for hook in entry["hooks"]] == [hook["id"] for hook in HOOKS]
     # Only the two values the page tells readers to replace are replaced.
     entry["repo"], entry["rev"] = str(ROOT), git("rev-parse", "HEAD", cwd=ROOT)
@@ -126,9 +127,3 @@ def test_the_documented_configuration_works(repository: Path, tmp_path: Path):
     assert second.returncode == 0, second.stdout + second.stderr
     assert hook_status(second.stdout, "blueprint check") == "Passed"
     assert hook_status(second.stdout, "blueprint fmt") == "Passed"
-
-
-def _project_version() -> str:
-    import tomllib
-
-    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
