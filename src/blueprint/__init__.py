@@ -4,9 +4,6 @@ The public API lives in `blueprint.api`; this module stays tiny so that
 `blueprint --help` does not pay for parsing or rendering imports.
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("service-blueprint")
-except PackageNotFoundError:  # running from a source tree without an install
-    __version__ = "0.0.0+unknown"
+# The single source of the version: pyproject.toml reads it from here (hatch's
+# version source), so no start-up pays for importlib.metadata.
+__version__ = "0.1.0"

@@ -91,9 +91,12 @@ def render_result(result: CheckResult, output_format: str, theme: str = "default
     if not result.ok or result.blueprint is None:
         raise RenderError(f"{result.name} has errors; fix them before rendering")
     from blueprint.layout import layout
+    from blueprint.parse.gcpause import paused
     from blueprint.render import render
 
-    return render(layout(result.blueprint), output_format, theme)
+    # Layout builds a large, acyclic scene: the collector would rescan it for nothing.
+    with paused():
+        return render(layout(result.blueprint), output_format, theme)
 
 
 # --- formatting (blueprint fmt) -------------------------------------------------
