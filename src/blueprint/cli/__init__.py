@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("blueprint.cli.export", "Write the model of a .bp file as JSON."),
     "schema": ("blueprint.cli.schema", "Print the JSON Schema of the exported model."),
     "import": ("blueprint.cli.import_", "Write a .bp file from a JSON model document."),
+    "watch": ("blueprint.cli.watch", "Show a .bp file in the browser and redraw it on every save."),
 }
 
 

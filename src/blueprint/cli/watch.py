@@ -1,0 +1,67 @@
+"""`blueprint watch`: a thin adapter from the command line to blueprint.watch."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from blueprint.config import ConfigError, find_pyproject, load_settings
+from blueprint.render import THEMES
+
+EXIT_CLEAN, EXIT_USAGE = 0, 2
+
+
+def _fail_usage(message: str) -> NoReturn:
+    click.echo(f"blueprint: error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+@click.command(name="watch")
+@click.argument("path", metavar="FILE")
+@click.option("--port", type=click.IntRange(0, 65535), metavar="N",
+              help="Port on 127.0.0.1 (default: 8000, or the first free one after it; 0: any free port).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the default web browser.")
+@click.option("--theme", type=click.Choice(THEMES), default="default", show_default=True, help="Colour theme.")
+def command(path, port, open_browser, theme) -> None:
+    """Show FILE in the browser and redraw it on every save.
+
+    Serves the HTML drawing on 127.0.0.1 only and prints its address. The
+    page reloads by itself within a second of each save. While the file has
+    errors (or is missing), the page keeps the last good drawing and shows
+    the problems over it, as `blueprint check` prints them. Ctrl-C stops it.
+    Exit status: 0 when stopped, 2 on a usage error (no such file, port in
+    use).
+
+    \b
+    Examples:
+      blueprint watch deposit.bp
+      blueprint watch deposit.bp --open --theme dark
+      blueprint watch deposit.bp --port 0
+    """
+    from blueprint.watch import PortInUse, Preview, bind, run
+
+    file = Path(path)
+    if not file.exists():
+        _fail_usage(f"no such file: {path}")
+    if file.is_dir():
+        _fail_usage(f"{path} is a directory; watch one .bp file")
+    try:
+        enabled = load_settings(find_pyproject(Path.cwd())).enabled_codes()
+    except ConfigError as error:
+        _fail_usage(str(error))
+
+    preview = Preview(file, file.as_posix(), theme, frozenset(enabled))
+    try:
+        preview.start()
+        server = bind(preview, port)
+    except PortInUse as error:
+        _fail_usage(f"{error.strerror}; choose another with --port, or --port 0 for any free one")
+    except OSError as error:
+        _fail_usage(f"cannot listen on 127.0.0.1: {error.strerror or error}")
+    except KeyboardInterrupt:
+        sys.exit(EXIT_CLEAN)
+    run(preview, server, say=click.echo, report=lambda text: click.echo(text, err=True), open_browser=open_browser)
+    sys.exit(EXIT_CLEAN)
