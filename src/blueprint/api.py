@@ -224,3 +224,21 @@ def import_model(data: bytes, source_name: str = "<stdin>", output_name: str = "
     from blueprint.exchange.importer import import_document
 
     return import_document(data, source_name, output_name)
+
+
+# --- comparison drawings (blueprint render --compare) ------------------------------
+def render_compare(old_result: CheckResult, new_result: CheckResult, output_format: str,
+                   theme: str = "default") -> bytes:
+    """The drawing of the new blueprint with what changed since the old one
+    marked (from `diff_results(old, new).marks()`): new and changed cards and
+    steps carry a badge and a distinct edge, new fail points a ring, and a
+    Changes block lists the counts, the customer's wait and contacts before →
+    after, and what was removed. Raises InvalidBlueprintError when either has
+    errors."""
+    from blueprint.layout import layout
+    from blueprint.parse.gcpause import paused
+    from blueprint.render import render
+
+    diff = diff_results(old_result, new_result)
+    with paused():
+        return render(layout(_valid_blueprint(new_result), compare=diff), output_format, theme)

@@ -13,6 +13,7 @@ from blueprint.config import ConfigError, find_pyproject, load_settings
 from blueprint.render import FORMATS, THEMES
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+COMPARE_FORMATS: tuple[str, ...] = ("svg", "html", "png")  # DOT carries no marks
 
 
 def _fail_usage(message: str) -> NoReturn:
@@ -28,7 +29,10 @@ def _fail_usage(message: str) -> NoReturn:
               help="Output format (default: from the -o suffix, else svg).")
 @click.option("--theme", type=click.Choice(THEMES), default="default", show_default=True, help="Colour theme.")
 @click.option("--force", is_flag=True, help="Replace output files that already exist.")
-def command(paths, output, output_format, theme, force) -> None:
+@click.option("--compare", "compare_with", metavar="OLD.bp",
+              help="Draw FILE with what changed since OLD.bp marked (svg, html or png; "
+                   "default output: FILE-changes.svg beside FILE).")
+def command(paths, output, output_format, theme, force, compare_with) -> None:
     """Draw .bp files as SVG, HTML, PNG or Graphviz DOT.
 
     Without -o each drawing is written beside its input (deposit.bp →
@@ -39,23 +43,23 @@ def command(paths, output, output_format, theme, force) -> None:
     --force. Exit status: 0 when drawn, 1 when an input has errors, 2 on a
     usage or I/O error.
 
+    With --compare OLD.bp, FILE (one file) is drawn with what changed since
+    OLD.bp marked: new and changed cards and steps, new fail points, and a
+    list of what was removed.
+
     \b
     Examples:
       blueprint render deposit.bp
       blueprint render deposit.bp -o deposit-dark.png --theme dark
       blueprint render examples/ -o site/ -f html
       blueprint render deposit.bp -f dot -o - | dot -Tpdf > deposit.pdf
+      blueprint render --compare branch-current.bp branch-future.bp
     """
+    if compare_with is not None:
+        _render_compare(compare_with, paths, output, output_format, theme, force)
     from blueprint.api import check_file, render_result
     from blueprint.files import NoFilesError
-    from blueprint.output import (
-        OutputExistsError,
-        OutputPlanError,
-        choose_format,
-        existing_destinations,
-        plan_outputs,
-        write_atomically,
-    )
+    from blueprint.output import OutputPlanError, choose_format, existing_destinations, plan_outputs
     from blueprint.report import render_report
 
     try:
@@ -78,29 +82,39 @@ def command(paths, output, output_format, theme, force) -> None:
         names = ", ".join(str(path) for path in present)
         _fail_usage(f"{names} already exist{'s' if len(present) == 1 else ''}; use --force to replace")
 
-    expected: tuple[type[Exception], ...] = ()
-    if output_format == "png":
-        from blueprint.render.png import PngSupportMissing, PngTooLarge
-
-        expected = (PngSupportMissing, PngTooLarge)
     try:
         drawings = [render_result(result, output_format, theme) for result in results]
-    except expected as error:
+    except _render_errors(output_format) as error:
         _fail_usage(str(error))
 
     for item, drawing in zip(planned, drawings):
         if item.destination is None:
             _write_stdout(drawing)
-            continue
-        try:
-            item.destination.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(item.destination, drawing, overwrite=force)
-        except OutputExistsError as error:
-            _fail_usage(f"{error.filename} appeared while rendering; use --force to replace it")
-        except OSError as error:
-            _fail_usage(f"cannot write {error.filename or item.destination}: {error.strerror or error}")
-        click.echo(f"wrote {item.destination}", err=True)
+        else:
+            _write_file(item.destination, drawing, force)
     sys.exit(EXIT_CLEAN)
+
+
+def _render_errors(output_format: str) -> tuple[type[Exception], ...]:
+    """What drawing can fail with that is the user's to fix (PNG support missing, a picture too large)."""
+    if output_format != "png":
+        return ()
+    from blueprint.render.png import PngSupportMissing, PngTooLarge
+
+    return (PngSupportMissing, PngTooLarge)
+
+
+def _write_file(destination: Path, drawing: bytes, force: bool) -> None:
+    from blueprint.output import OutputExistsError, write_atomically
+
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(destination, drawing, overwrite=force)
+    except OutputExistsError as error:
+        _fail_usage(f"{error.filename} appeared while rendering; use --force to replace it")
+    except OSError as error:
+        _fail_usage(f"cannot write {error.filename or destination}: {error.strerror or error}")
+    click.echo(f"wrote {destination}", err=True)
 
 
 def _write_stdout(drawing: bytes) -> None:
@@ -112,3 +126,57 @@ def _write_stdout(drawing: bytes) -> None:
         # nothing so that Python's own flush at exit does not fail again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         _fail_usage(f"cannot write to standard output: {error.strerror or error}")
+
+
+def _render_compare(old: str, paths: tuple[str, ...], output: str | None, output_format: str | None, theme: str,
+                    force: bool) -> NoReturn:
+    """`render --compare OLD.bp NEW.bp`: one drawing of NEW with its changes since OLD marked."""
+    from blueprint.api import check_file, render_compare
+    from blueprint.output import STDOUT, SUFFIX_OF_FORMAT, OutputPlanError, choose_format
+    from blueprint.report import render_report
+
+    if len(paths) != 1:
+        _fail_usage("--compare draws one file: give OLD.bp after --compare and then NEW.bp")
+    new = Path(paths[0])
+    try:
+        enabled = load_settings(find_pyproject(Path.cwd())).enabled_codes()
+        output_format = choose_format(output_format, output)
+    except (ConfigError, OutputPlanError) as error:
+        _fail_usage(str(error))
+    if output_format not in COMPARE_FORMATS:
+        _fail_usage(f"--compare draws {', '.join(COMPARE_FORMATS[:-1])} or {COMPARE_FORMATS[-1]}, not {output_format}")
+    for path in (old, paths[0]):
+        if not Path(path).is_file():
+            _fail_usage(f"no such file: {path}" if not Path(path).exists() else f"{path} is not a file")
+    suffix = SUFFIX_OF_FORMAT[output_format]
+    if output == STDOUT:
+        destination = None
+    elif output is None:
+        destination = new.with_name(f"{new.stem}-changes{suffix}")
+    elif output.endswith(("/", os.sep)) or Path(output).is_dir():
+        destination = Path(output) / f"{new.stem}-changes{suffix}"
+    else:
+        destination = Path(output)
+    if destination is not None and destination.resolve() in {Path(old).resolve(), new.resolve()}:
+        _fail_usage(f"{destination} is an input; refusing to write a drawing over it")
+
+    try:
+        results = [check_file(path, enabled, name=Path(path).as_posix()) for path in (old, paths[0])]
+    except OSError as error:
+        _fail_usage(f"cannot read {error.filename}: {error.strerror}")
+    if any(result.diagnostics for result in results):
+        click.echo(render_report(results, "text", color=sys.stderr.isatty()), err=True)
+    if not all(result.ok for result in results):
+        sys.exit(EXIT_FINDINGS)
+    if destination is not None and destination.exists() and not force:
+        _fail_usage(f"{destination} already exists; use --force to replace")
+
+    try:
+        drawing = render_compare(results[0], results[1], output_format, theme)
+    except _render_errors(output_format) as error:
+        _fail_usage(str(error))
+    if destination is None:
+        _write_stdout(drawing)
+    else:
+        _write_file(destination, drawing, force)
+    sys.exit(EXIT_CLEAN)

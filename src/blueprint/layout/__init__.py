@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from blueprint.layout.scene import Scene
 from blueprint.model.types import Blueprint
 
+if TYPE_CHECKING:
+    from blueprint.analysis.diff_result import BlueprintDiff
 
-def layout(blueprint: Blueprint, measurer=None) -> Scene:
+
+def layout(blueprint: Blueprint, measurer=None, compare: BlueprintDiff | None = None) -> Scene:
+    """The scene of `blueprint`. With `compare`, the diff from an older
+    blueprint to this one, the drawing marks what changed (its `marks()`):
+    new and changed cards and steps, new fail points, and a list of what was
+    removed. Without it nothing is marked and nothing moves."""
     from blueprint.layout.engine import lay_out
 
-    return lay_out(blueprint, measurer)
+    return lay_out(blueprint, measurer, compare)
 
 
 __all__ = ["Scene", "layout"]

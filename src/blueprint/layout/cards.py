@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from blueprint.layout import style
 from blueprint.layout.measure import TextMeasurer
-from blueprint.layout.scene import Card, Detail, Marker
+from blueprint.layout.scene import Card, Change, ChangeBadge, Detail, Marker
 from blueprint.layout.text import block, line
 from blueprint.layout.words import WORDS
-from blueprint.model.types import Action, Blueprint, DurationRange, Evidence
+from blueprint.model.types import Action, Blueprint, DurationRange, Evidence, Language
+
+# The NEW and CHANGED badges of a comparison drawing: a small tag above the label.
+BADGE_H = 14
+BADGE_SIZE = 8.5
+BADGE_PAD_X = 5
+BADGE_GAP = 3  # between a card's badge and its label
+NEW_RING = 3  # how far the ring of a new fail point stands off its badge (the SVG template draws it)
 
 
 def duration_text(duration: DurationRange) -> str:
@@ -16,14 +23,28 @@ def duration_text(duration: DurationRange) -> str:
     return f"{duration.min.text}–{duration.max.text}"
 
 
-def fail_marker(measurer: TextMeasurer, number: int, severity: str | None, action: str | None, x: float, y: float) -> Marker:
+def fail_marker(measurer: TextMeasurer, number: int, severity: str | None, action: str | None, x: float, y: float,
+                change: str | None = None) -> Marker:
+    """`change` is "introduced" for a fail point new since the compared-with blueprint."""
     text = f"F{number}"
     size = style.MARKER_H
     width = max(size, measurer.width(text, style.MARKER_SIZE, True) + 8)
     label = line(measurer, "marker-text", text, x + width / 2, y + size / 2 + style.MARKER_SIZE * 0.36,
                  style.MARKER_SIZE, bold=True, anchor="middle")
     return Marker(kind="fail", number=number, action=action, x=x, y=y, width=width, height=size,
-                  label=label, severity=severity)
+                  label=label, severity=severity, change=change)
+
+
+def change_badge(measurer: TextMeasurer, lang: Language, change: Change, x: float, y: float,
+                 anchor: str = "start") -> ChangeBadge:
+    """The NEW or CHANGED badge with its top at `y`, starting at `x` (or centred on it)."""
+    text = WORDS[lang]["badge_added" if change == "added" else "badge_changed"]
+    width = measurer.width(text, BADGE_SIZE, True) + 2 * BADGE_PAD_X
+    left = x - width / 2 if anchor == "middle" else x
+    label = line(measurer, "badge-text", text, left + width / 2, y + BADGE_H / 2 + BADGE_SIZE * 0.36, BADGE_SIZE,
+                 bold=True, anchor="middle")
+    return ChangeBadge(change=change, x=round(left, 2), y=round(y, 2), width=round(width, 2), height=BADGE_H,
+                       label=label)
 
 
 def wait_marker(measurer: TextMeasurer, number: int, duration: str, over: bool, action: str | None,
@@ -38,14 +59,15 @@ def wait_marker(measurer: TextMeasurer, number: int, duration: str, over: bool, 
 
 
 def _markers(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x: float, top: float,
-             width: float) -> tuple[list[Marker], float]:
+             width: float, introduced: frozenset[int]) -> tuple[list[Marker], float]:
     """Badges in reading order, wrapping onto more rows when they do not fit."""
     limit = blueprint.max_wait.seconds if blueprint.max_wait else None
 
     def badge_at(kind: str, point, left: float, top_: float) -> Marker:
         if kind == "fail":
             severity = point.severity.value if point.severity else None
-            return fail_marker(measurer, point.number, severity, action.id, left, top_)
+            change = "introduced" if point.number in introduced else None
+            return fail_marker(measurer, point.number, severity, action.id, left, top_, change)
         over = limit is not None and point.duration.max.seconds > limit
         return wait_marker(measurer, point.number, duration_text(point.duration), over, action.id, left, top_)
 
@@ -54,11 +76,13 @@ def _markers(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x: fl
     points = [("fail", fail) for fail in action.fails] + [("wait", wait) for wait in action.waits]
     for kind, point in points:
         badge = badge_at(kind, point, cursor_x, cursor_y)
+        if badge.change and cursor_x > x:  # room for its ring
+            badge = badge_at(kind, point, cursor_x + NEW_RING, cursor_y)
         if cursor_x > x and badge.x + badge.width > x + width:
             cursor_x, cursor_y = x, cursor_y + style.MARKER_H + style.MARKER_GAP
             badge = badge_at(kind, point, cursor_x, cursor_y)
         badges.append(badge)
-        cursor_x = badge.x + badge.width + style.MARKER_GAP
+        cursor_x = badge.x + badge.width + style.MARKER_GAP + (NEW_RING if badge.change else 0)
     if not badges:
         return [], 0.0
     return badges, (cursor_y - top) + style.MARKER_H
@@ -85,18 +109,32 @@ def _details(blueprint: Blueprint, action: Action, labels: dict[str, str]) -> li
 
 
 def action_card(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x: float, y: float,
-                labels: dict[str, str]) -> Card:
+                labels: dict[str, str], change: tuple[Change, str] | None = None,
+                introduced: frozenset[int] = frozenset()) -> Card:
+    """The card of `action`. In a comparison drawing, `change` is the card's
+    mark and what to say about it, and `introduced` holds the numbers of the
+    fail points that are new."""
     inner = style.CARD_W - 2 * style.CARD_PAD_X
-    texts, text_height = block(measurer, "card-text", action.label, x + style.CARD_PAD_X, y + style.CARD_PAD_Y,
+    top = y + style.CARD_PAD_Y
+    badge = None
+    if change:
+        badge = change_badge(measurer, blueprint.lang, change[0], x + style.CARD_PAD_X, top - 1)
+        top += BADGE_H + BADGE_GAP
+    texts, text_height = block(measurer, "card-text", action.label, x + style.CARD_PAD_X, top,
                                inner, style.CARD_SIZE, max_lines=style.CARD_MAX_LINES)
     markers, marker_height = _markers(measurer, blueprint, action, x + style.CARD_PAD_X,
-                                      y + style.CARD_PAD_Y + text_height + 6, inner)
+                                      top + text_height + 6, inner, introduced)
     height = style.CARD_PAD_Y * 2 + text_height + (marker_height + 6 if markers else 0)
+    details = _details(blueprint, action, labels)
+    if change:
+        height += BADGE_H + BADGE_GAP
+        details.insert(0, Detail(key=WORDS[blueprint.lang]["change"], value=change[1]))
     return Card(
         id=action.id, kind="action", lane=action.lane.value, step=action.step, x=x, y=y,
         width=style.CARD_W, height=round(height, 2), label=action.label, lines=tuple(texts),
-        markers=tuple(markers), details=tuple(_details(blueprint, action, labels)),
+        markers=tuple(markers), details=tuple(details),
         links=tuple(link.url for link in action.links),
+        change=change[0] if change else None, badge=badge,
     )
 
 

@@ -4,15 +4,18 @@ lanes with their cards, the three lines, routed flows, legend and lists."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from blueprint.layout import style
-from blueprint.layout.cards import action_card, duration_text, evidence_card
-from blueprint.layout.chrome import footer, header
+from blueprint.layout.cards import BADGE_H, action_card, change_badge, duration_text, evidence_card
+from blueprint.layout.chrome import card_changes, change_summary, footer, header
 from blueprint.layout.measure import FONT_STACK, FontMetricsMeasurer, TextMeasurer, wrap
 from blueprint.layout.routing import Bands, Box, Route, plan, route_all
 from blueprint.layout.scene import (
     Arrow,
     Card,
+    Change,
+    ChangeBadge,
     Column,
     LaneBand,
     Point,
@@ -23,7 +26,10 @@ from blueprint.layout.scene import (
 )
 from blueprint.layout.text import block
 from blueprint.layout.words import WORDS
-from blueprint.model.types import ACTION_LANES, Blueprint, Lane, Line
+from blueprint.model.types import ACTION_LANES, Action, Blueprint, Lane, Line
+
+if TYPE_CHECKING:
+    from blueprint.analysis.diff_result import BlueprintDiff
 
 LINE_BELOW = {Lane.CUSTOMER: Line.INTERACTION, Lane.ONSTAGE: Line.VISIBILITY, Lane.BACKSTAGE: Line.INTERNAL}
 LINE_STYLE = {Line.INTERACTION: "solid", Line.VISIBILITY: "dashed", Line.INTERNAL: "dotted"}
@@ -43,15 +49,28 @@ class _Grid:
     bottom: float
 
 
-def lay_out(blueprint: Blueprint, measurer: TextMeasurer | None = None) -> Scene:
+def lay_out(blueprint: Blueprint, measurer: TextMeasurer | None = None,
+            compare: BlueprintDiff | None = None) -> Scene:
+    """The scene of `blueprint`; with `compare` (its diff from an older
+    blueprint), a comparison drawing that marks what changed."""
     measurer = measurer or FontMetricsMeasurer()
-    return _Layout(blueprint, measurer).scene()
+    return _Layout(blueprint, measurer, compare).scene()
 
 
 class _Layout:
-    def __init__(self, blueprint: Blueprint, measurer: TextMeasurer) -> None:
+    def __init__(self, blueprint: Blueprint, measurer: TextMeasurer, compare: BlueprintDiff | None = None) -> None:
         self.bp = blueprint
         self.m = measurer
+        # What a comparison drawing marks; all empty for a plain drawing.
+        self.compare = compare
+        marks = compare.marks() if compare else None
+        self.card_changes = card_changes(compare, blueprint.lang) if compare else {}
+        self.step_changes: dict[str, Change] = {}
+        self.introduced: frozenset[int] = frozenset()
+        if marks:
+            self.step_changes = {**dict.fromkeys(marks.changed_steps, "changed"),
+                                 **dict.fromkeys(marks.added_steps, "added")}
+            self.introduced = marks.introduced_fail_numbers
         has_evidence = any(step.evidence for step in blueprint.steps)
         self.lanes: list[Lane] = ([Lane.EVIDENCE] if has_evidence else []) + list(ACTION_LANES)
         self.lane_index = {lane: index for index, lane in enumerate(self.lanes)}
@@ -65,7 +84,7 @@ class _Layout:
                 cell.extend(evidence_card(measurer, ev, i, 0, 0) for i, ev in enumerate(step.evidence))
             for action in step.actions:
                 cell = self.stacks.setdefault((self.lane_index[action.lane], column), [])
-                cell.append(action_card(measurer, blueprint, action, 0, 0, self.labels))
+                cell.append(self._action_card(action, 0, 0))
         # Pairs of actions joined by a flow, with the height their arrow's label needs.
         self.joined: dict[frozenset[str], float] = {}
         for flow in blueprint.flows:
@@ -79,6 +98,16 @@ class _Layout:
         self.phase_height = 30 if blueprint.phases else 0
         self.step_texts_height = self._step_header_height()
 
+    def _action_card(self, action: Action, x: float, y: float) -> Card:
+        return action_card(self.m, self.bp, action, x, y, self.labels, self.card_changes.get(action.id),
+                           self.introduced)
+
+    def _marked(self) -> tuple[str, ...]:
+        """The comparison badges this drawing uses, for the legend."""
+        changes = {*self.step_changes.values(), *(change for change, _ in self.card_changes.values())}
+        used = [f"badge-{change}" for change in ("added", "changed") if change in changes]
+        return (*used, "fail-introduced") if self.introduced else tuple(used)
+
     # --- geometry ------------------------------------------------------------
     def _step_header_height(self) -> float:
         tallest = 0.0
@@ -86,6 +115,8 @@ class _Layout:
             _, height = block(self.m, "step-label", step.label, 0, 0, style.CARD_W, style.STEP_SIZE, bold=True,
                               max_lines=style.STEP_MAX_LINES)
             tallest = max(tallest, height)
+        if self.step_changes:  # room for the badge under the label
+            return tallest + 16 + BADGE_H + 4
         return tallest + 16
 
     @property
@@ -197,11 +228,12 @@ class _Layout:
         for b in grid.boxes.values():
             self.occupied.add((b.x, b.y, b.x + b.width, b.y + b.height))
         arrows = [self._arrow(route, grid) for route in routes]
+        self.badges: list[ChangeBadge] = []
         rects, rules, texts, lanes, columns = self._frame(grid)
-        footer_texts, footer_markers, footer_rules, fail_list, wait_list, footer_height = footer(
-            self.bp, self.m, style.MARGIN, grid.bottom + 24, max(grid.right, 760) - style.MARGIN, self.labels)
+        foot = footer(self.bp, self.m, style.MARGIN, grid.bottom + 24, max(grid.right, 760) - style.MARGIN,
+                      self.labels, self.compare, self._marked())
         width = max(grid.right, 760) + style.MARGIN
-        height = grid.bottom + 24 + footer_height + style.MARGIN
+        height = grid.bottom + 24 + foot.height + style.MARGIN
         background = Rect(role="background", x=0, y=0, width=round(width, 2), height=round(height, 2))
         return Scene(
             width=round(width, 2),
@@ -213,14 +245,16 @@ class _Layout:
             lanes=tuple(lanes),
             columns=tuple(columns),
             rects=(background, *rects),
-            rules=(*rules, *footer_rules),
+            rules=(*rules, *foot.rules),
             cards=tuple(cards),
             arrows=tuple(arrows),
-            markers=tuple(footer_markers),
-            texts=(*self.header_texts, *texts, *footer_texts),
-            fail_list=tuple(fail_list),
-            wait_list=tuple(wait_list),
+            markers=tuple(foot.markers),
+            texts=(*self.header_texts, *texts, *foot.texts),
+            fail_list=tuple(foot.fails),
+            wait_list=tuple(foot.waits),
             max_wait=self.bp.max_wait.text if self.bp.max_wait else None,
+            badges=(*self.badges, *foot.badges),
+            removed=tuple(foot.removed),
         )
 
     def _summary(self) -> str:
@@ -234,7 +268,8 @@ class _Layout:
             fails=_count(len(bp.fail_points()), w["fail_unit"]),
             waits=_count(len(bp.wait_points()), w["wait_unit"]),
         )
-        parts = [part for part in (bp.description, counts) if part]
+        changes = change_summary(self.compare, bp.lang) if self.compare else None
+        parts = [part for part in (bp.description, counts, changes) if part]
         return w["sentence_join"].join(parts)
 
     def _cards(self, grid: _Grid) -> list[Card]:
@@ -245,7 +280,7 @@ class _Layout:
                 cards.append(evidence_card(self.m, evidence, index, box.x, box.y))
             for action in step.actions:
                 box = grid.boxes[action.id]
-                cards.append(action_card(self.m, self.bp, action, box.x, box.y, self.labels))
+                cards.append(self._action_card(action, box.x, box.y))
         return cards
 
     def _arrow(self, route: Route, grid: _Grid) -> Arrow:
@@ -355,8 +390,13 @@ class _Layout:
             lines, _ = block(m, "step-label", step.label, x + style.CARD_W / 2, step_top + 4, style.CARD_W - 12,
                              style.STEP_SIZE, bold=True, anchor="middle", max_lines=style.STEP_MAX_LINES)
             texts.extend(lines)
+            change = self.step_changes.get(step.id)
+            if change:
+                self.badges.append(change_badge(m, bp.lang, change, x + style.CARD_W / 2,
+                                                step_top + self.step_texts_height - 12 - BADGE_H, anchor="middle"))
             phase = bp.phases[step.phase].name if step.phase is not None else None
-            columns.append(Column(step=step.id, label=step.label, phase=phase, x=round(x, 2), width=style.CARD_W))
+            columns.append(Column(step=step.id, label=step.label, phase=phase, x=round(x, 2), width=style.CARD_W,
+                                  change=change))
         # Lanes: a tinted band each, the label in the header column.
         for index, lane in enumerate(self.lanes):
             top, height = grid.lane_top[index], grid.lane_height[index]

@@ -9,13 +9,33 @@ measures text.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, SerializerFunctionWrapHandler, model_serializer
+
+# What a comparison drawing marks: something new since the blueprint it is
+# compared with, or something that was there and changed.
+Change = Literal["added", "changed"]
 
 
 class SceneNode(BaseModel):
     model_config = ConfigDict(frozen=True)
+
+
+class _WithComparison(SceneNode):
+    """A node with fields only a comparison drawing fills in. Left empty they
+    are left out of the node's JSON too, so a plain scene serialises exactly
+    as it did before comparisons existed."""
+
+    _comparison_fields: ClassVar[tuple[str, ...]] = ()
+
+    @model_serializer(mode="wrap")
+    def _without_empty_comparison(self, handler: SerializerFunctionWrapHandler) -> Any:
+        data = handler(self)
+        for name in self._comparison_fields:
+            if name in data and data[name] in (None, (), []):
+                del data[name]
+        return data
 
 
 class Point(SceneNode):
@@ -66,9 +86,11 @@ class Rule(SceneNode):
     style: Literal["solid", "dashed", "dotted"] = "solid"
 
 
-class Marker(SceneNode):
+class Marker(_WithComparison):
     """A fail (F) or wait (W) point badge. Fail badges are circles, wait badges
     rounded rectangles, so they differ by shape, not colour alone."""
+
+    _comparison_fields = ("change",)
 
     kind: Literal["fail", "wait"]
     number: int
@@ -80,6 +102,20 @@ class Marker(SceneNode):
     label: Text
     severity: Literal["low", "medium", "high"] | None = None
     over_limit: bool = False
+    change: Literal["introduced"] | None = None  # a fail point the compared-with blueprint did not have
+
+
+class ChangeBadge(SceneNode):
+    """The NEW or CHANGED tag of a comparison drawing, on a card, on a step's
+    head or in the legend. Its word says what it means, so it reads the same
+    in greyscale."""
+
+    change: Change
+    x: float
+    y: float
+    width: float
+    height: float
+    label: Text
 
 
 class Detail(SceneNode):
@@ -90,8 +126,10 @@ class Detail(SceneNode):
     value: str
 
 
-class Card(SceneNode):
+class Card(_WithComparison):
     """An action (or a piece of evidence) in its cell."""
+
+    _comparison_fields = ("change", "badge")
 
     id: str
     kind: Literal["action", "evidence"]
@@ -106,6 +144,8 @@ class Card(SceneNode):
     markers: tuple[Marker, ...] = ()
     details: tuple[Detail, ...] = ()
     links: tuple[str, ...] = ()
+    change: Change | None = None
+    badge: ChangeBadge | None = None
 
 
 class Arrow(SceneNode):
@@ -150,17 +190,32 @@ class LaneBand(SceneNode):
     height: float
 
 
-class Column(SceneNode):
+class Column(_WithComparison):
     """A step's column."""
+
+    _comparison_fields = ("change",)
 
     step: str
     label: str
     phase: str | None
     x: float
     width: float
+    change: Change | None = None
 
 
-class Scene(SceneNode):
+class RemovedItem(SceneNode):
+    """A step or an action of the compared-with blueprint that this one no longer has."""
+
+    kind: Literal["step", "action"]
+    id: str
+    label: str
+    lane: Literal["customer", "onstage", "backstage", "support"] | None = None  # actions only
+    step: str  # the label of its step (a step's own label)
+
+
+class Scene(_WithComparison):
+    _comparison_fields = ("badges", "removed")
+
     width: float
     height: float
     title: str
@@ -179,3 +234,7 @@ class Scene(SceneNode):
     fail_list: tuple[FailEntry, ...] = ()
     wait_list: tuple[WaitEntry, ...] = ()
     max_wait: str | None = None
+    # Comparison drawings only: free-standing badges (step heads, legend) and
+    # what the compared-with blueprint had that this one has not.
+    badges: tuple[ChangeBadge, ...] = ()
+    removed: tuple[RemovedItem, ...] = ()

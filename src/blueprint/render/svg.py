@@ -19,7 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from blueprint.layout.scene import Arrow, Card, Marker, Rule, Scene, Text, TextSpan
-from blueprint.render.themes import get_theme, theme_css
+from blueprint.render.themes import compare_css, get_theme, theme_css
 
 # Characters XML 1.0 forbids even as references; a label carrying one would
 # make the whole document unreadable, so they are dropped.
@@ -52,7 +52,7 @@ def render_svg(scene: Scene, theme: str = "default") -> str:
     return _environment().get_template("blueprint.svg.j2").render(
         scene=scene,
         theme=theme,
-        css=Markup(_trusted_css(theme)),
+        css=Markup(_trusted_css(theme, marks_changes(scene))),
         font_family=safe_font_family(scene.font_family),
         title_id=f"{ID_PREFIX}-title",
         desc_id=f"{ID_PREFIX}-desc",
@@ -107,9 +107,17 @@ def _head_id(theme: str, kind: str, end: str) -> str:
     return f"{ID_PREFIX}-{theme}-head-{kind}-{end}"
 
 
-def _trusted_css(theme: str) -> str:
+def marks_changes(scene: Scene) -> bool:
+    """Whether the scene is a comparison drawing with something marked (its
+    stylesheet then carries the comparison rules; a plain one stays as it was)."""
+    return bool(scene.badges) or any(
+        card.change or any(marker.change for marker in card.markers) for card in scene.cards)
+
+
+def _trusted_css(theme: str, changes: bool = False) -> str:
     # Chinese type has no italic; a machine-slanted ideograph only looks broken.
-    css = theme_css(theme) + f".cjk{{font-family:{CJK_FONT_STACK};font-style:normal}}\n"
+    css = (theme_css(theme) + (compare_css(theme) if changes else "")
+           + f".cjk{{font-family:{CJK_FONT_STACK};font-style:normal}}\n")
     # The stylesheet goes out unescaped (so it also works when the SVG is
     # inlined in HTML, where <style> content is never entity-decoded); it is
     # built only from theme constants, and this keeps it that way.

@@ -68,6 +68,12 @@ class Theme:
     arrow_label_fill: str
     arrow_label_edge: str
     arrow_label_text: str
+    # Comparison drawings: the edge and badge of what is new and of what changed.
+    added: str
+    added_on: str  # the word on a (filled) NEW badge
+    changed: str
+    changed_face: str  # inside of a (ringed) CHANGED badge
+    changed_text: str
 
     def colours(self) -> dict[str, str]:
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "name"}
@@ -119,6 +125,11 @@ DEFAULT = Theme(
     arrow_label_fill="#ffffff",
     arrow_label_edge="#bcccdc",
     arrow_label_text="#3e4c59",
+    added="#1a7f37",
+    added_on="#ffffff",
+    changed="#c2410c",
+    changed_face="#fff4ec",
+    changed_text="#9a3412",
 )
 
 DARK = Theme(
@@ -167,6 +178,11 @@ DARK = Theme(
     arrow_label_fill="#0f1620",
     arrow_label_edge="#3e5066",
     arrow_label_text="#d5dde7",
+    added="#3fb950",
+    added_on="#04130a",
+    changed="#f0883e",
+    changed_face="#2a1a0e",
+    changed_text="#ffb77c",
 )
 
 # Pure greys only (R = G = B): the drawing must survive a black-and-white printer.
@@ -216,6 +232,11 @@ PRINT = Theme(
     arrow_label_fill="#ffffff",
     arrow_label_edge="#888888",
     arrow_label_text="#000000",
+    added="#000000",
+    added_on="#ffffff",
+    changed="#000000",
+    changed_face="#ffffff",
+    changed_text="#000000",
 )
 
 THEMES: dict[str, Theme] = {theme.name: theme for theme in (DEFAULT, DARK, PRINT)}
@@ -287,4 +308,21 @@ line{{stroke:{t.separator};stroke-width:1}}
 .flow-head-deferred{{fill:{t.arrow_deferred}}}
 .arrow-label-box,.flow-label-box{{fill:{t.arrow_label_fill};stroke:{t.arrow_label_edge};stroke-width:1}}
 .arrow-label,.flow-label{{fill:{t.arrow_label_text}}}
+"""
+
+
+def compare_css(name: str) -> str:
+    """The rules a comparison drawing adds to `theme_css(name)`. Never colour
+    alone: a new card has a heavy edge and a filled NEW badge, a changed one a
+    dashed edge and a dashed CHANGED badge, a new fail point a dashed ring."""
+    t = get_theme(name)
+    return f"""\
+.card.change-added .card-frame{{stroke:{t.added};stroke-width:2.75}}
+.card.change-changed .card-frame{{stroke:{t.changed};stroke-width:2;stroke-dasharray:6 3}}
+.badge-shape{{stroke-width:1.25}}
+.badge-added .badge-shape{{fill:{t.added};stroke:{t.added}}}
+.badge-added .badge-text{{fill:{t.added_on}}}
+.badge-changed .badge-shape{{fill:{t.changed_face};stroke:{t.changed};stroke-dasharray:3 2}}
+.badge-changed .badge-text{{fill:{t.changed_text}}}
+.mark-new-ring{{fill:none;stroke:{t.fail};stroke-width:1.5;stroke-dasharray:3 2}}
 """
