@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from blueprint.layout import style
 from blueprint.layout.measure import TextMeasurer
-from blueprint.layout.scene import Card, Change, ChangeBadge, Detail, Marker
+from blueprint.layout.scene import Card, Change, ChangeBadge, Detail, Marker, Text
 from blueprint.layout.text import block, line
 from blueprint.layout.words import WORDS
 from blueprint.model.types import Action, Blueprint, DurationRange, Evidence, Language
@@ -148,3 +148,29 @@ def evidence_card(measurer: TextMeasurer, evidence: Evidence, index: int, x: flo
         step=evidence.step, x=x, y=y, width=style.CARD_W, height=round(style.CARD_PAD_Y * 2 + text_height, 2),
         label=evidence.label, lines=tuple(texts),
     )
+
+
+def _shifted_text(text: Text, dx: float, dy: float) -> Text:
+    return text.model_copy(update={
+        "y": round(text.y + dy, 2),
+        "spans": tuple(span.model_copy(update={"x": round(span.x + dx, 2)}) for span in text.spans),
+    })
+
+
+def moved_card(card: Card, x: float, y: float) -> Card:
+    """The same card drawn at (x, y), with its text and badges: measuring and
+    wrapping a label once is enough, wherever the card ends up."""
+    dx, dy = x - card.x, y - card.y
+
+    def shifted(box):
+        return box.model_copy(update={
+            "x": round(box.x + dx, 2), "y": round(box.y + dy, 2), "label": _shifted_text(box.label, dx, dy),
+        })
+
+    return card.model_copy(update={
+        "x": x,
+        "y": y,
+        "lines": tuple(_shifted_text(text, dx, dy) for text in card.lines),
+        "markers": tuple(shifted(marker) for marker in card.markers),
+        "badge": shifted(card.badge) if card.badge is not None else None,
+    })

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from blueprint.layout import style
-from blueprint.layout.cards import BADGE_H, action_card, change_badge, duration_text, evidence_card
+from blueprint.layout.cards import BADGE_H, action_card, change_badge, duration_text, evidence_card, moved_card
 from blueprint.layout.chrome import card_changes, change_summary, footer, header
 from blueprint.layout.measure import FONT_STACK, FontMetricsMeasurer, TextMeasurer, wrap
 from blueprint.layout.routing import Bands, Box, Route, plan, route_all
@@ -224,6 +224,7 @@ class _Layout:
     def scene(self) -> Scene:
         grid, routes = self._settle()
         cards = self._cards(grid)
+        self.stacks = {}  # the measured cards now live on as `cards`: let them go
         self.occupied = _Occupied()
         for b in grid.boxes.values():
             self.occupied.add((b.x, b.y, b.x + b.width, b.y + b.height))
@@ -273,14 +274,15 @@ class _Layout:
         return w["sentence_join"].join(parts)
 
     def _cards(self, grid: _Grid) -> list[Card]:
+        """The cards measured at the start, moved to where the grid put them."""
+        measured = {card.id: card for stack in self.stacks.values() for card in stack}
         cards: list[Card] = []
-        for column, step in enumerate(self.bp.steps):
-            for index, evidence in enumerate(step.evidence):
-                box = grid.boxes[evidence.id or f"{step.id}.evidence{index + 1}"]
-                cards.append(evidence_card(self.m, evidence, index, box.x, box.y))
-            for action in step.actions:
-                box = grid.boxes[action.id]
-                cards.append(self._action_card(action, box.x, box.y))
+        for step in self.bp.steps:
+            ids = [evidence.id or f"{step.id}.evidence{index + 1}" for index, evidence in enumerate(step.evidence)]
+            ids += [action.id for action in step.actions]
+            for card_id in ids:
+                box = grid.boxes[card_id]
+                cards.append(moved_card(measured[card_id], box.x, box.y))
         return cards
 
     def _arrow(self, route: Route, grid: _Grid) -> Arrow:
