@@ -90,6 +90,9 @@ def worker_stages(path: str, repeat: int, dot_path: str | None) -> dict:
         findings = timed("validate", validate, blueprint, codes)
         scene = timed("layout", layout, blueprint)
         svg = timed("svg", render_svg, scene)
+        # The same work as `blueprint render` does it in-process, through the API
+        # (which pauses the collector around each stage): what a user waits for.
+        timed("pipeline", _whole_pipeline, path)
         if first:
             errors = [d for d in (*parsed.diagnostics, *structural, *findings) if d.level.value == "error"]
             if errors:
@@ -124,6 +127,8 @@ def worker_stages(path: str, repeat: int, dot_path: str | None) -> dict:
         result["cpu"][stage] = statistics.median(r[stage][1] for r in runs)
     result["wall"]["total"] = statistics.median(sum(r[s][0] for s in STAGES) for r in runs)
     result["cpu"]["total"] = statistics.median(sum(r[s][1] for s in STAGES) for r in runs)
+    result["wall"]["pipeline"] = statistics.median(r["pipeline"][0] for r in runs)
+    result["cpu"]["pipeline"] = statistics.median(r["pipeline"][1] for r in runs)
     return result
 
 
@@ -297,6 +302,11 @@ def report(results: dict) -> str:
         st = r["stages"]
         out.append(f"{size:>8} {'':>6} " + " ".join(f"{_ms(st['cpu'][s]):>9}" for s in STAGES)
                    + f" {_ms(st['cpu']['total']):>9}")
+    out += ["", "Whole in-process run through the API (check_bytes, then render_result to SVG), "
+                "as `blueprint render` runs it, ms (wall clock; CPU in brackets)"]
+    for size, r in results["sizes"].items():
+        st = r["stages"]
+        out.append(f"{size:>8} {_ms(st['wall']['pipeline']):>9} ({_ms(st['cpu']['pipeline'])})")
     out += ["", "Memory of one whole in-process run (file bytes to SVG text), MB",
             f"{'actions':>8} {'tracemalloc peak':>17} {'max RSS':>8} {'RSS after imports':>18}"]
     for size, r in results["sizes"].items():
@@ -338,11 +348,11 @@ def targets(results: dict) -> list[dict]:
         lines.append({"what": "100 actions, `blueprint render` to SVG from a cold start, under 0.35 s",
                       "value": f"{value:.2f} s", "met": value < TARGETS["cold_render_100"]})
     if "1000" in sizes:
-        value = sizes["1000"]["stages"]["wall"]["total"]
+        value = sizes["1000"]["stages"]["wall"]["pipeline"]
         lines.append({"what": "1,000 actions, parse through SVG in-process, under 1 s",
                       "value": f"{value:.2f} s", "met": value < TARGETS["in_process_1000"]})
     if "1000" in sizes and "5000" in sizes:
-        ratio = sizes["5000"]["stages"]["wall"]["total"] / sizes["1000"]["stages"]["wall"]["total"]
+        ratio = sizes["5000"]["stages"]["wall"]["pipeline"] / sizes["1000"]["stages"]["wall"]["pipeline"]
         lines.append({"what": "5,000 actions cost no more than about 5x the 1,000-action time",
                       "value": f"{ratio:.1f}x", "met": ratio <= TARGETS["growth_5000_over_1000"] * 1.1})
     if "5000" in sizes:
