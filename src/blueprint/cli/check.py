@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 import click
 
+from blueprint.cli.shared import EXIT_CLEAN, EXIT_FINDINGS, fail_usage
 from blueprint.config import FORMATS, ConfigError, Settings, find_pyproject, load_settings
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 if TYPE_CHECKING:
     from blueprint.api import CheckResult
@@ -32,11 +32,6 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
     if value is None:
         return None
     return tuple(part.strip().upper() for part in value.split(",") if part.strip())
-
-
-def _fail_usage(message: str) -> None:
-    click.echo(f"blueprint: error: {message}", err=True)
-    sys.exit(EXIT_USAGE)
 
 
 @click.command(name="check")
@@ -79,7 +74,7 @@ def command(paths, output_format, strict, select, extend_select, ignore, config_
         )
         enabled = settings.enabled_codes()
     except ConfigError as error:
-        _fail_usage(str(error))
+        fail_usage(str(error))
 
     results = []
     try:
@@ -88,9 +83,9 @@ def command(paths, output_format, strict, select, extend_select, ignore, config_
             results.append(for_report(check_bytes("<stdin>", sys.stdin.buffer.read(), enabled)))
         results.extend(check_files(files, enabled, workers=available_cpus()))
     except NoFilesError as error:
-        _fail_usage(str(error))
+        fail_usage(str(error))
     except OSError as error:
-        _fail_usage(f"cannot read {error.filename}: {error.strerror}")
+        fail_usage(f"cannot read {error.filename}: {error.strerror}")
 
     emit(results, settings.format, color=sys.stdout.isatty())
     failing = any(r.errors for r in results) or (settings.strict and any(r.warnings for r in results))

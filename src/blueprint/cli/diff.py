@@ -31,7 +31,7 @@ def command(old, new, output_format) -> None:
     from blueprint.analysis.diff_result import DiffReport
     from blueprint.analysis.diff_text import format_diff
     from blueprint.api import check_bytes, check_file, diff_results
-    from blueprint.cli.export import EXIT_CLEAN, EXIT_FINDINGS, STDOUT, fail_usage, write_stdout
+    from blueprint.cli.shared import EXIT_CLEAN, EXIT_FINDINGS, STDOUT, fail_usage, write_stdout
     from blueprint.config import ConfigError, find_pyproject, load_settings
     from blueprint.report import render_report
 

@@ -2,31 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
-from typing import NoReturn
 
 import click
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-STDOUT = "-"
-
-
-def fail_usage(message: str) -> NoReturn:
-    click.echo(f"blueprint: error: {message}", err=True)
-    sys.exit(EXIT_USAGE)
-
-
-def write_stdout(text: str) -> None:
-    """Print `text`; a reader that goes away early (`| head`) is a usage error, not a traceback."""
-    try:
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.buffer.flush()
-    except BrokenPipeError:
-        # Point stdout at nothing so that Python's own flush at exit does not fail again.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        fail_usage("standard output was closed before everything was written")
+from blueprint.cli.shared import EXIT_CLEAN, EXIT_FINDINGS, STDOUT, fail_usage, write_stdout
 
 
 def write_file(output: str, text: str, force: bool, inputs: tuple[str, ...]) -> None:

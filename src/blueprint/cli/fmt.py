@@ -5,20 +5,14 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import NoReturn
 
 import click
 
+from blueprint.cli.shared import EXIT_CLEAN, EXIT_FINDINGS, fail_usage, write_stdout
 from blueprint.config import ConfigError, find_pyproject, load_settings
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 STDIN = "-"
 _BUG = "this is a bug in blueprint fmt: please report it with the file"
-
-
-def _fail_usage(message: str) -> NoReturn:
-    click.echo(f"blueprint: error: {message}", err=True)
-    sys.exit(EXIT_USAGE)
 
 
 def _plural(count: int, word: str) -> str:
@@ -56,11 +50,11 @@ def command(paths, check_only, show_diff) -> None:
     try:
         enabled = load_settings(find_pyproject(Path.cwd())).enabled_codes()
     except ConfigError as error:
-        _fail_usage(str(error))
+        fail_usage(str(error))
 
     if STDIN in paths:
         if len(paths) > 1:
-            _fail_usage("- (standard input) cannot be combined with other files")
+            fail_usage("- (standard input) cannot be combined with other files")
         try:
             result = format_bytes("<stdin>", sys.stdin.buffer.read(), enabled)
         except UnsafeFormatError as error:
@@ -72,13 +66,13 @@ def command(paths, check_only, show_diff) -> None:
         if show_diff:
             click.echo(unified_diff("<stdin>", result.original, result.text), nl=False)
         elif not check_only:
-            _write_stdout(result.text)
+            write_stdout(result.text)
         sys.exit(EXIT_FINDINGS if result.changed and (check_only or show_diff) else EXIT_CLEAN)
 
     try:
         files = _each_file_once(discover(paths))
     except NoFilesError as error:
-        _fail_usage(str(error))
+        fail_usage(str(error))
 
     dry_run = check_only or show_diff
     reports, unsafe, changed, unchanged = [], 0, 0, 0
@@ -87,7 +81,7 @@ def command(paths, check_only, show_diff) -> None:
         try:
             result = format_file(path, enabled, name=name)
         except OSError as error:
-            _fail_usage(f"cannot read {error.filename or name}: {error.strerror or error}")
+            fail_usage(f"cannot read {error.filename or name}: {error.strerror or error}")
         except UnsafeFormatError as error:
             click.echo(f"blueprint: error: {error}; it is left as it is; {_BUG}", err=True)
             unsafe += 1
@@ -134,7 +128,7 @@ def _rewrite(path: Path, data: bytes) -> None:
         if target.stat().st_mode & 0o7777 != mode:
             os.chmod(target, mode)
     except OSError as error:
-        _fail_usage(f"cannot write {error.filename or path}: {error.strerror or error}")
+        fail_usage(f"cannot write {error.filename or path}: {error.strerror or error}")
 
 
 def _summary(changed: int, unchanged: int, failed: int, dry_run: bool) -> str:
@@ -147,13 +141,3 @@ def _summary(changed: int, unchanged: int, failed: int, dry_run: bool) -> str:
         parts.append(f"{_plural(failed, 'file')} not formatted because of errors")
     return ", ".join(parts)
 
-
-def _write_stdout(text: str) -> None:
-    try:
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.buffer.flush()
-    except BrokenPipeError:
-        # The reader went away; point stdout at nothing so that Python's own
-        # flush at exit does not fail a second time.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        _fail_usage("standard output was closed before the text was written")

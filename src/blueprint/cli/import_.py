@@ -29,7 +29,8 @@ def command(path, output, force) -> None:
       generate-blueprint | blueprint import - > deposit.bp
     """
     from blueprint.api import import_model
-    from blueprint.cli.export import EXIT_CLEAN, EXIT_FINDINGS, STDOUT, fail_usage, write_file, write_stdout
+    from blueprint.cli.shared import EXIT_CLEAN, EXIT_FINDINGS, STDOUT, fail_usage, write_stdout
+    from blueprint.cli.export import write_file
     from blueprint.exchange.problems import format_problems
 
     try:

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import NoReturn
 
 import click
-
-EXIT_CLEAN, EXIT_USAGE = 0, 2
-
-
-def _fail_usage(message: str) -> NoReturn:
-    click.echo(f"blueprint: error: {message}", err=True)
-    sys.exit(EXIT_USAGE)
+from blueprint.cli.shared import EXIT_CLEAN, fail_usage
 
 
 @click.command(name="new")
@@ -44,16 +37,16 @@ def command(name, lang, state, directory) -> None:
     try:
         made = starter(name, lang, state)
     except ScaffoldError as error:
-        _fail_usage(str(error))
+        fail_usage(str(error))
     destination = Path(directory) / made.file_name
     if destination.exists() or destination.is_symlink():
-        _fail_usage(f"{destination} already exists; choose another name or move that file first")
+        fail_usage(f"{destination} already exists; choose another name or move that file first")
     try:
         destination.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(destination, made.text.encode("utf-8"), overwrite=False)
     except OutputExistsError:
-        _fail_usage(f"{destination} already exists; choose another name or move that file first")
+        fail_usage(f"{destination} already exists; choose another name or move that file first")
     except OSError as error:
-        _fail_usage(f"cannot write {error.filename or destination}: {error.strerror or error}")
+        fail_usage(f"cannot write {error.filename or destination}: {error.strerror or error}")
     click.echo(f"wrote {destination}", err=True)
     sys.exit(EXIT_CLEAN)

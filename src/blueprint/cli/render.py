@@ -9,16 +9,11 @@ from typing import NoReturn
 
 import click
 
+from blueprint.cli.shared import EXIT_CLEAN, EXIT_FINDINGS, fail_usage, write_stdout
 from blueprint.config import ConfigError, find_pyproject, load_settings
 from blueprint.render import FORMATS, THEMES
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 COMPARE_FORMATS: tuple[str, ...] = ("svg", "html", "png")  # DOT carries no marks
-
-
-def _fail_usage(message: str) -> NoReturn:
-    click.echo(f"blueprint: error: {message}", err=True)
-    sys.exit(EXIT_USAGE)
 
 
 @click.command(name="render")
@@ -67,12 +62,12 @@ def command(paths, output, output_format, theme, force, compare_with) -> None:
         output_format = choose_format(output_format, output)
         planned = plan_outputs(paths, output, output_format)
     except (ConfigError, OutputPlanError, NoFilesError) as error:
-        _fail_usage(str(error))
+        fail_usage(str(error))
 
     try:
         results = [check_file(item.source, enabled, name=item.source.as_posix()) for item in planned]
     except OSError as error:
-        _fail_usage(f"cannot read {error.filename}: {error.strerror}")
+        fail_usage(f"cannot read {error.filename}: {error.strerror}")
     if any(result.diagnostics for result in results):
         click.echo(render_report(results, "text", color=sys.stderr.isatty()), err=True)
     if not all(result.ok for result in results):
@@ -80,16 +75,16 @@ def command(paths, output, output_format, theme, force, compare_with) -> None:
 
     if not force and (present := existing_destinations(planned)):
         names = ", ".join(str(path) for path in present)
-        _fail_usage(f"{names} already exist{'s' if len(present) == 1 else ''}; use --force to replace")
+        fail_usage(f"{names} already exist{'s' if len(present) == 1 else ''}; use --force to replace")
 
     try:
         drawings = [render_result(result, output_format, theme) for result in results]
     except _render_errors(output_format) as error:
-        _fail_usage(str(error))
+        fail_usage(str(error))
 
     for item, drawing in zip(planned, drawings):
         if item.destination is None:
-            _write_stdout(drawing)
+            write_stdout(drawing)
         else:
             _write_file(item.destination, drawing, force)
     sys.exit(EXIT_CLEAN)
@@ -111,21 +106,10 @@ def _write_file(destination: Path, drawing: bytes, force: bool) -> None:
         destination.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(destination, drawing, overwrite=force)
     except OutputExistsError as error:
-        _fail_usage(f"{error.filename} appeared while rendering; use --force to replace it")
+        fail_usage(f"{error.filename} appeared while rendering; use --force to replace it")
     except OSError as error:
-        _fail_usage(f"cannot write {error.filename or destination}: {error.strerror or error}")
+        fail_usage(f"cannot write {error.filename or destination}: {error.strerror or error}")
     click.echo(f"wrote {destination}", err=True)
-
-
-def _write_stdout(drawing: bytes) -> None:
-    try:
-        sys.stdout.buffer.write(drawing)
-        sys.stdout.buffer.flush()
-    except OSError as error:
-        # The reader went away (`| head`) or the disk is full: point stdout at
-        # nothing so that Python's own flush at exit does not fail again.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        _fail_usage(f"cannot write to standard output: {error.strerror or error}")
 
 
 def _render_compare(old: str, paths: tuple[str, ...], output: str | None, output_format: str | None, theme: str,
@@ -136,18 +120,18 @@ def _render_compare(old: str, paths: tuple[str, ...], output: str | None, output
     from blueprint.report import render_report
 
     if len(paths) != 1:
-        _fail_usage("--compare draws one file: give OLD.bp after --compare and then NEW.bp")
+        fail_usage("--compare draws one file: give OLD.bp after --compare and then NEW.bp")
     new = Path(paths[0])
     try:
         enabled = load_settings(find_pyproject(Path.cwd())).enabled_codes()
         output_format = choose_format(output_format, output)
     except (ConfigError, OutputPlanError) as error:
-        _fail_usage(str(error))
+        fail_usage(str(error))
     if output_format not in COMPARE_FORMATS:
-        _fail_usage(f"--compare draws {', '.join(COMPARE_FORMATS[:-1])} or {COMPARE_FORMATS[-1]}, not {output_format}")
+        fail_usage(f"--compare draws {', '.join(COMPARE_FORMATS[:-1])} or {COMPARE_FORMATS[-1]}, not {output_format}")
     for path in (old, paths[0]):
         if not Path(path).is_file():
-            _fail_usage(f"no such file: {path}" if not Path(path).exists() else f"{path} is not a file")
+            fail_usage(f"no such file: {path}" if not Path(path).exists() else f"{path} is not a file")
     suffix = SUFFIX_OF_FORMAT[output_format]
     if output == STDOUT:
         destination = None
@@ -158,25 +142,25 @@ def _render_compare(old: str, paths: tuple[str, ...], output: str | None, output
     else:
         destination = Path(output)
     if destination is not None and destination.resolve() in {Path(old).resolve(), new.resolve()}:
-        _fail_usage(f"{destination} is an input; refusing to write a drawing over it")
+        fail_usage(f"{destination} is an input; refusing to write a drawing over it")
 
     try:
         results = [check_file(path, enabled, name=Path(path).as_posix()) for path in (old, paths[0])]
     except OSError as error:
-        _fail_usage(f"cannot read {error.filename}: {error.strerror}")
+        fail_usage(f"cannot read {error.filename}: {error.strerror}")
     if any(result.diagnostics for result in results):
         click.echo(render_report(results, "text", color=sys.stderr.isatty()), err=True)
     if not all(result.ok for result in results):
         sys.exit(EXIT_FINDINGS)
     if destination is not None and destination.exists() and not force:
-        _fail_usage(f"{destination} already exists; use --force to replace")
+        fail_usage(f"{destination} already exists; use --force to replace")
 
     try:
         drawing = render_compare(results[0], results[1], output_format, theme)
     except _render_errors(output_format) as error:
-        _fail_usage(str(error))
+        fail_usage(str(error))
     if destination is None:
-        _write_stdout(drawing)
+        write_stdout(drawing)
     else:
         _write_file(destination, drawing, force)
     sys.exit(EXIT_CLEAN)

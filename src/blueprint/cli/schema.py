@@ -20,7 +20,7 @@ def command() -> None:
       blueprint schema > blueprint-model.schema.json
     """
     from blueprint.api import model_schema
-    from blueprint.cli.export import write_stdout
+    from blueprint.cli.shared import write_stdout
 
     write_stdout(model_schema())
     sys.exit(0)

@@ -37,7 +37,7 @@ def command(paths, output_format) -> None:
     from blueprint.analysis.stats import StatsReport
     from blueprint.analysis.stats_text import format_stats_report
     from blueprint.api import check_bytes, check_file, stats_result
-    from blueprint.cli.export import EXIT_CLEAN, EXIT_FINDINGS, STDOUT, fail_usage, write_stdout
+    from blueprint.cli.shared import EXIT_CLEAN, EXIT_FINDINGS, STDOUT, fail_usage, write_stdout
     from blueprint.config import ConfigError, find_pyproject, load_settings
     from blueprint.files import NoFilesError, discover
     from blueprint.report import render_report

@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import NoReturn
 
 import click
 
+from blueprint.cli.shared import EXIT_CLEAN, fail_usage
 from blueprint.config import ConfigError, find_pyproject, load_settings
 from blueprint.render import THEMES
-
-EXIT_CLEAN, EXIT_USAGE = 0, 2
-
-
-def _fail_usage(message: str) -> NoReturn:
-    click.echo(f"blueprint: error: {message}", err=True)
-    sys.exit(EXIT_USAGE)
 
 
 @click.command(name="watch")
@@ -45,22 +38,22 @@ def command(path, port, open_browser, theme) -> None:
 
     file = Path(path)
     if not file.exists():
-        _fail_usage(f"no such file: {path}")
+        fail_usage(f"no such file: {path}")
     if file.is_dir():
-        _fail_usage(f"{path} is a directory; watch one .bp file")
+        fail_usage(f"{path} is a directory; watch one .bp file")
     try:
         enabled = load_settings(find_pyproject(Path.cwd())).enabled_codes()
     except ConfigError as error:
-        _fail_usage(str(error))
+        fail_usage(str(error))
 
     preview = Preview(file, file.as_posix(), theme, frozenset(enabled))
     try:
         preview.start()
         server = bind(preview, port)
     except PortInUse as error:
-        _fail_usage(f"{error.strerror}; choose another with --port, or --port 0 for any free one")
+        fail_usage(f"{error.strerror}; choose another with --port, or --port 0 for any free one")
     except OSError as error:
-        _fail_usage(f"cannot listen on 127.0.0.1: {error.strerror or error}")
+        fail_usage(f"cannot listen on 127.0.0.1: {error.strerror or error}")
     except KeyboardInterrupt:
         sys.exit(EXIT_CLEAN)
     run(preview, server, say=click.echo, report=lambda text: click.echo(text, err=True), open_browser=open_browser)
