@@ -367,3 +367,16 @@ def test_truncated_lines_fit_and_end_in_an_ellipsis(
         assert lines[:-1] == full[: max_lines - 1]
     else:
         assert lines == full
+
+
+ascii_word = st.text(alphabet=st.characters(min_codepoint=0x21, max_codepoint=0x7E), min_size=1, max_size=12)
+ascii_word_with_breaks = st.text(alphabet=st.sampled_from(list("ab-/(),.:;!?%[]{}'\"1")), min_size=1, max_size=8)
+
+
+@settings(max_examples=400, deadline=None)
+@given(words=st.lists(st.one_of(ascii_word, ascii_word_with_breaks), min_size=1, max_size=12))
+def test_the_ascii_fast_path_breaks_exactly_where_the_general_path_does(words: list[str]) -> None:
+    paragraph = " ".join(words)
+    fast = [(atom.text, atom.spaced) for atom in measure._ascii_atoms(paragraph)]
+    general = [(atom.text, atom.spaced) for atom in measure._cluster_atoms(paragraph)]
+    assert fast == general
