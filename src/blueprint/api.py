@@ -16,6 +16,7 @@ from blueprint.diagnostics import Diagnostic, Level
 from blueprint.model import build
 from blueprint.model.types import Blueprint
 from blueprint.parse import parse
+from blueprint.parse.gcpause import paused
 from blueprint.source import Source
 from blueprint.validate import DEFAULT_CODES, validate
 
@@ -50,6 +51,16 @@ class CheckResult(BaseModel):
 
 def check_source(source: Source, enabled: Iterable[str] = DEFAULT_CODES) -> CheckResult:
     enabled = frozenset(enabled)
+    # The statements and the model are large and acyclic: the collector would
+    # rescan them during validation for nothing. The statements are dropped
+    # (when _checked returns) before it runs again, so its first pass after
+    # the pause covers the model alone.
+    with paused():
+        blueprint, diagnostics = _checked(source, enabled)
+    return CheckResult(name=source.name, source=source, blueprint=blueprint, diagnostics=diagnostics)
+
+
+def _checked(source: Source, enabled: frozenset[str]) -> tuple[Blueprint, tuple[Diagnostic, ...]]:
     parsed = parse(source)
     blueprint, structural = build(source.name, parsed.statements)
     findings = validate(blueprint, enabled)
@@ -57,12 +68,7 @@ def check_source(source: Source, enabled: Iterable[str] = DEFAULT_CODES) -> Chec
     if dropped:
         findings = [d for d in findings if d.code not in _CASCADING]
     diagnostics = sorted((*parsed.diagnostics, *structural, *findings), key=Diagnostic.sort_key)
-    return CheckResult(
-        name=source.name,
-        source=source,
-        blueprint=blueprint,
-        diagnostics=tuple(d for d in diagnostics if d.code in enabled or d.level is Level.ERROR),
-    )
+    return blueprint, tuple(d for d in diagnostics if d.code in enabled or d.level is Level.ERROR)
 
 
 def check_bytes(name: str, data: bytes, enabled: Iterable[str] = DEFAULT_CODES) -> CheckResult:
@@ -91,7 +97,6 @@ def render_result(result: CheckResult, output_format: str, theme: str = "default
     if not result.ok or result.blueprint is None:
         raise RenderError(f"{result.name} has errors; fix them before rendering")
     from blueprint.layout import layout
-    from blueprint.parse.gcpause import paused
     from blueprint.render import render
 
     # Layout builds a large, acyclic scene: the collector would rescan it for nothing.
@@ -236,7 +241,6 @@ def render_compare(old_result: CheckResult, new_result: CheckResult, output_form
     after, and what was removed. Raises InvalidBlueprintError when either has
     errors."""
     from blueprint.layout import layout
-    from blueprint.parse.gcpause import paused
     from blueprint.render import render
 
     diff = diff_results(old_result, new_result)
