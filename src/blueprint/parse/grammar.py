@@ -2,8 +2,8 @@
 
 Building the parse tables takes longer than parsing a typical file, so they
 are cached on disk (Lark's own cache, keyed by the grammar, the options, the
-Lark version and the Python version) in the user's cache folder, like
-Python's bytecode cache. When that folder cannot be written the parser is
+Lark version and the Python version) in the user's cache folder (see
+blueprint.usercache). When that folder cannot be written the parser is
 simply built every time.
 """
 
@@ -20,6 +20,7 @@ from lark import Lark
 from lark import __version__ as lark_version
 
 from blueprint.parse.transform import Statements
+from blueprint.usercache import cache_folder
 
 GRAMMAR_FILE = "blueprint.lark"
 
@@ -36,13 +37,8 @@ def grammar_text() -> str:
 
 def _cache_file(grammar: str) -> str | bool:
     """Where Lark keeps the built tables, or False when there is nowhere to keep them."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = os.path.join(base, "blueprint")
-    try:
-        os.makedirs(folder, exist_ok=True)
-    except OSError:
-        return False
-    if not os.access(folder, os.W_OK):
+    folder = cache_folder()
+    if folder is None:
         return False
     key = hashlib.sha256(f"{grammar}\0{lark_version}\0{sys.version_info[:2]}".encode()).hexdigest()[:16]
     return os.path.join(folder, f"parser-{key}.lark")

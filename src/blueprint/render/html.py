@@ -23,6 +23,7 @@ from typing import Any
 import jinja2
 
 from blueprint.layout.scene import Card, Scene
+from blueprint.render import templating
 from blueprint.render.svg import render_svg, safe_link
 from blueprint.render.themes import Theme, get_theme, theme_css
 
@@ -161,10 +162,8 @@ def html_page(scene: Scene, svg: str, theme: str = "default") -> str:
 
 @cache
 def _template() -> jinja2.Template:
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(_HERE / "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
+    environment = templating.environment(
+        jinja2.FileSystemLoader(_HERE / "templates"),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,

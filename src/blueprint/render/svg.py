@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
 from blueprint.layout.scene import Arrow, Card, Marker, Rule, Scene, Text, TextSpan
+from blueprint.render import templating
 from blueprint.render.themes import compare_css, get_theme, theme_css
 
 # Characters XML 1.0 forbids even as references; a label carrying one would
@@ -268,10 +269,8 @@ def span_classes(span: TextSpan) -> str:
 
 @cache
 def _environment() -> Environment:
-    environment = Environment(
-        loader=PackageLoader("blueprint.render", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
+    environment = templating.environment(
+        PackageLoader("blueprint.render", "templates"),
         finalize=_xml_text,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -1,0 +1,45 @@
+"""The Jinja2 setup every renderer shares: strict, autoescaping, and cheap to
+start.
+
+Compiling the SVG template takes about as long as drawing a small blueprint,
+so the compiled templates are kept in the user's cache folder (Jinja's own
+bytecode cache, keyed by the template's path and checked against its source;
+see blueprint.usercache). A cache that cannot be read or written only costs a
+recompile.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2 import BaseLoader, Environment, StrictUndefined
+from jinja2.bccache import Bucket, FileSystemBytecodeCache
+
+from blueprint.usercache import cache_folder
+
+
+class _TemplateCache(FileSystemBytecodeCache):
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # a damaged entry (pickle and marshal raise many kinds): compile again
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def environment(loader: BaseLoader, **options: Any) -> Environment:
+    """An environment that escapes every value (SVG included) and fails on an
+    undefined name, with its compiled templates cached between processes."""
+    folder = cache_folder()
+    return Environment(
+        loader=loader,
+        autoescape=True,
+        undefined=StrictUndefined,
+        bytecode_cache=_TemplateCache(folder, "template-%s.cache") if folder else None,
+        **options,
+    )
