@@ -138,7 +138,8 @@ def html_page(scene: Scene, svg: str, theme: str = "default") -> str:
     strings = STRINGS[scene.lang]
     css = _page_css(palette, theme, scene.width)
     script = _static("blueprint.js")
-    return _template().render(
+    return templating.render(
+        _template(),
         lang=scene.lang,
         theme=theme,
         color_scheme={"default": "light dark", "dark": "dark", "print": "light"}.get(theme, "light"),

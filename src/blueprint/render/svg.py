@@ -50,7 +50,8 @@ LEGEND_FLOW_PREFIX = "legend-arrow-"
 def render_svg(scene: Scene, theme: str = "default") -> str:
     """The scene as one standalone SVG document in `theme` (ValueError if unknown)."""
     get_theme(theme)
-    return _environment().get_template("blueprint.svg.j2").render(
+    return templating.render(
+        _environment().get_template("blueprint.svg.j2"),
         scene=scene,
         theme=theme,
         css=Markup(_trusted_css(theme, marks_changes(scene))),

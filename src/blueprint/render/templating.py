@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from jinja2 import BaseLoader, Environment, StrictUndefined
+from jinja2 import BaseLoader, Environment, StrictUndefined, Template
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
 from blueprint.usercache import cache_folder
@@ -43,3 +43,22 @@ def environment(loader: BaseLoader, **options: Any) -> Environment:
         bytecode_cache=_TemplateCache(folder, "template-%s.cache") if folder else None,
         **options,
     )
+
+
+def render(template: Template, **variables: Any) -> str:
+    """`template.render(**variables)`, without keeping the variables alive.
+
+    A template that defines macros leaves its render context in a reference
+    cycle (the context holds the macros, the macros hold the context), so
+    everything passed in, the whole scene included, would wait for the
+    cyclic garbage collector, whose pass over a large drawing costs more
+    than freeing it. Emptying the context once the text is made breaks the
+    cycle."""
+    context = template.new_context(variables)
+    try:
+        return template.environment.concat(template.root_render_func(context))  # type: ignore[attr-defined]
+    except Exception:
+        template.environment.handle_exception()
+    finally:
+        context.vars.clear()
+        context.parent.clear()
