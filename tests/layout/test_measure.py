@@ -369,14 +369,30 @@ def test_truncated_lines_fit_and_end_in_an_ellipsis(
         assert lines == full
 
 
-ascii_word = st.text(alphabet=st.characters(min_codepoint=0x21, max_codepoint=0x7E), min_size=1, max_size=12)
-ascii_word_with_breaks = st.text(alphabet=st.sampled_from(list("ab-/(),.:;!?%[]{}'\"1")), min_size=1, max_size=8)
+
+# The word-by-word path for simple text (most labels) must break exactly where
+# the cluster-by-cluster path does.
+SIMPLE_SAMPLES = list("ab-/(),.:;!?%[]{}'\"1éßøŁšжЖї") + ["\u2010", "\u2013", "\u2014", "‘", "’", "“", "”", "…", "‼", "\u00a0", "·"]
+simple_word = st.text(alphabet=st.characters(min_codepoint=0x21, max_codepoint=0x24F, exclude_characters="\xad"), min_size=1, max_size=12)
+simple_word_with_breaks = st.text(alphabet=st.sampled_from(SIMPLE_SAMPLES), min_size=1, max_size=8)
 
 
 @settings(max_examples=400, deadline=None)
-@given(words=st.lists(st.one_of(ascii_word, ascii_word_with_breaks), min_size=1, max_size=12))
-def test_the_ascii_fast_path_breaks_exactly_where_the_general_path_does(words: list[str]) -> None:
+@given(words=st.lists(st.one_of(simple_word, simple_word_with_breaks), min_size=1, max_size=12))
+def test_the_word_by_word_path_breaks_exactly_where_the_general_path_does(words: list[str]) -> None:
     paragraph = " ".join(words)
-    fast = [(atom.text, atom.spaced) for atom in measure._ascii_atoms(paragraph)]
+    assert measure._SIMPLE_TEXT.fullmatch(paragraph)
+    fast = [(atom.text, atom.spaced) for atom in measure._word_atoms(paragraph)]
     general = [(atom.text, atom.spaced) for atom in measure._cluster_atoms(paragraph)]
     assert fast == general
+
+
+def test_every_simple_character_is_a_narrow_cluster_of_its_own() -> None:
+    simple = [chr(code) for code in range(0x3000) if measure._SIMPLE_TEXT.fullmatch(chr(code))]
+    assert len(simple) > 1100
+    for char in simple:
+        assert not measure._extends_cluster(char, "a"), f"U+{ord(char):04X} joins the cluster before it"
+        assert not measure._is_wide(char), f"U+{ord(char):04X} is wide"
+        assert char != measure.ZERO_WIDTH_SPACE
+    for joining in ("\u00ad", "\u0301", "\u0483", "\u200b", "\u200d", "\u202e", "\u2060", "服", "😀"):
+        assert not measure._SIMPLE_TEXT.fullmatch(joining)

@@ -244,6 +244,8 @@ class FontMetricsMeasurer:
         Zero-width characters stay in the run of the character they follow.
         """
         covered = self._metrics.covered
+        if text and covered.issuperset(text):
+            return [text]
         runs: list[str] = []
         run_is_covered = False
         for char in text:
@@ -281,6 +283,15 @@ _FORCED_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029]")
 _COLLAPSIBLE_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 
 
+# Text in which every character is a cluster of its own and none is wide:
+# Latin and Cyrillic letters without combining marks, and the general
+# punctuation block (dashes, quotes, bullets, "…"), leaving out the soft
+# hyphen and the bidi controls (format characters, which join a cluster).
+# Such text may only break at a space or after an in-word dash or slash, so
+# it is split word by word; a test checks every character of the class.
+_SIMPLE_TEXT = re.compile("[\x00-\xac\xae-\u02ff\u0400-\u0482\u048a-\u052f\u2010-\u2029\u202f-\u205e]*")
+
+
 def _is_regional_indicator(char: str) -> bool:
     return "\U0001f1e6" <= char <= "\U0001f1ff"
 
@@ -300,7 +311,7 @@ def _extends_cluster(char: str, cluster: str) -> bool:
 
 def _clusters(text: str) -> list[str]:
     """Split into user-perceived characters: base plus marks, joiners, modifiers."""
-    if text.isascii():
+    if _SIMPLE_TEXT.fullmatch(text):
         return list(text)
     clusters: list[str] = []
     for char in text:
@@ -347,7 +358,7 @@ class _Atom:
 def _atoms(paragraph: str) -> list[_Atom]:
     """The unbreakable runs of a collapsed paragraph (single spaces, no
     leading or trailing space)."""
-    return _ascii_atoms(paragraph) if paragraph.isascii() else _cluster_atoms(paragraph)
+    return _word_atoms(paragraph) if _SIMPLE_TEXT.fullmatch(paragraph) else _cluster_atoms(paragraph)
 
 
 def _cluster_atoms(paragraph: str) -> list[_Atom]:
@@ -374,16 +385,13 @@ def _cluster_atoms(paragraph: str) -> list[_Atom]:
     return atoms
 
 
-def _ascii_atoms(paragraph: str) -> list[_Atom]:
-    """`_atoms` for ASCII text, word by word instead of cluster by cluster.
-
-    Most labels are plain ASCII, and wrapping is the layout's largest cost.
-    In ASCII every character is its own cluster and none is wide, so a line
-    may only break at a space or after an in-word hyphen or slash; the
-    property tests hold this equal to the general path."""
+def _word_atoms(paragraph: str) -> list[_Atom]:
+    """`_atoms` for simple text (see _SIMPLE_TEXT), word by word instead of
+    cluster by cluster: most labels are simple, and wrapping is the layout's
+    largest cost. The property tests hold it equal to the general path."""
     atoms: list[_Atom] = []
     for word in paragraph.split(" "):
-        pieces = _ascii_word_pieces(word) if ("-" in word or "/" in word) else (word,)
+        pieces = _word_pieces(word) if not BREAK_AFTER.isdisjoint(word) else (word,)
         first = pieces[0]
         if not atoms:
             atoms.append(_Atom(first, False))
@@ -395,15 +403,15 @@ def _ascii_atoms(paragraph: str) -> list[_Atom]:
     return atoms
 
 
-def _ascii_word_pieces(word: str) -> list[str]:
-    """An ASCII word split where `_may_break_between` allows it without a space."""
+def _word_pieces(word: str) -> list[str]:
+    """A simple word split where `_may_break_between` allows it without a space."""
     pieces: list[str] = []
     start = 0
     for index in range(2, len(word)):
         previous, current = word[index - 1], word[index]
-        if previous not in BREAK_AFTER or current in NO_LINE_START:
+        if previous not in BREAK_AFTER or current in NO_LINE_START or previous in NO_LINE_END:
             continue
-        if current.isalpha() if previous == "-" else current != "/":
+        if current.isalpha() if previous != "/" else current != "/":
             pieces.append(word[start:index])
             start = index
     pieces.append(word[start:])
