@@ -18,7 +18,7 @@ import pytest
 
 from blueprint.api import check_file, check_text, diff_results, render_compare, render_result
 from blueprint.layout import layout
-from blueprint.layout.scene import Scene
+from blueprint.layout.scene import Scene, scene_data, scene_from_data
 from blueprint.render.svg import marks_changes, render_svg
 from tests.browser.cdp import Page
 from tests.browser.conftest import chromium  # noqa: F401 - the session's browser, a fixture
@@ -158,10 +158,10 @@ def test_the_plain_drawing_is_byte_identical_to_before(path: Path) -> None:
 
 def test_plain_scenes_serialise_without_the_comparison_fields() -> None:
     scene = layout(checked("deposit").blueprint)
-    dumped = scene.model_dump_json()
+    dumped = json.dumps(scene_data(scene))
     assert '"change"' not in dumped and '"badge"' not in dumped and '"removed"' not in dumped
     compared_scene, _ = compared("mortgage-current", "mortgage-future")
-    again = Scene.model_validate_json(compared_scene.model_dump_json())
+    again = scene_from_data(json.loads(json.dumps(scene_data(compared_scene))))
     assert again == compared_scene
 
 

@@ -7,11 +7,12 @@ in .bp files; a renderer must drop them anyway.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from blueprint.layout.scene import Detail, FailEntry, Scene
+from blueprint.layout.scene import Detail, Scene
 from tests.browser.cdp import Page
 from tests.browser.conftest import hand_made_scenes, write_page
 from tests.browser.page import card_centre, panel
@@ -35,16 +36,15 @@ def hostile_scene() -> Scene:
     cards = []
     for index, card in enumerate(scene.cards):
         payload = PAYLOADS[index % len(PAYLOADS)]
-        cards.append(card.model_copy(update={
-            "label": f"{payload} {card.label}",
-            "details": (Detail(key=payload, value=PAYLOADS[(index + 1) % len(PAYLOADS)]),),
-            "links": (*SCRIPT_LINKS, WEB_LINK) if card.id == "post" else card.links,
-        }))
-    fails = tuple(FailEntry(**{**fail.model_dump(), "description": PAYLOADS[n % len(PAYLOADS)],
-                               "recovery": PAYLOADS[(n + 2) % len(PAYLOADS)]})
+        cards.append(replace(
+            card,
+            label=f"{payload} {card.label}",
+            details=(Detail(key=payload, value=PAYLOADS[(index + 1) % len(PAYLOADS)]),),
+            links=(*SCRIPT_LINKS, WEB_LINK) if card.id == "post" else card.links,
+        ))
+    fails = tuple(replace(fail, description=PAYLOADS[n % len(PAYLOADS)], recovery=PAYLOADS[(n + 2) % len(PAYLOADS)])
                   for n, fail in enumerate(scene.fail_list))
-    return scene.model_copy(update={"cards": tuple(cards), "fail_list": fails, "title": PAYLOADS[0],
-                                    "description": PAYLOADS[1]})
+    return replace(scene, cards=tuple(cards), fail_list=fails, title=PAYLOADS[0], description=PAYLOADS[1])
 
 
 @pytest.fixture(scope="module")

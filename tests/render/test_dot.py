@@ -6,11 +6,13 @@ machine and fail in CI, which installs it (`.ci/apt-packages`).
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -79,12 +81,13 @@ def structured_scene(hand_made_scene: Scene) -> Scene:
                    "Support processes")
     step_x = {card.step: card.x for card in reversed(hand_made_scene.cards)}
     step_labels = {"enter": "Enter the branch", "ticket": "Take a number", "counter": "柜台办理 Deposit"}
-    return hand_made_scene.model_copy(update={
-        "lanes": tuple(LaneBand(lane=lane, label=label, y=bands[lane].y, height=bands[lane].height)
-                       for lane, label in zip(LANE_ORDER, lane_labels)),
-        "columns": tuple(Column(step=step, label=step_labels[step], phase=None, x=x, width=172)
-                         for step, x in sorted(step_x.items(), key=lambda item: item[1])),
-    })
+    return replace(
+        hand_made_scene,
+        lanes=tuple(LaneBand(lane=lane, label=label, y=bands[lane].y, height=bands[lane].height)
+                    for lane, label in zip(LANE_ORDER, lane_labels)),
+        columns=tuple(Column(step=step, label=step_labels[step], phase=None, x=x, width=172)
+                      for step, x in sorted(step_x.items(), key=lambda item: item[1])),
+    )
 
 
 # The dispatcher
@@ -147,7 +150,7 @@ def test_arrow_kinds_are_drawn_apart(structured_scene):
 
 
 def test_same_scene_same_bytes(structured_scene):
-    assert render_dot(structured_scene) == render_dot(structured_scene.model_copy(deep=True))
+    assert render_dot(structured_scene) == render_dot(copy.deepcopy(structured_scene))
 
 
 def test_a_scene_without_lane_bands_or_columns_still_exports(hand_made_scene):
@@ -168,10 +171,10 @@ def test_hand_made_scene_renders_and_keeps_every_label(structured_scene):
 
 def test_hostile_labels_survive_graphviz(structured_scene):
     cards = tuple(
-        card.model_copy(update={"label": label, "lines": (), "markers": ()})
+        replace(card, label=label, lines=(), markers=())
         for card, label in zip(structured_scene.cards, HOSTILE_LABELS)
     )
-    scene = structured_scene.model_copy(update={"cards": cards, "title": 'Title "quoted" \\ {x} <y>'})
+    scene = replace(structured_scene, cards=cards, title='Title "quoted" \\ {x} <y>')
     texts = svg_texts(run_dot(render_dot(scene), "svg"))
     for label in (*HOSTILE_LABELS, 'Title "quoted" \\ {x} <y>'):
         assert label in texts

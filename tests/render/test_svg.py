@@ -9,6 +9,7 @@ import struct
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -166,16 +167,14 @@ def test_http_links_are_kept(url: str) -> None:
 def test_characters_xml_forbids_are_dropped(hand_made_scene: Scene) -> None:
     card = hand_made_scene.cards[0]
     bad = "bell\x07 escape\x1b nul\x00 \ufffe"
-    scene = hand_made_scene.model_copy(update={
-        "title": bad,
-        "cards": (card.model_copy(update={"label": bad, "id": "x\x00y"}), *hand_made_scene.cards[1:]),
-    })
+    scene = replace(hand_made_scene, title=bad,
+                    cards=(replace(card, label=bad, id="x\x00y"), *hand_made_scene.cards[1:]))
     root = ET.fromstring(render_svg(scene))
     assert root.find(SVG + "title").text == "bell escape nul "
 
 
 def test_a_hostile_font_family_cannot_reach_css_or_the_network(hand_made_scene: Scene) -> None:
-    scene = hand_made_scene.model_copy(update={"font_family": 'x"/><script>; } * { fill: url(http://evil/) }'})
+    scene = replace(hand_made_scene, font_family='x"/><script>; } * { fill: url(http://evil/) }')
     svg = render_svg(scene)
     root = ET.fromstring(svg)
     assert not set(root.get("font-family")) & set("<>{};:()/")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from blueprint.layout import style
 from blueprint.layout.measure import TextMeasurer
 from blueprint.layout.scene import Card, Change, ChangeBadge, Detail, Marker, Text
@@ -150,11 +152,10 @@ def evidence_card(measurer: TextMeasurer, evidence: Evidence, index: int, x: flo
     )
 
 
-def _shifted_text(text: Text, dx: float, dy: float) -> Text:
-    return text.model_copy(update={
-        "y": round(text.y + dy, 2),
-        "spans": tuple(span.model_copy(update={"x": round(span.x + dx, 2)}) for span in text.spans),
-    })
+def shifted_text(text: Text, dx: float, dy: float) -> Text:
+    """`text` moved by (dx, dy), span by span."""
+    return replace(text, y=round(text.y + dy, 2),
+                   spans=tuple(replace(span, x=round(span.x + dx, 2)) for span in text.spans))
 
 
 def moved_card(card: Card, x: float, y: float) -> Card:
@@ -163,14 +164,13 @@ def moved_card(card: Card, x: float, y: float) -> Card:
     dx, dy = x - card.x, y - card.y
 
     def shifted(box):
-        return box.model_copy(update={
-            "x": round(box.x + dx, 2), "y": round(box.y + dy, 2), "label": _shifted_text(box.label, dx, dy),
-        })
+        return replace(box, x=round(box.x + dx, 2), y=round(box.y + dy, 2), label=shifted_text(box.label, dx, dy))
 
-    return card.model_copy(update={
-        "x": x,
-        "y": y,
-        "lines": tuple(_shifted_text(text, dx, dy) for text in card.lines),
-        "markers": tuple(shifted(marker) for marker in card.markers),
-        "badge": shifted(card.badge) if card.badge is not None else None,
-    })
+    return replace(
+        card,
+        x=x,
+        y=y,
+        lines=tuple(shifted_text(text, dx, dy) for text in card.lines),
+        markers=tuple(shifted(marker) for marker in card.markers),
+        badge=shifted(card.badge) if card.badge is not None else None,
+    )

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from blueprint.layout import style
-from blueprint.layout.cards import BADGE_H, change_badge, duration_text, fail_marker, wait_marker
+from blueprint.layout.cards import BADGE_H, change_badge, duration_text, fail_marker, shifted_text, wait_marker
 from blueprint.layout.measure import TextMeasurer
 from blueprint.layout.scene import Change, ChangeBadge, FailEntry, Marker, RemovedItem, Rule, Text, WaitEntry
 from blueprint.layout.text import block, line
@@ -355,8 +355,4 @@ def _range(text: str) -> str:
 def _moved(marker: Marker, x: float, y: float) -> Marker:
     """The same badge drawn at (x, y): its label moves with it."""
     dx, dy = x - marker.x, y - marker.y
-    label = marker.label.model_copy(update={
-        "y": round(marker.label.y + dy, 2),
-        "spans": tuple(span.model_copy(update={"x": round(span.x + dx, 2)}) for span in marker.label.spans),
-    })
-    return marker.model_copy(update={"x": round(x, 2), "y": round(y, 2), "label": label})
+    return replace(marker, x=round(x, 2), y=round(y, 2), label=shifted_text(marker.label, dx, dy))
