@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
@@ -166,23 +167,21 @@ def format_file(path: str | Path, enabled: Iterable[str] = DEFAULT_CODES, name: 
 
 
 # --- scaffolding (blueprint new) ------------------------------------------------
-from blueprint.model.types import Language, State  # noqa: E402
-from blueprint.scaffold import Starter, make_starter  # noqa: E402
-
-
 def starter(name: str, lang: str = "en", state: str = "current") -> Starter:
     """The commented starter blueprint for NAME: its file name (`.bp` added if
     missing) and text. Raises ScaffoldError for a NAME that cannot name a file."""
+    from blueprint.model.types import Language, State
+    from blueprint.scaffold import make_starter
+
     return make_starter(name, Language(lang), State(state))
 
 
 # --- exchange and analysis (blueprint export, schema, import, stats, diff) -------
-from typing import TYPE_CHECKING  # noqa: E402
-
 if TYPE_CHECKING:
     from blueprint.analysis.diff_result import BlueprintDiff
     from blueprint.analysis.stats import BlueprintStats
     from blueprint.exchange.importer import ImportResult
+    from blueprint.scaffold import Starter
 
 
 class InvalidBlueprintError(ValueError):
