@@ -6,7 +6,6 @@ blueprint with an error cannot be drawn.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -82,6 +81,8 @@ def find_pyproject(start: Path) -> Path | None:
 def load_settings(pyproject: Path | None) -> Settings:
     if pyproject is None:
         return Settings()
+    import tomllib  # a few ms of every start; only paid when there is a file to read
+
     try:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
