@@ -1,34 +1,41 @@
 """The syntax tree: one typed statement per line, exactly as written.
 
 Nothing here knows what a lane or a duration means; the model builder does.
+The statements are slotted dataclasses, not pydantic models: the parser's
+callbacks build them from what the grammar accepted, so there is nothing
+left to validate, and a long file has tens of thousands of them (a model
+instance costs several times the memory and the time). The model the
+builder makes from them is pydantic and validated.
 """
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from dataclasses import dataclass
 
 from blueprint.source import Span
 
+syntax = dataclass(slots=True, kw_only=True)
 
-class Word(BaseModel):
+
+@syntax
+class Word:
     """A bare word or number as written, with where it stands."""
-
-    model_config = ConfigDict(frozen=True)
 
     text: str
     span: Span
 
 
-class Statement(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@syntax
+class Statement:
     span: Span
 
 
+@syntax
 class TitleStatement(Statement):
     title: str
 
 
+@syntax
 class HeaderStatement(Statement):
     """`description`, `segment`, `owner`, `version`, `state`, `lang` or `max-wait`."""
 
@@ -36,6 +43,7 @@ class HeaderStatement(Statement):
     value: Word
 
 
+@syntax
 class LabelStatement(Statement):
     """`lane NAME "Label"` or `line NAME "Label"`."""
 
@@ -44,15 +52,18 @@ class LabelStatement(Statement):
     label: str
 
 
+@syntax
 class PhaseStatement(Statement):
     name: str
 
 
+@syntax
 class StepStatement(Statement):
     id: Word
     label: str
 
 
+@syntax
 class ItemStatement(Statement):
     """An action (`customer arrive "…"`) or evidence (`evidence "…"`)."""
 
@@ -61,42 +72,48 @@ class ItemStatement(Statement):
     label: str
 
 
+@syntax
 class FailStatement(Statement):
     description: str
     severity: Word | None = None
     recover: Word | None = None
 
 
-class RangeText(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@syntax
+class RangeText:
     min: Word
     max: Word | None
     span: Span
 
 
+@syntax
 class WaitStatement(Statement):
     range: RangeText
     description: str | None = None
 
 
+@syntax
 class DurationStatement(Statement):
     range: RangeText
 
 
+@syntax
 class CostStatement(Statement):
     amount: Word
     currency: Word | None = None
 
 
+@syntax
 class NoteStatement(Statement):
     text: str
 
 
+@syntax
 class LinkStatement(Statement):
     url: Word
 
 
+@syntax
 class FlowStatement(Statement):
     """`a -> b --> c "label"`: n endpoints joined by n-1 arrows."""
 
