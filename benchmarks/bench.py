@@ -8,6 +8,10 @@ do not pollute each other:
 
 * the stage times in-process: parse, model, validate, layout and SVG render
   (median of N runs after one warm-up, wall clock and CPU time);
+* the whole in-process run as `blueprint render` makes it (check_bytes, then
+  render_result to SVG), which the in-process targets are about: N rounds
+  that each sample every size once, so that the machine's drift touches all
+  sizes alike (median of the N samples);
 * the peak memory of one whole in-process run from the file's bytes to the
   SVG text: the tracemalloc peak, and the process's max RSS (from
   resource.getrusage, in a process of its own without tracemalloc);
@@ -90,9 +94,6 @@ def worker_stages(path: str, repeat: int, dot_path: str | None) -> dict:
         findings = timed("validate", validate, blueprint, codes)
         scene = timed("layout", layout, blueprint)
         svg = timed("svg", render_svg, scene)
-        # The same work as `blueprint render` does it in-process, through the API
-        # (which pauses the collector around each stage): what a user waits for.
-        timed("pipeline", _whole_pipeline, path)
         if first:
             errors = [d for d in (*parsed.diagnostics, *structural, *findings) if d.level.value == "error"]
             if errors:
@@ -127,9 +128,27 @@ def worker_stages(path: str, repeat: int, dot_path: str | None) -> dict:
         result["cpu"][stage] = statistics.median(r[stage][1] for r in runs)
     result["wall"]["total"] = statistics.median(sum(r[s][0] for s in STAGES) for r in runs)
     result["cpu"]["total"] = statistics.median(sum(r[s][1] for s in STAGES) for r in runs)
-    result["wall"]["pipeline"] = statistics.median(r["pipeline"][0] for r in runs)
-    result["cpu"]["pipeline"] = statistics.median(r["pipeline"][1] for r in runs)
     return result
+
+
+def worker_pipeline(path: str, runs: int) -> dict:
+    """Wall and CPU seconds of `runs` whole in-process runs, as `blueprint
+    render` does them (see _whole_pipeline), after one untimed warm-up run;
+    nothing else is alive in the process, as in that command."""
+    import jinja2  # noqa: F401  (imports are part of the process, not of the run)
+
+    import blueprint.api  # noqa: F401
+
+    _whole_pipeline(path)
+    walls: list[float] = []
+    cpus: list[float] = []
+    for _ in range(runs):
+        gc.collect()  # each run starts without the previous run's garbage
+        wall, cpu = time.perf_counter(), time.process_time()
+        _whole_pipeline(path)
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return {"wall": walls, "cpu": cpus}
 
 
 def _whole_pipeline(path: str) -> None:
@@ -169,23 +188,53 @@ def _run_worker(*arguments: str) -> dict:
 
 # --- commands in fresh processes ----------------------------------------------------------
 
+def _user_environment() -> dict[str, str]:
+    """The environment of a user's shell: Python may keep its bytecode.
+
+    pip compiles a wheel's modules when it installs them, and Python writes
+    the bytecode of an editable install on first use; a shell (a container,
+    an IDE's terminal) that sets PYTHONDONTWRITEBYTECODE would otherwise make
+    every timed run compile the whole package from source."""
+    return {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+
+
+def _sample_pipelines(results: dict, scratch: str, sizes: list[int], repeat: int) -> None:
+    """The whole in-process run, which the in-process targets are about, in
+    `repeat` rounds that each time every size once (a fresh process per
+    sample). A shared virtual machine's speed drifts over minutes; sampling
+    the sizes in turn lets the drift touch all of them alike instead of
+    skewing the ratio between them, which timing one size after the other
+    would."""
+    samples: dict[int, dict[str, list[float]]] = {size: {"wall": [], "cpu": []} for size in sizes}
+    for _ in range(repeat):
+        for size in sizes:
+            got = _run_worker("pipeline", str(Path(scratch, f"generated-{size}.bp")), "1")
+            samples[size]["wall"] += got["wall"]
+            samples[size]["cpu"] += got["cpu"]
+    for size, times in samples.items():
+        stages = results["sizes"][str(size)]["stages"]
+        stages["wall"]["pipeline"] = statistics.median(times["wall"])
+        stages["cpu"]["pipeline"] = statistics.median(times["cpu"])
+        stages["pipeline_samples"] = times
+
+
 def _timed_command(command: list[str], repeat: int, cwd: str, timeout: float | None = None) -> dict:
     """Median wall and CPU seconds of `command` over up to `repeat` fresh runs.
 
-    Each run is a new process, so it pays for starting Python, importing and
-    compiling its templates; a first, untimed run warms the disk cache (and
-    the bytecode and parse-table caches), as on any machine where the tool
-    has run once."""
+    Each run is a new process, so it pays for starting Python and importing;
+    a first, untimed run warms the disk cache and the bytecode, parse-table
+    and template caches, as on any machine where the tool has run once."""
     walls: list[float] = []
     cpus: list[float] = []
     spent = 0.0
+    environment = _user_environment()
     if timeout is None:
-        subprocess.run(command, cwd=cwd, capture_output=True)
+        subprocess.run(command, cwd=cwd, capture_output=True, env=environment)
     for _ in range(repeat):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         try:
-            done = subprocess.run(command, cwd=cwd, capture_output=True, timeout=timeout)
+            done = subprocess.run(command, cwd=cwd, capture_output=True, timeout=timeout, env=environment)
         except subprocess.TimeoutExpired:
             return {"timed_out_after": timeout, "runs": len(walls)}
         wall = time.perf_counter() - start
@@ -374,6 +423,8 @@ def main() -> None:
         kind, *rest = args.worker
         if kind == "stages":
             print(json.dumps(worker_stages(rest[0], int(rest[1]), rest[2] if len(rest) > 2 else None)))
+        elif kind == "pipeline":
+            print(json.dumps(worker_pipeline(rest[0], int(rest[1]))))
         else:
             print(json.dumps(worker_memory(rest[0], trace=kind == "trace")))
         return
@@ -405,6 +456,7 @@ def main() -> None:
                                                    repeat, scratch, timeout=DOT_TIMEOUT)
                 dot_gave_up = "timed_out_after" in entry["graphviz"]
             results["sizes"][str(size)] = entry
+        _sample_pipelines(results, scratch, sorted(sizes), repeat)
         results["cli_help"] = _timed_command([*blueprint, "--help"], repeat, scratch)
         first = Path(scratch, f"generated-{sizes[0]}.bp").name
         results["lazy_imports"] = {
