@@ -138,6 +138,8 @@ def number(value: float) -> str:
 
 
 def is_cjk(text: str) -> bool:
+    if text.isascii():  # most spans: the layout gives CJK runs spans of their own
+        return False
     return any(
         unicodedata.east_asian_width(char) in ("W", "F") and unicodedata.category(char) != "So" for char in text
     )
