@@ -109,7 +109,8 @@ def render_result(result: CheckResult, output_format: str, theme: str = "default
 class FormatResult(BaseModel):
     """A file in the canonical layout, or the check that says why it cannot be formatted."""
 
-    model_config = ConfigDict(frozen=True)
+    # Only `blueprint fmt` makes these: the validator is built on first use.
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     check: CheckResult
     original: str = ""  # the text as given, byte order mark and CRLF line ends included

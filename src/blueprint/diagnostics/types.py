@@ -15,7 +15,8 @@ class Level(str, Enum):
 
 
 class Diagnostic(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    # Most files have nothing to report: the validator is built on first use.
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     code: str
     level: Level

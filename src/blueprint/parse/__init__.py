@@ -15,7 +15,9 @@ from blueprint.source import Source, Span
 
 
 class ParseResult(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    # Built with model_construct from the parser's own output, so its
+    # validator is built only if something validates one (defer_build).
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     statements: tuple[AnyStatement, ...]
     diagnostics: tuple[Diagnostic, ...]
