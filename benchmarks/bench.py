@@ -8,16 +8,16 @@ do not pollute each other:
 
 * the stage times in-process: parse, model, validate, layout and SVG render
   (median of N runs after one warm-up, wall clock and CPU time);
-* the whole in-process run as `blueprint render` makes it (check_bytes, then
-  render_result to SVG), which the in-process targets are about: N rounds
-  that each sample every size once, so that the machine's drift touches all
-  sizes alike (median of the N samples);
 * the peak memory of one whole in-process run from the file's bytes to the
   SVG text: the tracemalloc peak, and the process's max RSS (from
   resource.getrusage, in a process of its own without tracemalloc);
-* the cold start of the command line, `blueprint render FILE -o OUT.svg
-  --force` and `blueprint check FILE` (median of N fresh processes), and
-  `blueprint --help`;
+* what the targets are about, in N rounds that each take one sample of every
+  size, so that the machine's drift touches all sizes alike and no slow
+  minute makes the median (see _sample_in_rounds): the whole in-process run
+  as `blueprint render` makes it (check_bytes, then render_result to SVG),
+  and the cold start of the command line, `blueprint render FILE -o OUT.svg
+  --force` and `blueprint check FILE`, with Python's bytecode kept as after
+  pip install (see _user_environment); also `blueprint --help`;
 * when the `dot` program is installed, Graphviz `dot -Tsvg` on our own DOT
   export of the same blueprint, for comparison.
 
@@ -198,24 +198,45 @@ def _user_environment() -> dict[str, str]:
     return {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
 
 
-def _sample_pipelines(results: dict, scratch: str, sizes: list[int], repeat: int) -> None:
-    """The whole in-process run, which the in-process targets are about, in
-    `repeat` rounds that each time every size once (a fresh process per
-    sample). A shared virtual machine's speed drifts over minutes; sampling
-    the sizes in turn lets the drift touch all of them alike instead of
-    skewing the ratio between them, which timing one size after the other
-    would."""
-    samples: dict[int, dict[str, list[float]]] = {size: {"wall": [], "cpu": []} for size in sizes}
+def _sample_in_rounds(results: dict, scratch: str, sizes: list[int], repeat: int, blueprint: list[str]) -> None:
+    """The figures the targets are about, in `repeat` rounds that each take
+    one sample of every size: the whole in-process run (a fresh process per
+    sample, after one warm-up run in it) and the cold starts of `blueprint
+    render` and `blueprint check` (after one untimed run of each, which warms
+    the disk cache and the bytecode, parse-table and template caches, as on
+    any machine where the tool has run once).
+
+    A shared virtual machine's speed drifts by a quarter or more over minutes.
+    Samples spread over the whole benchmark give a median that a slow minute
+    cannot make, and sampling the sizes in turn lets the drift touch all of
+    them alike instead of skewing the ratio between them."""
+    names = {size: f"generated-{size}" for size in sizes}
+    commands = {
+        size: {"cli_render": [*blueprint, "render", f"{names[size]}.bp", "-o", f"{names[size]}.svg", "--force"],
+               "cli_check": [*blueprint, "check", f"{names[size]}.bp"]}
+        for size in sizes
+    }
+    for size in sizes:
+        for command in commands[size].values():
+            _run_once(command, scratch)
+    samples = {size: {key: ([], []) for key in ("pipeline", "cli_render", "cli_check")} for size in sizes}
     for _ in range(repeat):
         for size in sizes:
-            got = _run_worker("pipeline", str(Path(scratch, f"generated-{size}.bp")), "1")
-            samples[size]["wall"] += got["wall"]
-            samples[size]["cpu"] += got["cpu"]
-    for size, times in samples.items():
-        stages = results["sizes"][str(size)]["stages"]
-        stages["wall"]["pipeline"] = statistics.median(times["wall"])
-        stages["cpu"]["pipeline"] = statistics.median(times["cpu"])
-        stages["pipeline_samples"] = times
+            got = _run_worker("pipeline", str(Path(scratch, f"{names[size]}.bp")), "1")
+            samples[size]["pipeline"][0].extend(got["wall"])
+            samples[size]["pipeline"][1].extend(got["cpu"])
+            for key, command in commands[size].items():
+                wall, cpu = _run_once(command, scratch)
+                samples[size][key][0].append(wall)
+                samples[size][key][1].append(cpu)
+    for size in sizes:
+        entry = results["sizes"][str(size)]
+        walls, cpus = samples[size]["pipeline"]
+        entry["stages"]["wall"]["pipeline"] = statistics.median(walls)
+        entry["stages"]["cpu"]["pipeline"] = statistics.median(cpus)
+        entry["stages"]["pipeline_samples"] = {"wall": walls, "cpu": cpus}
+        for key in ("cli_render", "cli_check"):
+            entry[key] = _summary(*samples[size][key])
 
 
 def _timed_command(command: list[str], repeat: int, cwd: str, timeout: float | None = None) -> dict:
@@ -227,27 +248,36 @@ def _timed_command(command: list[str], repeat: int, cwd: str, timeout: float | N
     walls: list[float] = []
     cpus: list[float] = []
     spent = 0.0
-    environment = _user_environment()
     if timeout is None:
-        subprocess.run(command, cwd=cwd, capture_output=True, env=environment)
+        _run_once(command, cwd)
     for _ in range(repeat):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
         try:
-            done = subprocess.run(command, cwd=cwd, capture_output=True, timeout=timeout, env=environment)
+            wall, cpu = _run_once(command, cwd, timeout)
         except subprocess.TimeoutExpired:
             return {"timed_out_after": timeout, "runs": len(walls)}
-        wall = time.perf_counter() - start
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        if done.returncode not in (0, 1):  # `check` exits 1 on findings; anything else is a failure
-            raise SystemExit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr.decode(errors='replace')}")
         walls.append(wall)
-        cpus.append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
+        cpus.append(cpu)
         spent += wall
         if spent > BUDGET_SECONDS:
             break
+    return _summary(walls, cpus)
+
+
+def _run_once(command: list[str], cwd: str, timeout: float | None = None) -> tuple[float, float]:
+    """Wall and CPU seconds of one run of `command` in a fresh process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, capture_output=True, timeout=timeout, env=_user_environment())
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode not in (0, 1):  # `check` exits 1 on findings; anything else is a failure
+        raise SystemExit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr.decode(errors='replace')}")
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def _summary(walls: list[float], cpus: list[float]) -> dict:
     return {"wall": statistics.median(walls), "cpu": statistics.median(cpus), "runs": len(walls),
-            "wall_min": min(walls), "wall_max": max(walls)}
+            "wall_min": min(walls), "wall_max": max(walls), "samples": walls}
 
 
 def _blueprint_command() -> list[str]:
@@ -444,10 +474,6 @@ def main() -> None:
             entry: dict = {}
             entry["stages"] = _run_worker("stages", str(source), str(repeat), str(dot_file) if dot else "")
             entry["memory"] = {**_run_worker("rss", str(source)), **_run_worker("trace", str(source))}
-            out = Path(scratch, f"generated-{size}.svg")
-            entry["cli_render"] = _timed_command([*blueprint, "render", source.name, "-o", out.name, "--force"],
-                                                 repeat, scratch)
-            entry["cli_check"] = _timed_command([*blueprint, "check", source.name], repeat, scratch)
             if dot and dot_gave_up:
                 # A larger graph would only time out too: say so without waiting for it.
                 entry["graphviz"] = {"timed_out_after": DOT_TIMEOUT, "runs": 0, "skipped": True}
@@ -456,7 +482,7 @@ def main() -> None:
                                                    repeat, scratch, timeout=DOT_TIMEOUT)
                 dot_gave_up = "timed_out_after" in entry["graphviz"]
             results["sizes"][str(size)] = entry
-        _sample_pipelines(results, scratch, sorted(sizes), repeat)
+        _sample_in_rounds(results, scratch, sorted(sizes), repeat, blueprint)
         results["cli_help"] = _timed_command([*blueprint, "--help"], repeat, scratch)
         first = Path(scratch, f"generated-{sizes[0]}.bp").name
         results["lazy_imports"] = {
