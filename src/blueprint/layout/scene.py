@@ -12,9 +12,9 @@ about nine times the memory of a slotted one and four times as long to make.
 The layout is their only producer; at the boundary, where a scene comes from
 outside (a file, another process), `scene_from_data` validates it with
 pydantic against these same classes, and `scene_data` turns one into plain
-JSON data. They are not frozen (that would double the cost of defining them,
-on every start of the command line), but nothing changes a scene once the
-layout has made it: renderers only read it, and a test holds them to that.
+JSON data. They are not frozen (that would nearly triple the cost of defining
+them, on every start of the command line), but nothing changes a scene once
+the layout has made it: renderers only read it, and a test holds them to that.
 """
 
 from __future__ import annotations
