@@ -30,27 +30,18 @@ def command(old, new, output_format) -> None:
     """
     from blueprint.analysis.diff_result import DiffReport
     from blueprint.analysis.diff_text import format_diff
-    from blueprint.api import check_bytes, check_file, diff_results
-    from blueprint.cli.shared import EXIT_CLEAN, EXIT_FINDINGS, STDOUT, fail_usage, write_stdout
+    from blueprint.api import diff_results
+    from blueprint.cli.shared import EXIT_CLEAN, STDOUT, check_inputs, fail_usage, write_stdout
     from blueprint.config import ConfigError, find_pyproject, load_settings
-    from blueprint.report import render_report
 
     if old == STDOUT and new == STDOUT:
         fail_usage("only one of OLD and NEW can be read from standard input")
     try:
         enabled = load_settings(find_pyproject(Path.cwd())).enabled_codes()
-        results = [
-            check_bytes("<stdin>", sys.stdin.buffer.read(), enabled) if name == STDOUT else check_file(name, enabled)
-            for name in (old, new)
-        ]
     except ConfigError as error:
         fail_usage(str(error))
-    except OSError as error:
-        fail_usage(f"cannot read {error.filename}: {error.strerror or error}")
-    if not all(result.ok for result in results):
-        click.echo(render_report(results, "text", color=sys.stderr.isatty()), err=True)
-        sys.exit(EXIT_FINDINGS)
-    before, after = results
+    before, after = check_inputs([name if name == STDOUT else Path(name) for name in (old, new)], enabled,
+                                 show_warnings=False)
     diff = diff_results(before, after)
     if output_format == "json":
         write_stdout(DiffReport(diff=diff).model_dump_json(indent=2) + "\n")

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import click
-from blueprint.cli.shared import EXIT_CLEAN, EXIT_FINDINGS, STDOUT, fail_usage, write_stdout
+from blueprint.cli.shared import EXIT_CLEAN, STDOUT, check_inputs, fail_usage, write_stdout
 
 
 def write_file(output: str, text: str, force: bool, inputs: tuple[str, ...]) -> None:
@@ -47,20 +47,14 @@ def command(path, output_format, output, force) -> None:
       blueprint export deposit.bp > deposit.json
       blueprint export deposit.bp -o build/deposit.json --force
     """
-    from blueprint.api import check_bytes, check_file, export_result
+    from blueprint.api import export_result
     from blueprint.config import ConfigError, find_pyproject, load_settings
-    from blueprint.report import render_report
 
     try:
         enabled = load_settings(find_pyproject(Path.cwd())).enabled_codes()
-        result = check_bytes("<stdin>", sys.stdin.buffer.read(), enabled) if path == STDOUT else check_file(path, enabled)
     except ConfigError as error:
         fail_usage(str(error))
-    except OSError as error:
-        fail_usage(f"cannot read {error.filename or path}: {error.strerror or error}")
-    if not result.ok:
-        click.echo(render_report([result], "text", color=sys.stderr.isatty()), err=True)
-        sys.exit(EXIT_FINDINGS)
+    [result] = check_inputs([path if path == STDOUT else Path(path)], enabled, show_warnings=False)
     document = export_result(result)
     if output is None or output == STDOUT:
         write_stdout(document)

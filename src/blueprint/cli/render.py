@@ -9,7 +9,7 @@ from typing import NoReturn
 
 import click
 
-from blueprint.cli.shared import EXIT_CLEAN, EXIT_FINDINGS, fail_usage, write_stdout
+from blueprint.cli.shared import EXIT_CLEAN, check_inputs, fail_usage, write_stdout
 from blueprint.config import ConfigError, find_pyproject, load_settings
 from blueprint.render import FORMATS, THEMES
 
@@ -52,10 +52,9 @@ def command(paths, output, output_format, theme, force, compare_with) -> None:
     """
     if compare_with is not None:
         _render_compare(compare_with, paths, output, output_format, theme, force)
-    from blueprint.api import check_file, render_result
+    from blueprint.api import render_result
     from blueprint.files import NoFilesError
     from blueprint.output import OutputPlanError, choose_format, existing_destinations, plan_outputs
-    from blueprint.report import render_report
 
     try:
         enabled = load_settings(find_pyproject(Path.cwd())).enabled_codes()
@@ -64,14 +63,7 @@ def command(paths, output, output_format, theme, force, compare_with) -> None:
     except (ConfigError, OutputPlanError, NoFilesError) as error:
         fail_usage(str(error))
 
-    try:
-        results = [check_file(item.source, enabled, name=item.source.as_posix()) for item in planned]
-    except OSError as error:
-        fail_usage(f"cannot read {error.filename}: {error.strerror}")
-    if any(result.diagnostics for result in results):
-        click.echo(render_report(results, "text", color=sys.stderr.isatty()), err=True)
-    if not all(result.ok for result in results):
-        sys.exit(EXIT_FINDINGS)
+    results = check_inputs([item.source for item in planned], enabled, show_warnings=True)
 
     if not force and (present := existing_destinations(planned)):
         names = ", ".join(str(path) for path in present)
@@ -115,9 +107,8 @@ def _write_file(destination: Path, drawing: bytes, force: bool) -> None:
 def _render_compare(old: str, paths: tuple[str, ...], output: str | None, output_format: str | None, theme: str,
                     force: bool) -> NoReturn:
     """`render --compare OLD.bp NEW.bp`: one drawing of NEW with its changes since OLD marked."""
-    from blueprint.api import check_file, render_compare
+    from blueprint.api import render_compare
     from blueprint.output import STDOUT, SUFFIX_OF_FORMAT, OutputPlanError, choose_format
-    from blueprint.report import render_report
 
     if len(paths) != 1:
         fail_usage("--compare draws one file: give OLD.bp after --compare and then NEW.bp")
@@ -144,14 +135,7 @@ def _render_compare(old: str, paths: tuple[str, ...], output: str | None, output
     if destination is not None and destination.resolve() in {Path(old).resolve(), new.resolve()}:
         fail_usage(f"{destination} is an input; refusing to write a drawing over it")
 
-    try:
-        results = [check_file(path, enabled, name=Path(path).as_posix()) for path in (old, paths[0])]
-    except OSError as error:
-        fail_usage(f"cannot read {error.filename}: {error.strerror}")
-    if any(result.diagnostics for result in results):
-        click.echo(render_report(results, "text", color=sys.stderr.isatty()), err=True)
-    if not all(result.ok for result in results):
-        sys.exit(EXIT_FINDINGS)
+    results = check_inputs([Path(old), new], enabled, show_warnings=True)
     if destination is not None and destination.exists() and not force:
         fail_usage(f"{destination} already exists; use --force to replace")
 

@@ -1,12 +1,18 @@
-"""What every command shares: exit statuses, the usage-error exit, and writing to stdout."""
+"""What every command shares: exit statuses, the usage-error exit, checking
+the inputs, and writing to stdout."""
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import NoReturn
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import click
+
+if TYPE_CHECKING:
+    from blueprint.api import CheckResult
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 STDOUT = "-"
@@ -27,3 +33,28 @@ def write_stdout(data: str | bytes) -> None:
         # Point stdout at nothing so that Python's own flush at exit does not fail again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         fail_usage(f"cannot write to standard output: {error.strerror or error}")
+
+
+def check_inputs(inputs: Sequence[Path | str], enabled: Iterable[str], show_warnings: bool) -> list[CheckResult]:
+    """Check every input (a Path is a file; the string "-" is standard input)
+    before a command uses any of them. An input that cannot be read is a usage
+    error. When any has an error, every problem goes to stderr and the command
+    exits 1; with `show_warnings`, the warnings of inputs that can go on are
+    shown too."""
+    from blueprint.api import check_bytes, check_file
+    from blueprint.report import render_report
+
+    enabled = frozenset(enabled)
+    results = []
+    for source in inputs:
+        try:
+            results.append(check_bytes("<stdin>", sys.stdin.buffer.read(), enabled) if source == STDOUT
+                           else check_file(source, enabled))
+        except OSError as error:
+            fail_usage(f"cannot read {error.filename or source}: {error.strerror or error}")
+    failed = not all(result.ok for result in results)
+    if failed or (show_warnings and any(result.diagnostics for result in results)):
+        click.echo(render_report(results, "text", color=sys.stderr.isatty()), err=True)
+    if failed:
+        sys.exit(EXIT_FINDINGS)
+    return results

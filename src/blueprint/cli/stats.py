@@ -36,26 +36,17 @@ def command(paths, output_format) -> None:
     """
     from blueprint.analysis.stats import StatsReport
     from blueprint.analysis.stats_text import format_stats_report
-    from blueprint.api import check_bytes, check_file, stats_result
-    from blueprint.cli.shared import EXIT_CLEAN, EXIT_FINDINGS, STDOUT, fail_usage, write_stdout
+    from blueprint.api import stats_result
+    from blueprint.cli.shared import EXIT_CLEAN, STDOUT, check_inputs, fail_usage, write_stdout
     from blueprint.config import ConfigError, find_pyproject, load_settings
     from blueprint.files import NoFilesError, discover
-    from blueprint.report import render_report
 
     try:
         enabled = load_settings(find_pyproject(Path.cwd())).enabled_codes()
-        names = [p for p in paths if p == STDOUT][:1] + [f.as_posix() for f in discover(p for p in paths if p != STDOUT)]
-        results = [
-            check_bytes("<stdin>", sys.stdin.buffer.read(), enabled) if name == STDOUT else check_file(name, enabled)
-            for name in names
-        ]
+        inputs = [p for p in paths if p == STDOUT][:1] + list(discover(p for p in paths if p != STDOUT))
     except (ConfigError, NoFilesError) as error:
         fail_usage(str(error))
-    except OSError as error:
-        fail_usage(f"cannot read {error.filename}: {error.strerror or error}")
-    if not all(result.ok for result in results):
-        click.echo(render_report(results, "text", color=sys.stderr.isatty()), err=True)
-        sys.exit(EXIT_FINDINGS)
+    results = check_inputs(inputs, enabled, show_warnings=False)
     figures = [stats_result(result) for result in results]
     if output_format == "json":
         write_stdout(StatsReport(blueprints=figures).model_dump_json(indent=2) + "\n")
