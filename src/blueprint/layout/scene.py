@@ -23,6 +23,8 @@ from dataclasses import dataclass, fields, is_dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
+from blueprint.records import Record, record
+
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
 
@@ -30,10 +32,8 @@ if TYPE_CHECKING:
 # compared with, or something that was there and changed.
 Change = Literal["added", "changed"]
 
-node = dataclass(slots=True, kw_only=True)
 
-
-class SceneNode:
+class SceneNode(Record):
     __slots__ = ()
 
 
@@ -46,13 +46,13 @@ class _WithComparison(SceneNode):
     _comparison_fields: ClassVar[tuple[str, ...]] = ()
 
 
-@node
+@record
 class Point(SceneNode):
     x: float
     y: float
 
 
-@node
+@record
 class TextSpan(SceneNode):
     """A piece of one line drawn from `x`: lines mixing Latin and CJK are split
     so each run starts where the measurer says it does, whatever font draws it."""
@@ -61,7 +61,7 @@ class TextSpan(SceneNode):
     text: str
 
 
-@node
+@record
 class Text(SceneNode):
     """One line of text; `y` is the baseline."""
 
@@ -77,7 +77,7 @@ class Text(SceneNode):
         return "".join(span.text for span in self.spans)
 
 
-@node
+@record
 class Rect(SceneNode):
     role: str
     x: float
@@ -87,7 +87,7 @@ class Rect(SceneNode):
     radius: float = 0
 
 
-@node
+@record
 class Rule(SceneNode):
     """A straight line: the three blueprint lines, separators, table rules."""
 
@@ -99,7 +99,7 @@ class Rule(SceneNode):
     style: Literal["solid", "dashed", "dotted"] = "solid"
 
 
-@node
+@record
 class Marker(_WithComparison):
     """A fail (F) or wait (W) point badge. Fail badges are circles, wait badges
     rounded rectangles, so they differ by shape, not colour alone."""
@@ -119,7 +119,7 @@ class Marker(_WithComparison):
     change: Literal["introduced"] | None = None  # a fail point the compared-with blueprint did not have
 
 
-@node
+@record
 class ChangeBadge(SceneNode):
     """The NEW or CHANGED tag of a comparison drawing, on a card, on a step's
     head or in the legend. Its word says what it means, so it reads the same
@@ -133,7 +133,7 @@ class ChangeBadge(SceneNode):
     label: Text
 
 
-@node
+@record
 class Detail(SceneNode):
     """A fact shown on hover in interactive renderings (the static list below the
     diagram carries the fail and wait points for print)."""
@@ -142,7 +142,7 @@ class Detail(SceneNode):
     value: str
 
 
-@node
+@record
 class Card(_WithComparison):
     """An action (or a piece of evidence) in its cell."""
 
@@ -165,7 +165,7 @@ class Card(_WithComparison):
     badge: ChangeBadge | None = None
 
 
-@node
+@record
 class Arrow(SceneNode):
     """A flow routed orthogonally around cards: `points` run from source to target."""
 
@@ -181,7 +181,7 @@ class Arrow(SceneNode):
     label_box: Rect | None = None
 
 
-@node
+@record
 class FailEntry(SceneNode):
     number: int
     action: str
@@ -191,7 +191,7 @@ class FailEntry(SceneNode):
     recovery: str | None  # the recovering action's label
 
 
-@node
+@record
 class WaitEntry(SceneNode):
     number: int
     action: str
@@ -201,7 +201,7 @@ class WaitEntry(SceneNode):
     over_limit: bool
 
 
-@node
+@record
 class LaneBand(SceneNode):
     """A row of the blueprint, for renderers that rebuild structure (DOT, HTML)."""
 
@@ -211,7 +211,7 @@ class LaneBand(SceneNode):
     height: float
 
 
-@node
+@record
 class Column(_WithComparison):
     """A step's column."""
 
@@ -225,7 +225,7 @@ class Column(_WithComparison):
     change: Change | None = None
 
 
-@node
+@record
 class RemovedItem(SceneNode):
     """A step or an action of the compared-with blueprint that this one no longer has."""
 
@@ -238,7 +238,7 @@ class RemovedItem(SceneNode):
 
 # A whole drawing can also be referred to weakly (tests check that rendering
 # does not keep it alive).
-@dataclass(slots=True, kw_only=True, weakref_slot=True)
+@dataclass(slots=True, kw_only=True, weakref_slot=True, repr=False, eq=False)
 class Scene(_WithComparison):
     _comparison_fields = ("badges", "removed")
 

@@ -10,32 +10,29 @@ builder makes from them is pydantic and validated.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from blueprint.records import Record, record
 from blueprint.source import Span
 
-syntax = dataclass(slots=True, kw_only=True)
 
-
-@syntax
-class Word:
+@record
+class Word(Record):
     """A bare word or number as written, with where it stands."""
 
     text: str
     span: Span
 
 
-@syntax
-class Statement:
+@record
+class Statement(Record):
     span: Span
 
 
-@syntax
+@record
 class TitleStatement(Statement):
     title: str
 
 
-@syntax
+@record
 class HeaderStatement(Statement):
     """`description`, `segment`, `owner`, `version`, `state`, `lang` or `max-wait`."""
 
@@ -43,7 +40,7 @@ class HeaderStatement(Statement):
     value: Word
 
 
-@syntax
+@record
 class LabelStatement(Statement):
     """`lane NAME "Label"` or `line NAME "Label"`."""
 
@@ -52,18 +49,18 @@ class LabelStatement(Statement):
     label: str
 
 
-@syntax
+@record
 class PhaseStatement(Statement):
     name: str
 
 
-@syntax
+@record
 class StepStatement(Statement):
     id: Word
     label: str
 
 
-@syntax
+@record
 class ItemStatement(Statement):
     """An action (`customer arrive "…"`) or evidence (`evidence "…"`)."""
 
@@ -72,48 +69,48 @@ class ItemStatement(Statement):
     label: str
 
 
-@syntax
+@record
 class FailStatement(Statement):
     description: str
     severity: Word | None = None
     recover: Word | None = None
 
 
-@syntax
-class RangeText:
+@record
+class RangeText(Record):
     min: Word
     max: Word | None
     span: Span
 
 
-@syntax
+@record
 class WaitStatement(Statement):
     range: RangeText
     description: str | None = None
 
 
-@syntax
+@record
 class DurationStatement(Statement):
     range: RangeText
 
 
-@syntax
+@record
 class CostStatement(Statement):
     amount: Word
     currency: Word | None = None
 
 
-@syntax
+@record
 class NoteStatement(Statement):
     text: str
 
 
-@syntax
+@record
 class LinkStatement(Statement):
     url: Word
 
 
-@syntax
+@record
 class FlowStatement(Statement):
     """`a -> b --> c "label"`: n endpoints joined by n-1 arrows."""
 
