@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from blueprint.api import check_bytes, check_text
 from blueprint.diagnostics import CODES
 
+from .as_built import assert_validates_as_built
 from .conftest import EXAMPLES
 
 ALL = frozenset(code.code for code in CODES)
@@ -25,6 +26,8 @@ def _assert_well_formed(result) -> None:
         assert d.code in {code.code for code in CODES}
         assert d.span.line >= 1 and d.span.column >= 1
         assert d.message
+    # The result, its source, blueprint and diagnostics are made unvalidated.
+    assert_validates_as_built(result)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

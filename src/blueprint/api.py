@@ -29,7 +29,9 @@ _DROPS_A_STATEMENT = frozenset({"BP101", "BP102", "BP104", "BP108"})
 
 
 class CheckResult(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    # Made with model_construct from the stages' own results (see
+    # blueprint.model.types.Node); the validator is built on first use.
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     name: str
     source: Source | None
@@ -58,7 +60,7 @@ def check_source(source: Source, enabled: Iterable[str] = DEFAULT_CODES) -> Chec
     # the pause covers the model alone.
     with paused():
         blueprint, diagnostics = _checked(source, enabled)
-    return CheckResult(name=source.name, source=source, blueprint=blueprint, diagnostics=diagnostics)
+    return CheckResult.model_construct(name=source.name, source=source, blueprint=blueprint, diagnostics=diagnostics)
 
 
 def _checked(source: Source, enabled: frozenset[str]) -> tuple[Blueprint, tuple[Diagnostic, ...]]:
@@ -75,7 +77,7 @@ def _checked(source: Source, enabled: frozenset[str]) -> tuple[Blueprint, tuple[
 def check_bytes(name: str, data: bytes, enabled: Iterable[str] = DEFAULT_CODES) -> CheckResult:
     source, problems = decode(name, data)
     if source is None:
-        return CheckResult(name=name, source=None, blueprint=None, diagnostics=tuple(problems))
+        return CheckResult.model_construct(name=name, source=None, blueprint=None, diagnostics=tuple(problems))
     return check_source(source, enabled)
 
 

@@ -21,7 +21,9 @@ class ConfigError(ValueError):
 
 
 class Settings(BaseModel):
-    model_config = ConfigDict(frozen=True, populate_by_name=True, extra="forbid")
+    # Without a [tool.blueprint] table there is nothing to validate: the
+    # validator is built only when a pyproject.toml has settings.
+    model_config = ConfigDict(frozen=True, populate_by_name=True, extra="forbid", defer_build=True)
 
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = Field(default=(), alias="extend-select")
@@ -53,9 +55,11 @@ class Settings(BaseModel):
         return frozenset(chosen | errors)
 
     def merged(self, **overrides: object) -> Settings:
-        values = self.model_dump(by_alias=False)
-        values.update({key: value for key, value in overrides.items() if value is not None})
-        return Settings(**values)
+        """These settings with the given ones (None: not given) in their place."""
+        changes = {key: value for key, value in overrides.items() if value is not None and value != getattr(self, key)}
+        if not changes:
+            return self
+        return Settings(**{**self.model_dump(by_alias=False), **changes})
 
 
 def _matches(code: str, patterns: Iterable[str]) -> bool:
@@ -80,7 +84,7 @@ def find_pyproject(start: Path) -> Path | None:
 
 def load_settings(pyproject: Path | None) -> Settings:
     if pyproject is None:
-        return Settings()
+        return Settings.model_construct()
     import tomllib  # a few ms of every start; only paid when there is a file to read
 
     try:
@@ -88,6 +92,8 @@ def load_settings(pyproject: Path | None) -> Settings:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"cannot read {pyproject}: {error}") from error
     table = data.get("tool", {}).get("blueprint", {})
+    if table == {}:
+        return Settings.model_construct()
     try:
         settings = Settings(**table)
     except ValueError as error:

@@ -29,7 +29,7 @@ def decode(name: str, data: bytes) -> tuple[Source | None, list[Diagnostic]]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         return None, [_unreadable(name, data, error.start, f"found a byte (0x{data[error.start]:02x}) that is not UTF-8")]
-    return Source(name=name, text=text), []
+    return Source.model_construct(name=name, text=text), []
 
 
 def _unreadable(name: str, data: bytes, offset: int, message: str) -> Diagnostic:

@@ -28,7 +28,9 @@ class Span:
 class Source(BaseModel):
     """A decoded .bp text and the name it is reported under (a path, or `<stdin>`)."""
 
-    model_config = ConfigDict(frozen=True)
+    # Made with model_construct on the command line's path (see
+    # blueprint.model.types.Node); the validator is built on first use.
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     name: str
     text: str

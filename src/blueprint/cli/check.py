@@ -64,7 +64,7 @@ def command(paths, output_format, strict, select, extend_select, ignore, config_
     from blueprint.report import emit
 
     try:
-        settings = Settings() if no_config else load_settings(config_path or find_pyproject(Path.cwd()))
+        settings = Settings.model_construct() if no_config else load_settings(config_path or find_pyproject(Path.cwd()))
         settings = settings.merged(
             format=output_format,
             strict=strict,

@@ -82,7 +82,7 @@ class _ActionDraft:
     attribute_lines: dict[str, int] = field(default_factory=dict)
 
     def freeze(self) -> Action:
-        return Action(
+        return Action.model_construct(
             id=self.id,
             generated_id=self.generated_id,
             label=self.label,
@@ -107,7 +107,7 @@ class _StepDraft:
     actions: list[_ActionDraft] = field(default_factory=list)
 
     def freeze(self) -> Step:
-        return Step(
+        return Step.model_construct(
             id=self.statement.id.text,
             label=self.statement.label,
             phase=self.phase,
@@ -165,7 +165,7 @@ class _Builder:
                 hint="keep one of them",
             )
             return False
-        self.headers.append(Header(keyword=key, span=span))
+        self.headers.append(Header.model_construct(keyword=key, span=span))
         return True
 
     def _TitleStatement(self, statement: TitleStatement) -> None:
@@ -185,7 +185,7 @@ class _Builder:
         if not self._header_allowed(keyword, statement.span):
             return
         if keyword == "segment":
-            self.headers.append(Header(keyword="segment", span=statement.span))
+            self.headers.append(Header.model_construct(keyword="segment", span=statement.span))
             self.segments.append(value.text)
             return
         if keyword in _SINGLE_HEADERS and not self._once(keyword, keyword, statement.span):
@@ -267,7 +267,7 @@ class _Builder:
             if statement.id is not None:
                 self._check_reserved(statement.id)
             step.evidence.append(
-                Evidence(
+                Evidence.model_construct(
                     id=statement.id.text if statement.id else None,
                     label=statement.label,
                     step=step_id,
@@ -337,7 +337,7 @@ class _Builder:
                 )
         self.fail_count += 1
         action.fails.append(
-            FailPoint(
+            FailPoint.model_construct(
                 number=self.fail_count,
                 action=action.id,
                 description=statement.description,
@@ -355,7 +355,7 @@ class _Builder:
             return
         self.wait_count += 1
         action.waits.append(
-            WaitPoint(
+            WaitPoint.model_construct(
                 number=self.wait_count,
                 action=action.id,
                 duration=duration,
@@ -383,7 +383,7 @@ class _Builder:
                 hint="commas may only separate thousands",
             )
             return
-        action.cost = Cost(
+        action.cost = Cost.model_construct(
             amount=float(text.replace(",", "")),
             text=text,
             currency=statement.currency.text if statement.currency else None,
@@ -398,13 +398,13 @@ class _Builder:
     def _LinkStatement(self, statement: LinkStatement) -> None:
         action = self._current_action("link", statement.span)
         if action is not None:
-            action.links.append(Link(url=statement.url.text, span=statement.url.span))
+            action.links.append(Link.model_construct(url=statement.url.text, span=statement.url.span))
 
     def _FlowStatement(self, statement: FlowStatement) -> None:
         ends = statement.endpoints
         for index, arrow in enumerate(statement.arrows):
             self.flows.append(
-                Flow(
+                Flow.model_construct(
                     source=ends[index].text,
                     target=ends[index + 1].text,
                     kind=ARROW_KINDS[arrow],
@@ -453,7 +453,7 @@ class _Builder:
 
     def _duration(self, word: Word) -> Duration | None:
         try:
-            return Duration(seconds=parse_duration(word.text), text=word.text)
+            return Duration.model_construct(seconds=parse_duration(word.text), text=word.text)
         except DurationError as error:
             self.report("BP103", word.span, str(error), hint=error.hint)
             return None
@@ -463,17 +463,17 @@ class _Builder:
         high = self._duration(text.max) if text.max is not None else low
         if low is None or high is None:
             return None
-        return DurationRange(min=low, max=high, span=text.span)
+        return DurationRange.model_construct(min=low, max=high, span=text.span)
 
     def blueprint(self) -> Blueprint:
-        return Blueprint(
+        return Blueprint.model_construct(
             source_name=self.file,
             segments=tuple(self.segments),
             headers=tuple(self.headers),
             lane_labels=self.lane_labels,
             line_labels=self.line_labels,
             phases=tuple(
-                Phase(name=statement.name, steps=tuple(steps), span=statement.span)
+                Phase.model_construct(name=statement.name, steps=tuple(steps), span=statement.span)
                 for statement, steps in self.phases
             ),
             steps=tuple(step.freeze() for step in self.steps),
