@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import accumulate
+
 from blueprint.layout.measure import TextMeasurer, wrap
 from blueprint.layout.scene import Text, TextSpan
 
@@ -17,13 +19,13 @@ def line(
     """
     width = measurer.width(content, size, bold)
     left = x - width / 2 if anchor == "middle" else x - width if anchor == "end" else x
-    spans: list[TextSpan] = []
-    offset = 0.0
     runs = measurer.font_runs(content) if hasattr(measurer, "font_runs") else [content]
-    for run in runs:
-        spans.append(TextSpan(x=round(left + offset, 2), text=run))
-        offset += measurer.width(run, size, bold)
-    return Text(role=role, y=round(y, 2), size=size, bold=bold, italic=italic, spans=tuple(spans))
+    if len(runs) == 1:  # most lines: one span, already measured
+        spans = (TextSpan(x=round(left, 2), text=content),)
+    else:
+        offsets = accumulate((measurer.width(run, size, bold) for run in runs[:-1]), initial=0.0)
+        spans = tuple(TextSpan(x=round(left + offset, 2), text=run) for run, offset in zip(runs, offsets))
+    return Text(role=role, y=round(y, 2), size=size, bold=bold, italic=italic, spans=spans)
 
 
 def block(
