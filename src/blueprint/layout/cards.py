@@ -158,19 +158,21 @@ def shifted_text(text: Text, dx: float, dy: float) -> Text:
                    spans=tuple(replace(span, x=round(span.x + dx, 2)) for span in text.spans))
 
 
-def moved_card(card: Card, x: float, y: float) -> Card:
-    """The same card drawn at (x, y), with its text and badges: measuring and
-    wrapping a label once is enough, wherever the card ends up."""
+def move_card(card: Card, x: float, y: float) -> None:
+    """Move a card the layout has measured, with its text and badges, to (x, y):
+    measuring and wrapping a label once is enough, wherever the card ends up.
+    In place, as the layout's own nodes may be until it hands the scene over:
+    a thousand-action drawing would otherwise copy some ten thousand nodes."""
     dx, dy = x - card.x, y - card.y
+    card.x, card.y = x, y
+    for text in card.lines:
+        _shift_text(text, dx, dy)
+    for box in (*card.markers, card.badge) if card.badge is not None else card.markers:
+        box.x, box.y = round(box.x + dx, 2), round(box.y + dy, 2)
+        _shift_text(box.label, dx, dy)
 
-    def shifted(box):
-        return replace(box, x=round(box.x + dx, 2), y=round(box.y + dy, 2), label=shifted_text(box.label, dx, dy))
 
-    return replace(
-        card,
-        x=x,
-        y=y,
-        lines=tuple(shifted_text(text, dx, dy) for text in card.lines),
-        markers=tuple(shifted(marker) for marker in card.markers),
-        badge=shifted(card.badge) if card.badge is not None else None,
-    )
+def _shift_text(text: Text, dx: float, dy: float) -> None:
+    text.y = round(text.y + dy, 2)
+    for span in text.spans:
+        span.x = round(span.x + dx, 2)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from blueprint.layout import style
-from blueprint.layout.cards import BADGE_H, action_card, change_badge, duration_text, evidence_card, moved_card
+from blueprint.layout.cards import BADGE_H, action_card, change_badge, duration_text, evidence_card, move_card
 from blueprint.layout.chrome import card_changes, change_summary, footer, header
 from blueprint.layout.measure import FONT_STACK, FontMetricsMeasurer, TextMeasurer, wrap
 from blueprint.layout.routing import Bands, Box, Route, plan, route_all
@@ -224,7 +224,7 @@ class _Layout:
     def scene(self) -> Scene:
         grid, routes = self._settle()
         cards = self._cards(grid)
-        self.stacks = {}  # the measured cards now live on as `cards`: let them go
+        self.stacks = {}  # its cards, moved, are `cards` now
         self.occupied = _Occupied()
         for b in grid.boxes.values():
             self.occupied.add((b.x, b.y, b.x + b.width, b.y + b.height))
@@ -282,7 +282,9 @@ class _Layout:
             ids += [action.id for action in step.actions]
             for card_id in ids:
                 box = grid.boxes[card_id]
-                cards.append(moved_card(measured[card_id], box.x, box.y))
+                card = measured[card_id]
+                move_card(card, box.x, box.y)
+                cards.append(card)
         return cards
 
     def _arrow(self, route: Route, grid: _Grid) -> Arrow:
