@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
-from blueprint.layout.scene import Arrow, Card, Marker, Rule, Scene, Text, TextSpan
+from blueprint.layout.scene import Arrow, Card, Marker, Rule, Scene
 from blueprint.render import templating
 from blueprint.render.themes import compare_css, get_theme, theme_css
 
@@ -58,9 +57,9 @@ def render_svg(scene: Scene, theme: str = "default") -> str:
         font_family=safe_font_family(scene.font_family),
         title_id=f"{ID_PREFIX}-title",
         desc_id=f"{ID_PREFIX}-desc",
-        cards=[_CardView.of(card) for card in scene.cards],
-        arrows=[_ArrowView.of(arrow, theme) for arrow in scene.arrows],
-        rules=[_RuleView.of(rule, theme) for rule in scene.rules],
+        cards=[_CardView(card) for card in scene.cards],
+        arrows=[_ArrowView(arrow, theme) for arrow in scene.arrows],
+        rules=[_RuleView(rule, theme) for rule in scene.rules],
         heads=[(kind, end, _head_id(theme, kind, end)) for kind in ARROW_KINDS for end in ("start", "end")],
     )
 
@@ -72,6 +71,8 @@ def dom_id(prefix: str, raw: str) -> str:
     """A valid, unique XML id for `raw`: ASCII letters, digits and hyphens stay,
     every other character becomes `_<hex code point>_`, so distinct inputs
     never collide (an underscore in `raw` is itself encoded)."""
+    if raw.isascii() and raw.replace("-", "").isalnum():  # the usual id: nothing to encode
+        return f"{prefix}-{raw}"
     encoded = "".join(char if _ID_SAFE.fullmatch(char) else f"_{ord(char):x}_" for char in raw)
     return f"{prefix}-{encoded}"
 
@@ -83,6 +84,10 @@ def css_class(role: str) -> str:
     if not name:
         return "role-unnamed"
     return name if name[0].isalpha() else f"role-{name}"
+
+
+# The template asks for the same few roles, kinds and lanes thousands of times.
+_css_class = lru_cache(maxsize=1024)(css_class)
 
 
 def safe_link(url: str) -> str | None:
@@ -131,8 +136,12 @@ def _trusted_css(theme: str, changes: bool = False) -> str:
 # --- numbers and text ----------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def number(value: float) -> str:
-    """Coordinates with at most two decimals, no trailing zeros, never `-0`."""
+    """Coordinates with at most two decimals, no trailing zeros, never `-0`.
+
+    Kept in a cache: a drawing repeats a few thousand values (column edges,
+    lane tops, font sizes) tens of thousands of times."""
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 
@@ -140,12 +149,19 @@ def number(value: float) -> str:
 def is_cjk(text: str) -> bool:
     if text.isascii():  # most spans: the layout gives CJK runs spans of their own
         return False
+    # No ASCII character is wide, and skipping them spares most of the lookups
+    # in a long Latin line with a dot or a dash in it.
     return any(
-        unicodedata.east_asian_width(char) in ("W", "F") and unicodedata.category(char) != "So" for char in text
+        unicodedata.east_asian_width(char) in ("W", "F") and unicodedata.category(char) != "So"
+        for char in text if not char.isascii()
     )
 
 
 def _xml_text(value: object) -> object:
+    if type(value) is str:
+        # Printable text has none of the forbidden characters, and almost
+        # every value is printable; the search is for the rest.
+        return value if value.isprintable() else _XML_ILLEGAL.sub("", value)
     if isinstance(value, str) and not isinstance(value, Markup):
         return _XML_ILLEGAL.sub("", value)
     return value
@@ -154,30 +170,22 @@ def _xml_text(value: object) -> object:
 # --- view objects: what the template draws, precomputed here --------------------
 
 
-@dataclass(frozen=True)
-class _CardView:
-    card: Card
-    id: str
-    lane_class: str
-    href: str | None
-    tooltip: str
-    frame: str  # SVG path data of the card's outline
-    fold: str | None  # the dog-ear of an evidence card
+# Plain classes with slots, not dataclasses: a dataclass generates and
+# compiles its methods when it is defined, about half a millisecond for each
+# of these on every start of the command line.
 
-    @classmethod
-    def of(cls, card: Card) -> _CardView:
+
+class _CardView:
+    __slots__ = ("card", "id", "lane_class", "href", "tooltip", "frame", "fold")
+
+    def __init__(self, card: Card) -> None:
         links = [link for link in map(safe_link, card.links) if link]
-        tooltip_lines = [card.label, *(f"{d.key}: {d.value}" for d in card.details), *links]
-        frame, fold = _card_outline(card)
-        return cls(
-            card=card,
-            id=dom_id("card", card.id),
-            lane_class=f"card-{css_class(card.lane)}",
-            href=links[0] if links else None,
-            tooltip="\n".join(tooltip_lines),
-            frame=frame,
-            fold=fold,
-        )
+        self.card = card
+        self.id = dom_id("card", card.id)
+        self.lane_class = f"card-{_css_class(card.lane)}"
+        self.href = links[0] if links else None
+        self.tooltip = "\n".join([card.label, *(f"{d.key}: {d.value}" for d in card.details), *links])
+        self.frame, self.fold = _card_outline(card)  # SVG path data: the outline, an evidence card's dog-ear
 
 
 def _card_outline(card: Card) -> tuple[str, str | None]:
@@ -194,58 +202,48 @@ def _card_outline(card: Card) -> tuple[str, str | None]:
 
 
 def _rounded_rect(x: float, y: float, w: float, h: float, r: float) -> str:
-    n = number
-    return (f"M{n(x + r)},{n(y)}H{n(x + w - r)}A{n(r)},{n(r)} 0 0 1 {n(x + w)},{n(y + r)}"
-            f"V{n(y + h - r)}A{n(r)},{n(r)} 0 0 1 {n(x + w - r)},{n(y + h)}"
-            f"H{n(x + r)}A{n(r)},{n(r)} 0 0 1 {n(x)},{n(y + h - r)}"
-            f"V{n(y + r)}A{n(r)},{n(r)} 0 0 1 {n(x + r)},{n(y)}Z")
+    # The edges and where the corner arcs meet the sides, left to right and
+    # top to bottom: each formatted once, though the path passes most twice.
+    x0, x1, x2, x3 = number(x), number(x + r), number(x + w - r), number(x + w)
+    y0, y1, y2, y3 = number(y), number(y + r), number(y + h - r), number(y + h)
+    arc = f"A{number(r)},{number(r)} 0 0 1"
+    return (f"M{x1},{y0}H{x2}{arc} {x3},{y1}V{y2}{arc} {x2},{y3}"
+            f"H{x1}{arc} {x0},{y2}V{y1}{arc} {x1},{y0}Z")
 
 
-@dataclass(frozen=True)
 class _ArrowView:
-    arrow: Arrow
-    id: str
-    kind_class: str
-    path: str
-    head_start: str | None
-    head_end: str | None
+    __slots__ = ("arrow", "id", "kind_class", "path", "head_start", "head_end")
 
-    @classmethod
-    def of(cls, arrow: Arrow, theme: str) -> _ArrowView:
+    def __init__(self, arrow: Arrow, theme: str) -> None:
         kind = arrow.kind if arrow.kind in ARROW_KINDS else "handoff"
-        path = "".join(
+        self.arrow = arrow
+        self.id = dom_id("flow", arrow.id)
+        self.kind_class = f"flow-{kind}"
+        self.path = "".join(
             f"{'M' if index == 0 else 'L'}{number(point.x)},{number(point.y)}" for index, point in enumerate(arrow.points)
         )
-        return cls(
-            arrow=arrow,
-            id=dom_id("flow", arrow.id),
-            kind_class=f"flow-{kind}",
-            path=path,
-            head_start=_head_id(theme, kind, "start") if arrow.head_start else None,
-            head_end=_head_id(theme, kind, "end") if arrow.head_end else None,
-        )
+        self.head_start = _head_id(theme, kind, "start") if arrow.head_start else None
+        self.head_end = _head_id(theme, kind, "end") if arrow.head_end else None
 
 
-@dataclass(frozen=True)
 class _RuleView:
-    rule: Rule
-    head_start: str | None = None
-    head_end: str | None = None
+    """Legend samples of flows (`legend-arrow-<kind>`) get the heads of the real thing."""
 
-    @classmethod
-    def of(cls, rule: Rule, theme: str) -> _RuleView:
-        """Legend samples of flows (`legend-arrow-<kind>`) get the heads of the real thing."""
+    __slots__ = ("rule", "head_start", "head_end")
+
+    def __init__(self, rule: Rule, theme: str) -> None:
+        self.rule = rule
+        self.head_start = self.head_end = None
         kind = rule.role.removeprefix(LEGEND_FLOW_PREFIX)
-        if not rule.role.startswith(LEGEND_FLOW_PREFIX) or kind not in ARROW_KINDS:
-            return cls(rule)
-        start = _head_id(theme, kind, "start") if kind == "agreement" else None
-        return cls(rule, head_start=start, head_end=_head_id(theme, kind, "end"))
+        if rule.role.startswith(LEGEND_FLOW_PREFIX) and kind in ARROW_KINDS:
+            self.head_start = _head_id(theme, kind, "start") if kind == "agreement" else None
+            self.head_end = _head_id(theme, kind, "end")
 
 
 def marker_classes(marker: Marker) -> str:
-    classes = [f"mark mark-{css_class(marker.kind)}"]
+    classes = [f"mark mark-{_css_class(marker.kind)}"]
     if marker.kind == "fail":
-        classes.append(f"severity-{css_class(marker.severity or 'unrated')}")
+        classes.append(f"severity-{_css_class(marker.severity or 'unrated')}")
     if marker.over_limit:
         classes.append("over-limit")
     return " ".join(classes)
@@ -262,14 +260,6 @@ def marker_radius(marker: Marker) -> float:
     return max(marker.width, marker.height) / 2
 
 
-def text_classes(text: Text) -> str:
-    return css_class(text.role)
-
-
-def span_classes(span: TextSpan) -> str:
-    return "cjk" if is_cjk(span.text) else ""
-
-
 @cache
 def _environment() -> Environment:
     environment = templating.environment(
@@ -279,17 +269,17 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    environment.filters["n"] = number
-    environment.filters["css_class"] = css_class
-    environment.filters["dom_id"] = dom_id
-    environment.globals.update(
+    # Filters and tests rather than global functions: the template calls them
+    # directly, where a global goes through Context.call every time.
+    environment.filters.update(
+        n=number,
+        css_class=_css_class,
+        dom_id=dom_id,
         marker_classes=marker_classes,
-        marker_is_circle=marker_is_circle,
         marker_radius=marker_radius,
-        text_classes=text_classes,
-        span_classes=span_classes,
-        wait_radius=WAIT_RADIUS,
     )
+    environment.tests.update(cjk=is_cjk, circle=marker_is_circle)
+    environment.globals.update(wait_radius=WAIT_RADIUS)
     return environment
 
 
