@@ -20,10 +20,17 @@ do not pollute each other:
   pip install (see _user_environment); also `blueprint --help`;
 * when the `dot` program is installed, Graphviz `dot -Tsvg` on our own DOT
   export of the same blueprint, for comparison.
+* with --instructions, when valgrind is installed: the instructions one warm
+  whole in-process run executes, counted by callgrind (the difference
+  between a process making one run after its warm-up and one making two).
+  Unlike time, the count does not depend on what else the machine is doing,
+  so it shows how the work itself grows with the blueprint.
 
 It also checks that `blueprint --help` and `blueprint check` import neither
 jinja2 nor the layout nor the renderers (with python -X importtime), and
-prints the targets in docs/performance.md with whether each is met.
+prints the targets in docs/performance.md with whether each is met: the
+cold start and the 1,000-action run by their medians, the growth from 1,000
+to 5,000 actions by the fastest samples (see targets()).
 """
 
 from __future__ import annotations
@@ -33,6 +40,7 @@ import gc
 import json
 import os
 import platform
+import re
 import resource
 import shutil
 import statistics
@@ -151,6 +159,15 @@ def worker_pipeline(path: str, runs: int) -> dict:
     return {"wall": walls, "cpu": cpus}
 
 
+def worker_repeat(path: str, runs: int) -> dict:
+    """`runs` whole in-process runs after one warm-up run, untimed: callgrind counts them."""
+    import blueprint.api  # noqa: F401
+
+    for _ in range(runs + 1):
+        _whole_pipeline(path)
+    return {}
+
+
 def _whole_pipeline(path: str) -> None:
     """What `blueprint render` does in-process: check the file's bytes, then draw it."""
     from blueprint.api import check_bytes, render_result
@@ -184,6 +201,25 @@ def _run_worker(*arguments: str) -> dict:
     if done.returncode != 0:
         raise SystemExit(f"worker {' '.join(arguments)} failed:\n{done.stderr}")
     return json.loads(done.stdout)
+
+
+def _instructions(path: str) -> int | None:
+    """Instructions of one warm whole run of the blueprint at `path`, or None
+    without valgrind. Hash randomisation is fixed so that the count repeats."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    counts = []
+    for runs in (1, 2):
+        done = subprocess.run(
+            [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null",
+             sys.executable, str(Path(__file__).resolve()), "--worker", "repeat", path, str(runs)],
+            capture_output=True, text=True, env={**_user_environment(), "PYTHONHASHSEED": "0"})
+        found = re.search(r"Collected : (\d+)", done.stderr)
+        if done.returncode != 0 or found is None:
+            raise SystemExit(f"callgrind failed on {path}:\n{done.stderr[-2000:]}")
+        counts.append(int(found.group(1)))
+    return counts[1] - counts[0]
 
 
 # --- commands in fresh processes ----------------------------------------------------------
@@ -386,6 +422,11 @@ def report(results: dict) -> str:
     for size, r in results["sizes"].items():
         st = r["stages"]
         out.append(f"{size:>8} {_ms(st['wall']['pipeline']):>9} ({_ms(st['cpu']['pipeline'])})")
+    counted = {size: r["instructions"] for size, r in results["sizes"].items() if r.get("instructions")}
+    if counted:
+        out += ["", "Instructions of that run (callgrind), millions; and per action"]
+        for size, count in counted.items():
+            out.append(f"{size:>8} {count / 1e6:>9,.0f} {count / int(size) / 1e6:>9.2f}")
     out += ["", "Memory of one whole in-process run (file bytes to SVG text), MB",
             f"{'actions':>8} {'tracemalloc peak':>17} {'max RSS':>8} {'RSS after imports':>18}"]
     for size, r in results["sizes"].items():
@@ -431,9 +472,15 @@ def targets(results: dict) -> list[dict]:
         lines.append({"what": "1,000 actions, parse through SVG in-process, under 1 s",
                       "value": f"{value:.2f} s", "met": value < TARGETS["in_process_1000"]})
     if "1000" in sizes and "5000" in sizes:
-        ratio = sizes["5000"]["stages"]["wall"]["pipeline"] / sizes["1000"]["stages"]["wall"]["pipeline"]
-        lines.append({"what": "5,000 actions cost no more than about 5x the 1,000-action time",
-                      "value": f"{ratio:.1f}x", "met": ratio <= TARGETS["growth_5000_over_1000"] * 1.1})
+        # The fastest samples, as Python's timeit advises for what code costs:
+        # other load only ever adds time, and on a shared machine it adds more
+        # to the larger run, whose five times the data competes for the caches.
+        fastest = {size: min(sizes[size]["stages"]["pipeline_samples"]["wall"]) for size in ("1000", "5000")}
+        ratio = fastest["5000"] / fastest["1000"]
+        medians = sizes["5000"]["stages"]["wall"]["pipeline"] / sizes["1000"]["stages"]["wall"]["pipeline"]
+        lines.append({"what": "5,000 actions cost no more than about 5x the 1,000-action time (fastest samples)",
+                      "value": f"{ratio:.2f}x (medians: {medians:.2f}x)",
+                      "met": ratio <= TARGETS["growth_5000_over_1000"] * 1.1})
     if "5000" in sizes:
         value = sizes["5000"]["memory"]["max_rss_mb"]
         lines.append({"what": "5,000 actions, peak memory (max RSS) under 200 MB",
@@ -446,6 +493,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="10,100,1000,5000", help="numbers of actions, comma-separated")
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (median); default 5")
     parser.add_argument("--json", metavar="OUT", help="also write the figures as JSON to OUT")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count the instructions of one in-process run with callgrind (slow)")
     parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -455,6 +504,8 @@ def main() -> None:
             print(json.dumps(worker_stages(rest[0], int(rest[1]), rest[2] if len(rest) > 2 else None)))
         elif kind == "pipeline":
             print(json.dumps(worker_pipeline(rest[0], int(rest[1]))))
+        elif kind == "repeat":
+            print(json.dumps(worker_repeat(rest[0], int(rest[1]))))
         else:
             print(json.dumps(worker_memory(rest[0], trace=kind == "trace")))
         return
@@ -481,6 +532,8 @@ def main() -> None:
                 entry["graphviz"] = _timed_command([dot, "-Tsvg", dot_file.name, "-o", dot_file.name + ".svg"],
                                                    repeat, scratch, timeout=DOT_TIMEOUT)
                 dot_gave_up = "timed_out_after" in entry["graphviz"]
+            if args.instructions:
+                entry["instructions"] = _instructions(str(source))
             results["sizes"][str(size)] = entry
         _sample_in_rounds(results, scratch, sorted(sizes), repeat, blueprint)
         results["cli_help"] = _timed_command([*blueprint, "--help"], repeat, scratch)
