@@ -10,6 +10,8 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, TypeVar
 
 from blueprint.diagnostics import Diagnostic, diagnostic
 from blueprint.model.durations import DurationError, parse_duration
@@ -28,6 +30,7 @@ from blueprint.model.types import (
     Lane,
     Line,
     Link,
+    Node,
     Phase,
     Severity,
     State,
@@ -63,6 +66,21 @@ RESERVED_WORDS = frozenset(
 _AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _SINGLE_HEADERS = {"description", "owner", "version", "state", "lang", "max-wait"}
 
+_N = TypeVar("_N", bound=Node)
+
+
+def _node(node_class: type[_N], /, **values: Any) -> _N:
+    """A model node from values already checked and typed (see Node). Nodes
+    made here with the same fields share one set of those fields' names:
+    pydantic keeps one per node, and a set of seven or more names takes
+    about 700 bytes, as much as the rest of the node."""
+    return node_class.model_construct(_shared_names(node_class, tuple(values)), **values)
+
+
+@cache
+def _shared_names(node_class: type[Node], names: tuple[str, ...]) -> set[str]:
+    return set(names)
+
 
 @dataclass
 class _ActionDraft:
@@ -82,7 +100,8 @@ class _ActionDraft:
     attribute_lines: dict[str, int] = field(default_factory=dict)
 
     def freeze(self) -> Action:
-        return Action.model_construct(
+        return _node(
+            Action,
             id=self.id,
             generated_id=self.generated_id,
             label=self.label,
@@ -107,7 +126,8 @@ class _StepDraft:
     actions: list[_ActionDraft] = field(default_factory=list)
 
     def freeze(self) -> Step:
-        return Step.model_construct(
+        return _node(
+            Step,
             id=self.statement.id.text,
             label=self.statement.label,
             phase=self.phase,
@@ -165,7 +185,7 @@ class _Builder:
                 hint="keep one of them",
             )
             return False
-        self.headers.append(Header.model_construct(keyword=key, span=span))
+        self.headers.append(_node(Header, keyword=key, span=span))
         return True
 
     def _TitleStatement(self, statement: TitleStatement) -> None:
@@ -185,7 +205,7 @@ class _Builder:
         if not self._header_allowed(keyword, statement.span):
             return
         if keyword == "segment":
-            self.headers.append(Header.model_construct(keyword="segment", span=statement.span))
+            self.headers.append(_node(Header, keyword="segment", span=statement.span))
             self.segments.append(value.text)
             return
         if keyword in _SINGLE_HEADERS and not self._once(keyword, keyword, statement.span):
@@ -267,7 +287,8 @@ class _Builder:
             if statement.id is not None:
                 self._check_reserved(statement.id)
             step.evidence.append(
-                Evidence.model_construct(
+                _node(
+                    Evidence,
                     id=statement.id.text if statement.id else None,
                     label=statement.label,
                     step=step_id,
@@ -337,7 +358,8 @@ class _Builder:
                 )
         self.fail_count += 1
         action.fails.append(
-            FailPoint.model_construct(
+            _node(
+                FailPoint,
                 number=self.fail_count,
                 action=action.id,
                 description=statement.description,
@@ -355,7 +377,8 @@ class _Builder:
             return
         self.wait_count += 1
         action.waits.append(
-            WaitPoint.model_construct(
+            _node(
+                WaitPoint,
                 number=self.wait_count,
                 action=action.id,
                 duration=duration,
@@ -383,7 +406,8 @@ class _Builder:
                 hint="commas may only separate thousands",
             )
             return
-        action.cost = Cost.model_construct(
+        action.cost = _node(
+            Cost,
             amount=float(text.replace(",", "")),
             text=text,
             currency=statement.currency.text if statement.currency else None,
@@ -398,13 +422,14 @@ class _Builder:
     def _LinkStatement(self, statement: LinkStatement) -> None:
         action = self._current_action("link", statement.span)
         if action is not None:
-            action.links.append(Link.model_construct(url=statement.url.text, span=statement.url.span))
+            action.links.append(_node(Link, url=statement.url.text, span=statement.url.span))
 
     def _FlowStatement(self, statement: FlowStatement) -> None:
         ends = statement.endpoints
         for index, arrow in enumerate(statement.arrows):
             self.flows.append(
-                Flow.model_construct(
+                _node(
+                    Flow,
                     source=ends[index].text,
                     target=ends[index + 1].text,
                     kind=ARROW_KINDS[arrow],
@@ -453,7 +478,7 @@ class _Builder:
 
     def _duration(self, word: Word) -> Duration | None:
         try:
-            return Duration.model_construct(seconds=parse_duration(word.text), text=word.text)
+            return _node(Duration, seconds=parse_duration(word.text), text=word.text)
         except DurationError as error:
             self.report("BP103", word.span, str(error), hint=error.hint)
             return None
@@ -463,17 +488,18 @@ class _Builder:
         high = self._duration(text.max) if text.max is not None else low
         if low is None or high is None:
             return None
-        return DurationRange.model_construct(min=low, max=high, span=text.span)
+        return _node(DurationRange, min=low, max=high, span=text.span)
 
     def blueprint(self) -> Blueprint:
-        return Blueprint.model_construct(
+        return _node(
+            Blueprint,
             source_name=self.file,
             segments=tuple(self.segments),
             headers=tuple(self.headers),
             lane_labels=self.lane_labels,
             line_labels=self.line_labels,
             phases=tuple(
-                Phase.model_construct(name=statement.name, steps=tuple(steps), span=statement.span)
+                _node(Phase, name=statement.name, steps=tuple(steps), span=statement.span)
                 for statement, steps in self.phases
             ),
             steps=tuple(step.freeze() for step in self.steps),
