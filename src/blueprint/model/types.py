@@ -64,8 +64,8 @@ class Node(BaseModel):
     gives (tests/test_as_built.py). Validating as they are made would build
     the validators, and pydantic's plugin lookup with the first of them
     (it imports importlib.metadata), on every start of the command line:
-    about 35 ms, more than checking a 100-action file. Made unvalidated, a
-    node costs a few microseconds more, a quarter more time in this stage.
+    about 30 ms, more than checking a 100-action file. Made unvalidated, a
+    node costs a few microseconds more, a third more time in this stage.
     The validators are built only when a blueprint comes from outside, as in
     `blueprint import`."""
 
