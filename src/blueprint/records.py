@@ -4,7 +4,7 @@ The parser's statements and the layout's scene nodes are slotted
 dataclasses: tens of thousands of them make a long blueprint. The dataclass
 decorator writes and compiles the source of every method it adds, for every
 class, when the module is imported; on the command line's cold path that is
-over thirty classes, and `__repr__` and `__eq__` were two thirds of the cost.
+over thirty classes, and `__repr__` and `__eq__` were about half the cost.
 They are written once here instead, and `record` asks the decorator for
 `__init__` alone, which stays compiled per class because it runs for every
 object made.
