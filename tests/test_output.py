@@ -41,6 +41,25 @@ def test_new_file_gets_ordinary_permissions(tmp_path):
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
 
 
+def test_a_given_mode_is_the_files_before_it_takes_the_path(tmp_path, monkeypatch):
+    """`blueprint fmt` keeps a private file private: it never stands in its
+    place with an ordinary file's permissions, not even until a chmod."""
+    target = tmp_path / "private.bp"
+    target.write_bytes(b"old")
+    target.chmod(0o600)
+    modes_at_rename = []
+    rename = os.replace
+
+    def spying_rename(source, destination):
+        modes_at_rename.append(os.stat(source).st_mode & 0o777)
+        rename(source, destination)
+
+    monkeypatch.setattr(os, "replace", spying_rename)
+    write_atomically(target, b"new", overwrite=True, mode=0o600)
+    assert modes_at_rename == [0o600]
+    assert (target.read_bytes(), target.stat().st_mode & 0o777) == (b"new", 0o600)
+
+
 def test_refuses_to_replace_without_overwrite(tmp_path):
     target = tmp_path / "deposit.svg"
     target.write_bytes(b"old")

@@ -143,9 +143,11 @@ def _new_file_mode() -> int:
 _NEW_FILE_MODE = _new_file_mode()
 
 
-def write_atomically(path: str | Path, data: bytes, overwrite: bool) -> None:
+def write_atomically(path: str | Path, data: bytes, overwrite: bool, mode: int | None = None) -> None:
     """Write `data` to `path` in one step; refuse to replace an existing file
-    unless `overwrite` is true (OutputExistsError). OSError is the caller's."""
+    unless `overwrite` is true (OutputExistsError). The file gets `mode`, else
+    the permissions an ordinary new file would get, before it takes the
+    path's place. OSError is the caller's."""
     path = Path(path)
     if not overwrite and path.exists():
         raise OutputExistsError(path)
@@ -157,9 +159,8 @@ def write_atomically(path: str | Path, data: bytes, overwrite: bool) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        # mkstemp creates the file readable by its owner only; give the result
-        # the permissions an ordinary new file would get.
-        os.chmod(temporary, _NEW_FILE_MODE)
+        # mkstemp creates the file readable by its owner only.
+        os.chmod(temporary, _NEW_FILE_MODE if mode is None else mode)
         if overwrite:
             os.replace(temporary, path)
         else:

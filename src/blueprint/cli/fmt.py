@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -123,10 +122,7 @@ def _rewrite(path: Path, data: bytes) -> None:
 
     target = path.resolve()
     try:
-        mode = target.stat().st_mode & 0o7777
-        write_atomically(target, data, overwrite=True)
-        if target.stat().st_mode & 0o7777 != mode:
-            os.chmod(target, mode)
+        write_atomically(target, data, overwrite=True, mode=target.stat().st_mode & 0o7777)
     except OSError as error:
         fail_usage(f"cannot write {error.filename or path}: {error.strerror or error}")
 
