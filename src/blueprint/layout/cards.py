@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from blueprint.layout import style
 from blueprint.layout.measure import TextMeasurer
 from blueprint.layout.scene import Card, Change, ChangeBadge, Detail, Marker, Text
@@ -152,12 +150,6 @@ def evidence_card(measurer: TextMeasurer, evidence: Evidence, index: int, x: flo
     )
 
 
-def shifted_text(text: Text, dx: float, dy: float) -> Text:
-    """`text` moved by (dx, dy), span by span."""
-    return replace(text, y=round(text.y + dy, 2),
-                   spans=tuple(replace(span, x=round(span.x + dx, 2)) for span in text.spans))
-
-
 def move_card(card: Card, x: float, y: float) -> None:
     """Move a card the layout has measured, with its text and badges, to (x, y):
     measuring and wrapping a label once is enough, wherever the card ends up.
@@ -167,9 +159,14 @@ def move_card(card: Card, x: float, y: float) -> None:
     card.x, card.y = x, y
     for text in card.lines:
         _shift_text(text, dx, dy)
-    for box in (*card.markers, card.badge) if card.badge is not None else card.markers:
-        box.x, box.y = round(box.x + dx, 2), round(box.y + dy, 2)
-        _shift_text(box.label, dx, dy)
+    for badge in (*card.markers, card.badge) if card.badge is not None else card.markers:
+        shift_badge(badge, dx, dy)
+
+
+def shift_badge(badge: Marker | ChangeBadge, dx: float, dy: float) -> None:
+    """Move a badge the layout has measured, with its label, by (dx, dy), in place."""
+    badge.x, badge.y = round(badge.x + dx, 2), round(badge.y + dy, 2)
+    _shift_text(badge.label, dx, dy)
 
 
 def _shift_text(text: Text, dx: float, dy: float) -> None:

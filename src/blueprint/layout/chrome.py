@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from blueprint.layout import style
-from blueprint.layout.cards import BADGE_H, change_badge, duration_text, fail_marker, shifted_text, wait_marker
+from blueprint.layout.cards import BADGE_H, change_badge, duration_text, fail_marker, shift_badge, wait_marker
 from blueprint.layout.measure import TextMeasurer
 from blueprint.layout.scene import Change, ChangeBadge, FailEntry, Marker, RemovedItem, Rule, Text, WaitEntry
 from blueprint.layout.text import block, line
@@ -173,8 +173,8 @@ def footer(blueprint: Blueprint, m: TextMeasurer, x: float, top: float, right: f
         y += style.LIST_HEAD_SIZE + 10
         rules.append(Rule(role="list-rule", x1=left, y1=y - 4, x2=left + column_width, y2=y - 4))
         for sample, text in rows:
-            badge = _moved(sample, left, y + 1)
-            markers.append(badge)
+            shift_badge(sample, left - sample.x, y + 1 - sample.y)
+            markers.append(sample)
             lines, text_height = block(m, "list-text", text, left + indent, y + 2, column_width - indent,
                                        style.LIST_SIZE, max_lines=4)
             texts += lines
@@ -348,11 +348,7 @@ def _two_columns(m: TextMeasurer, heading: str, entries: list[_Entry], x: float,
         used += height
         bottom = max(bottom, y)
     return bottom
+
+
 def _range(text: str) -> str:
     return text.replace("..", "–")
-
-
-def _moved(marker: Marker, x: float, y: float) -> Marker:
-    """The same badge drawn at (x, y): its label moves with it."""
-    dx, dy = x - marker.x, y - marker.y
-    return replace(marker, x=round(x, 2), y=round(y, 2), label=shifted_text(marker.label, dx, dy))
