@@ -13,7 +13,7 @@ import textwrap
 import pytest
 
 from blueprint.api import check_file, check_text
-from blueprint.config import Settings, load_settings
+from blueprint.cli.config import Settings, load_settings
 from blueprint.diagnostics import CODES
 
 from .as_built import assert_same, assert_validates_as_built

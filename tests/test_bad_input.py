@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from blueprint.api import check_bytes
-from blueprint.decode import MAX_BYTES
+from blueprint.parse.decode import MAX_BYTES
 
 GOOD = 'blueprint "T"\nstep s "S"\n  customer c "C"\n  onstage o "O"\n  c -> o\n'
 

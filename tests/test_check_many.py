@@ -15,8 +15,8 @@ from click.testing import CliRunner
 
 from blueprint.cli import check as check_cli
 from blueprint.cli.check import PARALLEL_FROM, check_files
-from blueprint.config import FORMATS
-from blueprint.files import discover
+from blueprint.cli.config import FORMATS
+from blueprint.cli.files import discover
 from blueprint.report import render_report
 from blueprint.validate import DEFAULT_CODES
 

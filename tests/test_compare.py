@@ -18,7 +18,7 @@ import pytest
 
 from blueprint.api import check_file, check_text, diff_results, render_compare, render_result
 from blueprint.layout import layout
-from blueprint.layout.scene import Scene, scene_data, scene_from_data
+from blueprint.scene import Scene, scene_data, scene_from_data
 from blueprint.render.svg import marks_changes, render_svg
 from tests.browser.cdp import Page
 from tests.browser.conftest import chromium  # noqa: F401 - the session's browser, a fixture

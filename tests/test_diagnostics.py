@@ -6,7 +6,7 @@ import pytest
 
 from blueprint.api import check_bytes, check_text
 from blueprint.diagnostics import CODES
-from blueprint.report.text import format_diagnostic
+from blueprint.report.diagnostics import format_diagnostic
 
 ALL = frozenset(code.code for code in CODES)
 HEAD = 'blueprint "T"\n'

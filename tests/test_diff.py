@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from blueprint.analysis.diff_result import DiffReport, FieldChange
-from blueprint.analysis.diff_text import format_diff
+from blueprint.report.diff import format_diff
 from blueprint.api import InvalidBlueprintError, check_file, check_text, diff_results
 from blueprint.model.types import FlowKind, Lane
 

@@ -28,7 +28,7 @@ import pytest
 
 from blueprint.api import check_text
 from blueprint.cli.check import command as check_command
-from blueprint.config import FORMATS, Settings
+from blueprint.cli.config import FORMATS, Settings
 from blueprint.diagnostics import BY_CODE, CODES, Level
 from blueprint.model.types import DEFAULT_LANE_LABELS, DEFAULT_LINE_LABELS
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from blueprint.files import NoFilesError
-from blueprint.output import (
+from blueprint.cli.files import NoFilesError
+from blueprint.cli.output import (
     OutputExistsError,
     OutputPlanError,
     Planned,

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 
 from blueprint.analysis.measures import TimeRange, lines_between
 from blueprint.analysis.stats import StatsReport, WaitVerdict
-from blueprint.analysis.stats_text import format_stats
+from blueprint.report.stats import format_stats
 from blueprint.api import InvalidBlueprintError, check_file, check_text, stats_result
 from blueprint.model.types import Lane, Line
 

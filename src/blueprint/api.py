@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
-from blueprint.decode import decode
+from blueprint.parse.decode import decode
 from blueprint.diagnostics import Diagnostic, Level
 from blueprint.model import build
 from blueprint.model.types import Blueprint

@@ -18,7 +18,7 @@ import pytest
 
 from blueprint.api import check_file
 from blueprint.layout import layout
-from blueprint.layout.scene import Scene
+from blueprint.scene import Scene
 from blueprint.render.html import render_html
 from tests.browser.cdp import Chromium, Page, find_chromium
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from blueprint.layout.scene import Detail, Scene
+from blueprint.scene import Detail, Scene
 from tests.browser.cdp import Page
 from tests.browser.conftest import hand_made_scenes, write_page
 from tests.browser.page import card_centre, panel

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from blueprint.layout.scene import Scene
+from blueprint.scene import Scene
 from blueprint.render.svg import safe_link
 from tests.browser.cdp import Page
 from tests.browser.conftest import EXAMPLES, example_scene, write_page

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from blueprint.api import check_file, check_text
 from blueprint.layout import layout
 from blueprint.layout.measure import FontMetricsMeasurer
-from blueprint.layout.scene import Card, Scene, scene_data
+from blueprint.scene import Card, Scene, scene_data
 
 from ..conftest import EXAMPLES
 

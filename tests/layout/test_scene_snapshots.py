@@ -10,7 +10,7 @@ from syrupy.extensions.json import JSONSnapshotExtension
 
 from blueprint.api import check_file
 from blueprint.layout import layout
-from blueprint.layout.scene import scene_data, scene_from_data
+from blueprint.scene import scene_data, scene_from_data
 
 from ..conftest import EXAMPLES
 

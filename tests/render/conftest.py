@@ -18,7 +18,7 @@ from functools import cache
 import pytest
 
 from blueprint.layout.measure import FontMetricsMeasurer, wrap
-from blueprint.layout.scene import (
+from blueprint.scene import (
     Arrow,
     Card,
     Detail,

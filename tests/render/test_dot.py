@@ -19,7 +19,7 @@ import pytest
 
 from blueprint.api import check_file, check_text
 from blueprint.layout import layout
-from blueprint.layout.scene import Column, LaneBand, Scene
+from blueprint.scene import Column, LaneBand, Scene
 from blueprint.render import FORMATS, THEMES, render
 from blueprint.render.dot import render_dot
 

@@ -24,7 +24,7 @@ from conftest import ATTRIBUTE_BREAKOUT_LABEL, SAFE_LINK, SCRIPT_LABEL, UNSAFE_L
 
 from blueprint.api import check_file
 from blueprint.layout import layout
-from blueprint.layout.scene import Detail, Scene, scene_data
+from blueprint.scene import Detail, Scene, scene_data
 from blueprint.render import render
 from blueprint.render.html import html_page, render_html
 from blueprint.render.themes import THEMES
@@ -270,7 +270,7 @@ def test_every_example_renders(path: Path) -> None:
 
 
 def test_same_scene_same_bytes_in_another_process(hand_made_scene: Scene, page: str) -> None:
-    program = ("import json, sys; from blueprint.layout.scene import scene_from_data;"
+    program = ("import json, sys; from blueprint.scene import scene_from_data;"
                "from blueprint.render.html import render_html;"
                "sys.stdout.buffer.write(render_html(scene_from_data(json.load(sys.stdin.buffer))).encode('utf-8'))")
     outputs = set()

@@ -16,7 +16,7 @@ from conftest import text_line
 from blueprint.api import check_file
 from blueprint.layout import layout
 from blueprint.layout.measure import FONT_STACK
-from blueprint.layout.scene import Rect, Scene, Text
+from blueprint.scene import Rect, Scene, Text
 from blueprint.render import render
 from blueprint.render.png import (
     INSTALL_HINT,

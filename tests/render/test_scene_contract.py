@@ -1,5 +1,5 @@
 """Renderers only read the scene: its nodes are not frozen (see
-blueprint.layout.scene), so this holds every renderer to that."""
+blueprint.scene), so this holds every renderer to that."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from blueprint.api import check_file
 from blueprint.layout import layout
-from blueprint.layout.scene import Scene, scene_data
+from blueprint.scene import Scene, scene_data
 from blueprint.render import FORMATS, THEMES, render
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -20,7 +20,7 @@ from syrupy.extensions.image import SVGImageSnapshotExtension
 
 from blueprint.api import check_file
 from blueprint.layout import layout
-from blueprint.layout.scene import Scene
+from blueprint.scene import Scene
 from blueprint.render.svg import css_class, dom_id, render_svg, safe_link
 from blueprint.render.themes import THEMES, get_theme, theme_css
 

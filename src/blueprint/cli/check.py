@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from blueprint.cli.shared import EXIT_CLEAN, EXIT_FINDINGS, fail_usage
-from blueprint.config import FORMATS, ConfigError, Settings, find_pyproject, load_settings
+from blueprint.cli.config import FORMATS, ConfigError, Settings, find_pyproject, load_settings
 
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ def command(paths, output_format, strict, select, extend_select, ignore, config_
       blueprint check --extend-select BP305 deposit.bp
     """
     from blueprint.api import check_bytes
-    from blueprint.files import NoFilesError, discover
+    from blueprint.cli.files import NoFilesError, discover
     from blueprint.report import emit
 
     try:

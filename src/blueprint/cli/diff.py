@@ -29,10 +29,10 @@ def command(old, new, output_format) -> None:
       blueprint diff --format json v1/deposit.bp deposit.bp > changes.json
     """
     from blueprint.analysis.diff_result import DiffReport
-    from blueprint.analysis.diff_text import format_diff
+    from blueprint.report.diff import format_diff
     from blueprint.api import diff_results
     from blueprint.cli.shared import EXIT_CLEAN, STDOUT, check_inputs, fail_usage, write_stdout
-    from blueprint.config import ConfigError, find_pyproject, load_settings
+    from blueprint.cli.config import ConfigError, find_pyproject, load_settings
 
     if old == STDOUT and new == STDOUT:
         fail_usage("only one of OLD and NEW can be read from standard input")

@@ -11,7 +11,7 @@ from blueprint.cli.shared import EXIT_CLEAN, STDOUT, check_inputs, fail_usage, w
 
 def write_file(output: str, text: str, force: bool, inputs: tuple[str, ...]) -> None:
     """Write `text` to `output` atomically; never over an input, never over a file without --force."""
-    from blueprint.output import OutputExistsError, write_atomically
+    from blueprint.cli.output import OutputExistsError, write_atomically
 
     destination = Path(output)
     if any(name != STDOUT and Path(name).resolve() == destination.resolve() for name in inputs):
@@ -48,7 +48,7 @@ def command(path, output_format, output, force) -> None:
       blueprint export deposit.bp -o build/deposit.json --force
     """
     from blueprint.api import export_result
-    from blueprint.config import ConfigError, find_pyproject, load_settings
+    from blueprint.cli.config import ConfigError, find_pyproject, load_settings
 
     try:
         enabled = load_settings(find_pyproject(Path.cwd())).enabled_codes()

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from blueprint.cli.shared import EXIT_CLEAN, EXIT_FINDINGS, fail_usage, write_stdout
-from blueprint.config import ConfigError, find_pyproject, load_settings
+from blueprint.cli.config import ConfigError, find_pyproject, load_settings
 
 STDIN = "-"
 _BUG = "this is a bug in blueprint fmt: please report it with the file"
@@ -42,7 +42,7 @@ def command(paths, check_only, show_diff) -> None:
       blueprint fmt - < deposit.bp
     """
     from blueprint.api import format_bytes, format_file
-    from blueprint.files import NoFilesError, discover
+    from blueprint.cli.files import NoFilesError, discover
     from blueprint.format import UnsafeFormatError, unified_diff
     from blueprint.report import render_report
 
@@ -118,7 +118,7 @@ def _each_file_once(paths: list[Path]) -> list[Path]:
 def _rewrite(path: Path, data: bytes) -> None:
     """Replace a file's content in one step, keeping its permissions, and
     writing through a symbolic link rather than replacing the link."""
-    from blueprint.output import write_atomically
+    from blueprint.cli.output import write_atomically
 
     target = path.resolve()
     try:

@@ -31,7 +31,7 @@ def command(name, lang, state, directory) -> None:
       blueprint new 开户 --lang zh --state future -o flows/
     """
     from blueprint.api import starter
-    from blueprint.output import OutputExistsError, write_atomically
+    from blueprint.cli.output import OutputExistsError, write_atomically
     from blueprint.scaffold import ScaffoldError
 
     try:

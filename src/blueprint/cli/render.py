@@ -10,7 +10,7 @@ from typing import NoReturn
 import click
 
 from blueprint.cli.shared import EXIT_CLEAN, check_inputs, fail_usage, write_stdout
-from blueprint.config import ConfigError, find_pyproject, load_settings
+from blueprint.cli.config import ConfigError, find_pyproject, load_settings
 from blueprint.render import FORMATS, THEMES
 
 COMPARE_FORMATS: tuple[str, ...] = ("svg", "html", "png")  # DOT carries no marks
@@ -53,8 +53,8 @@ def command(paths, output, output_format, theme, force, compare_with) -> None:
     if compare_with is not None:
         _render_compare(compare_with, paths, output, output_format, theme, force)
     from blueprint.api import render_result
-    from blueprint.files import NoFilesError
-    from blueprint.output import OutputPlanError, choose_format, existing_destinations, plan_outputs
+    from blueprint.cli.files import NoFilesError
+    from blueprint.cli.output import OutputPlanError, choose_format, existing_destinations, plan_outputs
 
     try:
         enabled = load_settings(find_pyproject(Path.cwd())).enabled_codes()
@@ -92,7 +92,7 @@ def _render_errors(output_format: str) -> tuple[type[Exception], ...]:
 
 
 def _write_file(destination: Path, drawing: bytes, force: bool) -> None:
-    from blueprint.output import OutputExistsError, write_atomically
+    from blueprint.cli.output import OutputExistsError, write_atomically
 
     try:
         destination.parent.mkdir(parents=True, exist_ok=True)
@@ -108,7 +108,7 @@ def _render_compare(old: str, paths: tuple[str, ...], output: str | None, output
                     force: bool) -> NoReturn:
     """`render --compare OLD.bp NEW.bp`: one drawing of NEW with its changes since OLD marked."""
     from blueprint.api import render_compare
-    from blueprint.output import STDOUT, SUFFIX_OF_FORMAT, OutputPlanError, choose_format
+    from blueprint.cli.output import STDOUT, SUFFIX_OF_FORMAT, OutputPlanError, choose_format
 
     if len(paths) != 1:
         fail_usage("--compare draws one file: give OLD.bp after --compare and then NEW.bp")

@@ -35,11 +35,11 @@ def command(paths, output_format) -> None:
       blueprint stats --format json examples/ > stats.json
     """
     from blueprint.analysis.stats import StatsReport
-    from blueprint.analysis.stats_text import format_stats_report
+    from blueprint.report.stats import format_stats_report
     from blueprint.api import stats_result
     from blueprint.cli.shared import EXIT_CLEAN, STDOUT, check_inputs, fail_usage, write_stdout
-    from blueprint.config import ConfigError, find_pyproject, load_settings
-    from blueprint.files import NoFilesError, discover
+    from blueprint.cli.config import ConfigError, find_pyproject, load_settings
+    from blueprint.cli.files import NoFilesError, discover
 
     try:
         enabled = load_settings(find_pyproject(Path.cwd())).enabled_codes()

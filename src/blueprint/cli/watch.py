@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from blueprint.cli.shared import EXIT_CLEAN, fail_usage
-from blueprint.config import ConfigError, find_pyproject, load_settings
+from blueprint.cli.config import ConfigError, find_pyproject, load_settings
 from blueprint.render import THEMES
 
 

@@ -3,7 +3,7 @@ canonical layout out (see `blueprint.format.layout` for the style)."""
 
 from __future__ import annotations
 
-from blueprint.format.diff import unified_diff
+from blueprint.format.unified_diff import unified_diff
 from blueprint.format.equivalence import meaning_of
 from blueprint.format.layout import canonical_text
 from blueprint.format.lines import UnreadableLine

@@ -21,7 +21,7 @@ from blueprint.api import CheckResult, check_bytes, check_text
 from blueprint.diagnostics import Diagnostic
 from blueprint.integrations.drawings import DrawingCache
 from blueprint.integrations.figure import Drawing, error_box_html, figure_html
-from blueprint.report.text import format_diagnostic
+from blueprint.report.diagnostics import format_diagnostic
 
 log = logging.getLogger("blueprint.integrations")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from blueprint.layout.scene import Scene
+from blueprint.scene import Scene
 from blueprint.model.types import Blueprint
 
 if TYPE_CHECKING:

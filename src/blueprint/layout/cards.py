@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from blueprint.layout import style
 from blueprint.layout.measure import TextMeasurer
-from blueprint.layout.scene import Card, Change, ChangeBadge, Detail, Marker, Text
+from blueprint.scene import Card, Change, ChangeBadge, Detail, Marker, Text
 from blueprint.layout.text import block, line
 from blueprint.layout.words import WORDS
 from blueprint.model.types import Action, Blueprint, DurationRange, Evidence, Language

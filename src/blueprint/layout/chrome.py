@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from blueprint.layout import style
 from blueprint.layout.cards import BADGE_H, change_badge, duration_text, fail_marker, shift_badge, wait_marker
 from blueprint.layout.measure import TextMeasurer
-from blueprint.layout.scene import Change, ChangeBadge, FailEntry, Marker, RemovedItem, Rule, Text, WaitEntry
+from blueprint.scene import Change, ChangeBadge, FailEntry, Marker, RemovedItem, Rule, Text, WaitEntry
 from blueprint.layout.text import block, line
 from blueprint.layout.words import WORDS
 from blueprint.model.types import Blueprint, Language, Line

@@ -11,7 +11,7 @@ from blueprint.layout.cards import BADGE_H, action_card, change_badge, duration_
 from blueprint.layout.chrome import card_changes, change_summary, footer, header
 from blueprint.layout.measure import FONT_STACK, FontMetricsMeasurer, TextMeasurer, wrap
 from blueprint.layout.routing import Bands, Box, Route, plan, route_all
-from blueprint.layout.scene import (
+from blueprint.scene import (
     Arrow,
     Card,
     Change,

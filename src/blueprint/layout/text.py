@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import accumulate
 
 from blueprint.layout.measure import TextMeasurer, wrap
-from blueprint.layout.scene import Text, TextSpan
+from blueprint.scene import Text, TextSpan
 
 
 def line(

@@ -10,7 +10,7 @@ builder makes from them is pydantic and validated.
 
 from __future__ import annotations
 
-from blueprint.records import Record, record
+from blueprint.slotted import Record, record
 from blueprint.source import Span
 
 

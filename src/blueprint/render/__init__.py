@@ -6,7 +6,7 @@ never loads the PNG rasteriser (an optional extra) or Graphviz.
 
 from __future__ import annotations
 
-from blueprint.layout.scene import Scene
+from blueprint.scene import Scene
 
 FORMATS: tuple[str, ...] = ("svg", "html", "png", "dot")
 THEMES: tuple[str, ...] = ("default", "dark", "print")

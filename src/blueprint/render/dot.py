@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 import graphviz
 
-from blueprint.layout.scene import Card, Marker, Scene
+from blueprint.scene import Card, Marker, Scene
 
 LANES: tuple[str, ...] = ("evidence", "customer", "onstage", "backstage", "support")
 FONT = "Helvetica,Arial,sans-serif"

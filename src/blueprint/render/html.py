@@ -22,7 +22,7 @@ from typing import Any
 
 import jinja2
 
-from blueprint.layout.scene import Card, Scene
+from blueprint.scene import Card, Scene
 from blueprint.render import templating
 from blueprint.render.svg import render_svg, safe_link
 from blueprint.render.themes import Theme, get_theme, theme_css

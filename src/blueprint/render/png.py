@@ -13,7 +13,7 @@ import math
 from contextlib import ExitStack
 from importlib.resources import as_file, files
 
-from blueprint.layout.scene import Scene
+from blueprint.scene import Scene
 from blueprint.render.svg import render_svg
 
 INSTALL_HINT = "pip install 'service-blueprint[png]'"

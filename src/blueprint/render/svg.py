@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
-from blueprint.layout.scene import Arrow, Card, Marker, Rule, Scene
+from blueprint.scene import Arrow, Card, Marker, Rule, Scene
 from blueprint.render import templating
 from blueprint.render.themes import compare_css, get_theme, theme_css
 

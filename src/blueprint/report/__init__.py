@@ -8,7 +8,7 @@ import click
 
 from blueprint.api import CheckResult
 from blueprint.report.machine import to_github, to_json, to_sarif
-from blueprint.report.text import format_diagnostic, summary
+from blueprint.report.diagnostics import format_diagnostic, summary
 
 
 def render_report(results: Sequence[CheckResult], output_format: str, color: bool = False) -> str:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, fields, is_dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from blueprint.records import Record, record
+from blueprint.slotted import Record, record
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from blueprint.report.text import display_width
+from blueprint.report.diagnostics import display_width
 
 GAP = "  "
 

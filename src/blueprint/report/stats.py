@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from blueprint.analysis.measures import TimeRange
 from blueprint.analysis.stats import BlueprintStats, CustomerWaitStats, WaitVerdict
-from blueprint.analysis.table import and_list, plural, table
+from blueprint.report.table import and_list, plural, table
 from blueprint.model.durations import format_seconds
 from blueprint.model.types import Line
 

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from blueprint.files import discover
+from blueprint.cli.files import discover
 
 STDOUT = "-"
 SUFFIX_OF_FORMAT: dict[str, str] = {"svg": ".svg", "html": ".html", "png": ".png", "dot": ".dot"}

@@ -8,7 +8,7 @@ from blueprint.analysis.diff_result import (
     FailRef,
     FieldChange,
 )
-from blueprint.analysis.table import plural, table
+from blueprint.report.table import plural, table
 from blueprint.model.types import Blueprint, Lane, Line
 
 ARROW = "→"
