@@ -24,6 +24,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from blueprint.slotted import Record, record
+from blueprint.vocabulary import ActionLaneName, FlowKindName, LaneName, LanguageName, SeverityName
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -114,7 +115,7 @@ class Marker(_WithComparison):
     width: float
     height: float
     label: Text
-    severity: Literal["low", "medium", "high"] | None = None
+    severity: SeverityName | None = None
     over_limit: bool = False
     change: Literal["introduced"] | None = None  # a fail point the compared-with blueprint did not have
 
@@ -150,7 +151,7 @@ class Card(_WithComparison):
 
     id: str
     kind: Literal["action", "evidence"]
-    lane: Literal["evidence", "customer", "onstage", "backstage", "support"]
+    lane: LaneName
     step: str
     x: float
     y: float
@@ -172,7 +173,7 @@ class Arrow(SceneNode):
     id: str
     source: str
     target: str
-    kind: Literal["handoff", "deferred", "agreement"]
+    kind: FlowKindName
     points: tuple[Point, ...]
     head_start: bool = False
     head_end: bool = True
@@ -187,7 +188,7 @@ class FailEntry(SceneNode):
     action: str
     action_label: str
     description: str
-    severity: str | None
+    severity: SeverityName | None
     recovery: str | None  # the recovering action's label
 
 
@@ -205,7 +206,7 @@ class WaitEntry(SceneNode):
 class LaneBand(SceneNode):
     """A row of the blueprint, for renderers that rebuild structure (DOT, HTML)."""
 
-    lane: Literal["evidence", "customer", "onstage", "backstage", "support"]
+    lane: LaneName
     label: str
     y: float
     height: float
@@ -232,7 +233,7 @@ class RemovedItem(SceneNode):
     kind: Literal["step", "action"]
     id: str
     label: str
-    lane: Literal["customer", "onstage", "backstage", "support"] | None = None  # actions only
+    lane: ActionLaneName | None = None  # actions only
     step: str  # the label of its step (a step's own label)
 
 
@@ -246,7 +247,7 @@ class Scene(_WithComparison):
     height: float
     title: str
     description: str  # one sentence for <desc> and screen readers
-    lang: Literal["en", "zh"]
+    lang: LanguageName
     font_family: str
     lanes: tuple[LaneBand, ...] = ()
     columns: tuple[Column, ...] = ()

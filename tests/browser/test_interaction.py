@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from blueprint.render.themes import THEMES
+from blueprint.render.themes import PALETTES
 from tests.browser.cdp import Page
 from tests.browser.conftest import ROOT, example_scene, write_page
 from tests.browser.page import card_centre, card_classes, panel, view_box
@@ -119,7 +119,7 @@ def rgb(hex_colour: str) -> str:
 def test_colour_scheme(page: Page, pages_dir: Path, theme: str, scheme: str, expected: str) -> None:
     open_example(page, pages_dir, theme)
     page.emulate_media(color_scheme=scheme, reduced_motion="reduce")
-    palette = THEMES[expected]
+    palette = PALETTES[expected]
     assert colours(page) == {"page": rgb(palette.background), "drawing": rgb(palette.background),
                              "card": rgb(palette.card_fill)}
     assert page.errors == []
@@ -151,7 +151,7 @@ def test_print_shows_the_whole_drawing_and_no_controls(page: Page, pages_dir: Pa
     assert shown["dimmed"] == 0
     assert not any("bp-selected" in classes for classes in card_classes(page).values())
     assert shown["header"] == "table-header-group"  # repeated on every printed page
-    assert shown["page"] == rgb(THEMES["default"].background)  # paper stays white in dark mode
+    assert shown["page"] == rgb(PALETTES["default"].background)  # paper stays white in dark mode
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert view_box(page)[2] < home[2]
     assert page.errors == []

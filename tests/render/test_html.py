@@ -27,7 +27,7 @@ from blueprint.layout import layout
 from blueprint.scene import Detail, Scene, scene_data
 from blueprint.render import render
 from blueprint.render.html import html_page, render_html
-from blueprint.render.themes import THEMES
+from blueprint.render.themes import PALETTES
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.bp"))
@@ -232,12 +232,12 @@ def test_no_tables_without_fail_or_wait_points(hand_made_scene: Scene) -> None:
 
 
 def test_dark_colours_follow_the_system_only_for_the_default_theme(hand_made_scene: Scene) -> None:
-    pages = {theme: render_html(hand_made_scene, theme) for theme in THEMES}
+    pages = {theme: render_html(hand_made_scene, theme) for theme in PALETTES}
     assert "(prefers-color-scheme: dark)" in pages["default"]
-    assert f"--bp-page:{THEMES['dark'].background}" in pages["default"]
+    assert f"--bp-page:{PALETTES['dark'].background}" in pages["default"]
     for theme in ("dark", "print"):
         assert "prefers-color-scheme" not in pages[theme]
-        assert f"--bp-page:{THEMES[theme].background}" in pages[theme]
+        assert f"--bp-page:{PALETTES[theme].background}" in pages[theme]
     assert 'name="color-scheme" content="dark"' in pages["dark"]
     assert 'data-theme="print"' in pages["print"]
 

@@ -22,7 +22,7 @@ from blueprint.api import check_file
 from blueprint.layout import layout
 from blueprint.scene import Scene
 from blueprint.render.svg import css_class, dom_id, render_svg, safe_link
-from blueprint.render.themes import THEMES, get_theme, theme_css
+from blueprint.render.themes import PALETTES, get_theme, theme_css
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.bp"))
@@ -251,7 +251,7 @@ def test_the_same_scene_gives_the_same_bytes(hand_made_scene: Scene, svg: str) -
 # --- themes ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("theme", sorted(THEMES))
+@pytest.mark.parametrize("theme", sorted(PALETTES))
 def test_every_theme_renders_a_valid_document(hand_made_scene: Scene, theme: str) -> None:
     root = ET.fromstring(render_svg(hand_made_scene, theme))
     assert f"theme-{theme}" in root.get("class").split()
@@ -286,7 +286,7 @@ def style_of(css: str, *selectors: str) -> dict[str, str]:
     return declarations
 
 
-@pytest.mark.parametrize("theme", sorted(THEMES))
+@pytest.mark.parametrize("theme", sorted(PALETTES))
 def test_fail_and_wait_badges_differ_without_colour(theme: str) -> None:
     """Shape tells F from W (circle vs rounded rectangle, in the template);
     fill and ring weight tell the severities apart, whatever the colours."""
@@ -307,7 +307,7 @@ def test_fail_and_wait_badges_differ_without_colour(theme: str) -> None:
 
 @pytest.mark.skipif(shutil.which("rsvg-convert") is None,
                     reason="rsvg-convert is not installed (Debian package librsvg2-bin; CI installs it)")
-@pytest.mark.parametrize("theme", sorted(THEMES))
+@pytest.mark.parametrize("theme", sorted(PALETTES))
 def test_rsvg_convert_draws_it(hand_made_scene: Scene, theme: str) -> None:
     result = subprocess.run(["rsvg-convert", "--format", "png"], input=render_svg(hand_made_scene, theme).encode(),
                             capture_output=True, check=False)

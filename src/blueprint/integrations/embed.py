@@ -19,13 +19,14 @@ from urllib.parse import unquote, urlsplit
 
 from blueprint.api import CheckResult, check_bytes, check_text
 from blueprint.diagnostics import Diagnostic
+from blueprint.vocabulary import PAGE_THEMES
 from blueprint.integrations.drawings import DrawingCache
 from blueprint.integrations.figure import Drawing, error_box_html, figure_html
 from blueprint.report.diagnostics import format_diagnostic
 
 log = logging.getLogger("blueprint.integrations")
 
-THEMES: tuple[str, ...] = ("auto", "default", "dark", "print")
+THEMES: tuple[str, ...] = PAGE_THEMES
 # `auto` draws both and lets the page's colour scheme choose (see figure.css).
 AUTO_THEMES: tuple[str, ...] = ("default", "dark")
 BLUEPRINT_SUFFIX = ".bp"

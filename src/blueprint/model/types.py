@@ -7,54 +7,12 @@ Renderers only ever receive a model that validated without errors.
 
 from __future__ import annotations
 
-from enum import Enum
-
 from pydantic import BaseModel, ConfigDict, Field
 
 from blueprint.source import Span
+from blueprint.vocabulary import ACTION_LANES, FlowKind, Language, Lane, Line, Severity, State  # noqa: F401 (the model types its nodes with them)
 
 
-class Lane(str, Enum):
-    """The rows of a blueprint, top to bottom (evidence holds props, not actions)."""
-
-    EVIDENCE = "evidence"
-    CUSTOMER = "customer"
-    ONSTAGE = "onstage"
-    BACKSTAGE = "backstage"
-    SUPPORT = "support"
-
-
-ACTION_LANES: tuple[Lane, ...] = (Lane.CUSTOMER, Lane.ONSTAGE, Lane.BACKSTAGE, Lane.SUPPORT)
-
-
-class Line(str, Enum):
-    """The three lines between the lanes."""
-
-    INTERACTION = "interaction"  # customer | onstage
-    VISIBILITY = "visibility"  # onstage | backstage
-    INTERNAL = "internal"  # backstage | support
-
-
-class State(str, Enum):
-    CURRENT = "current"
-    FUTURE = "future"
-
-
-class Language(str, Enum):
-    EN = "en"
-    ZH = "zh"
-
-
-class Severity(str, Enum):
-    LOW = "low"
-    MEDIUM = "medium"
-    HIGH = "high"
-
-
-class FlowKind(str, Enum):
-    HANDOFF = "handoff"  # ->
-    DEFERRED = "deferred"  # -->
-    AGREEMENT = "agreement"  # <->
 
 
 class Node(BaseModel):

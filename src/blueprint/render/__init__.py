@@ -7,9 +7,9 @@ never loads the PNG rasteriser (an optional extra) or Graphviz.
 from __future__ import annotations
 
 from blueprint.scene import Scene
+from blueprint.vocabulary import THEMES
 
 FORMATS: tuple[str, ...] = ("svg", "html", "png", "dot")
-THEMES: tuple[str, ...] = ("default", "dark", "print")
 
 
 def render(scene: Scene, output_format: str, theme: str = "default") -> bytes:

@@ -26,9 +26,10 @@ from blueprint.scene import Card, Scene
 from blueprint.render import templating
 from blueprint.render.svg import render_svg, safe_link
 from blueprint.render.themes import Theme, get_theme, theme_css
+from blueprint.vocabulary import Severity
 
 _HERE = Path(__file__).parent
-SEVERITIES = frozenset({"low", "medium", "high"})
+SEVERITIES = frozenset(severity.value for severity in Severity)
 
 # Page words by scene language; the drawing's own words come from the scene.
 STRINGS: dict[str, dict[str, str]] = {

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from blueprint.vocabulary import THEMES
+
 LANES: tuple[str, ...] = ("evidence", "customer", "onstage", "backstage", "support")
 
 
@@ -241,12 +243,12 @@ PRINT = Theme(
     changed_text="#000000",
 )
 
-THEMES: dict[str, Theme] = {theme.name: theme for theme in (DEFAULT, DARK, PRINT)}
+PALETTES: dict[str, Theme] = {theme.name: theme for theme in (DEFAULT, DARK, PRINT)}
 
 
 def get_theme(name: str) -> Theme:
     try:
-        return THEMES[name]
+        return PALETTES[name]
     except (KeyError, TypeError):
         raise ValueError(f"unknown theme {name!r}; expected one of: {', '.join(THEMES)}") from None
 

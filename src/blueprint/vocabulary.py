@@ -1,0 +1,78 @@
+"""The words of the blueprint itself, declared once for every stage.
+
+Lanes, lines, fail severities, flow kinds, languages, states and theme names
+are facts of the notation, not of one stage: the model types its nodes with
+these enums, the scene (which must not depend on the model) names the same
+values through the `...Name` literal types derived here, and the renderers,
+integrations and the lexer read their choices from here too.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Literal
+
+
+class Lane(str, Enum):
+    """The rows of a blueprint, top to bottom (evidence holds props, not actions)."""
+
+    EVIDENCE = "evidence"
+    CUSTOMER = "customer"
+    ONSTAGE = "onstage"
+    BACKSTAGE = "backstage"
+    SUPPORT = "support"
+
+
+ACTION_LANES: tuple[Lane, ...] = (Lane.CUSTOMER, Lane.ONSTAGE, Lane.BACKSTAGE, Lane.SUPPORT)
+
+
+class Line(str, Enum):
+    """The three lines between the lanes."""
+
+    INTERACTION = "interaction"  # customer | onstage
+    VISIBILITY = "visibility"  # onstage | backstage
+    INTERNAL = "internal"  # backstage | support
+
+
+class State(str, Enum):
+    CURRENT = "current"
+    FUTURE = "future"
+
+
+class Language(str, Enum):
+    EN = "en"
+    ZH = "zh"
+
+
+class Severity(str, Enum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class FlowKind(str, Enum):
+    HANDOFF = "handoff"  # ->
+    DEFERRED = "deferred"  # -->
+    AGREEMENT = "agreement"  # <->
+
+
+ARROWS: dict[str, FlowKind] = {"->": FlowKind.HANDOFF, "-->": FlowKind.DEFERRED, "<->": FlowKind.AGREEMENT}
+
+# The colour themes every renderer draws; "auto" (light or dark, following the
+# reader's setting) is what a documentation site adds on top of them.
+THEMES: tuple[str, ...] = ("default", "dark", "print")
+AUTO_THEME = "auto"
+PAGE_THEMES: tuple[str, ...] = (AUTO_THEME, *THEMES)
+
+
+def _names(enum: type[Enum]) -> tuple[str, ...]:
+    return tuple(member.value for member in enum)
+
+
+# Literal types of the same values, for the scene's plain-string fields.
+# Literal[("a", "b")] is Literal["a", "b"]; pydantic validates them alike.
+LaneName = Literal[_names(Lane)]  # type: ignore[valid-type]
+ActionLaneName = Literal[tuple(lane.value for lane in ACTION_LANES)]  # type: ignore[valid-type]
+SeverityName = Literal[_names(Severity)]  # type: ignore[valid-type]
+FlowKindName = Literal[_names(FlowKind)]  # type: ignore[valid-type]
+LanguageName = Literal[_names(Language)]  # type: ignore[valid-type]
