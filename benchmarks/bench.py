@@ -73,7 +73,7 @@ TARGETS = {
 
 def _pipeline_modules():
     from blueprint.layout import layout
-    from blueprint.model import build
+    from blueprint.model.build import build
     from blueprint.parse import parse
     from blueprint.render.svg import render_svg
     from blueprint.source import Source

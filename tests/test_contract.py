@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from blueprint.api import check_file
-from blueprint.model import FlowKind, Lane, Language, State
+from blueprint.vocabulary import FlowKind, Lane, Language, State
 
 from .conftest import ROOT
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from blueprint.api import check_file
-from blueprint.model import State
+from blueprint.vocabulary import State
 
 from .conftest import EXAMPLES
 

@@ -10,46 +10,45 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict
-
-from blueprint.parse.decode import decode
 from blueprint.diagnostics import Diagnostic, Level
-from blueprint.model import build
+from blueprint.model.build import build
 from blueprint.model.types import Blueprint
 from blueprint.parse import parse
+from blueprint.parse.decode import decode
 from blueprint.parse.gcpause import paused
+from blueprint.results import CheckResult, FormatResult, InvalidBlueprintError, RenderError
 from blueprint.source import Source
 from blueprint.validate import DEFAULT_CODES, validate
+
+# The public API: the jobs, and the results they return (blueprint.results).
+__all__ = [
+    "CheckResult",
+    "FormatResult",
+    "InvalidBlueprintError",
+    "RenderError",
+    "check_source",
+    "check_bytes",
+    "check_text",
+    "check_file",
+    "render_result",
+    "format_source",
+    "format_bytes",
+    "format_text",
+    "format_file",
+    "starter",
+    "stats_result",
+    "diff_results",
+    "export_result",
+    "model_schema",
+    "import_model",
+    "render_compare",
+]
 
 # Findings that a dropped line elsewhere in the file can cause (the broken
 # line may have defined the missing action or flow), so they wait until it is
 # fixed. Only mistakes that drop a statement hold them back.
 _CASCADING = frozenset({"BP202", "BP203", "BP205", "BP209", "BP301", "BP304"})
 _DROPS_A_STATEMENT = frozenset({"BP101", "BP102", "BP104", "BP108"})
-
-
-class CheckResult(BaseModel):
-    # Made with model_construct from the stages' own results (see
-    # blueprint.model.types.Node); the validator is built on first use.
-    model_config = ConfigDict(frozen=True, defer_build=True)
-
-    name: str
-    source: Source | None
-    blueprint: Blueprint | None
-    diagnostics: tuple[Diagnostic, ...]
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.level is Level.ERROR]
-
-    @property
-    def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.level is Level.WARNING]
-
-    @property
-    def ok(self) -> bool:
-        """True when the blueprint can be drawn (warnings allowed)."""
-        return self.blueprint is not None and not self.errors
 
 
 def check_source(source: Source, enabled: Iterable[str] = DEFAULT_CODES) -> CheckResult:
@@ -91,10 +90,6 @@ def check_file(path: str | Path, enabled: Iterable[str] = DEFAULT_CODES, name: s
     return check_bytes(name or path.as_posix(), path.read_bytes(), enabled)
 
 
-class RenderError(ValueError):
-    """Rendering was asked of a blueprint with errors; nothing is drawn from invalid input."""
-
-
 def render_result(result: CheckResult, output_format: str, theme: str = "default") -> bytes:
     """The drawing of a checked blueprint as `svg`, `html`, `png` or `dot` bytes."""
     if not result.ok or result.blueprint is None:
@@ -108,29 +103,6 @@ def render_result(result: CheckResult, output_format: str, theme: str = "default
 
 
 # --- formatting (blueprint fmt) -------------------------------------------------
-class FormatResult(BaseModel):
-    """A file in the canonical layout, or the check that says why it cannot be formatted."""
-
-    # Only `blueprint fmt` makes these: the validator is built on first use.
-    model_config = ConfigDict(frozen=True, defer_build=True)
-
-    check: CheckResult
-    original: str = ""  # the text as given, byte order mark and CRLF line ends included
-    text: str | None = None  # the canonical text; None when the input has errors
-
-    @property
-    def ok(self) -> bool:
-        return self.text is not None
-
-    @property
-    def changed(self) -> bool:
-        return self.text is not None and self.text != self.original
-
-    @property
-    def diagnostics(self) -> tuple[Diagnostic, ...]:
-        return self.check.diagnostics
-
-
 def format_source(source: Source, enabled: Iterable[str] = DEFAULT_CODES, original: str | None = None) -> FormatResult:
     """Format a decoded file (`original`: its text as given, if that differs,
     e.g. by a BOM). A file with errors is not formatted: the result holds its
@@ -187,10 +159,6 @@ if TYPE_CHECKING:
     from blueprint.scaffold import Starter
 
 
-class InvalidBlueprintError(ValueError):
-    """A job that needs a blueprint without errors was given one with errors."""
-
-
 def _valid_blueprint(result: CheckResult) -> Blueprint:
     if not result.ok or result.blueprint is None:
         raise InvalidBlueprintError(f"{result.name} has errors; fix them first")
@@ -230,7 +198,12 @@ def import_model(data: bytes, source_name: str = "<stdin>", output_name: str = "
     or the problems with the document, each at its JSON path."""
     from blueprint.exchange.importer import import_document
 
-    return import_document(data, source_name, output_name)
+    return import_document(data, _read_back, source_name, output_name)
+
+
+def _read_back(name: str, data: bytes) -> tuple[Blueprint | None, list[Diagnostic]]:
+    result = check_bytes(name, data)
+    return result.blueprint, result.errors
 
 
 # --- comparison drawings (blueprint render --compare) ------------------------------

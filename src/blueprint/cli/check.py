@@ -17,7 +17,7 @@ from blueprint.cli.config import FORMATS, ConfigError, Settings, find_pyproject,
 
 
 if TYPE_CHECKING:
-    from blueprint.api import CheckResult
+    from blueprint.results import CheckResult
 
 # Below this many files a pool of processes costs more to start than it saves;
 # and no worker is started for fewer than half as many.

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from blueprint.diagnostics import Diagnostic
 from blueprint.exchange.derive import fill_derived
 from blueprint.exchange.document import MODEL_FORMAT, MODEL_VERSION, ModelDocument
 from blueprint.exchange.positions import POSITION_FIELDS, without_positions
@@ -148,18 +150,23 @@ def _writable(blueprint: Blueprint) -> list[ImportProblem]:
     return problems
 
 
-def _checked(bp: BpText, name: str):
-    from blueprint.api import check_bytes
+# The importer does not check .bp text itself: checking is the whole pipeline
+# above this stage. Whoever imports (the API) passes the check to use: it
+# takes a file name and .bp bytes and gives the blueprint read back, or None,
+# and the errors found.
+Checker = Callable[[str, bytes], tuple[Blueprint | None, Sequence[Diagnostic]]]
 
-    result = check_bytes(name, bp.text.encode("utf-8"))
+
+def _checked(bp: BpText, name: str, check: Checker) -> Blueprint:
+    blueprint, errors = check(name, bp.text.encode("utf-8"))
     problems = [
         ImportProblem(path=bp.origin(d.span.line) or "$", message=d.message, hint=d.hint,
                       bp_line=bp.lines[d.span.line - 1] if 1 <= d.span.line <= len(bp.lines) else None)
-        for d in result.errors
+        for d in errors
     ]
-    if problems or result.blueprint is None:
+    if problems or blueprint is None:
         raise _Stop(problems)
-    return result.blueprint
+    return blueprint
 
 
 _HINTS = {
@@ -211,8 +218,10 @@ def _same_model(document: ModelDocument, written: Blueprint) -> None:
         ])
 
 
-def import_document(data: bytes, source_name: str = "<stdin>", output_name: str = "<import>") -> ImportResult:
-    """The .bp text for a model document, or every problem that stands in the way."""
+def import_document(data: bytes, check: Checker, source_name: str = "<stdin>",
+                    output_name: str = "<import>") -> ImportResult:
+    """The .bp text for a model document, or every problem that stands in the way;
+    `check` reads the written text back (see Checker)."""
     try:
         raw = _parse(data)
         _envelope(raw)
@@ -224,7 +233,7 @@ def import_document(data: bytes, source_name: str = "<stdin>", output_name: str 
         if problems:
             raise _Stop(problems)
         bp = to_bp(document.blueprint)
-        _same_model(document, _checked(bp, output_name))
+        _same_model(document, _checked(bp, output_name, check))
     except _Stop as stop:
         problems = stop.problems or [ImportProblem(path="$", message="the document cannot be written as .bp")]
         return ImportResult(text=None, problems=tuple(problems[:MAX_LISTED]) + _more(len(problems)))

@@ -1,48 +1,6 @@
-"""Model stage: statements in, a typed Blueprint out."""
+"""Model stage: statements in, a typed Blueprint out.
 
-from blueprint.model.build import build
-
-from blueprint.model.types import (
-    ACTION_LANES,
-    Action,
-    Blueprint,
-    Cost,
-    Duration,
-    DurationRange,
-    Evidence,
-    FailPoint,
-    Flow,
-    FlowKind,
-    Language,
-    Lane,
-    Line,
-    Link,
-    Phase,
-    Severity,
-    State,
-    Step,
-    WaitPoint,
-)
-
-__all__ = [
-    "build",
-    "ACTION_LANES",
-    "Action",
-    "Blueprint",
-    "Cost",
-    "Duration",
-    "DurationRange",
-    "Evidence",
-    "FailPoint",
-    "Flow",
-    "FlowKind",
-    "Language",
-    "Lane",
-    "Line",
-    "Link",
-    "Phase",
-    "Severity",
-    "State",
-    "Step",
-    "WaitPoint",
-]
+The verb is `blueprint.model.build.build`; this package face stays free of
+it, so that naming a model type (as results, layout and analysis do) never
+loads the builder, the parser and lark.
+"""

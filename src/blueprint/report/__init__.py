@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import click
 
-from blueprint.api import CheckResult
+from blueprint.results import CheckResult
 from blueprint.report.machine import to_github, to_json, to_sarif
 from blueprint.report.diagnostics import format_diagnostic, summary
 
