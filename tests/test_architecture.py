@@ -1,0 +1,50 @@
+"""The architecture holds: the import contracts in pyproject.toml (layers,
+the render contract, no cycles) and what each contract is for, observed in a
+fresh interpreter."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_the_import_contracts_are_kept():
+    run = subprocess.run(
+        [sys.executable, "-c", "import sys; from importlinter.cli import lint_imports; sys.exit(lint_imports())"],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "0 broken" in run.stdout
+
+
+def loaded_after_import(module: str) -> set[str]:
+    code = f"import json, sys; import {module}; print(json.dumps(sorted(sys.modules)))"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return set(json.loads(run.stdout))
+
+
+@pytest.mark.parametrize("renderer", ["svg", "html", "dot", "png"])
+def test_a_renderer_loads_neither_the_parser_nor_the_model_builder(renderer):
+    loaded = loaded_after_import(f"blueprint.render.{renderer}")
+    assert not {m for m in loaded if m == "lark" or m.startswith("lark.")}
+    assert not {m for m in loaded if m.startswith(("blueprint.parse", "blueprint.model", "blueprint.layout"))}
+
+
+@pytest.mark.parametrize("report", ["table", "stats", "diff", "diagnostics", "machine"])
+def test_a_text_report_loads_neither_the_pipeline_nor_the_command_line(report):
+    loaded = loaded_after_import(f"blueprint.report.{report}")
+    assert "click" not in loaded
+    assert not {m for m in loaded if m == "lark" or m.startswith("lark.")}
+    assert not {m for m in loaded if m.startswith(("blueprint.parse", "blueprint.api", "blueprint.cli"))}
+
+
+def test_naming_a_model_type_does_not_load_the_builder():
+    loaded = loaded_after_import("blueprint.model.types")
+    assert "blueprint.model.build" not in loaded
+    assert "lark" not in loaded
