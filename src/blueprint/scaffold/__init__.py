@@ -1,7 +1,7 @@
 """Starter files for `blueprint new`: a small, commented blueprint that shows
 every construct of the language once and checks clean.
 
-The starters live in `blueprint/templates/starter-<lang>.bp.tmpl`; only the
+The starters live in `blueprint/scaffold/starters/starter-<lang>.bp.tmpl`; only the
 file name, the title and the state are filled in.
 """
 
@@ -64,7 +64,7 @@ def _quoted_body(text: str) -> str:
 def make_starter(name: str, lang: Language = Language.EN, state: State = State.CURRENT) -> Starter:
     """The starter blueprint for NAME in the language and state asked for."""
     file_name = file_name_for(name)
-    template = resources.files("blueprint").joinpath("templates", f"starter-{lang.value}.bp.tmpl")
+    template = resources.files("blueprint.scaffold").joinpath("starters", f"starter-{lang.value}.bp.tmpl")
     text = Template(template.read_text(encoding="utf-8")).substitute(
         file=file_name, title=_quoted_body(title_for(file_name, lang)), state=state.value
     )
