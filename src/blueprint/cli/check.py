@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from blueprint.cli.shared import EXIT_CLEAN, EXIT_FINDINGS, fail_usage
+from blueprint.cli.shared import EXIT_CLEAN, EXIT_FINDINGS, emit, fail_usage
 from blueprint.cli.config import FORMATS, ConfigError, Settings, find_pyproject, load_settings
 
 
@@ -61,7 +61,6 @@ def command(paths, output_format, strict, select, extend_select, ignore, config_
     """
     from blueprint.api import check_bytes
     from blueprint.cli.files import NoFilesError, discover
-    from blueprint.report import emit
 
     try:
         settings = Settings.model_construct() if no_config else load_settings(config_path or find_pyproject(Path.cwd()))
