@@ -6,7 +6,6 @@ import os
 import signal
 import sys
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -126,6 +125,10 @@ def check_files(names: Sequence[str], enabled: Iterable[str], workers: int = 1) 
         return [check_one(name, enabled) for name in names]
     workers = min(workers, len(names) // FILES_PER_WORKER)
     chunk = max(1, len(names) // (workers * CHUNKS_PER_WORKER))
+    # Imported here: most runs check too few files for a pool, and the import
+    # is a noticeable part of every start.
+    from concurrent.futures import ProcessPoolExecutor
+
     try:
         pool = ProcessPoolExecutor(max_workers=workers, initializer=_leave_interrupts_to_the_parent)
     except (NotImplementedError, ImportError, OSError):  # no process semaphores on this system
