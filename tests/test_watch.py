@@ -428,6 +428,21 @@ def test_page_for_a_view_is_escaped_and_self_contained() -> None:
     assert "http" not in body.replace("http://127.0.0.1:9", "").replace("http-equiv", "")
 
 
+def test_what_the_preview_says_of_each_state() -> None:
+    from blueprint.report import preview as said
+
+    assert said.drawn_headline("x.bp", 0) == "x.bp: drawn"
+    assert said.drawn_headline("x.bp", 1) == "x.bp: 1 warning"
+    assert said.drawn_headline("x.bp", 2) == "x.bp: 2 warnings"
+    assert said.errors_headline("x.bp", 2, kept=False) == "x.bp has 2 errors"
+    assert said.errors_headline("x.bp", 1, kept=True) == "x.bp has 1 error; the page keeps the last good drawing"
+    assert said.unreadable_headline("x.bp", kept=False) == "x.bp cannot be read"
+    assert said.undrawable_headline("x.bp", kept=True) == (
+        "x.bp could not be drawn; the page keeps the last good drawing")
+    assert said.cannot_read("x.bp", FileNotFoundError(2, "No such file or directory")) == (
+        "cannot read x.bp: No such file or directory")
+
+
 # --- the documented session ---------------------------------------------------------
 
 
