@@ -3,6 +3,7 @@ with the same results in the same order as one by one."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 import os
 import shutil
@@ -71,7 +72,7 @@ def test_a_few_files_are_checked_in_this_process(tree, monkeypatch):
     def no_pool(*args, **kwargs):
         raise AssertionError("a pool was started for a few files")
 
-    monkeypatch.setattr(check_cli, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
     files = names(tree)[: PARALLEL_FROM - 1]
     assert [r.name for r in check_files(files, DEFAULT_CODES, workers=8)] == files
 
@@ -80,7 +81,7 @@ def test_without_process_support_the_files_are_checked_one_by_one(tree, monkeypa
     def unsupported(*args, **kwargs):
         raise NotImplementedError("no sem_open here")
 
-    monkeypatch.setattr(check_cli, "ProcessPoolExecutor", unsupported)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", unsupported)
     files = names(tree)
     assert check_files(files, DEFAULT_CODES, workers=4) == check_files(files, DEFAULT_CODES, workers=1)
 

@@ -194,3 +194,23 @@ def test_actions_under_a_broken_step_line_are_not_also_misplaced():
 def test_a_reserved_word_id_does_not_hide_other_findings():
     text = 'blueprint "T"\nstep s "S"\n  customer note "C"\n  onstage o "O"\n  o -> nowhere\n'
     assert [d.code for d in check_text(text).diagnostics] == ["BP111", "BP202"]
+
+
+def test_the_texts_of_a_blueprint_a_page_cannot_draw():
+    from blueprint.report import embedded
+
+    result = check_text(HEAD + 'step s "S"\n  custmer c "C"\n  onstage o "O"\n  sprt x "X"\n', name="p.md")
+    first, second = result.errors
+    assert embedded.log_line(first) == f"error[{first.code}]: {first.message}"
+    assert embedded.log_line(first, "guide.md:4") == f"error[{first.code}]: {first.message} (drawn in guide.md:4)"
+    assert embedded.box_summary("p.md", [first]) == f"p.md:3:3: {first.message}"
+    assert embedded.box_summary("p.md", [first, second]) == f"p.md:3:3: {first.message} (and 1 more error)"
+    assert embedded.box_summary("p.md", [first, second, first]).endswith(" (and 2 more errors)")
+    assert embedded.box_summary("p.md", []) == "p.md: nothing to draw"
+    assert embedded.box_count("p.md", 1) == "p.md has 1 error."
+    assert embedded.box_count("p.md", 2) == "p.md has 2 errors."
+    lines = embedded.box_lines([first], lambda d: f"at {d.span.line}")
+    assert lines == f"at 3: error[{first.code}]: {first.message}" + (f"\n  hint: {first.hint}" if first.hint else "")
+    assert embedded.log_line_with_hint(first).startswith(f"blueprint error[{first.code}]: {first.message}")
+    assert embedded.box_details(result.diagnostics, result.source) == "\n\n".join(
+        format_diagnostic(d, result.source) for d in result.diagnostics)

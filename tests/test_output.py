@@ -261,6 +261,27 @@ def test_an_input_is_never_an_output(tree):
         plan_outputs(["deposit.bp"], "deposit.bp", "svg")
 
 
+def test_a_name_suffix_marks_every_destination_but_a_named_file(tree):
+    """What `render --compare` asks for: deposit.bp is drawn as deposit-changes.svg."""
+
+    def changes(paths, output=None):
+        return [(item.source.as_posix(), item.destination.as_posix())
+                for item in plan_outputs(paths, output, "svg", name_suffix="-changes")]
+
+    assert changes(["a/deposit.bp"]) == [("a/deposit.bp", "a/deposit-changes.svg")]
+    assert changes(["a/deposit.bp"], "out/") == [("a/deposit.bp", "out/deposit-changes.svg")]
+    assert changes(["a/deposit.bp"], "out/picture.svg") == [("a/deposit.bp", "out/picture.svg")]
+    assert changes(["b"], "out") == [("b/deposit.bp", "out/deposit-changes.svg"),
+                                     ("b/sub/loan.bp", "out/sub/loan-changes.svg")]
+
+
+def test_a_file_read_but_not_drawn_is_never_an_output(tree):
+    with pytest.raises(OutputPlanError, match="deposit.bp is an input"):
+        plan_outputs(["a/deposit.bp"], "deposit.bp", "svg", also_read=[Path("deposit.bp")])
+    assert plan_outputs(["a/deposit.bp"], "deposit.svg", "svg", also_read=[Path("deposit.bp")]) == [
+        Planned(Path("a/deposit.bp"), Path("deposit.svg"))]
+
+
 def test_missing_input_is_reported(tree):
     with pytest.raises(NoFilesError, match="no such file or directory: nothing.bp"):
         plan_outputs(["nothing.bp"], None, "svg")

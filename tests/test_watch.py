@@ -52,6 +52,7 @@ class Watch:
         self.process = subprocess.Popen([BLUEPRINT, "watch", *args], cwd=cwd, env=env, stdin=subprocess.DEVNULL,
                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         self.lines: list[str] = []
+        self._streams: list[Events] = []
         self._more = threading.Condition()
         self._ended = False
         self._reader = threading.Thread(target=self._read, daemon=True)
@@ -102,7 +103,9 @@ class Watch:
         return body
 
     def events(self) -> Events:
-        return Events(self.url.rstrip("/") + EVENTS_PATH)
+        stream = Events(self.url.rstrip("/") + EVENTS_PATH)
+        self._streams.append(stream)  # closed by stop(), should the test fail first
+        return stream
 
     def interrupt(self) -> int:
         self.process.send_signal(signal.SIGINT)
@@ -111,8 +114,15 @@ class Watch:
         return code
 
     def stop(self) -> None:
+        """End the command whatever state the test left it in: Ctrl-C first,
+        a kill if that does not stop it."""
+        for stream in self._streams:
+            stream.close()
         if self.process.poll() is None:
-            self.interrupt()
+            try:
+                self.interrupt()
+            except subprocess.TimeoutExpired:
+                pass
         if self.process.poll() is None:  # only if the clean stop above failed
             self.process.kill()
             self.process.wait()
@@ -154,10 +164,21 @@ def folder(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def watch(folder: Path) -> Iterator[Watch]:
-    running = Watch(folder, "visit.bp", "--port", "0")
-    yield running
-    running.stop()
+def start_watch(request: pytest.FixtureRequest) -> Callable[..., Watch]:
+    """Starts `blueprint watch` in a folder; each one started is stopped when
+    the test ends, whether it passed or failed."""
+
+    def start(cwd: Path, *args: str) -> Watch:
+        running = Watch(cwd, *args)
+        request.addfinalizer(running.stop)
+        return running
+
+    return start
+
+
+@pytest.fixture
+def watch(folder: Path, start_watch: Callable[..., Watch]) -> Watch:
+    return start_watch(folder, "visit.bp", "--port", "0")
 
 
 def save(folder: Path, text: str, name: str = "visit.bp") -> None:
@@ -253,22 +274,20 @@ def test_errors_keep_the_last_good_drawing_with_the_problems_over_it(watch: Watc
     events.close()
 
 
-def test_a_file_with_errors_from_the_start_shows_only_the_problems(folder: Path) -> None:
+def test_a_file_with_errors_from_the_start_shows_only_the_problems(folder: Path,
+                                                                  start_watch: Callable[..., Watch]) -> None:
     save(folder, BROKEN)
-    running = Watch(folder, "visit.bp", "--port", "0")
-    try:
-        body = running.page()
-        shown = banner(body)
-        assert shown is not None and shown["headline"] == "visit.bp has 1 error"
-        assert "<svg" not in body and "Waiting for a drawing" in body
-        events = running.events()
-        assert events.next_version() == 1
-        save(folder, GOOD)
-        assert events.next_version() == 2
-        assert "Walks into the branch" in running.page() and banner(running.page()) is None
-        events.close()
-    finally:
-        running.stop()
+    running = start_watch(folder, "visit.bp", "--port", "0")
+    body = running.page()
+    shown = banner(body)
+    assert shown is not None and shown["headline"] == "visit.bp has 1 error"
+    assert "<svg" not in body and "Waiting for a drawing" in body
+    events = running.events()
+    assert events.next_version() == 1
+    save(folder, GOOD)
+    assert events.next_version() == 2
+    assert "Walks into the branch" in running.page() and banner(running.page()) is None
+    events.close()
 
 
 def test_warnings_are_shown_folded_over_a_fresh_drawing(watch: Watch, folder: Path) -> None:
@@ -367,22 +386,16 @@ def test_only_loopback_names_are_answered(watch: Watch) -> None:
     assert watch.get("/elsewhere")[0] == 404
 
 
-def test_default_port_is_8000_or_the_next_free_one(folder: Path) -> None:
-    holder = socket.socket()
-    try:
+def test_default_port_is_8000_or_the_next_free_one(folder: Path, start_watch: Callable[..., Watch]) -> None:
+    with socket.socket() as holder:
         try:
             holder.bind(("127.0.0.1", 8000))
             holder.listen()
         except OSError:
             pass  # 8000 is taken already, which is the case under test as well
-        running = Watch(folder, "visit.bp")
-        try:
-            assert 8001 <= running.port < 8050
-            assert running.page()
-        finally:
-            running.stop()
-    finally:
-        holder.close()
+        running = start_watch(folder, "visit.bp")
+        assert 8001 <= running.port < 8050
+        assert running.page()
 
 
 def test_a_taken_port_asked_for_is_a_usage_error(folder: Path) -> None:
@@ -415,6 +428,21 @@ def test_page_for_a_view_is_escaped_and_self_contained() -> None:
     assert "http" not in body.replace("http://127.0.0.1:9", "").replace("http-equiv", "")
 
 
+def test_what_the_preview_says_of_each_state() -> None:
+    from blueprint.report import preview as said
+
+    assert said.drawn_headline("x.bp", 0) == "x.bp: drawn"
+    assert said.drawn_headline("x.bp", 1) == "x.bp: 1 warning"
+    assert said.drawn_headline("x.bp", 2) == "x.bp: 2 warnings"
+    assert said.errors_headline("x.bp", 2, kept=False) == "x.bp has 2 errors"
+    assert said.errors_headline("x.bp", 1, kept=True) == "x.bp has 1 error; the page keeps the last good drawing"
+    assert said.unreadable_headline("x.bp", kept=False) == "x.bp cannot be read"
+    assert said.undrawable_headline("x.bp", kept=True) == (
+        "x.bp could not be drawn; the page keeps the last good drawing")
+    assert said.cannot_read("x.bp", FileNotFoundError(2, "No such file or directory")) == (
+        "cannot read x.bp: No such file or directory")
+
+
 # --- the documented session ---------------------------------------------------------
 
 
@@ -423,7 +451,7 @@ def _watch_section() -> str:
     return text[text.index("\n## blueprint watch\n"):]
 
 
-def test_the_documented_session(tmp_path: Path) -> None:
+def test_the_documented_session(tmp_path: Path, start_watch: Callable[..., Watch]) -> None:
     section = _watch_section()
     sample = re.search(r"<!-- file: (\S+) -->\n```bp\n(.*?)```", section, re.S)
     name, text = sample.group(1), sample.group(2)
@@ -431,28 +459,25 @@ def test_the_documented_session(tmp_path: Path) -> None:
     sessions = re.findall(r"```text\n(.*?)```", section, re.S)[1:]
     command, *started = sessions[0].rstrip("\n").split("\n")
     assert command == f"$ blueprint watch {name}"
-    running = Watch(tmp_path, name)
-    try:
-        port = running.port
-        shown = [line.replace("127.0.0.1:8000", f"127.0.0.1:{port}") for line in started]
-        running.wait_for(lambda lines: len(lines) >= len(shown), "the first lines")
-        assert running.lines[: len(shown)] == shown
-        # "Type `custmer` for `customer` on line 3 and save."
-        broken = text.replace("  customer ", "  custmer ", 1)
-        assert broken.split("\n")[2].startswith("  custmer")
-        (tmp_path / name).write_text(broken, encoding="utf-8")
-        expected = sessions[1].rstrip("\n").split("\n")
-        running.wait_for(lambda lines: len(lines) >= len(shown) + len(expected), "the report")
-        assert running.lines[len(shown):len(shown) + len(expected)] == expected
-        # "Put the `o` back and save: the terminal prints `visit.bp: drawn`."
-        (tmp_path / name).write_text(text, encoding="utf-8")
-        running.wait_for(lambda lines: len(lines) > len(shown) + len(expected), "the redraw")
-        assert running.lines[len(shown) + len(expected)] == f"{name}: drawn"
-        assert "`visit.bp: drawn`" in section
-        assert running.interrupt() == 0
-        assert running.lines[-1] == "Stopped." and "`Stopped.`" in section
-    finally:
-        running.stop()
+    running = start_watch(tmp_path, name)
+    port = running.port
+    shown = [line.replace("127.0.0.1:8000", f"127.0.0.1:{port}") for line in started]
+    running.wait_for(lambda lines: len(lines) >= len(shown), "the first lines")
+    assert running.lines[: len(shown)] == shown
+    # "Type `custmer` for `customer` on line 3 and save."
+    broken = text.replace("  customer ", "  custmer ", 1)
+    assert broken.split("\n")[2].startswith("  custmer")
+    (tmp_path / name).write_text(broken, encoding="utf-8")
+    expected = sessions[1].rstrip("\n").split("\n")
+    running.wait_for(lambda lines: len(lines) >= len(shown) + len(expected), "the report")
+    assert running.lines[len(shown):len(shown) + len(expected)] == expected
+    # "Put the `o` back and save: the terminal prints `visit.bp: drawn`."
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    running.wait_for(lambda lines: len(lines) > len(shown) + len(expected), "the redraw")
+    assert running.lines[len(shown) + len(expected)] == f"{name}: drawn"
+    assert "`visit.bp: drawn`" in section
+    assert running.interrupt() == 0
+    assert running.lines[-1] == "Stopped." and "`Stopped.`" in section
 
 
 # --- in a real browser --------------------------------------------------------------

@@ -6,13 +6,12 @@ import os
 import signal
 import sys
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from blueprint.cli.shared import EXIT_CLEAN, EXIT_FINDINGS, fail_usage
+from blueprint.cli.shared import EXIT_CLEAN, EXIT_FINDINGS, emit, fail_usage
 from blueprint.cli.config import FORMATS, ConfigError, Settings, find_pyproject, load_settings
 
 
@@ -61,7 +60,6 @@ def command(paths, output_format, strict, select, extend_select, ignore, config_
     """
     from blueprint.api import check_bytes
     from blueprint.cli.files import NoFilesError, discover
-    from blueprint.report import emit
 
     try:
         settings = Settings.model_construct() if no_config else load_settings(config_path or find_pyproject(Path.cwd()))
@@ -127,6 +125,10 @@ def check_files(names: Sequence[str], enabled: Iterable[str], workers: int = 1) 
         return [check_one(name, enabled) for name in names]
     workers = min(workers, len(names) // FILES_PER_WORKER)
     chunk = max(1, len(names) // (workers * CHUNKS_PER_WORKER))
+    # Imported here: most runs check too few files for a pool, and the import
+    # is a noticeable part of every start.
+    from concurrent.futures import ProcessPoolExecutor
+
     try:
         pool = ProcessPoolExecutor(max_workers=workers, initializer=_leave_interrupts_to_the_parent)
     except (NotImplementedError, ImportError, OSError):  # no process semaphores on this system

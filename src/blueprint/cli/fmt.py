@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -12,10 +13,6 @@ from blueprint.cli.config import ConfigError, find_pyproject, load_settings
 
 STDIN = "-"
 _BUG = "this is a bug in blueprint fmt: please report it with the file"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 @click.command(name="fmt")
@@ -41,32 +38,45 @@ def command(paths, check_only, show_diff) -> None:
       blueprint fmt --diff deposit.bp
       blueprint fmt - < deposit.bp
     """
-    from blueprint.api import format_bytes, format_file
-    from blueprint.cli.files import NoFilesError, discover
-    from blueprint.format import UnsafeFormatError, unified_diff
-    from blueprint.report import render_report
-
     try:
         enabled = load_settings(find_pyproject(Path.cwd())).enabled_codes()
     except ConfigError as error:
         fail_usage(str(error))
-
     if STDIN in paths:
         if len(paths) > 1:
             fail_usage("- (standard input) cannot be combined with other files")
-        try:
-            result = format_bytes("<stdin>", sys.stdin.buffer.read(), enabled)
-        except UnsafeFormatError as error:
-            click.echo(f"blueprint: error: {error}; {_BUG}", err=True)
-            sys.exit(EXIT_FINDINGS)
-        if not result.ok:
-            click.echo(render_report([result.check], "text", color=sys.stderr.isatty()), err=True)
-            sys.exit(EXIT_FINDINGS)
-        if show_diff:
-            click.echo(unified_diff("<stdin>", result.original, result.text), nl=False)
-        elif not check_only:
-            write_stdout(result.text)
-        sys.exit(EXIT_FINDINGS if result.changed and (check_only or show_diff) else EXIT_CLEAN)
+        _format_stdin(enabled, check_only, show_diff)
+    _format_files(paths, enabled, check_only, show_diff)
+
+
+def _format_stdin(enabled: frozenset[str], check_only: bool, show_diff: bool) -> NoReturn:
+    """Standard input formatted to standard output (or its diff, or only the exit status)."""
+    from blueprint.api import format_bytes
+    from blueprint.format import UnsafeFormatError, unified_diff
+    from blueprint.report import render_report
+
+    try:
+        result = format_bytes("<stdin>", sys.stdin.buffer.read(), enabled)
+    except UnsafeFormatError as error:
+        click.echo(f"blueprint: error: {error}; {_BUG}", err=True)
+        sys.exit(EXIT_FINDINGS)
+    if not result.ok:
+        click.echo(render_report([result.check], "text", color=sys.stderr.isatty()), err=True)
+        sys.exit(EXIT_FINDINGS)
+    if show_diff:
+        click.echo(unified_diff("<stdin>", result.original, result.text), nl=False)
+    elif not check_only:
+        write_stdout(result.text)
+    sys.exit(EXIT_FINDINGS if result.changed and (check_only or show_diff) else EXIT_CLEAN)
+
+
+def _format_files(paths: tuple[str, ...], enabled: frozenset[str], check_only: bool, show_diff: bool) -> NoReturn:
+    """Every file under `paths` rewritten in place (or its diff shown, or only listed)."""
+    from blueprint.api import format_file
+    from blueprint.cli.files import NoFilesError, discover
+    from blueprint.format import UnsafeFormatError, unified_diff
+    from blueprint.report import render_report
+    from blueprint.report.formatting import formatting_summary
 
     try:
         files = _each_file_once(discover(paths))
@@ -103,7 +113,7 @@ def command(paths, check_only, show_diff) -> None:
     if reports:
         click.echo(render_report(reports, "text", color=sys.stderr.isatty()), err=True)
     failed = len(reports) + unsafe
-    click.echo(_summary(changed, unchanged, failed, dry_run), err=True)
+    click.echo(formatting_summary(changed, unchanged, failed, dry_run), err=True)
     sys.exit(EXIT_FINDINGS if failed or (dry_run and changed) else EXIT_CLEAN)
 
 
@@ -125,15 +135,3 @@ def _rewrite(path: Path, data: bytes) -> None:
         write_atomically(target, data, overwrite=True, mode=target.stat().st_mode & 0o7777)
     except OSError as error:
         fail_usage(f"cannot write {error.filename or path}: {error.strerror or error}")
-
-
-def _summary(changed: int, unchanged: int, failed: int, dry_run: bool) -> str:
-    parts = []
-    if changed:
-        parts.append(f"{_plural(changed, 'file')} {'would be reformatted' if dry_run else 'reformatted'}")
-    if unchanged:
-        parts.append(f"{_plural(unchanged, 'file')} {'already formatted' if dry_run else 'left unchanged'}")
-    if failed:
-        parts.append(f"{_plural(failed, 'file')} not formatted because of errors")
-    return ", ".join(parts)
-

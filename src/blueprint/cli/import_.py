@@ -31,7 +31,7 @@ def command(path, output, force) -> None:
     from blueprint.api import import_model
     from blueprint.cli.shared import EXIT_CLEAN, EXIT_FINDINGS, STDOUT, fail_usage, write_stdout
     from blueprint.cli.export import write_file
-    from blueprint.exchange.problems import format_problems
+    from blueprint.report.import_problems import format_problems
 
     try:
         data = sys.stdin.buffer.read() if path == STDOUT else Path(path).read_bytes()

@@ -57,17 +57,21 @@ def choose_format(output_format: str | None, output: str | None) -> str:
     return output_format or implied or DEFAULT_FORMAT
 
 
-def plan_outputs(paths: Sequence[str], output: str | None, output_format: str) -> list[Planned]:
+def plan_outputs(paths: Sequence[str], output: str | None, output_format: str, name_suffix: str = "",
+                 also_read: Sequence[Path] = ()) -> list[Planned]:
     """Each .bp file under `paths` with its destination.
 
     One file argument: `output` is the file to write (or a directory to write
     into, when it is one or ends with a slash); without it the drawing goes
     beside the input. Several inputs or a directory: `output` is a directory,
     and files found in a directory argument keep their subfolders under it,
-    so two `deposit.bp` in different folders do not collide. Raises
+    so two `deposit.bp` in different folders do not collide. A drawing's file
+    is named after its input, with `name_suffix` added to the stem
+    (deposit.bp -> deposit-changes.svg). Neither an input nor a file in
+    `also_read` (read but not drawn) is ever a destination. Raises
     NoFilesError for a missing path and OutputPlanError for a clash.
     """
-    suffix = SUFFIX_OF_FORMAT[output_format]
+    suffix = name_suffix + SUFFIX_OF_FORMAT[output_format]
     found = _sources(paths)
     single = len(paths) == 1 and not Path(paths[0]).is_dir()
     if output == STDOUT:
@@ -78,18 +82,15 @@ def plan_outputs(paths: Sequence[str], output: str | None, output_format: str) -
     if output is not None:
         target = Path(output)
         if single and _names_a_file(output):
-            return _checked([Planned(found[0][0], target)])
+            return _checked([Planned(found[0][0], target)], also_read)
         if not single and (target.exists() or target.suffix.lower() in FORMAT_OF_SUFFIX) and not target.is_dir():
             raise OutputPlanError(f"-o {output} must be a directory when rendering several files")
         into = target
     planned = []
     for source, relative in found:
-        if into is None:
-            destination = source.with_suffix(suffix)
-        else:
-            destination = into / relative.with_suffix(suffix)
-        planned.append(Planned(source, destination))
-    return _checked(planned)
+        beside = source if into is None else into / relative
+        planned.append(Planned(source, beside.with_name(beside.stem + suffix)))
+    return _checked(planned, also_read)
 
 
 def _names_a_file(output: str | None) -> bool:
@@ -110,8 +111,8 @@ def _sources(paths: Sequence[str]) -> list[tuple[Path, Path]]:
     return list(found.values())
 
 
-def _checked(planned: list[Planned]) -> list[Planned]:
-    inputs = {item.source.resolve() for item in planned}
+def _checked(planned: list[Planned], also_read: Sequence[Path]) -> list[Planned]:
+    inputs = {item.source.resolve() for item in planned} | {path.resolve() for path in also_read}
     claimed: dict[Path, Path] = {}
     for item in planned:
         if item.destination is None:

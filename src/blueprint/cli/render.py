@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -13,7 +12,11 @@ from blueprint.cli.shared import EXIT_CLEAN, check_inputs, fail_usage, write_std
 from blueprint.cli.config import ConfigError, find_pyproject, load_settings
 from blueprint.render import FORMATS, THEMES
 
+if TYPE_CHECKING:
+    from blueprint.cli.output import Planned
+
 COMPARE_FORMATS: tuple[str, ...] = ("svg", "html", "png")  # DOT carries no marks
+COMPARE_NAME_SUFFIX = "-changes"  # deposit.bp -> deposit-changes.svg
 
 
 @click.command(name="render")
@@ -54,7 +57,7 @@ def command(paths, output, output_format, theme, force, compare_with) -> None:
         _render_compare(compare_with, paths, output, output_format, theme, force)
     from blueprint.api import render_result
     from blueprint.cli.files import NoFilesError
-    from blueprint.cli.output import OutputPlanError, choose_format, existing_destinations, plan_outputs
+    from blueprint.cli.output import OutputPlanError, choose_format, plan_outputs
 
     try:
         enabled = load_settings(find_pyproject(Path.cwd())).enabled_codes()
@@ -65,9 +68,8 @@ def command(paths, output, output_format, theme, force, compare_with) -> None:
 
     results = check_inputs([item.source for item in planned], enabled, show_warnings=True)
 
-    if not force and (present := existing_destinations(planned)):
-        names = ", ".join(str(path) for path in present)
-        fail_usage(f"{names} already exist{'s' if len(present) == 1 else ''}; use --force to replace")
+    if not force:
+        _refuse_to_replace(planned)
 
     try:
         drawings = [render_result(result, output_format, theme) for result in results]
@@ -80,6 +82,15 @@ def command(paths, output, output_format, theme, force, compare_with) -> None:
         else:
             _write_file(item.destination, drawing, force)
     sys.exit(EXIT_CLEAN)
+
+
+def _refuse_to_replace(planned: list[Planned]) -> None:
+    """A usage error when any destination exists already (replaced only with --force)."""
+    from blueprint.cli.output import existing_destinations
+
+    if present := existing_destinations(planned):
+        names = ", ".join(str(path) for path in present)
+        fail_usage(f"{names} already exist{'s' if len(present) == 1 else ''}; use --force to replace")
 
 
 def _render_errors(output_format: str) -> tuple[type[Exception], ...]:
@@ -108,7 +119,8 @@ def _render_compare(old: str, paths: tuple[str, ...], output: str | None, output
                     force: bool) -> NoReturn:
     """`render --compare OLD.bp NEW.bp`: one drawing of NEW with its changes since OLD marked."""
     from blueprint.api import render_compare
-    from blueprint.cli.output import STDOUT, SUFFIX_OF_FORMAT, OutputPlanError, choose_format
+    from blueprint.cli.files import NoFilesError
+    from blueprint.cli.output import OutputPlanError, choose_format, plan_outputs
 
     if len(paths) != 1:
         fail_usage("--compare draws one file: give OLD.bp after --compare and then NEW.bp")
@@ -123,28 +135,22 @@ def _render_compare(old: str, paths: tuple[str, ...], output: str | None, output
     for path in (old, paths[0]):
         if not Path(path).is_file():
             fail_usage(f"no such file: {path}" if not Path(path).exists() else f"{path} is not a file")
-    suffix = SUFFIX_OF_FORMAT[output_format]
-    if output == STDOUT:
-        destination = None
-    elif output is None:
-        destination = new.with_name(f"{new.stem}-changes{suffix}")
-    elif output.endswith(("/", os.sep)) or Path(output).is_dir():
-        destination = Path(output) / f"{new.stem}-changes{suffix}"
-    else:
-        destination = Path(output)
-    if destination is not None and destination.resolve() in {Path(old).resolve(), new.resolve()}:
-        fail_usage(f"{destination} is an input; refusing to write a drawing over it")
+    try:
+        [planned] = plan_outputs(paths, output, output_format, name_suffix=COMPARE_NAME_SUFFIX,
+                                 also_read=[Path(old)])
+    except (OutputPlanError, NoFilesError) as error:
+        fail_usage(str(error))
 
     results = check_inputs([Path(old), new], enabled, show_warnings=True)
-    if destination is not None and destination.exists() and not force:
-        fail_usage(f"{destination} already exists; use --force to replace")
+    if not force:
+        _refuse_to_replace([planned])
 
     try:
         drawing = render_compare(results[0], results[1], output_format, theme)
     except _render_errors(output_format) as error:
         fail_usage(str(error))
-    if destination is None:
+    if planned.destination is None:
         write_stdout(drawing)
     else:
-        _write_file(destination, drawing, force)
+        _write_file(planned.destination, drawing, force)
     sys.exit(EXIT_CLEAN)

@@ -1,5 +1,5 @@
 """What every command shares: exit statuses, the usage-error exit, checking
-the inputs, and writing to stdout."""
+the inputs, and writing reports and data to stdout."""
 
 from __future__ import annotations
 
@@ -33,6 +33,15 @@ def write_stdout(data: str | bytes) -> None:
         # Point stdout at nothing so that Python's own flush at exit does not fail again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         fail_usage(f"cannot write to standard output: {error.strerror or error}")
+
+
+def emit(results: Sequence[CheckResult], output_format: str, color: bool = False) -> None:
+    """Print the report of `results` in `output_format` on standard output (nothing when it is empty)."""
+    from blueprint.report import render_report
+
+    text = render_report(results, output_format, color)
+    if text:
+        click.echo(text)
 
 
 def check_inputs(inputs: Sequence[Path | str], enabled: Iterable[str], show_warnings: bool) -> list[CheckResult]:

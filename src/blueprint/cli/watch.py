@@ -9,7 +9,7 @@ import click
 
 from blueprint.cli.shared import EXIT_CLEAN, fail_usage
 from blueprint.cli.config import ConfigError, find_pyproject, load_settings
-from blueprint.render import THEMES
+from blueprint.vocabulary import THEMES
 
 
 @click.command(name="watch")

@@ -22,16 +22,3 @@ def json_path(location: Sequence[str | int]) -> str:
         path += f"[{part}]" if isinstance(part, int) else f".{part}"
     return path
 
-
-def format_problems(name: str, problems: Sequence[ImportProblem]) -> str:
-    blocks = []
-    for problem in problems:
-        lines = [f"{name}: error: {problem.path}: {problem.message}"]
-        if problem.bp_line is not None:
-            lines.append(f"  = as .bp: {problem.bp_line.strip()}")
-        if problem.hint:
-            lines.append(f"  = hint: {problem.hint}")
-        blocks.append("\n".join(lines))
-    count = f"{len(problems)} problem{'' if len(problems) == 1 else 's'}"
-    blocks.append(f"{name}: not imported ({count}); nothing was written")
-    return "\n\n".join(blocks)

@@ -22,7 +22,8 @@ from blueprint.diagnostics import Diagnostic
 from blueprint.vocabulary import PAGE_THEMES
 from blueprint.integrations.drawings import DrawingCache
 from blueprint.integrations.figure import Drawing, error_box_html, figure_html
-from blueprint.report.diagnostics import format_diagnostic
+from blueprint.report import embedded as report_text
+from blueprint.report.diagnostics import location
 
 log = logging.getLogger("blueprint.integrations")
 
@@ -109,7 +110,8 @@ class Embedder:
         for diagnostic in result.diagnostics:
             self.report(_problem_of(diagnostic, context))
         if not result.ok:
-            return error_box_html(_summary(result), _details(result))
+            return error_box_html(report_text.box_summary(result.name, result.errors),
+                                  report_text.box_details(result.diagnostics, result.source))
         try:
             drawings = [Drawing(each, self.cache.svg(result, text, each))
                         for each in (AUTO_THEMES if theme == "auto" else (theme,))]
@@ -124,30 +126,8 @@ def unknown_theme(theme: str) -> str:
     return f"unknown theme {theme!r}; expected one of: {', '.join(THEMES)}"
 
 
-def _where(diagnostic: Diagnostic) -> str:
-    return f"{diagnostic.file}:{diagnostic.span.line}:{diagnostic.span.column}"
-
-
 def _problem_of(diagnostic: Diagnostic, context: str | None) -> Problem:
-    message = f"{diagnostic.level.value}[{diagnostic.code}]: {diagnostic.message}"
-    if context:
-        message += f" (drawn in {context})"
-    return Problem(_where(diagnostic), message, error=diagnostic.is_error)
-
-
-def _summary(result: CheckResult) -> str:
-    errors = result.errors
-    if not errors:  # nothing to draw without an error: an empty or undecodable file
-        return f"{result.name}: nothing to draw"
-    first = errors[0]
-    summary = f"{_where(first)}: {first.message}"
-    if len(errors) > 1:
-        summary += f" (and {len(errors) - 1} more error{'s' if len(errors) > 2 else ''})"
-    return summary
-
-
-def _details(result: CheckResult) -> str:
-    return "\n\n".join(format_diagnostic(d, result.source) for d in result.diagnostics)
+    return Problem(location(diagnostic), report_text.log_line(diagnostic, context), error=diagnostic.is_error)
 
 
 # -- image references --------------------------------------------------------------

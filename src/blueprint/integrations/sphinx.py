@@ -41,6 +41,7 @@ from blueprint.diagnostics import Diagnostic
 from blueprint.integrations.figure import inline_svg, stylesheet
 from blueprint.integrations.pygments_lexer import BlueprintLexer
 from blueprint.render import THEMES
+from blueprint.report import embedded as report_text
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -170,9 +171,8 @@ class BlueprintDirective(SphinxDirective):
         return f"blueprint-{page}-{self.env.new_serialno('blueprint')}"
 
     def _log(self, diagnostic: Diagnostic, where: str) -> None:
-        hint = f" (hint: {diagnostic.hint})" if diagnostic.hint else ""
         logger.warning(
-            f"blueprint {diagnostic.level.value}[{diagnostic.code}]: {diagnostic.message}{hint}",
+            report_text.log_line_with_hint(diagnostic),
             location=where,
             type="blueprint",
             subtype="error" if diagnostic.is_error else "practice",
@@ -180,10 +180,8 @@ class BlueprintDirective(SphinxDirective):
 
     def _error_box_for(self, checked: Checked) -> nodes.Node:
         errors = checked.result.errors
-        lines = [f"{checked.shown_at(d)}: {d.level.value}[{d.code}]: {d.message}" + (f"\n  hint: {d.hint}" if d.hint else "")
-                 for d in errors]
-        count = f"{len(errors)} error{'' if len(errors) == 1 else 's'}"
-        return self._error_box(f"{checked.result.name} has {count}.", "\n".join(lines))
+        return self._error_box(report_text.box_count(checked.result.name, len(errors)),
+                               report_text.box_lines(errors, checked.shown_at))
 
     def _refuse(self, message: str) -> list[nodes.Node]:
         logger.warning(f"blueprint: {message}", location=self.get_location(), type="blueprint", subtype="directive")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import click
-
-from blueprint.results import CheckResult
 from blueprint.report.machine import to_github, to_json, to_sarif
 from blueprint.report.diagnostics import format_diagnostic, summary
+
+if TYPE_CHECKING:
+    from blueprint.results import CheckResult
 
 
 def render_report(results: Sequence[CheckResult], output_format: str, color: bool = False) -> str:
@@ -24,8 +25,3 @@ def render_report(results: Sequence[CheckResult], output_format: str, color: boo
     warnings = sum(len(r.warnings) for r in results)
     return "\n\n".join([*blocks, summary(len(results), errors, warnings)])
 
-
-def emit(results: Sequence[CheckResult], output_format: str, color: bool = False) -> None:
-    text = render_report(results, output_format, color)
-    if text:
-        click.echo(text)

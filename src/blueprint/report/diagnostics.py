@@ -34,10 +34,20 @@ def _window(line: str, start: int, end: int) -> tuple[str, int, int]:
     return cut, start - shift, min(end, right) - shift
 
 
+def location(diagnostic: Diagnostic) -> str:
+    """file:line:column"""
+    return f"{diagnostic.file}:{diagnostic.span.line}:{diagnostic.span.column}"
+
+
+def headline(diagnostic: Diagnostic) -> str:
+    """level[code]: message"""
+    return f"{diagnostic.level.value}[{diagnostic.code}]: {diagnostic.message}"
+
+
 def format_diagnostic(diagnostic: Diagnostic, source: Source | None, color: bool = False) -> str:
     span = diagnostic.span
     level = diagnostic.level.value
-    head = f"{diagnostic.file}:{span.line}:{span.column}: {level}[{diagnostic.code}]: {diagnostic.message}"
+    head = f"{location(diagnostic)}: {headline(diagnostic)}"
     if color:
         tint = "\x1b[1;31m" if diagnostic.is_error else "\x1b[1;33m"
         head = f"\x1b[1m{diagnostic.file}:{span.line}:{span.column}:\x1b[0m {tint}{level}[{diagnostic.code}]\x1b[0m: {diagnostic.message}"
