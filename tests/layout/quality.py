@@ -78,11 +78,11 @@ def _span(segment: Segment) -> tuple[float, float, float]:
 
 def _close_parallel(flows) -> int:
     """Pairs of segments of different flows, parallel, overlapping along their
-    length, nearer than CLOSE. Flows merged into one line into one arrowhead
-    (coinciding, same end point) are one line, not two."""
+    length, nearer than CLOSE. Flows merged into one line (coinciding, and
+    into one arrowhead or out of one start) are one line, not two."""
     count = 0
     for (a, segments_a), (b, segments_b) in combinations(flows, 2):
-        merged = _same_end(a, b)
+        merged = _same_end(a, b) or _same_start(a, b)
         for sa in segments_a:
             for sb in segments_b:
                 if _vertical(sa) != _vertical(sb):
@@ -98,6 +98,10 @@ def _close_parallel(flows) -> int:
 
 def _same_end(a: Arrow, b: Arrow) -> bool:
     return abs(a.points[-1].x - b.points[-1].x) < EPS and abs(a.points[-1].y - b.points[-1].y) < EPS
+
+
+def _same_start(a: Arrow, b: Arrow) -> bool:
+    return abs(a.points[0].x - b.points[0].x) < EPS and abs(a.points[0].y - b.points[0].y) < EPS
 
 
 def _widest_bundle(flows) -> int:

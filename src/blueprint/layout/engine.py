@@ -190,7 +190,9 @@ class _Layout:
             boxes.setdefault(box.column, []).append(box)
         routes: list[Route] = []
         for index, flow in flows:
-            routes.append(plan(index, grid.boxes[flow.source], grid.boxes[flow.target], boxes))
+            route = plan(index, grid.boxes[flow.source], grid.boxes[flow.target], boxes)
+            route.kind = flow.kind.value
+            routes.append(route)
         for _round in range(8):
             grid = self._grid(gutters, channels)
             for route in routes:
@@ -198,7 +200,8 @@ class _Layout:
             bands = Bands(grid.gutter_left, gutters, grid.lane_top, channels)
             gutter_tracks, channel_tracks = route_all(routes, bands, self.columns)
             wanted_gutters = [max(style.GUTTER_MIN, 2 * style.BAND_PAD + (n - 1) * style.TRACK_GAP) for n in gutter_tracks]
-            wanted_channels = [max(style.CHANNEL_MIN, 2 * style.BAND_PAD + (n - 1) * style.TRACK_GAP) for n in channel_tracks]
+            wanted_channels = [max(style.CHANNEL_MIN, style.CHANNEL_TOP_PAD + style.BAND_PAD + (n - 1) * style.TRACK_GAP)
+                               if n else style.CHANNEL_MIN for n in channel_tracks]
             self._make_room_for_labels(routes, grid, wanted_gutters, wanted_channels)
             if wanted_gutters == gutters and wanted_channels == channels:
                 break
