@@ -69,11 +69,16 @@ class Route:
     kind: str = "handoff"  # the flow's kind: only flows of one kind share an arrowhead
 
 
-def plan(index: int, source: Box, target: Box, column_boxes: dict[int, list[Box]]) -> Route:
+def plan(index: int, source: Box, target: Box, column_boxes: dict[int, list[Box]],
+         load: dict[int, int] | None = None) -> Route:
     """Decide which bands a flow travels through (geometry-independent).
 
     `column_boxes` holds each column's cards, so that looking for a card in the
-    way costs one column, not the whole blueprint."""
+    way costs one column, not the whole blueprint. `load` counts the runs
+    planned in each gutter so far: a flow between cards of one column with a
+    card in the way goes round on the side with fewer, so that the flows of a
+    busy step split between its two gutters instead of bundling in one."""
+    load = {} if load is None else load
     if source.column == target.column:
         top, bottom = (source, target) if source.y < target.y else (target, source)
         blocked = any(
@@ -82,11 +87,16 @@ def plan(index: int, source: Box, target: Box, column_boxes: dict[int, list[Box]
         )
         if not blocked:
             return Route(index, source, target, "straight")
-        return Route(index, source, target, "side", "right", "right", [source.column + 1])
+        left, right = source.column, source.column + 1
+        side, gutter = ("left", left) if load.get(left, 0) < load.get(right, 0) else ("right", right)
+        load[gutter] = load.get(gutter, 0) + 1
+        return Route(index, source, target, "side", side, side, [gutter])
     forward = target.column > source.column
     exit_gutter = source.column + 1 if forward else source.column
     enter_gutter = target.column if forward else target.column + 1
     route = Route(index, source, target, "side", "right" if forward else "left", "left" if forward else "right")
+    load[exit_gutter] = load.get(exit_gutter, 0) + 1
+    load[enter_gutter] = load.get(enter_gutter, 0) + 1
     if exit_gutter == enter_gutter:
         route.gutters = [exit_gutter]
     else:
