@@ -119,23 +119,33 @@ def _slides(length: float) -> list[float]:
 
 
 def _candidates(points: Points, width: float, height: float, prefer_horizontal: bool) -> Iterator[Rect]:
+    """Boxes on the legs (centred on the line, then shifted across it while it
+    still runs through the box), then boxes just beside the legs."""
     legs = _legs(points, prefer_horizontal)
     for beside in (False, True):
         for (ax, ay), (bx, by) in legs:
             vertical = abs(ax - bx) < 0.01
             cx, cy = (ax + bx) / 2, (ay + by) / 2
             length = abs(by - ay) if vertical else abs(bx - ax)
-            along = height if vertical else width
-            for offset in _slides(max(length - along, 0.0)):
+            along, across = (height, width) if vertical else (width, height)
+            # Slid along as far as it still meets its leg, past the leg's ends if need be.
+            for offset in _slides(length + along - 8):
                 x, y = (cx, cy + offset) if vertical else (cx + offset, cy)
-                if not beside:
-                    yield x - width / 2, y - height / 2, x + width / 2, y + height / 2
-                elif vertical:
-                    yield x + BESIDE, y - height / 2, x + BESIDE + width, y + height / 2
-                    yield x - BESIDE - width, y - height / 2, x - BESIDE, y + height / 2
-                else:
-                    yield x - width / 2, y - BESIDE - height, x + width / 2, y - BESIDE
-                    yield x - width / 2, y + BESIDE, x + width / 2, y + BESIDE + height
+                if beside:
+                    yield from _beside(x, y, width, height, vertical)
+                    continue
+                for shift in _slides(max(across - 2 * BESIDE - 4, 0.0)):
+                    dx, dy = (shift, 0.0) if vertical else (0.0, shift)
+                    yield x + dx - width / 2, y + dy - height / 2, x + dx + width / 2, y + dy + height / 2
+
+
+def _beside(x: float, y: float, width: float, height: float, vertical: bool) -> Iterator[Rect]:
+    if vertical:
+        yield x + BESIDE, y - height / 2, x + BESIDE + width, y + height / 2
+        yield x - BESIDE - width, y - height / 2, x - BESIDE, y + height / 2
+    else:
+        yield x - width / 2, y - BESIDE - height, x + width / 2, y - BESIDE
+        yield x - width / 2, y + BESIDE, x + width / 2, y + BESIDE + height
 
 
 def _hidden_share(points: Points, rect: Rect) -> float:
