@@ -11,6 +11,7 @@ from blueprint.layout.cards import BADGE_H, action_card, change_badge, duration_
 from blueprint.layout.chrome import card_changes, change_summary, footer, header
 from blueprint.layout.labels import CLEAR, HEAD_LENGTH, Obstacles, Placer, heads, leg_rects
 from blueprint.layout.measure import FONT_STACK, FontMetricsMeasurer, TextMeasurer, wrap
+from blueprint.layout.recovery import recovery_tags
 from blueprint.layout.routing import Bands, Box, Route, plan, route_all
 from blueprint.layout.scene import (
     Arrow,
@@ -261,6 +262,7 @@ class _Layout:
             arrows=tuple(arrows),
             markers=tuple(foot.markers),
             texts=(*self.header_texts, *texts, *foot.texts),
+            recoveries=tuple(recovery_tags(self.bp, {card.id: card for card in cards}, self.m)),
             fail_list=tuple(foot.fails),
             wait_list=tuple(foot.waits),
             max_wait=self.bp.max_wait.text if self.bp.max_wait else None,
@@ -331,16 +333,17 @@ class _Layout:
         """What a flow's label must keep off: cards, the lane lines, every flow
         (its own line excepted) and every arrowhead (its own included)."""
         obstacles = Obstacles()
+        # A label that cannot be clear of everything may cross a flow, not hide a card or a line.
         for b in grid.boxes.values():
-            obstacles.add((b.x, b.y, b.right, b.bottom))
+            obstacles.add((b.x, b.y, b.right, b.bottom), weight=10)
         for y in self._line_heights(grid):
-            obstacles.add((style.MARGIN, y, grid.right, y))
+            obstacles.add((style.MARGIN, y, grid.right, y), weight=10)
         for route in routes:
             for rect in leg_rects(route.points):
                 obstacles.add(rect, route.index)
             kind = self.bp.flows[route.index].kind.value
             for rect in heads(route.points, kind == "agreement", True):
-                obstacles.add(rect)
+                obstacles.add(rect, weight=5)
         return obstacles
 
     def _line_heights(self, grid: _Grid) -> list[float]:

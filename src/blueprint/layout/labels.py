@@ -31,29 +31,30 @@ class Obstacles:
     CELL = 160.0
 
     def __init__(self) -> None:
-        self.buckets: dict[tuple[int, int], list[tuple[Rect, int | None]]] = {}
+        self.buckets: dict[tuple[int, int], list[tuple[Rect, int | None, int]]] = {}
 
     def _cells(self, rect: Rect) -> Iterator[tuple[int, int]]:
         for cx in range(int(rect[0] // self.CELL), int(rect[2] // self.CELL) + 1):
             for cy in range(int(rect[1] // self.CELL), int(rect[3] // self.CELL) + 1):
                 yield cx, cy
 
-    def add(self, rect: Rect, owner: int | None = None) -> None:
+    def add(self, rect: Rect, owner: int | None = None, weight: int = 1) -> None:
+        """`weight` says how bad touching it is, when a label cannot help touching something."""
         for cell in self._cells(rect):
-            self.buckets.setdefault(cell, []).append((rect, owner))
+            self.buckets.setdefault(cell, []).append((rect, owner, weight))
 
     def touches(self, rect: Rect, own: int) -> int:
-        """How many things other than flow `own`'s own line `rect` touches."""
+        """How much `rect` touches, by weight, of what is not flow `own`'s own line."""
         grown = (rect[0] - CLEAR, rect[1] - CLEAR, rect[2] + CLEAR, rect[3] + CLEAR)
         seen: set[int] = set()
         count = 0
         for cell in self._cells(grown):
             for item in self.buckets.get(cell, ()):
-                other, owner = item
+                other, owner, weight = item
                 if owner == own or id(item) in seen:
                     continue
                 seen.add(id(item))
-                count += _overlap(grown, other)
+                count += weight * _overlap(grown, other)
         return count
 
 
