@@ -238,7 +238,8 @@ class _Layout:
         grid, routes = self._settle()
         cards = self._cards(grid)
         self.stacks = {}  # its cards, moved, are `cards` now
-        self.placer = Placer(self._obstacles(grid, routes))
+        # Built on the first label: a drawing without labels never needs it.
+        self.placer = Placer(lambda: self._obstacles(grid, routes))
         arrows = [self._arrow(route, grid) for route in routes]
         self.badges: list[ChangeBadge] = []
         rects, rules, texts, lanes, columns = self._frame(grid)
@@ -332,7 +333,13 @@ class _Layout:
     def _obstacles(self, grid: _Grid, routes: list[Route]) -> Obstacles:
         """What a flow's label must keep off: cards, the lane lines, every flow
         (its own line excepted) and every arrowhead (its own included)."""
-        obstacles = Obstacles()
+        reach = 2 * style.ARROW_LABEL_W  # as far from its arrow as a label may go
+        near = []
+        for route in routes:
+            if self.bp.flows[route.index].label:
+                xs, ys = [x for x, _ in route.points], [y for _, y in route.points]
+                near.append((min(xs) - reach, min(ys) - reach, max(xs) + reach, max(ys) + reach))
+        obstacles = Obstacles(near)
         # A label that cannot be clear of everything may cross a flow, not hide a card or a line.
         for b in grid.boxes.values():
             obstacles.add((b.x, b.y, b.right, b.bottom), weight=10)

@@ -12,8 +12,7 @@ the least.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 
 Rect = tuple[float, float, float, float]  # left, top, right, bottom
 Points = list[tuple[float, float]]
@@ -30,8 +29,14 @@ class Obstacles:
 
     CELL = 160.0
 
-    def __init__(self) -> None:
+    def __init__(self, near: list[Rect] | None = None) -> None:
+        """With `near`, only what lies in the cells of those areas is kept: the
+        labels go there, and a long flow across a wide drawing would otherwise
+        be filed in hundreds of cells no label ever looks at."""
         self.buckets: dict[tuple[int, int], list[tuple[Rect, int | None, int]]] = {}
+        self.wanted: set[tuple[int, int]] | None = None
+        if near is not None:
+            self.wanted = {cell for area in near for cell in self._cells(area)}
 
     def _cells(self, rect: Rect) -> Iterator[tuple[int, int]]:
         for cx in range(int(rect[0] // self.CELL), int(rect[2] // self.CELL) + 1):
@@ -40,8 +45,19 @@ class Obstacles:
 
     def add(self, rect: Rect, owner: int | None = None, weight: int = 1) -> None:
         """`weight` says how bad touching it is, when a label cannot help touching something."""
-        for cell in self._cells(rect):
-            self.buckets.setdefault(cell, []).append((rect, owner, weight))
+        item = (rect, owner, weight)
+        wanted = self.wanted
+        if wanted is None:
+            cells: Iterator[tuple[int, int]] | list[tuple[int, int]] = self._cells(rect)
+        else:
+            low_x, low_y, high_x, high_y = (int(rect[0] // self.CELL), int(rect[1] // self.CELL),
+                                            int(rect[2] // self.CELL), int(rect[3] // self.CELL))
+            if (high_x - low_x + 1) * (high_y - low_y + 1) <= len(wanted):
+                cells = [cell for cell in self._cells(rect) if cell in wanted]
+            else:
+                cells = [(x, y) for x, y in wanted if low_x <= x <= high_x and low_y <= y <= high_y]
+        for cell in cells:
+            self.buckets.setdefault(cell, []).append(item)
 
     def touches(self, rect: Rect, own: int) -> int:
         """How much `rect` touches, by weight, of what is not flow `own`'s own line."""
@@ -80,11 +96,18 @@ def leg_rects(points: Points) -> list[Rect]:
     return [(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)) for (ax, ay), (bx, by) in zip(points, points[1:])]
 
 
-@dataclass
 class Placer:
     """Places labels one by one; each placed label becomes an obstacle for the next."""
 
-    obstacles: Obstacles
+    def __init__(self, obstacles: Callable[[], Obstacles]) -> None:
+        self._make_obstacles = obstacles
+        self._obstacles: Obstacles | None = None
+
+    @property
+    def obstacles(self) -> Obstacles:
+        if self._obstacles is None:
+            self._obstacles = self._make_obstacles()
+        return self._obstacles
 
     def place(self, own: int, points: Points, width: float, height: float, prefer_horizontal: bool) -> Rect:
         best: tuple[int, Rect] | None = None
