@@ -183,6 +183,21 @@ class Arrow(SceneNode):
 
 
 @record
+class RecoveryTag(SceneNode):
+    """On the card of a recovering action: which fail point it puts right
+    (fail point `number`, on the card of `fail_action`)."""
+
+    number: int
+    fail_action: str
+    action: str
+    x: float
+    y: float
+    width: float
+    height: float
+    label: Text
+
+
+@record
 class FailEntry(SceneNode):
     number: int
     action: str
@@ -258,6 +273,7 @@ class Scene(_WithComparison):
     arrows: tuple[Arrow, ...] = ()
     markers: tuple[Marker, ...] = ()  # free-standing ones (legend, lists)
     texts: tuple[Text, ...] = ()
+    recoveries: tuple[RecoveryTag, ...] = ()  # drawn over flows, under texts
     fail_list: tuple[FailEntry, ...] = ()
     wait_list: tuple[WaitEntry, ...] = ()
     max_wait: str | None = None

@@ -215,8 +215,7 @@ def test_flow_heads_follow_the_kind(root: ET.Element) -> None:
     for group in elements(root, "g"):
         if "flow" not in group.get("class", "").split():
             continue
-        halo, line = group.findall(SVG + "path")
-        assert "flow-halo" in halo.get("class") and halo.get("marker-end") is None
+        (line,) = group.findall(SVG + "path")
         ends = [line.get(name) for name in ("marker-start", "marker-end")]
         if "flow-agreement" in group.get("class"):
             assert all(ends)
@@ -224,6 +223,15 @@ def test_flow_heads_follow_the_kind(root: ET.Element) -> None:
             assert ends[0] is None and ends[1]
         for end in filter(None, ends):
             assert end.removeprefix("url(#").removesuffix(")") in marker_ids
+
+
+def test_every_halo_lies_under_every_flow_line(root: ET.Element) -> None:
+    """A halo drawn after another flow's line would cut it at the crossing."""
+    paths = list(root.iter(SVG + "path"))
+    halos = [i for i, path in enumerate(paths) if "flow-halo" in path.get("class", "")]
+    lines = [i for i, path in enumerate(paths) if "flow-line" in path.get("class", "")]
+    assert halos and lines and max(halos) < min(lines)
+    assert all(paths[i].get("marker-end") is None for i in halos)
 
 
 def test_badges_show_severity_and_the_wait_limit(root: ET.Element) -> None:

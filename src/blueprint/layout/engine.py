@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 from blueprint.layout import style
 from blueprint.layout.cards import BADGE_H, action_card, change_badge, duration_text, evidence_card, move_card
 from blueprint.layout.chrome import card_changes, change_summary, footer, header
+from blueprint.layout.labels import CLEAR, HEAD_LENGTH, Obstacles, Placer, heads, leg_rects
 from blueprint.layout.measure import FONT_STACK, FontMetricsMeasurer, TextMeasurer, wrap
+from blueprint.layout.recovery import recovery_tags
 from blueprint.layout.routing import Bands, Box, Route, plan, route_all
 from blueprint.scene import (
     Arrow,
@@ -189,8 +191,11 @@ class _Layout:
         for box in grid.boxes.values():
             boxes.setdefault(box.column, []).append(box)
         routes: list[Route] = []
+        load: dict[int, int] = {}
         for index, flow in flows:
-            routes.append(plan(index, grid.boxes[flow.source], grid.boxes[flow.target], boxes))
+            route = plan(index, grid.boxes[flow.source], grid.boxes[flow.target], boxes, load)
+            route.kind = flow.kind.value
+            routes.append(route)
         for _round in range(8):
             grid = self._grid(gutters, channels)
             for route in routes:
@@ -198,8 +203,13 @@ class _Layout:
             bands = Bands(grid.gutter_left, gutters, grid.lane_top, channels)
             gutter_tracks, channel_tracks = route_all(routes, bands, self.columns)
             wanted_gutters = [max(style.GUTTER_MIN, 2 * style.BAND_PAD + (n - 1) * style.TRACK_GAP) for n in gutter_tracks]
-            wanted_channels = [max(style.CHANNEL_MIN, 2 * style.BAND_PAD + (n - 1) * style.TRACK_GAP) for n in channel_tracks]
+            wanted_channels = [max(style.CHANNEL_MIN, style.CHANNEL_TOP_PAD + style.BAND_PAD + (n - 1) * style.TRACK_GAP)
+                               if n else style.CHANNEL_MIN for n in channel_tracks]
             self._make_room_for_labels(routes, grid, wanted_gutters, wanted_channels)
+            # One width for every gutter between steps, decided by the busiest:
+            # columns evenly spaced read as intended on a wall.
+            inner = max(wanted_gutters[1:self.columns], default=style.GUTTER_MIN)
+            wanted_gutters[1:self.columns] = [inner] * (self.columns - 1)
             if wanted_gutters == gutters and wanted_channels == channels:
                 break
             gutters, channels = [float(g) for g in wanted_gutters], [float(c) for c in wanted_channels]
@@ -213,7 +223,10 @@ class _Layout:
             if route.shape == "straight":
                 top, bottom = sorted((route.source, route.target), key=lambda b: b.y)
                 gap = bottom.y - top.bottom
-                if gap < height + 10:
+                if top.lane != bottom.lane:
+                    # The label must fit between the line and the arrowhead below it.
+                    channels[bottom.lane] = max(channels[bottom.lane], height + HEAD_LENGTH + 4 * CLEAR)
+                elif gap < height + 10:
                     channels[bottom.lane] = max(channels[bottom.lane], channels[bottom.lane] + height + 10 - gap)
             elif route.channel is not None:
                 channels[route.channel] = max(channels[route.channel], height + 8)
@@ -225,9 +238,8 @@ class _Layout:
         grid, routes = self._settle()
         cards = self._cards(grid)
         self.stacks = {}  # its cards, moved, are `cards` now
-        self.occupied = _Occupied()
-        for b in grid.boxes.values():
-            self.occupied.add((b.x, b.y, b.x + b.width, b.y + b.height))
+        # Built on the first label: a drawing without labels never needs it.
+        self.placer = Placer(lambda: self._obstacles(grid, routes))
         arrows = [self._arrow(route, grid) for route in routes]
         self.badges: list[ChangeBadge] = []
         rects, rules, texts, lanes, columns = self._frame(grid)
@@ -251,6 +263,7 @@ class _Layout:
             arrows=tuple(arrows),
             markers=tuple(foot.markers),
             texts=(*self.header_texts, *texts, *foot.texts),
+            recoveries=tuple(recovery_tags(self.bp, {card.id: card for card in cards}, self.m)),
             fail_list=tuple(foot.fails),
             wait_list=tuple(foot.waits),
             max_wait=self.bp.max_wait.text if self.bp.max_wait else None,
@@ -295,7 +308,8 @@ class _Layout:
         label: list[Text] = []
         box = None
         if lines:
-            left, top = self._label_position(route, grid, width, height)
+            left, top, _right, _bottom = self.placer.place(route.index, route.points, width, height,
+                                                           prefer_horizontal=route.channel is not None)
             cx = left + width / 2
             box = Rect(role="arrow-label-box", x=round(left, 2), y=round(top, 2), width=round(width, 2),
                        height=round(height, 2), radius=3)
@@ -316,36 +330,33 @@ class _Layout:
             label_box=box,
         )
 
-    def _label_position(self, route: Route, grid: _Grid, width: float, height: float) -> tuple[float, float]:
-        """Top-left of a label box on its leg, slid along the leg until it covers
-        no card and no other label (the first free spot nearest the middle)."""
-        (ax, ay), (bx, by) = _label_leg(route)
-        vertical = abs(ax - bx) < 0.01
-        cx, cy = (ax + bx) / 2, (ay + by) / 2
-        if vertical and route.shape == "side":
-            # Keep the box inside the gutter the leg runs in, even off-centre tracks.
-            gutter = min(range(len(grid.gutter_left)), key=lambda g: abs(grid.gutter_left[g] - ax) if grid.gutter_left[g] <= ax else 1e9)
-            low = grid.gutter_left[gutter] + 2
-            high = (grid.column_x[gutter] if gutter < len(grid.column_x) else grid.right) - 2
-            cx = min(max(cx, low + width / 2), max(low + width / 2, high - width / 2))
-        extent = abs(by - ay) if vertical else abs(bx - ax)
-        candidates = [0.0]
-        for step in range(1, 12):
-            candidates += [step * 8.0, -step * 8.0]
-        best = None
-        for offset in candidates:
-            if abs(offset) > max(0.0, extent / 2 - 4):
-                continue
-            x = cx - width / 2 + (0 if vertical else offset)
-            y = cy - height / 2 + (offset if vertical else 0)
-            box = (x, y, x + width, y + height)
-            if not self.occupied.hits(box):
-                best = box
-                break
-        if best is None:
-            best = (cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)
-        self.occupied.add(best)
-        return best[0], best[1]
+    def _obstacles(self, grid: _Grid, routes: list[Route]) -> Obstacles:
+        """What a flow's label must keep off: cards, the lane lines, every flow
+        (its own line excepted) and every arrowhead (its own included)."""
+        reach = 2 * style.ARROW_LABEL_W  # as far from its arrow as a label may go
+        near = []
+        for route in routes:
+            if self.bp.flows[route.index].label:
+                xs, ys = [x for x, _ in route.points], [y for _, y in route.points]
+                near.append((min(xs) - reach, min(ys) - reach, max(xs) + reach, max(ys) + reach))
+        obstacles = Obstacles(near)
+        # A label that cannot be clear of everything may cross a flow, not hide a card or a line.
+        for b in grid.boxes.values():
+            obstacles.add((b.x, b.y, b.right, b.bottom), weight=10)
+        for y in self._line_heights(grid):
+            obstacles.add((style.MARGIN, y, grid.right, y), weight=10)
+        for route in routes:
+            for rect in leg_rects(route.points):
+                obstacles.add(rect, route.index)
+            kind = self.bp.flows[route.index].kind.value
+            for rect in heads(route.points, kind == "agreement", True):
+                obstacles.add(rect, weight=5)
+        return obstacles
+
+    def _line_heights(self, grid: _Grid) -> list[float]:
+        """Where the three lines (and the evidence divider) run."""
+        heights = [grid.lane_top[self.lane_index[lane]] + grid.lane_height[self.lane_index[lane]] for lane in LINE_BELOW]
+        return heights + ([grid.lane_top[1]] if self.lanes[0] is Lane.EVIDENCE else [])
 
     def _crossed_lines(self, route: Route, grid: _Grid) -> tuple[str, ...]:
         crossed: list[str] = []
@@ -444,45 +455,6 @@ def grid_gutter_half(grid: _Grid, gutter: int) -> float:
     else:
         width = grid.column_x[gutter] - grid.gutter_left[gutter]
     return width / 2
-
-
-class _Occupied:
-    """Rectangles already on the page (cards, placed labels), bucketed on a
-    coarse grid so that a new label is only compared with its neighbours."""
-
-    CELL = 160.0
-
-    def __init__(self) -> None:
-        self.buckets: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
-
-    def _cells(self, rect: tuple[float, float, float, float]):
-        for cx in range(int(rect[0] // self.CELL), int(rect[2] // self.CELL) + 1):
-            for cy in range(int(rect[1] // self.CELL), int(rect[3] // self.CELL) + 1):
-                yield cx, cy
-
-    def add(self, rect: tuple[float, float, float, float]) -> None:
-        for cell in self._cells(rect):
-            self.buckets.setdefault(cell, []).append(rect)
-
-    def hits(self, rect: tuple[float, float, float, float]) -> bool:
-        return any(
-            _intersects(rect, other) for cell in self._cells(rect) for other in self.buckets.get(cell, ())
-        )
-
-
-def _intersects(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
-def _label_leg(route: Route) -> tuple[tuple[float, float], tuple[float, float]]:
-    """The leg whose band was sized for the label: the channel leg of a route
-    through a channel, else the longest vertical leg."""
-    legs = list(zip(route.points, route.points[1:]))
-    horizontal = [leg for leg in legs if abs(leg[0][1] - leg[1][1]) < 0.01]
-    vertical = [leg for leg in legs if abs(leg[0][0] - leg[1][0]) < 0.01]
-    preferred = horizontal if route.channel is not None else vertical
-    candidates = preferred or legs
-    return max(candidates, key=lambda leg: abs(leg[0][0] - leg[1][0]) + abs(leg[0][1] - leg[1][1]))
 
 
 __all__ = ["lay_out", "duration_text"]

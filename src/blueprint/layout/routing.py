@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from blueprint.layout import style
+from blueprint.layout.tracks import HIGH, LOW, REUSE_GAP, Run, assign
 
 
 @dataclass(frozen=True)
@@ -65,13 +66,19 @@ class Route:
     gutters: list[int] = field(default_factory=list)  # one or two gutters
     channel: int | None = None
     points: list[tuple[float, float]] = field(default_factory=list)
+    kind: str = "handoff"  # the flow's kind: only flows of one kind share an arrowhead
 
 
-def plan(index: int, source: Box, target: Box, column_boxes: dict[int, list[Box]]) -> Route:
+def plan(index: int, source: Box, target: Box, column_boxes: dict[int, list[Box]],
+         load: dict[int, int] | None = None) -> Route:
     """Decide which bands a flow travels through (geometry-independent).
 
     `column_boxes` holds each column's cards, so that looking for a card in the
-    way costs one column, not the whole blueprint."""
+    way costs one column, not the whole blueprint. `load` counts the runs
+    planned in each gutter so far: a flow between cards of one column with a
+    card in the way goes round on the side with fewer, so that the flows of a
+    busy step split between its two gutters instead of bundling in one."""
+    load = {} if load is None else load
     if source.column == target.column:
         top, bottom = (source, target) if source.y < target.y else (target, source)
         blocked = any(
@@ -80,11 +87,16 @@ def plan(index: int, source: Box, target: Box, column_boxes: dict[int, list[Box]
         )
         if not blocked:
             return Route(index, source, target, "straight")
-        return Route(index, source, target, "side", "right", "right", [source.column + 1])
+        left, right = source.column, source.column + 1
+        side, gutter = ("left", left) if load.get(left, 0) < load.get(right, 0) else ("right", right)
+        load[gutter] = load.get(gutter, 0) + 1
+        return Route(index, source, target, "side", side, side, [gutter])
     forward = target.column > source.column
     exit_gutter = source.column + 1 if forward else source.column
     enter_gutter = target.column if forward else target.column + 1
     route = Route(index, source, target, "side", "right" if forward else "left", "left" if forward else "right")
+    load[exit_gutter] = load.get(exit_gutter, 0) + 1
+    load[enter_gutter] = load.get(enter_gutter, 0) + 1
     if exit_gutter == enter_gutter:
         route.gutters = [exit_gutter]
     else:
@@ -93,27 +105,79 @@ def plan(index: int, source: Box, target: Box, column_boxes: dict[int, list[Box]
     return route
 
 
-def _ports(routes: list[Route]) -> dict[tuple[int, str], float]:
-    """Where each route leaves or enters a card side: spread along the side,
-    ordered by where the other end lies so that arrows do not cross at the card."""
-    sides: dict[tuple[str, str], list[tuple[float, int, str]]] = {}
+def _side_x(box: Box, side: str) -> float:
+    return box.right if side == "right" else box.x
+
+
+def _ports(routes: list[Route], heading: dict[tuple[int, str], float]) -> dict[tuple[int, str], float]:
+    """Where each route leaves or enters a card side: spread along the side one
+    PORT_GAP apart, ordered by where each run heads so that they do not cross
+    at the card. When a side has too little room, flows of one kind that
+    converge on it share one arrowhead, and flows of one kind leaving it share
+    one start, rather than crowding closer than a reader can tell apart."""
+    sides: dict[tuple[str, str], list[tuple[float, int, str, str]]] = {}
+    boxes: dict[str, Box] = {}
     for route in routes:
         if route.shape == "straight":
             continue
+        kind = route.kind
         sides.setdefault((route.source.id, route.exit_side), []).append(
-            (route.target.lane * 10_000 + route.target.centre_y, route.index, "exit"))
+            (heading[(route.index, "exit")], route.index, "exit", kind))
         sides.setdefault((route.target.id, route.enter_side), []).append(
-            (route.source.lane * 10_000 + route.source.centre_y, route.index, "enter"))
-    boxes = {r.source.id: r.source for r in routes} | {r.target.id: r.target for r in routes}
+            (heading[(route.index, "enter")], route.index, "enter", kind))
+        boxes[route.source.id], boxes[route.target.id] = route.source, route.target
     ports: dict[tuple[int, str], float] = {}
     for (box_id, _side), users in sides.items():
         box = boxes[box_id]
-        users.sort()
-        gap = min(style.PORT_GAP, (box.height - 8) / max(len(users), 1))
-        first = box.centre_y - gap * (len(users) - 1) / 2
-        for position, (_key, index, end) in enumerate(users):
-            ports[(index, end)] = first + position * gap
+        room = int((box.height - 2 * style.PORT_MARGIN) // style.PORT_GAP) + 1
+        groups = _port_groups(users, room)
+        gap = min(style.PORT_GAP, (box.height - 2 * style.PORT_MARGIN) / max(len(groups) - 1, 1))
+        first = box.centre_y - gap * (len(groups) - 1) / 2
+        for position, group in enumerate(groups):
+            for _heading, index, end, _kind in group:
+                ports[(index, end)] = first + position * gap
+    _keep_apart(ports, sides, boxes)
     return ports
+
+
+def _keep_apart(ports: dict[tuple[int, str], float], sides: dict[tuple[str, str], list], boxes: dict[str, Box]) -> None:
+    """Ports that face one gutter, kept a track apart in height: arrows of
+    cards on both sides run towards each other across the gutter, and nearer
+    than that they would read as one line. A port too near the one above
+    moves down, then, bottom to top, back up where its card ends, never off
+    its card."""
+    facing: dict[int, dict[tuple[float, str], list[tuple[int, str]]]] = {}
+    for (box_id, side), users in sides.items():
+        gutter = boxes[box_id].column + 1 if side == "right" else boxes[box_id].column
+        for _heading, index, end, _kind in users:
+            facing.setdefault(gutter, {}).setdefault((ports[(index, end)], box_id), []).append((index, end))
+    for levels in facing.values():
+        order = sorted(levels)
+        heights = [y for y, _box in order]
+        for i in range(1, len(order)):
+            heights[i] = max(heights[i], heights[i - 1] + style.TRACK_GAP)
+        for i in range(len(order) - 1, -1, -1):
+            box = boxes[order[i][1]]
+            below = heights[i + 1] - style.TRACK_GAP if i + 1 < len(order) else heights[i]
+            heights[i] = max(min(heights[i], box.bottom - style.PORT_MARGIN / 2, below), box.y + style.PORT_MARGIN / 2)
+        for key, y in zip(order, heights):
+            for user in levels[key]:
+                ports[user] = y
+
+
+def _port_groups(users: list[tuple[float, int, str, str]], room: int) -> list[list[tuple[float, int, str, str]]]:
+    """Users of one card side in port order, grouped into as few shared ports as the side needs."""
+    users = sorted(users)
+    if len(users) <= room:
+        return [[user] for user in users]
+    for share in (lambda user: (user[2], user[3]), lambda user: (user[2],)):
+        grouped: dict[tuple, list] = {}
+        for user in users:
+            grouped.setdefault(share(user), []).append(user)
+        groups = sorted(grouped.values(), key=lambda group: (sum(u[0] for u in group) / len(group), group[0][1]))
+        if len(groups) <= room:
+            return groups
+    return groups
 
 
 def _colour(intervals: list[tuple[float, float, int]]) -> tuple[dict[int, int], int]:
@@ -122,7 +186,7 @@ def _colour(intervals: list[tuple[float, float, int]]) -> tuple[dict[int, int], 
     tracks: dict[int, int] = {}
     for low, high, key in sorted(intervals):
         for track, end in enumerate(track_ends):
-            if end + 4 <= low:
+            if end + REUSE_GAP <= low:
                 track_ends[track] = high
                 tracks[key] = track
                 break
@@ -132,72 +196,116 @@ def _colour(intervals: list[tuple[float, float, int]]) -> tuple[dict[int, int], 
     return tracks, len(track_ends)
 
 
+def _band_offset(tracks: dict[int, int], count: int, key: int) -> float:
+    """A run's offset from its band's middle: tracks spread evenly about it."""
+    return (tracks.get(key, (count - 1) / 2) - (count - 1) / 2) * style.TRACK_GAP
+
+
 def route_all(routes: list[Route], bands: Bands, columns: int) -> tuple[list[int], list[int]]:
     """Give every route its points; return how many tracks each gutter and channel needs."""
-    ports = _ports(routes)
-
-    def side_x(box: Box, side: str) -> float:
-        return box.right if side == "right" else box.x
-
-    # Collect the segments each band carries, with their extent along the band.
-    gutter_segments: list[list[tuple[float, float, int]]] = [[] for _ in range(columns + 1)]
-    channel_segments: dict[int, list[tuple[float, float, int]]] = {}
-    straight_segments: dict[int, list[tuple[float, float, int]]] = {}
     centre = {i: bands.gutter_left[i] + bands.gutter_width[i] / 2 for i in range(columns + 1)}
+    channel_middle = {lane: bands.channel_top[lane] + bands.channel_height[lane] / 2
+                      for lane in range(len(bands.channel_top))}
+    heading: dict[tuple[int, str], float] = {}
+    for route in routes:
+        if route.shape != "straight":
+            middle = channel_middle[route.channel] if route.channel is not None else None
+            heading[(route.index, "exit")] = route.target.centre_y if middle is None else middle
+            heading[(route.index, "enter")] = route.source.centre_y if middle is None else middle
+    ports = _ports(routes, heading)
+    channel_y, channel_counts = _channels(routes, bands, ports, centre)
+    gutter_x, gutter_counts = _gutters(routes, columns, ports, channel_y, centre)
+    straight_x = _straight(routes)
     for route in routes:
         if route.shape == "straight":
-            top, bottom = sorted((route.source, route.target), key=lambda b: b.y)
-            straight_segments.setdefault(route.source.column, []).append((top.bottom, bottom.y, route.index))
-            continue
-        sy, ty = ports[(route.index, "exit")], ports[(route.index, "enter")]
-        if route.channel is None:
-            gutter_segments[route.gutters[0]].append((min(sy, ty), max(sy, ty), route.index))
-        else:
-            cy = bands.channel_top[route.channel] + bands.channel_height[route.channel] / 2
-            first, second = route.gutters
-            gutter_segments[first].append((min(sy, cy), max(sy, cy), route.index))
-            gutter_segments[second].append((min(cy, ty), max(cy, ty), route.index))
-            low, high = sorted((centre[first], centre[second]))
-            channel_segments.setdefault(route.channel, []).append((low, high, route.index))
-
-    gutter_tracks = [_colour(segments) for segments in gutter_segments]
-    channel_tracks = {lane: _colour(segments) for lane, segments in channel_segments.items()}
-    straight_tracks = {column: _colour(segments) for column, segments in straight_segments.items()}
-
-    def gutter_x(gutter: int, index: int) -> float:
-        tracks, count = gutter_tracks[gutter]
-        spread = (count - 1) * style.TRACK_GAP
-        return centre[gutter] - spread / 2 + tracks[index] * style.TRACK_GAP
-
-    def channel_y(lane: int, index: int) -> float:
-        tracks, count = channel_tracks[lane]
-        spread = (count - 1) * style.TRACK_GAP
-        middle = bands.channel_top[lane] + bands.channel_height[lane] / 2
-        return middle - spread / 2 + tracks[index] * style.TRACK_GAP
-
-    for route in routes:
-        if route.shape == "straight":
-            tracks, count = straight_tracks[route.source.column]
-            x = route.source.centre_x + (tracks[route.index] - (count - 1) / 2) * style.PORT_GAP
+            x = straight_x[route.index]
             start = route.source.bottom if route.source.y < route.target.y else route.source.y
             end = route.target.y if route.source.y < route.target.y else route.target.bottom
             route.points = [(x, start), (x, end)]
             continue
         sy, ty = ports[(route.index, "exit")], ports[(route.index, "enter")]
-        sx, tx = side_x(route.source, route.exit_side), side_x(route.target, route.enter_side)
+        sx, tx = _side_x(route.source, route.exit_side), _side_x(route.target, route.enter_side)
         if route.channel is None:
-            gx = gutter_x(route.gutters[0], route.index)
+            gx = gutter_x[(route.index, 0)]
             route.points = [(sx, sy), (gx, sy), (gx, ty), (tx, ty)]
         else:
-            first, second = route.gutters
-            cy = channel_y(route.channel, route.index)
-            ax, bx = gutter_x(first, route.index), gutter_x(second, route.index)
+            cy = channel_y[route.index]
+            ax, bx = gutter_x[(route.index, 0)], gutter_x[(route.index, 1)]
             route.points = [(sx, sy), (ax, sy), (ax, cy), (bx, cy), (bx, ty), (tx, ty)]
         route.points = _without_repeats(route.points)
-
-    gutter_counts = [count for _tracks, count in gutter_tracks]
-    channel_counts = [channel_tracks.get(lane, ({}, 0))[1] for lane in range(len(bands.channel_top))]
     return gutter_counts, channel_counts
+
+
+def _channels(routes: list[Route], bands: Bands, ports: dict[tuple[int, str], float],
+              centre: dict[int, float]) -> tuple[dict[int, float], list[int]]:
+    """The height each channel route runs at, and how many tracks each channel needs.
+    Track 0 keeps CHANNEL_TOP_PAD clear of the lane line above, so that no flow
+    runs along a line and doubles it."""
+    runs: dict[int, list[Run]] = {}
+    for route in routes:
+        if route.channel is None:
+            continue
+        first, second = route.gutters
+        left, right = sorted((first, second))
+        low = bands.gutter_left[left]
+        high = bands.gutter_left[right] + bands.gutter_width[right]
+        middle = bands.channel_top[route.channel] + bands.channel_height[route.channel] / 2
+        up = LOW if ports[(route.index, "exit")] < middle else HIGH
+        turns = ((centre[first], up), (centre[second], HIGH))
+        runs.setdefault(route.channel, []).append(Run(route.index, low, high, turns))
+    heights: dict[int, float] = {}
+    counts = [0] * len(bands.channel_top)
+    for lane, lane_runs in runs.items():
+        tracks, counts[lane] = assign(lane_runs)
+        for key, track in tracks.items():
+            heights[key] = bands.channel_top[lane] + style.CHANNEL_TOP_PAD + track * style.TRACK_GAP
+    return heights, counts
+
+
+def _gutters(routes: list[Route], columns: int, ports: dict[tuple[int, str], float], channel_y: dict[int, float],
+             centre: dict[int, float]) -> tuple[dict[tuple[int, int], float], list[int]]:
+    """Where each route's vertical runs lie across their gutters (by route and
+    leg), and how many tracks each gutter needs."""
+    runs: list[list[Run]] = [[] for _ in range(columns + 1)]
+    legs: list[tuple[int, int, int]] = []  # (route index, leg, gutter)
+    for route in routes:
+        if route.shape == "straight":
+            continue
+        sy, ty = ports[(route.index, "exit")], ports[(route.index, "enter")]
+        source_side = LOW if route.exit_side == "right" else HIGH
+        target_side = LOW if route.enter_side == "right" else HIGH
+        if route.channel is None:
+            ends = [(route.gutters[0], (sy, source_side), (ty, target_side))]
+        else:
+            first, second = route.gutters
+            towards = HIGH if second > first else LOW
+            cy = channel_y[route.index]
+            ends = [(first, (sy, source_side), (cy, towards)), (second, (cy, -towards), (ty, target_side))]
+        for leg, (gutter, start, end) in enumerate(ends):
+            key = len(legs)
+            legs.append((route.index, leg, gutter))
+            low, high = sorted((start[0], end[0]))
+            runs[gutter].append(Run(key, low, high, (start, end)))
+    placed = [assign(gutter_runs) for gutter_runs in runs]
+    xs = {(index, leg): centre[gutter] + _band_offset(*placed[gutter], key)
+          for key, (index, leg, gutter) in enumerate(legs)}
+    return xs, [count for _tracks, count in placed]
+
+
+def _straight(routes: list[Route]) -> dict[int, float]:
+    """Straight connectors between cards of one column: side by side, PORT_GAP apart, about the cards' middle."""
+    runs: dict[int, list[tuple[float, float, int]]] = {}
+    for route in routes:
+        if route.shape == "straight":
+            top, bottom = sorted((route.source, route.target), key=lambda b: b.y)
+            runs.setdefault(route.source.column, []).append((top.bottom, bottom.y, route.index))
+    middle = {route.index: route.source.centre_x for route in routes if route.shape == "straight"}
+    xs: dict[int, float] = {}
+    for column_runs in runs.values():
+        tracks, count = _colour(column_runs)
+        for _low, _high, index in column_runs:
+            xs[index] = middle[index] + (tracks[index] - (count - 1) / 2) * style.PORT_GAP
+    return xs
 
 
 def _without_repeats(points: list[tuple[float, float]]) -> list[tuple[float, float]]:

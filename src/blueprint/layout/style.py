@@ -10,9 +10,11 @@ STACKED_FLOW_GAP = 30  # between stacked cards joined by a flow: room for two ar
 LANE_PAD_BOTTOM = 14
 CHANNEL_MIN = 16  # free band at the top of each lane, where arrows run sideways
 GUTTER_MIN = 28  # free band between columns, where arrows run up and down
-TRACK_GAP = 7  # distance between parallel arrows in a band
+TRACK_GAP = 12  # distance between parallel arrows in a band: nearer, two flows read as one line
 BAND_PAD = 8  # distance from a band's edge to its first arrow
 PORT_GAP = 12  # distance between arrows leaving one side of a card
+PORT_MARGIN = 6  # from a card's corner to its nearest port
+CHANNEL_TOP_PAD = 18  # from the lane line above a channel to its first track: nearer, a flow doubles the line
 
 TITLE_SIZE = 22
 META_SIZE = 12.5

@@ -103,6 +103,13 @@ def render_dot(scene: Scene) -> str:
             # its own, and on an edge within one lane it pushes a new rank in.
             attributes["xlabel"] = _lines(text.content for text in arrow.label)
         graph.edge(by_id[arrow.source], by_id[arrow.target], **attributes)
+    # Recovery: a light dotted line from the card with the fail point to the
+    # card that puts it right, named by the fail point's number.
+    for tag in scene.recoveries:
+        if tag.fail_action in by_id and tag.action in by_id:
+            graph.edge(by_id[tag.fail_action], by_id[tag.action], id=_text(f"recovery:F{tag.number}"),
+                       constraint="false", style="dotted", color="gray55", fontcolor="gray35",
+                       tooltip=_text(tag.label.content), arrowhead="empty")
 
     return graph.source
 

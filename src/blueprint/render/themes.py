@@ -305,6 +305,8 @@ line{{stroke:{t.separator};stroke-width:1}}
 .mark-wait .marker-text{{fill:{t.wait_text}}}
 .mark-wait.over-limit .mark-shape{{fill:{t.wait_over_fill};stroke:{t.wait_over_edge};stroke-width:2.5}}
 .mark-wait.over-limit .marker-text{{fill:{t.wait_over_text}}}
+.recovery-shape{{fill:{t.halo};stroke:{t.fail};stroke-width:1;stroke-dasharray:3 2}}
+.recovery-text{{fill:{t.fail}}}
 .flow-halo{{fill:none;stroke:{t.halo};stroke-width:5;stroke-linejoin:round;stroke-linecap:butt}}
 .flow-line{{fill:none;stroke:{t.arrow};stroke-width:1.5;stroke-linejoin:round}}
 .flow-deferred .flow-line{{stroke:{t.arrow_deferred};stroke-dasharray:6 4}}

@@ -1,0 +1,46 @@
+"""Recovery drawn on the drawing, not only in the list under it.
+
+A fail point that names its recovery (`recover X`) gets a tag on the
+recovering card: "recovery F2", in the fail badge's colour, straddling the
+card's bottom edge at its right. The number joins the F badge to the card
+that puts it right, in every format, with no extra line to route among the
+flows. Tags of one card line up leftwards from its right corner.
+"""
+
+from __future__ import annotations
+
+from blueprint.layout.measure import TextMeasurer
+from blueprint.layout.scene import Card, RecoveryTag
+from blueprint.layout.text import line
+from blueprint.layout.words import WORDS
+from blueprint.model.types import Blueprint
+
+TAG_H = 14
+TAG_SIZE = 8.5
+TAG_PAD_X = 5
+TAG_GAP = 4
+TAG_INSET = 8  # from the card's right corner
+
+
+def recovery_tags(blueprint: Blueprint, cards: dict[str, Card], measurer: TextMeasurer) -> list[RecoveryTag]:
+    word = WORDS[blueprint.lang]["recovery"]
+    tags: list[RecoveryTag] = []
+    right_edge: dict[str, float] = {}
+    for action in blueprint.actions():
+        for fail in action.fails:
+            card = cards.get(fail.recover or "")
+            if card is None:
+                continue
+            text = f"{word} F{fail.number}"
+            width = measurer.width(text, TAG_SIZE, True) + 2 * TAG_PAD_X
+            right = right_edge.get(card.id, card.x + card.width - TAG_INSET)
+            left, top = right - width, card.y + card.height - TAG_H / 2
+            right_edge[card.id] = left - TAG_GAP
+            label = line(measurer, "recovery-text", text, left + width / 2, top + TAG_H / 2 + TAG_SIZE * 0.36,
+                         TAG_SIZE, bold=True, anchor="middle")
+            tags.append(RecoveryTag(number=fail.number, fail_action=action.id, action=card.id, x=round(left, 2),
+                                    y=round(top, 2), width=round(width, 2), height=TAG_H, label=label))
+    return tags
+
+
+__all__ = ["recovery_tags"]

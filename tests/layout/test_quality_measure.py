@@ -1,0 +1,59 @@
+"""The quality measure counts what it says, on scenes built by hand."""
+
+from __future__ import annotations
+
+from blueprint.layout.scene import Arrow, Card, Column, Point, Rect, Rule, Scene
+
+from .quality import measure
+
+
+def _arrow(name, points, label_box=None, kind="handoff"):
+    return Arrow(id=name, source="a", target="b", kind=kind, points=tuple(Point(x=x, y=y) for x, y in points),
+                 label_box=label_box)
+
+
+def _scene(arrows=(), cards=(), rules=(), columns=()):
+    return Scene(width=1000, height=1000, title="", description="", lang="en", font_family="sans",
+                 arrows=tuple(arrows), cards=tuple(cards), rules=tuple(rules), columns=tuple(columns))
+
+
+def _card(name, x, y, width=100, height=40):
+    return Card(id=name, kind="action", lane="customer", step="s", x=x, y=y, width=width, height=height, label="",
+                lines=())
+
+
+def test_parallel_flows_nearer_than_ten_px_are_counted_and_merged_ones_are_not():
+    near = _scene([_arrow("f1", [(0, 0), (0, 100)]), _arrow("f2", [(6, 0), (6, 100)])])
+    apart = _scene([_arrow("f1", [(0, 0), (0, 100)]), _arrow("f2", [(12, 0), (12, 100)])])
+    merged = _scene([_arrow("f1", [(-20, 50), (0, 50), (0, 100)]), _arrow("f2", [(20, 40), (0, 40), (0, 100)])])
+    assert measure(near).close_parallel == 1 and measure(near).widest_bundle == 2
+    assert measure(apart).close_parallel == 0
+    assert measure(merged).close_parallel == 0
+
+
+def test_crossings_cards_and_lane_lines():
+    scene = _scene(
+        [_arrow("f1", [(0, 50), (200, 50)]), _arrow("f2", [(100, 0), (100, 100)]),
+         _arrow("f3", [(300, 203), (500, 203)])],
+        cards=[_card("c", 150, 30)],
+        rules=[Rule(role="line-visibility", x1=0, y1=200, x2=900, y2=200)],
+    )
+    quality = measure(scene)
+    assert quality.crossings == 1
+    assert quality.through_cards == 1
+    assert quality.hugging == 200
+
+
+def test_labels_on_lines_cards_other_flows_or_heads_are_counted():
+    line = Rule(role="line-interaction", x1=0, y1=300, x2=900, y2=300)
+    free = _arrow("f1", [(0, 100), (400, 100)], Rect(role="arrow-label-box", x=150, y=92, width=60, height=16))
+    on_line = _arrow("f2", [(0, 300), (400, 300)], Rect(role="arrow-label-box", x=150, y=292, width=60, height=16))
+    on_head = _arrow("f3", [(0, 500), (400, 500)], Rect(role="arrow-label-box", x=360, y=492, width=60, height=16))
+    assert measure(_scene([free], rules=[line])).labels_touching == 0
+    assert measure(_scene([on_line], rules=[line])).labels_touching == 1
+    assert measure(_scene([on_head])).labels_touching == 1
+
+
+def test_gutter_spread():
+    columns = [Column(step=f"s{i}", label="", phase=None, x=x, width=100) for i, x in enumerate((0, 140, 320))]
+    assert measure(_scene(columns=columns)).gutter_spread == 40
