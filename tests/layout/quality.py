@@ -19,7 +19,7 @@ import subprocess
 from dataclasses import asdict, dataclass
 from itertools import combinations
 
-from blueprint.layout.scene import Arrow, Scene
+from blueprint.scene import Arrow, Scene
 
 CLOSE = 10.0  # parallel flows nearer than this read as one line
 BUNDLE = 16.0  # flows side by side at most this far apart form a bundle

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from blueprint.layout.scene import Arrow, Card, Column, Point, Rect, Rule, Scene
+from blueprint.scene import Arrow, Card, Column, Point, Rect, Rule, Scene
 
 from .quality import measure
 

@@ -10,7 +10,7 @@ flows. Tags of one card line up leftwards from its right corner.
 from __future__ import annotations
 
 from blueprint.layout.measure import TextMeasurer
-from blueprint.layout.scene import Card, RecoveryTag
+from blueprint.scene import Card, RecoveryTag
 from blueprint.layout.text import line
 from blueprint.layout.words import WORDS
 from blueprint.model.types import Blueprint
