@@ -10,6 +10,7 @@ for Chinese. Both come with the optional `png` extra.
 from __future__ import annotations
 
 import math
+import re
 from contextlib import ExitStack
 from importlib.resources import as_file, files
 
@@ -54,19 +55,36 @@ def render_png(scene: Scene, theme: str = "default", scale: float = 2.0) -> byte
 def rasterise(svg: str, scale: float = 1.0) -> bytes:
     """PNG bytes of an SVG document drawn with the shipped fonts only."""
     resvg_py, cjk_font = _load_rasteriser()
+    svg = _scaled(svg, scale)
     with ExitStack() as stack:
         fonts_dir = files("blueprint.render").joinpath("fonts")
         font_files = [str(stack.enter_context(as_file(fonts_dir.joinpath(name)))) for name in LATIN_FONTS]
         font_files.append(str(stack.enter_context(as_file(cjk_font))))
         png = resvg_py.svg_to_bytes(
             svg_string=svg,
-            zoom=scale,
+            zoom=1.0,
             skip_system_fonts=True,
             font_files=font_files,
             font_family=LATIN_FAMILY,
             sans_serif_family=LATIN_FAMILY,
         )
     return bytes(png)
+
+
+_ROOT_SIZE = re.compile(r'(<svg\b[^>]*?\swidth=")([\d.]+)("[^>]*?\sheight=")([\d.]+)(")')
+
+
+def _scaled(svg: str, scale: float) -> str:
+    """The document with its outer size multiplied by `scale` (the viewBox
+    keeps the drawing's own units). resvg rounds a fractional size up before
+    it zooms, so zooming a drawing 906.5 high by 1.5 would give 1361 pixels
+    rather than 1360: scaling the size first rounds once, at the end."""
+
+    def scale_size(match: re.Match[str]) -> str:
+        width, height = float(match[2]) * scale, float(match[4]) * scale
+        return f"{match[1]}{width:.4f}{match[3]}{height:.4f}{match[5]}"
+
+    return _ROOT_SIZE.sub(scale_size, svg, count=1)
 
 
 def _load_rasteriser():
