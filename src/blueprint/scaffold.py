@@ -14,9 +14,9 @@ from string import Template
 from pydantic import BaseModel, ConfigDict
 
 from blueprint.model.types import Language, State
+from blueprint.words import WORDS
 
 SUFFIX = ".bp"
-DEFAULT_TITLES = {Language.EN: "New service", Language.ZH: "新服务"}
 
 # Characters that cannot stand in a one-line string or comment, or in a file name.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
@@ -52,7 +52,7 @@ def title_for(file_name: str, lang: Language) -> str:
     """A readable title from the file name: `cash-deposit.bp` → `Cash deposit`."""
     words = re.sub(r"[-_\s]+", " ", file_name.removesuffix(SUFFIX)).strip()
     if not words:
-        return DEFAULT_TITLES[lang]
+        return str(WORDS[lang]["new_service"])
     return words[0].upper() + words[1:]
 
 

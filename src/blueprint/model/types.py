@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from blueprint.source import Span
 from blueprint.vocabulary import ACTION_LANES, FlowKind, Language, Lane, Line, Severity, State  # noqa: F401 (the model types its nodes with them)
+from blueprint.words import WORDS
 
 
 
@@ -144,34 +145,12 @@ class Header(Node):
     span: Span
 
 
+# The words of the catalogue (blueprint.words), typed for the model.
 DEFAULT_LANE_LABELS: dict[Language, dict[Lane, str]] = {
-    Language.EN: {
-        Lane.EVIDENCE: "Physical evidence",
-        Lane.CUSTOMER: "Customer actions",
-        Lane.ONSTAGE: "Onstage actions",
-        Lane.BACKSTAGE: "Backstage actions",
-        Lane.SUPPORT: "Support processes",
-    },
-    Language.ZH: {
-        Lane.EVIDENCE: "有形展示",
-        Lane.CUSTOMER: "顾客行为",
-        Lane.ONSTAGE: "前台员工行为",
-        Lane.BACKSTAGE: "后台员工行为",
-        Lane.SUPPORT: "支持过程",
-    },
+    language: words["lanes"] for language, words in WORDS.items()  # type: ignore[misc]
 }
-
 DEFAULT_LINE_LABELS: dict[Language, dict[Line, str]] = {
-    Language.EN: {
-        Line.INTERACTION: "Line of interaction",
-        Line.VISIBILITY: "Line of visibility",
-        Line.INTERNAL: "Line of internal interaction",
-    },
-    Language.ZH: {
-        Line.INTERACTION: "互动分界线",
-        Line.VISIBILITY: "可视分界线",
-        Line.INTERNAL: "内部互动分界线",
-    },
+    language: words["lines"] for language, words in WORDS.items()  # type: ignore[misc]
 }
 
 
