@@ -20,6 +20,7 @@ from blueprint.parse import parse
 from blueprint.parse.gcpause import paused
 from blueprint.source import Source
 from blueprint.validate import DEFAULT_CODES, validate
+from blueprint.vocabulary import DEFAULT_LANGUAGE, DEFAULT_STATE
 
 # Findings that a dropped line elsewhere in the file can cause (the broken
 # line may have defined the missing action or flow), so they wait until it is
@@ -170,7 +171,7 @@ def format_file(path: str | Path, enabled: Iterable[str] = DEFAULT_CODES, name: 
 
 
 # --- scaffolding (blueprint new) ------------------------------------------------
-def starter(name: str, lang: str = "en", state: str = "current") -> Starter:
+def starter(name: str, lang: str = DEFAULT_LANGUAGE.value, state: str = DEFAULT_STATE.value) -> Starter:
     """The commented starter blueprint for NAME: its file name (`.bp` added if
     missing) and text. Raises ScaffoldError for a NAME that cannot name a file."""
     from blueprint.model.types import Language, State

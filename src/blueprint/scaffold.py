@@ -14,6 +14,7 @@ from string import Template
 from pydantic import BaseModel, ConfigDict
 
 from blueprint.model.types import Language, State
+from blueprint.vocabulary import DEFAULT_LANGUAGE, DEFAULT_STATE
 from blueprint.words import WORDS
 
 SUFFIX = ".bp"
@@ -61,7 +62,7 @@ def _quoted_body(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
-def make_starter(name: str, lang: Language = Language.EN, state: State = State.CURRENT) -> Starter:
+def make_starter(name: str, lang: Language = DEFAULT_LANGUAGE, state: State = DEFAULT_STATE) -> Starter:
     """The starter blueprint for NAME in the language and state asked for."""
     file_name = file_name_for(name)
     template = resources.files("blueprint").joinpath("templates", f"starter-{lang.value}.bp.tmpl")

@@ -44,6 +44,11 @@ class Language(str, Enum):
     ZH = "zh"
 
 
+# What a file is that does not say (no `state` or `lang` line).
+DEFAULT_STATE = State.CURRENT
+DEFAULT_LANGUAGE = Language.EN
+
+
 class Severity(str, Enum):
     LOW = "low"
     MEDIUM = "medium"

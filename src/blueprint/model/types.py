@@ -10,7 +10,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from blueprint.source import Span
-from blueprint.vocabulary import ACTION_LANES, FlowKind, Language, Lane, Line, Severity, State  # noqa: F401 (the model types its nodes with them)
+from blueprint.vocabulary import ACTION_LANES, DEFAULT_LANGUAGE, DEFAULT_STATE, FlowKind, Language, Lane, Line, Severity, State  # noqa: F401 (the model types its nodes with them)
 from blueprint.words import WORDS
 
 
@@ -163,8 +163,8 @@ class Blueprint(Node):
     segments: tuple[str, ...] = ()
     owner: str | None = None
     version: str | None = None
-    state: State = State.CURRENT
-    lang: Language = Language.EN
+    state: State = DEFAULT_STATE
+    lang: Language = DEFAULT_LANGUAGE
     max_wait: Duration | None = None
     max_wait_span: Span | None = None
     lane_labels: dict[Lane, str] = Field(default_factory=dict, description="only the relabelled lanes")
