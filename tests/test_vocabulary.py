@@ -1,13 +1,29 @@
 """The notation's fixed words are declared once (blueprint.vocabulary); every
 stage that names them agrees with that declaration."""
 
+import re
 from typing import get_args
+
+from lark import Lark
+from lark.lexer import PatternStr
 
 from blueprint import scene
 from blueprint.integrations.embed import THEMES as PAGE_THEMES
 from blueprint.render import THEMES as RENDER_THEMES
 from blueprint.render.themes import PALETTES
-from blueprint.vocabulary import ACTION_LANES, THEMES, FlowKind, Language, Lane, Severity
+from blueprint.parse.grammar import grammar_text
+from blueprint.vocabulary import (
+    ACTION_LANES,
+    ARROWS,
+    KEYWORDS,
+    OPTION_KEYWORDS,
+    STATEMENT_KEYWORDS,
+    THEMES,
+    FlowKind,
+    Language,
+    Lane,
+    Severity,
+)
 
 
 def values(enum):
@@ -32,6 +48,25 @@ def test_the_scene_names_the_same_values_as_the_model():
         assert set(values(enum)) <= set(literal_values(annotation)), (node.__name__, field)
         assert set(literal_values(annotation)) - {None} == set(values(enum)), (node.__name__, field)
     assert set(literal_values(scene_annotation(scene.RemovedItem, "lane"))) - {None} == set(values(ACTION_LANES))
+
+
+def test_the_keywords_are_the_grammars():
+    parser = Lark(grammar_text(), parser="lalr")
+    literals = {t.name: t.pattern.value for t in parser.terminals if isinstance(t.pattern, PatternStr)}
+    keywords = {name: word for name, word in literals.items() if re.fullmatch(r"[a-z][a-z-]*", word)}
+    # Every keyword opens a statement, or an option of `fail "…"`.
+    opening = {(rule.origin.name, keywords[rule.expansion[0].name])
+               for rule in parser.rules if rule.expansion and rule.expansion[0].name in keywords}
+    assert sorted(KEYWORDS) == sorted(keywords.values())
+    assert KEYWORDS == STATEMENT_KEYWORDS + OPTION_KEYWORDS
+    assert set(OPTION_KEYWORDS) == {word for origin, word in opening if origin == "fail_option"}
+    assert set(STATEMENT_KEYWORDS) == {word for origin, word in opening if origin != "fail_option"}
+
+
+def test_the_arrows_are_the_grammars():
+    (arrow_rule,) = re.findall(r"^ARROW: (.*)$", grammar_text(), flags=re.M)
+    assert sorted(ARROWS) == sorted(re.findall(r'"([^"]+)"', arrow_rule))
+    assert set(ARROWS.values()) == set(FlowKind)
 
 
 def scene_annotation(node, field):

@@ -19,6 +19,7 @@ from blueprint.parse.gcpause import paused
 from blueprint.results import CheckResult, FormatResult, InvalidBlueprintError, RenderError
 from blueprint.source import Source
 from blueprint.validate import DEFAULT_CODES, validate
+from blueprint.vocabulary import DEFAULT_LANGUAGE, DEFAULT_STATE
 
 # The public API: the jobs, and the results they return (blueprint.results).
 __all__ = [
@@ -142,7 +143,7 @@ def format_file(path: str | Path, enabled: Iterable[str] = DEFAULT_CODES, name: 
 
 
 # --- scaffolding (blueprint new) ------------------------------------------------
-def starter(name: str, lang: str = "en", state: str = "current") -> Starter:
+def starter(name: str, lang: str = DEFAULT_LANGUAGE.value, state: str = DEFAULT_STATE.value) -> Starter:
     """The commented starter blueprint for NAME: its file name (`.bp` added if
     missing) and text. Raises ScaffoldError for a NAME that cannot name a file."""
     from blueprint.model.types import Language, State

@@ -1,7 +1,7 @@
 """The words of the blueprint itself, declared once for every stage.
 
-Lanes, lines, fail severities, flow kinds, languages, states and theme names
-are facts of the notation, not of one stage: the model types its nodes with
+Lanes, lines, fail severities, flow kinds, arrows, languages, states, theme
+names and the keywords are facts of the notation, not of one stage: the model types its nodes with
 these enums, the scene (which must not depend on the model) names the same
 values through the `...Name` literal types derived here, and the renderers,
 integrations and the lexer read their choices from here too.
@@ -44,6 +44,11 @@ class Language(str, Enum):
     ZH = "zh"
 
 
+# What a file is that does not say (no `state` or `lang` line).
+DEFAULT_STATE = State.CURRENT
+DEFAULT_LANGUAGE = Language.EN
+
+
 class Severity(str, Enum):
     LOW = "low"
     MEDIUM = "medium"
@@ -58,6 +63,17 @@ class FlowKind(str, Enum):
 
 ARROWS: dict[str, FlowKind] = {"->": FlowKind.HANDOFF, "-->": FlowKind.DEFERRED, "<->": FlowKind.AGREEMENT}
 
+# The keywords of a .bp file: those that open a statement, then the options of
+# `fail "…"`. The grammar (grammar/blueprint.lark) stays the one source of the
+# syntax; these name its keywords for what needs them without parsing (the
+# highlighter, the words an ID may not be), and a test keeps them equal.
+STATEMENT_KEYWORDS: tuple[str, ...] = (
+    "blueprint", "description", "segment", "owner", "state", "lang", "version", "max-wait",
+    "lane", "line", "phase", "step", "fail", "wait", "duration", "cost", "note", "link",
+)
+OPTION_KEYWORDS: tuple[str, ...] = ("severity", "recover")
+KEYWORDS: tuple[str, ...] = STATEMENT_KEYWORDS + OPTION_KEYWORDS
+
 # The colour themes every renderer draws; "auto" (light or dark, following the
 # reader's setting) is what a documentation site adds on top of them.
 THEMES: tuple[str, ...] = ("default", "dark", "print")
@@ -65,14 +81,15 @@ AUTO_THEME = "auto"
 PAGE_THEMES: tuple[str, ...] = (AUTO_THEME, *THEMES)
 
 
-def _names(enum: type[Enum]) -> tuple[str, ...]:
+def names(enum: type[Enum]) -> tuple[str, ...]:
+    """The values of `enum`'s members, in declaration order."""
     return tuple(member.value for member in enum)
 
 
 # Literal types of the same values, for the scene's plain-string fields.
 # Literal[("a", "b")] is Literal["a", "b"]; pydantic validates them alike.
-LaneName = Literal[_names(Lane)]  # type: ignore[valid-type]
+LaneName = Literal[names(Lane)]  # type: ignore[valid-type]
 ActionLaneName = Literal[tuple(lane.value for lane in ACTION_LANES)]  # type: ignore[valid-type]
-SeverityName = Literal[_names(Severity)]  # type: ignore[valid-type]
-FlowKindName = Literal[_names(FlowKind)]  # type: ignore[valid-type]
-LanguageName = Literal[_names(Language)]  # type: ignore[valid-type]
+SeverityName = Literal[names(Severity)]  # type: ignore[valid-type]
+FlowKindName = Literal[names(FlowKind)]  # type: ignore[valid-type]
+LanguageName = Literal[names(Language)]  # type: ignore[valid-type]

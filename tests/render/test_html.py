@@ -256,7 +256,7 @@ def test_chinese_page(examples_dir: Path) -> None:
     document = Document(render_html(scene))
     assert document.one("html").attrs["lang"] == "zh"
     assert document.first("title").text == "柜台存款(目标状态)"
-    assert [h.text for h in document.all("h2")] == ["失误点", "等候点"]
+    assert [h.text for h in document.all("h2")] == ["失误点", "等待点"]
     assert document.one("button", **{"data-zoom": "reset"}).text == "适应宽度"
 
 

@@ -22,11 +22,13 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from blueprint.analysis.measures import Length, TimeRange, flows_crossing
-from blueprint.model.types import ACTION_LANES, Blueprint, Lane, Language, Line, State, Step
+from blueprint.model.types import ACTION_LANES, Blueprint, Lane, Language, Line, Severity, State, Step
+from blueprint.vocabulary import names
 
 STATS_FORMAT = "blueprint-stats"
 STATS_VERSION = 1
 NO_SEVERITY = "unspecified"
+_MOST_SEVERE_FIRST = tuple(reversed(names(Severity)))
 
 
 class _Frozen(BaseModel):
@@ -185,7 +187,7 @@ def _fail_points(blueprint: Blueprint) -> FailPointStats:
     return FailPointStats(
         total=len(fails),
         with_recovery=sum(1 for fail in fails if fail.recover is not None),
-        by_severity={name: severities[name] for name in ("high", "medium", "low", NO_SEVERITY)},
+        by_severity={name: severities[name] for name in (*_MOST_SEVERE_FIRST, NO_SEVERITY)},
     )
 
 

@@ -6,14 +6,15 @@ import sys
 from pathlib import Path
 
 import click
+from blueprint.vocabulary import DEFAULT_LANGUAGE, DEFAULT_STATE, Language, State, names
 from blueprint.cli.shared import EXIT_CLEAN, fail_usage
 
 
 @click.command(name="new")
 @click.argument("name")
-@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+@click.option("--lang", type=click.Choice(names(Language)), default=DEFAULT_LANGUAGE.value, show_default=True,
               help="Language of the sample labels and comments.")
-@click.option("--state", type=click.Choice(["current", "future"]), default="current", show_default=True,
+@click.option("--state", type=click.Choice(names(State)), default=DEFAULT_STATE.value, show_default=True,
               help="current: the service as it runs today; future: as it should be.")
 @click.option("-o", "--output-dir", "directory", metavar="DIR", default=".",
               help="Folder to create NAME.bp in (made if missing; default: the current folder).")

@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from blueprint.cli.files import discover
+from blueprint.render import FORMATS
 
 STDOUT = "-"
-SUFFIX_OF_FORMAT: dict[str, str] = {"svg": ".svg", "html": ".html", "png": ".png", "dot": ".dot"}
+SUFFIX_OF_FORMAT: dict[str, str] = {output_format: f".{output_format}" for output_format in FORMATS}
 FORMAT_OF_SUFFIX: dict[str, str] = {
     **{suffix: output_format for output_format, suffix in SUFFIX_OF_FORMAT.items()},
     ".htm": "html",

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from blueprint.model.types import Action, Blueprint, DurationRange, FlowKind, Lane, Line, Step
+from blueprint.vocabulary import DEFAULT_LANGUAGE
 
 INDENT = "  "
 ARROWS = {FlowKind.HANDOFF: "->", FlowKind.DEFERRED: "-->", FlowKind.AGREEMENT: "<->"}
@@ -66,7 +67,7 @@ def _headers(blueprint: Blueprint, out: BpText) -> None:
     if blueprint.version is not None:
         out.add(0, f"version {quote(blueprint.version)}", f"{ROOT}.version")
     out.add(0, f"state {blueprint.state.value}", f"{ROOT}.state")
-    if blueprint.lang.value != "en":
+    if blueprint.lang is not DEFAULT_LANGUAGE:
         out.add(0, f"lang {blueprint.lang.value}", f"{ROOT}.lang")
     if blueprint.max_wait is not None:
         out.add(0, f"max-wait {blueprint.max_wait.text}", f"{ROOT}.max_wait")

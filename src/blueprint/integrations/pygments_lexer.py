@@ -9,14 +9,15 @@ of entry points, and two of them already have these names: GNOME's Blueprint
 is `bp`. So those two names reach this lexer only where a tool maps them to it:
 the Sphinx extension does, and docs/sphinx.md shows the MkDocs setting.
 
-It needs nothing from the rest of the package (no Lark, no model): Pygments
-loads it in processes that only highlight text.
+It needs nothing from the rest of the package but its vocabulary (no Lark,
+no model): Pygments loads it in processes that only highlight text.
 
 A .bp line is one statement, and its first word says which; the states below
 follow that, so a word is coloured by its place in the statement (`customer`
-opening a line is a lane, after an arrow it is an action). The word lists
-copy the grammar (grammar/blueprint.lark) and the model's fixed values; a
-test keeps them equal.
+opening a line is a lane, after an arrow it is an action). The keywords,
+fixed values and arrows are the vocabulary's (blueprint.vocabulary); the
+terminals copy the grammar (grammar/blueprint.lark), and a test keeps them
+equal.
 """
 
 from __future__ import annotations
@@ -33,22 +34,35 @@ from pygments.token import (
     Whitespace,
 )
 
+from blueprint import vocabulary
+from blueprint.vocabulary import OPTION_KEYWORDS, STATEMENT_KEYWORDS, Language, Lane, Line, Severity, State  # noqa: F401 (OPTION_KEYWORDS: the words the "fail" state takes)
+
 __all__ = ["BlueprintLexer"]
 
-# The statement keywords of the grammar, by what follows them.
-TEXT_KEYWORDS = ("blueprint", "description", "segment", "owner", "phase", "note", "link")
-SPAN_KEYWORDS = ("max-wait", "wait", "duration")
-OTHER_KEYWORDS = ("state", "lang", "version", "lane", "line", "step", "fail", "cost")
-STATEMENT_KEYWORDS = TEXT_KEYWORDS + SPAN_KEYWORDS + OTHER_KEYWORDS
-OPTION_KEYWORDS = ("severity", "recover")  # only after `fail "…"`
+# The lexer state each statement keyword leads to, where more than text (a
+# string, a comment) follows it; any other keyword is followed by text.
+_FOLLOWED_BY: dict[str, str | tuple[str, ...]] = {
+    "max-wait": "span",
+    "wait": "span",
+    "duration": "span",
+    "state": ("tail", "state-value"),
+    "lang": ("tail", "lang-value"),
+    "version": ("tail", "version-value"),
+    "lane": ("tail", "lane-key"),
+    "line": ("tail", "line-key"),
+    "step": ("tail", "step-id"),
+    "fail": "fail",  # its options, OPTION_KEYWORDS, come only here
+    "cost": "cost",
+}
+TEXT_KEYWORDS = tuple(keyword for keyword in STATEMENT_KEYWORDS if keyword not in _FOLLOWED_BY)
 
-# Fixed values of the language (blueprint.model.types).
-LANES = ("evidence", "customer", "onstage", "backstage", "support")
-LINES = ("interaction", "visibility", "internal")
-SEVERITIES = ("low", "medium", "high")
-STATES = ("current", "future")
-LANGUAGES = ("en", "zh")
-ARROWS = ("<->", "-->", "->")
+# Fixed values of the language.
+LANES = vocabulary.names(Lane)
+LINES = vocabulary.names(Line)
+SEVERITIES = vocabulary.names(Severity)
+STATES = vocabulary.names(State)
+LANGUAGES = vocabulary.names(Language)
+ARROWS = tuple(vocabulary.ARROWS)
 RANGE = ".."
 
 # The grammar's terminals, character for character.
@@ -82,15 +96,7 @@ class BlueprintLexer(RegexLexer):
             (r"\n", Whitespace),
             (r"#[^\n]*", Comment.Single),
             (_words(TEXT_KEYWORDS), Keyword, "tail"),
-            (_words(SPAN_KEYWORDS), Keyword, "span"),
-            (_words(("state",)), Keyword, ("tail", "state-value")),
-            (_words(("lang",)), Keyword, ("tail", "lang-value")),
-            (_words(("version",)), Keyword, ("tail", "version-value")),
-            (_words(("lane",)), Keyword, ("tail", "lane-key")),
-            (_words(("line",)), Keyword, ("tail", "line-key")),
-            (_words(("step",)), Keyword, ("tail", "step-id")),
-            (_words(("fail",)), Keyword, "fail"),
-            (_words(("cost",)), Keyword, "cost"),
+            *((_words((keyword,)), Keyword, state) for keyword, state in _FOLLOWED_BY.items()),
             # A name followed by an arrow starts a flow, whatever the name.
             (rf"({NAME})(?=(?:{SPACE})?(?:{_ARROW}))", Name, "flow"),
             # Anything else is an action or a piece of evidence: lane, id, text.

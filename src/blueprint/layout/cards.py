@@ -6,7 +6,7 @@ from blueprint.layout import style
 from blueprint.layout.measure import TextMeasurer
 from blueprint.scene import Card, Change, ChangeBadge, Detail, Marker, Text
 from blueprint.layout.text import block, line
-from blueprint.layout.words import WORDS
+from blueprint.words import WORDS
 from blueprint.model.types import Action, Blueprint, DurationRange, Evidence, Language
 
 # The NEW and CHANGED badges of a comparison drawing: a small tag above the label.

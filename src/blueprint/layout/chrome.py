@@ -10,7 +10,7 @@ from blueprint.layout.cards import BADGE_H, change_badge, duration_text, fail_ma
 from blueprint.layout.measure import TextMeasurer
 from blueprint.scene import Change, ChangeBadge, FailEntry, Marker, RemovedItem, Rule, Text, WaitEntry
 from blueprint.layout.text import block, line
-from blueprint.layout.words import WORDS
+from blueprint.words import WORDS
 from blueprint.model.types import Blueprint, Language, Line
 
 if TYPE_CHECKING:

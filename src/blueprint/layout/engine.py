@@ -27,7 +27,7 @@ from blueprint.scene import (
     Text,
 )
 from blueprint.layout.text import block
-from blueprint.layout.words import WORDS
+from blueprint.words import WORDS
 from blueprint.model.types import ACTION_LANES, Action, Blueprint, Lane, Line
 
 if TYPE_CHECKING:

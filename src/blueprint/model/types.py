@@ -10,7 +10,8 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from blueprint.source import Span
-from blueprint.vocabulary import ACTION_LANES, FlowKind, Language, Lane, Line, Severity, State  # noqa: F401 (the model types its nodes with them)
+from blueprint.vocabulary import ACTION_LANES, DEFAULT_LANGUAGE, DEFAULT_STATE, FlowKind, Language, Lane, Line, Severity, State  # noqa: F401 (the model types its nodes with them)
+from blueprint.words import WORDS
 
 
 
@@ -144,34 +145,12 @@ class Header(Node):
     span: Span
 
 
+# The words of the catalogue (blueprint.words), typed for the model.
 DEFAULT_LANE_LABELS: dict[Language, dict[Lane, str]] = {
-    Language.EN: {
-        Lane.EVIDENCE: "Physical evidence",
-        Lane.CUSTOMER: "Customer actions",
-        Lane.ONSTAGE: "Onstage actions",
-        Lane.BACKSTAGE: "Backstage actions",
-        Lane.SUPPORT: "Support processes",
-    },
-    Language.ZH: {
-        Lane.EVIDENCE: "有形展示",
-        Lane.CUSTOMER: "顾客行为",
-        Lane.ONSTAGE: "前台员工行为",
-        Lane.BACKSTAGE: "后台员工行为",
-        Lane.SUPPORT: "支持过程",
-    },
+    language: words["lanes"] for language, words in WORDS.items()  # type: ignore[misc]
 }
-
 DEFAULT_LINE_LABELS: dict[Language, dict[Line, str]] = {
-    Language.EN: {
-        Line.INTERACTION: "Line of interaction",
-        Line.VISIBILITY: "Line of visibility",
-        Line.INTERNAL: "Line of internal interaction",
-    },
-    Language.ZH: {
-        Line.INTERACTION: "互动分界线",
-        Line.VISIBILITY: "可视分界线",
-        Line.INTERNAL: "内部互动分界线",
-    },
+    language: words["lines"] for language, words in WORDS.items()  # type: ignore[misc]
 }
 
 
@@ -184,8 +163,8 @@ class Blueprint(Node):
     segments: tuple[str, ...] = ()
     owner: str | None = None
     version: str | None = None
-    state: State = State.CURRENT
-    lang: Language = Language.EN
+    state: State = DEFAULT_STATE
+    lang: Language = DEFAULT_LANGUAGE
     max_wait: Duration | None = None
     max_wait_span: Span | None = None
     lane_labels: dict[Lane, str] = Field(default_factory=dict, description="only the relabelled lanes")

@@ -6,8 +6,12 @@ never loads the PNG rasteriser (an optional extra) or Graphviz.
 
 from __future__ import annotations
 
-from blueprint.scene import Scene
+from typing import TYPE_CHECKING
+
 from blueprint.vocabulary import THEMES
+
+if TYPE_CHECKING:  # the front-ends read FORMATS without paying for the scene's models
+    from blueprint.scene import Scene
 
 FORMATS: tuple[str, ...] = ("svg", "html", "png", "dot")
 

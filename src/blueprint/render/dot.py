@@ -21,8 +21,9 @@ from collections.abc import Iterable
 import graphviz
 
 from blueprint.scene import Card, Marker, Scene
+from blueprint.vocabulary import Lane, names
 
-LANES: tuple[str, ...] = ("evidence", "customer", "onstage", "backstage", "support")
+LANES: tuple[str, ...] = names(Lane)
 FONT = "Helvetica,Arial,sans-serif"
 MARKER_SEPARATOR = " · "
 ARROW_STYLES: dict[str, dict[str, str]] = {

@@ -26,78 +26,19 @@ from blueprint.scene import Card, Scene
 from blueprint.render import templating
 from blueprint.render.svg import render_svg, safe_link
 from blueprint.render.themes import Theme, get_theme, theme_css
-from blueprint.vocabulary import Severity
+from blueprint.vocabulary import Language, Severity
+from blueprint.words import WORDS
 
 _HERE = Path(__file__).parent
 SEVERITIES = frozenset(severity.value for severity in Severity)
 
-# Page words by scene language; the drawing's own words come from the scene.
-STRINGS: dict[str, dict[str, str]] = {
-    "en": {
-        "diagram": "Service blueprint diagram",
-        "view": "View controls",
-        "zoom_in": "Zoom in",
-        "zoom_out": "Zoom out",
-        "reset": "Fit to width",
-        "hint": "Ctrl + wheel or +/− to zoom · drag or arrow keys to pan · click a card to trace its flows",
-        "lane": "Lane",
-        "step": "Step",
-        "phase": "Phase",
-        "fail_points": "Fail points",
-        "wait_points": "Wait points",
-        "links": "Links",
-        "number": "No.",
-        "action": "Action",
-        "fail": "Fail point",
-        "severity": "Severity",
-        "recovery": "Recovery",
-        "wait": "Wait",
-        "description": "Description",
-        "over_limit": "over the limit",
-        "max_wait": "Maximum wait",
-        "none": "None",
-        "colon": ": ",
-        "low": "low",
-        "medium": "medium",
-        "high": "high",
-    },
-    "zh": {
-        "diagram": "服务蓝图",
-        "view": "视图控制",
-        "zoom_in": "放大",
-        "zoom_out": "缩小",
-        "reset": "适应宽度",
-        "hint": "Ctrl + 滚轮或 +/− 缩放 · 拖动或方向键平移 · 点击卡片查看其流程",
-        "lane": "泳道",
-        "step": "步骤",
-        "phase": "阶段",
-        "fail_points": "失误点",
-        "wait_points": "等候点",
-        "links": "链接",
-        "number": "编号",
-        "action": "行为",
-        "fail": "失误点",
-        "severity": "严重程度",
-        "recovery": "补救",
-        "wait": "等候",
-        "description": "说明",
-        "over_limit": "超出上限",
-        "max_wait": "最长等候",
-        "none": "无",
-        "colon": "：",
-        "low": "低",
-        "medium": "中",
-        "high": "高",
-    },
-}
-
-# Used only when a scene does not name its lanes itself.
-LANE_NAMES: dict[str, dict[str, str]] = {
-    "en": {"evidence": "Physical evidence", "customer": "Customer actions", "onstage": "Onstage actions",
-           "backstage": "Backstage actions", "support": "Support processes"},
-    "zh": {"evidence": "有形展示", "customer": "顾客行为", "onstage": "前台员工行为",
-           "backstage": "后台员工行为", "support": "支持过程"},
-}
+# The words the page's script shows, by the names it reads them by: the
+# catalogue's, except where the page words a thing its own way (see blueprint.words).
+_SCRIPT_WORDS: tuple[tuple[str, str], ...] = (
+    ("lane", "lane"), ("step", "step"), ("phase", "phase"), ("fail_points", "fail_points"),
+    ("wait_points", "wait_points"), ("links", "links"), ("severity", "page_severity"),
+    ("recovery", "page_recovery"), ("over_limit", "over_limit"), ("colon", "colon"),
+)
 
 # Theme colours the page furniture (panel, tables, buttons) is painted with.
 _PAGE_COLOURS: dict[str, str] = {
@@ -136,7 +77,7 @@ def html_page(scene: Scene, svg: str, theme: str = "default") -> str:
     """The page around an already drawn `svg` of `scene`."""
     palette = get_theme(theme)
     svg = _XML_PROLOGUE.sub("", svg, count=1)
-    strings = STRINGS[scene.lang]
+    strings = WORDS[Language(scene.lang)]
     css = _page_css(palette, theme, scene.width)
     script = _static("blueprint.js")
     return templating.render(
@@ -239,8 +180,10 @@ def _hash(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def _page_data(scene: Scene, strings: dict[str, str]) -> dict[str, Any]:
-    lanes = {**LANE_NAMES[scene.lang], **{band.lane: band.label for band in scene.lanes}}
+def _page_data(scene: Scene, strings: dict[str, Any]) -> dict[str, Any]:
+    # The catalogue's lane names stand in for any lane the scene does not name.
+    lanes = {**{lane.value: name for lane, name in strings["lanes"].items()},
+             **{band.lane: band.label for band in scene.lanes}}
     columns = {column.step: column for column in scene.columns}
     fails: dict[str, list[dict[str, Any]]] = {}
     for fail in scene.fail_list:
@@ -257,9 +200,7 @@ def _page_data(scene: Scene, strings: dict[str, str]) -> dict[str, Any]:
             "overLimit": wait.over_limit,
         })
     return {
-        "strings": {key: strings[key] for key in (
-            "lane", "step", "phase", "fail_points", "wait_points", "links", "severity", "recovery", "over_limit",
-            "colon")},
+        "strings": {name: strings[key] for name, key in _SCRIPT_WORDS},
         "maxWait": scene.max_wait,
         "cards": [_card_data(card, lanes, columns, fails, waits) for card in scene.cards],
     }

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from blueprint.vocabulary import THEMES
+from blueprint.vocabulary import THEMES, Lane, names
 
-LANES: tuple[str, ...] = ("evidence", "customer", "onstage", "backstage", "support")
+LANES: tuple[str, ...] = names(Lane)
 
 
 # A named tuple rather than a frozen dataclass: for sixty fields the dataclass

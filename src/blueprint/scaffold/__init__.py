@@ -14,9 +14,10 @@ from string import Template
 from pydantic import BaseModel, ConfigDict
 
 from blueprint.model.types import Language, State
+from blueprint.vocabulary import DEFAULT_LANGUAGE, DEFAULT_STATE
+from blueprint.words import WORDS
 
 SUFFIX = ".bp"
-DEFAULT_TITLES = {Language.EN: "New service", Language.ZH: "新服务"}
 
 # Characters that cannot stand in a one-line string or comment, or in a file name.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
@@ -52,7 +53,7 @@ def title_for(file_name: str, lang: Language) -> str:
     """A readable title from the file name: `cash-deposit.bp` → `Cash deposit`."""
     words = re.sub(r"[-_\s]+", " ", file_name.removesuffix(SUFFIX)).strip()
     if not words:
-        return DEFAULT_TITLES[lang]
+        return str(WORDS[lang]["new_service"])
     return words[0].upper() + words[1:]
 
 
@@ -61,7 +62,7 @@ def _quoted_body(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
-def make_starter(name: str, lang: Language = Language.EN, state: State = State.CURRENT) -> Starter:
+def make_starter(name: str, lang: Language = DEFAULT_LANGUAGE, state: State = DEFAULT_STATE) -> Starter:
     """The starter blueprint for NAME in the language and state asked for."""
     file_name = file_name_for(name)
     template = resources.files("blueprint.scaffold").joinpath("starters", f"starter-{lang.value}.bp.tmpl")

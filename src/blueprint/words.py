@@ -1,23 +1,51 @@
-"""The words the drawing adds around the user's text, per blueprint language."""
+"""Every word the tool itself shows a reader, in every blueprint language.
+
+One catalogue, keyed by language: the model's default lane and line names,
+the words the drawing adds around the user's text (header, legend, card
+details, lists, summary, comparison), the words of the HTML page around the
+drawing, and a new file's title. Layout and the renderers read the same
+entries, so the drawing and its page say a thing the same way. Every language
+has exactly the same keys (a test keeps them so).
+
+Values are text, except `lanes` and `lines` (a name per lane and line),
+`change_fields` (a name per changed field) and the `..._unit` pairs
+(singular, plural).
+"""
 
 from __future__ import annotations
 
-from blueprint.model.types import Language
+from blueprint.vocabulary import Language, Lane, Line
 
 WORDS: dict[Language, dict[str, object]] = {
     Language.EN: {
+        # The lane and line names a blueprint shows unless it relabels them.
+        "lanes": {
+            Lane.EVIDENCE: "Physical evidence",
+            Lane.CUSTOMER: "Customer actions",
+            Lane.ONSTAGE: "Onstage actions",
+            Lane.BACKSTAGE: "Backstage actions",
+            Lane.SUPPORT: "Support processes",
+        },
+        "lines": {
+            Line.INTERACTION: "Line of interaction",
+            Line.VISIBILITY: "Line of visibility",
+            Line.INTERNAL: "Line of internal interaction",
+        },
+        # The drawing's header.
         "current": "Current state",
         "future": "Future state",
         "segment": "Segment",
         "owner": "Owner",
         "version": "Version",
         "max_wait": "Promised wait at most",
+        # The legend.
         "handoff": "Hand-off",
         "deferred": "Deferred (asynchronous)",
         "agreement": "Two-way agreement",
         "fail": "Fail point (filled: high, thick ring: medium, thin ring: low or not rated)",
         "wait": "Wait point",
         "over": "Wait beyond the promise",
+        # The fail and wait lists, on the drawing and on the page.
         "fail_points": "Fail points",
         "wait_points": "Wait points",
         "severity": "severity",
@@ -28,22 +56,28 @@ WORDS: dict[Language, dict[str, object]] = {
         "low": "low",
         "medium": "medium",
         "high": "high",
+        # Card details.
         "duration": "Duration",
         "cost": "Cost",
         "note": "Note",
         "fail_point": "Fail point",
         "wait_point": "Wait point",
+        # The summary a screen reader reads.
         "summary": "A service blueprint of {steps}, {actions} and {flows}, with {fails} and {waits}.",
         "step_unit": ("step", "steps"),
         "action_unit": ("action", "actions"),
         "flow_unit": ("flow", "flows"),
         "fail_unit": ("fail point", "fail points"),
         "wait_unit": ("wait point", "wait points"),
+        # Punctuation.
         "sentence_join": " ",
         "sep": " · ",
         "colon": ": ",
         "open": " (",
         "close": ")",
+        "stop": ".",
+        "list_join": ", ",
+        "becomes": " → ",
         # Comparison drawings (render --compare).
         "badge_added": "NEW",
         "badge_changed": "CHANGED",
@@ -61,7 +95,6 @@ WORDS: dict[Language, dict[str, object]] = {
         "from_current": "the current state",
         "from_future": "the future state",
         "no_changes": "No differences",
-        "stop": ".",
         "n_steps": "Steps",
         "n_actions": "Actions",
         "n_fails": "Fail points",
@@ -71,16 +104,50 @@ WORDS: dict[Language, dict[str, object]] = {
         "n_removed": "{n} removed",
         "n_introduced": "{n} introduced",
         "n_resolved": "{n} resolved",
-        "list_join": ", ",
         "customer_wait": "Customer wait",
         "customer_contacts": "Customer contacts",
-        "becomes": " → ",
         "removed_items": "Removed",
         "resolved_fails": "Fail points resolved",
         "step_removed": "step removed",
         "was_number": "was F{n}",
+        # The HTML page around the drawing: its controls, its tables, the card panel.
+        "diagram": "Service blueprint diagram",
+        "view": "View controls",
+        "zoom_in": "Zoom in",
+        "zoom_out": "Zoom out",
+        "reset": "Fit to width",
+        "hint": "Ctrl + wheel or +/− to zoom · drag or arrow keys to pan · click a card to trace its flows",
+        "lane": "Lane",
+        "step": "Step",
+        "phase": "Phase",
+        "links": "Links",
+        "number": "No.",
+        "action": "Action",
+        "description": "Description",
+        "over_limit": "over the limit",
+        # The page's own wording of things the drawing words differently: column
+        # heads start a phrase, the drawing's words sit inside one. Pages already
+        # written would change if the two were made one.
+        "page_severity": "Severity",
+        "page_recovery": "Recovery",
+        "page_wait": "Wait",
+        "page_max_wait": "Maximum wait",
+        # The title of a new blueprint whose file name says nothing (`blueprint new`).
+        "new_service": "New service",
     },
     Language.ZH: {
+        "lanes": {
+            Lane.EVIDENCE: "有形展示",
+            Lane.CUSTOMER: "顾客行为",
+            Lane.ONSTAGE: "前台员工行为",
+            Lane.BACKSTAGE: "后台员工行为",
+            Lane.SUPPORT: "支持过程",
+        },
+        "lines": {
+            Line.INTERACTION: "互动分界线",
+            Line.VISIBILITY: "可视分界线",
+            Line.INTERNAL: "内部互动分界线",
+        },
         "current": "现状",
         "future": "目标状态",
         "segment": "客群",
@@ -94,7 +161,7 @@ WORDS: dict[Language, dict[str, object]] = {
         "wait": "等待点",
         "over": "超出承诺等候",
         "fail_points": "失误点",
-        "wait_points": "等待点",
+        "wait_points": "等待点",  # the textbooks' word (顾客等待发生点), on the page too
         "severity": "严重程度",
         "not_rated": "未评级",
         "recovery": "补救",
@@ -119,6 +186,9 @@ WORDS: dict[Language, dict[str, object]] = {
         "colon": "：",
         "open": "（",
         "close": "）",
+        "stop": "。",
+        "list_join": "，",
+        "becomes": " → ",
         "badge_added": "新增",
         "badge_changed": "变更",
         "legend_added": "本状态新增",
@@ -134,7 +204,6 @@ WORDS: dict[Language, dict[str, object]] = {
         "from_current": "现状",
         "from_future": "目标状态",
         "no_changes": "没有差异",
-        "stop": "。",
         "n_steps": "步骤",
         "n_actions": "行为",
         "n_fails": "失误点",
@@ -144,13 +213,30 @@ WORDS: dict[Language, dict[str, object]] = {
         "n_removed": "删除 {n}",
         "n_introduced": "新出现 {n}",
         "n_resolved": "已消除 {n}",
-        "list_join": "，",
         "customer_wait": "顾客等候",
         "customer_contacts": "顾客接触",
-        "becomes": " → ",
         "removed_items": "已删除",
         "resolved_fails": "已消除的失误点",
         "step_removed": "步骤已删除",
         "was_number": "原 F{n}",
+        "diagram": "服务蓝图",
+        "view": "视图控制",
+        "zoom_in": "放大",
+        "zoom_out": "缩小",
+        "reset": "适应宽度",
+        "hint": "Ctrl + 滚轮或 +/− 缩放 · 拖动或方向键平移 · 点击卡片查看其流程",
+        "lane": "泳道",
+        "step": "步骤",
+        "phase": "阶段",
+        "links": "链接",
+        "number": "编号",
+        "action": "行为",
+        "description": "说明",
+        "over_limit": "超出上限",
+        "page_severity": "严重程度",
+        "page_recovery": "补救",
+        "page_wait": "等候",
+        "page_max_wait": "最长等候",
+        "new_service": "新服务",
     },
 }
