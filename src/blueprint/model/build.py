@@ -7,7 +7,6 @@ ranges, practice) is the validator's job.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -57,6 +56,7 @@ from blueprint.parse.statements import (
     Word,
 )
 from blueprint.source import Span
+from blueprint.suggest import closest, did_you_mean
 
 ARROW_KINDS = {"->": FlowKind.HANDOFF, "-->": FlowKind.DEFERRED, "<->": FlowKind.AGREEMENT}
 RESERVED_WORDS = frozenset(
@@ -65,6 +65,8 @@ RESERVED_WORDS = frozenset(
 )
 _AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _SINGLE_HEADERS = {"description", "owner", "version", "state", "lang", "max-wait"}
+# Keywords are short and many: only a near miss is worth naming.
+_KEYWORD_CUTOFF = 0.7
 
 _N = TypeVar("_N", bound=Node)
 
@@ -229,7 +231,7 @@ class _Builder:
                 "BP107",
                 value.span,
                 f"found '{value.text}' as {what}; expected {' or '.join(choices)}",
-                hint=_did_you_mean(value.text, choices),
+                hint=did_you_mean(value.text, choices),
             )
             return
         self.fields[name] = enum(value.text)
@@ -354,7 +356,7 @@ class _Builder:
                     "BP107",
                     statement.severity.span,
                     f"found '{statement.severity.text}' as a severity; expected low, medium or high",
-                    hint=_did_you_mean(statement.severity.text, choices),
+                    hint=did_you_mean(statement.severity.text, choices),
                 )
         self.fail_count += 1
         action.fails.append(
@@ -451,7 +453,7 @@ class _Builder:
             "BP104",
             word.span,
             f"found the lane '{word.text}'; expected customer, onstage, backstage, support or evidence",
-            hint=_did_you_mean(word.text, choices),
+            hint=did_you_mean(word.text, choices),
         )
         return None
 
@@ -463,7 +465,7 @@ class _Builder:
             "BP105",
             word.span,
             f"found the line '{word.text}'; expected interaction, visibility or internal",
-            hint=_did_you_mean(word.text, choices),
+            hint=did_you_mean(word.text, choices),
         )
         return None
 
@@ -514,14 +516,9 @@ _LANES_BY_NAME = {lane.value: lane for lane in Lane}
 
 def _meant_keyword(word: str) -> str | None:
     """The keyword a misspelt statement start was probably meant to be, unless it looks more like a lane."""
-    keyword = difflib.get_close_matches(word, sorted(RESERVED_WORDS - {"evidence"}), n=1, cutoff=0.7)
-    lanes = difflib.get_close_matches(word, sorted(_LANE_NAMES), n=1, cutoff=0.6)
-    return keyword[0] if keyword and not lanes else None
-
-
-def _did_you_mean(word: str, choices: list[str]) -> str | None:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else None
+    keyword = closest(word, sorted(RESERVED_WORDS - {"evidence"}), _KEYWORD_CUTOFF)
+    lane = closest(word, sorted(_LANE_NAMES))
+    return keyword if keyword and not lane else None
 
 
 def build(file: str, statements: tuple[AnyStatement, ...] | list[AnyStatement]) -> tuple[Blueprint, list[Diagnostic]]:

@@ -6,14 +6,13 @@ found, what fits there, and where.
 
 from __future__ import annotations
 
-import difflib
-
 from lark import Lark
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 from lark.lexer import PatternStr
 
 from blueprint.diagnostics import Diagnostic, diagnostic
 from blueprint.source import Span
+from blueprint.suggest import did_you_mean
 
 LANE_WORDS = ("customer", "onstage", "backstage", "support", "evidence")
 
@@ -62,8 +61,8 @@ def _describe(token) -> str:
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str | None:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.7)
-    return f"did you mean '{close[0]}'?" if close else None
+    # Keywords are short and many: only a near miss is worth naming.
+    return did_you_mean(word, choices, cutoff=0.7)
 
 
 def describe_failure(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
@@ -10,6 +9,7 @@ from blueprint.diagnostics import Diagnostic, diagnostic
 from blueprint.model.durations import format_seconds
 from blueprint.model.types import Blueprint, DurationRange
 from blueprint.source import Span
+from blueprint.suggest import did_you_mean
 from blueprint.validate.registry import rule
 
 
@@ -71,13 +71,12 @@ def _reference(
             hint="evidence is what the customer sees; connect the action that shows it",
         )
         return
-    close = difflib.get_close_matches(ident, targets.sorted_actions, n=1, cutoff=0.6)
     yield diagnostic(
         code,
         blueprint.source_name,
         span,
         f"found '{ident}' as {role}, but no action has that ID",
-        hint=f"did you mean '{close[0]}'?" if close else "define the action, or fix the ID",
+        hint=did_you_mean(ident, targets.sorted_actions) or "define the action, or fix the ID",
     )
 
 
