@@ -12,14 +12,15 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
-from blueprint.parse.decode import decode
+from blueprint.catalogue import DEFAULT_CODES
 from blueprint.diagnostics import Diagnostic, Level
 from blueprint.model import build
 from blueprint.model.types import Blueprint
 from blueprint.parse import parse
+from blueprint.parse.decode import decode
 from blueprint.parse.gcpause import paused
 from blueprint.source import Source
-from blueprint.validate import DEFAULT_CODES, validate
+from blueprint.validate import validate
 
 # Findings that a dropped line elsewhere in the file can cause (the broken
 # line may have defined the missing action or flow), so they wait until it is
