@@ -8,6 +8,7 @@ function was handed), and nothing else makes a diagnostic or names a code.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ PACKAGE = Path(blueprint.__file__).parent
 MODULES = {path.relative_to(PACKAGE).as_posix(): ast.parse(path.read_text(encoding="utf-8"))
            for path in sorted(PACKAGE.rglob("*.py"))}
 STAGES = ("parse/", "model/", "validate/", "diagnostics/", "source.py", "suggest.py", "vocabulary.py")
+_CODE = re.compile(r"BP\d{3}")
 
 
 def _declarations() -> list[tuple[str, str, str]]:
@@ -81,6 +83,16 @@ def test_every_report_goes_through_a_declaration():
             if _makes_a_diagnostic(call):
                 assert module == "diagnostics/declaration.py", f"{module} makes a diagnostic without its declaration"
     assert reports > len(CODES)
+
+
+def test_no_module_names_a_code_but_its_declaration():
+    for module, tree in MODULES.items():
+        declared_here = {id(k.value) for n in ast.walk(tree) if isinstance(n, ast.Call)
+                         and isinstance(n.func, ast.Name) and n.func.id == "declare"
+                         for k in n.keywords if k.arg == "code"}
+        for constant in ast.walk(tree):
+            if isinstance(constant, ast.Constant) and isinstance(constant.value, str) and _CODE.fullmatch(constant.value):
+                assert id(constant) in declared_here, f"{module}:{constant.lineno} names {constant.value}"
 
 
 def test_the_stages_never_import_the_catalogue():
