@@ -77,7 +77,8 @@ def _pipeline_modules():
     from blueprint.parse import parse
     from blueprint.render.svg import render_svg
     from blueprint.source import Source
-    from blueprint.validate import DEFAULT_CODES, validate
+    from blueprint.catalogue import DEFAULT_CODES
+    from blueprint.validate import validate
 
     return Source, parse, build, validate, DEFAULT_CODES, layout, render_svg
 

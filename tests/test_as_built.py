@@ -13,8 +13,8 @@ import textwrap
 import pytest
 
 from blueprint.api import check_file, check_text
+from blueprint.catalogue import CODES
 from blueprint.cli.config import Settings, load_settings
-from blueprint.diagnostics import CODES
 
 from .as_built import assert_same, assert_validates_as_built
 from .conftest import EXAMPLES, ROOT

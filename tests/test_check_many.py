@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from blueprint.catalogue import DEFAULT_CODES
 from blueprint.cli import check as check_cli
 from blueprint.cli.check import PARALLEL_FROM, check_files
 from blueprint.cli.config import FORMATS
 from blueprint.cli.files import discover
 from blueprint.report import render_report
-from blueprint.validate import DEFAULT_CODES
 
 from .conftest import EXAMPLES
 

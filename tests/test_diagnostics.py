@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from blueprint.api import check_bytes, check_text
-from blueprint.diagnostics import CODES
+from blueprint.catalogue import CODES
 from blueprint.report.diagnostics import format_diagnostic
 
 ALL = frozenset(code.code for code in CODES)

@@ -27,9 +27,10 @@ import click
 import pytest
 
 from blueprint.api import check_text
+from blueprint.catalogue import BY_CODE, CODES
 from blueprint.cli.check import command as check_command
 from blueprint.cli.config import FORMATS, Settings
-from blueprint.diagnostics import BY_CODE, CODES, Level
+from blueprint.diagnostics import Level
 from blueprint.model.types import DEFAULT_LANE_LABELS, DEFAULT_LINE_LABELS
 
 from .conftest import ROOT

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from blueprint.api import check_file, check_text, export_result, import_model, model_schema
 from blueprint.exchange.document import to_json
 from blueprint.exchange.positions import without_positions
-from blueprint.model.build import RESERVED_WORDS
+from blueprint.model.values import RESERVED_WORDS
 from blueprint.model.durations import parse_duration
 from blueprint.model.types import ACTION_LANES, Blueprint, Lane, Line
 

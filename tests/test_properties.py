@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from blueprint.api import check_bytes, check_text
-from blueprint.diagnostics import CODES
+from blueprint.catalogue import CODES
 
 from .as_built import assert_validates_as_built
 from .conftest import EXAMPLES

@@ -22,7 +22,7 @@ import jsonschema
 import pytest
 
 from blueprint.api import check_bytes, check_file
-from blueprint.diagnostics import CODES
+from blueprint.catalogue import CODES
 from blueprint.report import render_report
 
 from .conftest import EXAMPLES

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from blueprint.api import check_text, format_text, render_result, starter
-from blueprint.diagnostics import CODES
+from blueprint.catalogue import CODES
 from blueprint.format.lines import LineKind, read_line
 from blueprint.model.types import Language
 from blueprint.scaffold import ScaffoldError, file_name_for, title_for

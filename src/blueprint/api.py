@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from blueprint.catalogue import DEFAULT_CODES
 from blueprint.diagnostics import Diagnostic, Level
 from blueprint.model.build import build
 from blueprint.model.types import Blueprint
@@ -18,7 +19,8 @@ from blueprint.parse.decode import decode
 from blueprint.parse.gcpause import paused
 from blueprint.results import CheckResult, FormatResult, InvalidBlueprintError, RenderError
 from blueprint.source import Source
-from blueprint.validate import DEFAULT_CODES, validate
+from blueprint.validate import validate
+from blueprint.validate.policy import without_follow_ons
 from blueprint.vocabulary import DEFAULT_LANGUAGE, DEFAULT_STATE
 
 # The public API: the jobs, and the results they return (blueprint.results).
@@ -45,12 +47,6 @@ __all__ = [
     "render_compare",
 ]
 
-# Findings that a dropped line elsewhere in the file can cause (the broken
-# line may have defined the missing action or flow), so they wait until it is
-# fixed. Only mistakes that drop a statement hold them back.
-_CASCADING = frozenset({"BP202", "BP203", "BP205", "BP209", "BP301", "BP304"})
-_DROPS_A_STATEMENT = frozenset({"BP101", "BP102", "BP104", "BP108"})
-
 
 def check_source(source: Source, enabled: Iterable[str] = DEFAULT_CODES) -> CheckResult:
     enabled = frozenset(enabled)
@@ -66,10 +62,7 @@ def check_source(source: Source, enabled: Iterable[str] = DEFAULT_CODES) -> Chec
 def _checked(source: Source, enabled: frozenset[str]) -> tuple[Blueprint, tuple[Diagnostic, ...]]:
     parsed = parse(source)
     blueprint, structural = build(source.name, parsed.statements)
-    findings = validate(blueprint, enabled)
-    dropped = any(d.code in _DROPS_A_STATEMENT for d in (*parsed.diagnostics, *structural))
-    if dropped:
-        findings = [d for d in findings if d.code not in _CASCADING]
+    findings = without_follow_ons(validate(blueprint, enabled), (*parsed.diagnostics, *structural))
     diagnostics = sorted((*parsed.diagnostics, *structural, *findings), key=Diagnostic.sort_key)
     return blueprint, tuple(d for d in diagnostics if d.code in enabled or d.level is Level.ERROR)
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from blueprint.diagnostics import CODES, Level
+from blueprint.catalogue import CODES
+from blueprint.diagnostics import Level
 
 FORMATS = ("text", "json", "github", "sarif")
 

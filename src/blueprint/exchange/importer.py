@@ -10,7 +10,6 @@ there text to write, so an invalid file is never produced.
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -24,6 +23,7 @@ from blueprint.exchange.positions import POSITION_FIELDS, without_positions
 from blueprint.exchange.problems import ImportProblem, json_path
 from blueprint.exchange.write_bp import BpText, to_bp
 from blueprint.model.types import ACTION_LANES, Blueprint
+from blueprint.suggest import as_hint, first_alike
 
 MAX_LISTED = 20  # problems reported at most; the rest are counted
 
@@ -106,8 +106,7 @@ def _unknown_fields(given: Any, known: Any, location: tuple = ()) -> list[Import
     if isinstance(given, dict) and isinstance(known, dict):
         for key, value in given.items():
             if key not in known:
-                close = [name for name in known if name not in POSITION_FIELDS and _alike(key, name)]
-                hint = f"did you mean '{close[0]}'?" if close else None
+                hint = as_hint(first_alike(key, (name for name in known if name not in POSITION_FIELDS), 0.75))
                 problems.append(ImportProblem(path=json_path((*location, key)), message="unknown field", hint=hint))
             else:
                 problems += _unknown_fields(value, known[key], (*location, key))
@@ -115,10 +114,6 @@ def _unknown_fields(given: Any, known: Any, location: tuple = ()) -> list[Import
         for index, (value, model_value) in enumerate(zip(given, known)):
             problems += _unknown_fields(value, model_value, (*location, index))
     return problems
-
-
-def _alike(word: str, other: str) -> bool:
-    return difflib.SequenceMatcher(None, word, other).ratio() >= 0.75
 
 
 def _line_breaks(value: Any, location: tuple = ()) -> list[ImportProblem]:

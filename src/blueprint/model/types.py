@@ -7,7 +7,7 @@ Renderers only ever receive a model that validated without errors.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from blueprint.source import Span
 from blueprint.vocabulary import ACTION_LANES, DEFAULT_LANGUAGE, DEFAULT_STATE, FlowKind, Language, Lane, Line, Severity, State  # noqa: F401 (the model types its nodes with them)
@@ -139,10 +139,21 @@ class Flow(Node):
 
 
 class Header(Node):
-    """Where a header statement stood, for diagnostics about it."""
+    """Where a header statement stood, for diagnostics about it (a header
+    given twice is kept twice; the first one's value counts)."""
 
     keyword: str
     span: Span
+
+
+class RepeatedAttribute(Node):
+    """A `duration` or `cost` given again for an action: the builder keeps the
+    first and sets this one aside, for the validator to report."""
+
+    action: str
+    keyword: str
+    span: Span
+    first_line: int
 
 
 # The words of the catalogue (blueprint.words), typed for the model.
@@ -173,6 +184,14 @@ class Blueprint(Node):
     phases: tuple[Phase, ...] = ()
     steps: tuple[Step, ...] = ()
     flows: tuple[Flow, ...] = ()
+    # Not part of what the blueprint says, so not a field: it stays out of the
+    # export, its JSON Schema and every comparison of valid blueprints.
+    _repeated_attributes: tuple[RepeatedAttribute, ...] = PrivateAttr(default=())
+
+    @property
+    def repeated_attributes(self) -> tuple[RepeatedAttribute, ...]:
+        """The attribute lines the builder set aside because their action already had one."""
+        return self._repeated_attributes
 
     def lane_label(self, lane: Lane) -> str:
         return self.lane_labels.get(lane) or DEFAULT_LANE_LABELS[self.lang][lane]

@@ -6,6 +6,7 @@ from lark.exceptions import UnexpectedInput
 from pydantic import BaseModel, ConfigDict
 
 from blueprint.diagnostics import Diagnostic
+from blueprint.parse.codes import UNTERMINATED_STRING
 from blueprint.parse.errors import describe_failure
 from blueprint.parse.gcpause import paused
 from blueprint.parse.grammar import parser
@@ -80,7 +81,7 @@ def _parse_lines(source: Source) -> ParseResult:
         except UnexpectedInput as error:
             failure = describe_failure(error, lark, source.name, number, line)
             diagnostics.append(failure)
-            parsed = _closed_string(line, source.name, number - 1) if failure.code == "BP102" else None
+            parsed = _closed_string(line, source.name, number - 1) if failure.code == UNTERMINATED_STRING.code else None
             if parsed is None:
                 statements.extend(_placeholder_step(line, number))
                 continue

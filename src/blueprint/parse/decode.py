@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from blueprint.diagnostics import Diagnostic, diagnostic
+from blueprint.diagnostics import Diagnostic
+from blueprint.parse.codes import FILE_TOO_LARGE, UNREADABLE_FILE
 from blueprint.source import Source, Span
 
 MAX_BYTES = 8 * 1024 * 1024
@@ -13,8 +14,7 @@ def decode(name: str, data: bytes) -> tuple[Source | None, list[Diagnostic]]:
     """A Source, or the reason there is none. A BOM and CRLF line ends are accepted."""
     if len(data) > MAX_BYTES:
         return None, [
-            diagnostic(
-                "BP112",
+            FILE_TOO_LARGE.at(
                 name,
                 Span.point(1, 1),
                 f"found a file of {len(data) / 1048576:.1f} MiB; the checker reads files up to 8 MiB",
@@ -36,8 +36,7 @@ def _unreadable(name: str, data: bytes, offset: int, message: str) -> Diagnostic
     before = data[:offset]
     line = before.count(b"\n") + 1
     column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
-    return diagnostic(
-        "BP100",
+    return UNREADABLE_FILE.at(
         name,
         Span.point(line, column),
         message,

@@ -6,14 +6,14 @@ found, what fits there, and where.
 
 from __future__ import annotations
 
-import difflib
-
 from lark import Lark
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 from lark.lexer import PatternStr
 
-from blueprint.diagnostics import Diagnostic, diagnostic
+from blueprint.diagnostics import Diagnostic
+from blueprint.parse.codes import BAD_DURATION, UNEXPECTED_TOKEN, UNTERMINATED_STRING
 from blueprint.source import Span
+from blueprint.suggest import did_you_mean
 
 LANE_WORDS = ("customer", "onstage", "backstage", "support", "evidence")
 
@@ -62,8 +62,8 @@ def _describe(token) -> str:
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str | None:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.7)
-    return f"did you mean '{close[0]}'?" if close else None
+    # Keywords are short and many: only a near miss is worth naming.
+    return did_you_mean(word, choices, cutoff=0.7)
 
 
 def describe_failure(
@@ -76,16 +76,14 @@ def describe_failure(
         column = error.column
         char = line_text[column - 1] if 0 < column <= len(line_text) else ""
         if char == '"':
-            return diagnostic(
-                "BP102",
+            return UNTERMINATED_STRING.at(
                 file,
                 Span(line=line, column=column, end_line=line, end_column=len(line_text) + 1),
                 "found a string with no closing quote; a string ends on the line it starts",
                 hint='add the closing " (write a quote inside a string as \\")',
             )
         expected = _expected_words(parser, set(error.allowed or ()))
-        return diagnostic(
-            "BP101",
+        return UNEXPECTED_TOKEN.at(
             file,
             Span.point(line, column),
             f"found the character '{char}'; expected {expected}",
@@ -102,8 +100,7 @@ def describe_failure(
     previous = history[-1] if history else None
 
     if previous is not None and previous.type == "NUMWORD" and token.type == "NAME":
-        return diagnostic(
-            "BP103",
+        return BAD_DURATION.at(
             file,
             Span(line=line, column=previous.column, end_line=line, end_column=column + width),
             f"found the duration '{previous} {token}' with a space inside; "
@@ -113,8 +110,7 @@ def describe_failure(
 
     if column == _first_column(line_text):
         hint = _did_you_mean(str(token), keywords + list(LANE_WORDS)) or STATEMENT_HINT
-        return diagnostic(
-            "BP101",
+        return UNEXPECTED_TOKEN.at(
             file,
             span,
             f"found {_describe(token)} at the start of a line; it does not start a statement",
@@ -127,9 +123,7 @@ def describe_failure(
         hint = "one statement per line: join the strings, or start a new line"
     elif token.type == "NAME":
         hint = _did_you_mean(str(token), [_keywords(parser)[n] for n in error.expected if n in _keywords(parser)])
-    return diagnostic(
-        "BP101", file, span, f"found {_describe(token)}; expected {expected}", hint=hint
-    )
+    return UNEXPECTED_TOKEN.at(file, span, f"found {_describe(token)}; expected {expected}", hint=hint)
 
 
 def _first_column(line_text: str) -> int:

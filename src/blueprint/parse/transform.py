@@ -20,7 +20,8 @@ from contextvars import ContextVar
 
 from lark import Token
 
-from blueprint.diagnostics import Diagnostic, diagnostic
+from blueprint.diagnostics import Diagnostic
+from blueprint.parse.codes import BAD_ESCAPE, REPEATED_ATTRIBUTE
 from blueprint.parse.statements import (
     AnyStatement,
     CostStatement,
@@ -106,8 +107,7 @@ def _string(token: Token, context: _Reading) -> str:
             return char
         column = token.column + 1 + match.start()
         context.diagnostics.append(
-            diagnostic(
-                "BP109",
+            BAD_ESCAPE.at(
                 context.file,
                 Span.point(token.line + context.line_offset, column, 2),
                 f"found the escape \\{char} in a string; only \\\" and \\\\ are escapes",
@@ -228,8 +228,7 @@ class Statements:
             key, word = option.key, option.word
             if key in found:
                 context.diagnostics.append(
-                    diagnostic(
-                        "BP211",
+                    REPEATED_ATTRIBUTE.at(
                         context.file,
                         word.span,
                         f"found a second '{key}' in this fail point; it already has {key} {found[key].text}",

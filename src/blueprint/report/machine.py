@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from urllib.parse import quote
 
 from blueprint import __version__
-from blueprint.diagnostics import BY_CODE, CODES, Diagnostic
+from blueprint.catalogue import BY_CODE, CODES
+from blueprint.diagnostics import Diagnostic
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 

@@ -1,20 +1,26 @@
-"""Validate stage: a model in, diagnostics about its meaning and practice out."""
+"""Validate stage: a model in, diagnostics about its meaning and practice out.
+
+Each rule declares the codes it reports beside its check (see registry.py);
+blueprint.catalogue collects them with the other stages' codes.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from blueprint.diagnostics import CODES, Diagnostic
+from blueprint.diagnostics import Code, Diagnostic
 from blueprint.model.types import Blueprint
-from blueprint.validate import meaning, practice  # noqa: F401  (registers the rules)
-from blueprint.validate.registry import RULES
+from blueprint.validate import meaning, practice, references, repeats  # noqa: F401  (registers the rules)
+from blueprint.validate.registry import DECLARED, RULES
 
-DEFAULT_CODES = frozenset(code.code for code in CODES if code.default_enabled)
+CODES: tuple[Code, ...] = tuple(DECLARED[code] for code in sorted(DECLARED))
+_DEFAULT_RULES = frozenset(code.code for code in CODES if code.default_enabled)
 
 
-def validate(blueprint: Blueprint, enabled: Iterable[str] = DEFAULT_CODES) -> list[Diagnostic]:
-    """Every enabled rule's findings; a check shared by several codes runs once."""
-    wanted = set(enabled)
+def validate(blueprint: Blueprint, enabled: Iterable[str] | None = None) -> list[Diagnostic]:
+    """Every enabled rule's findings (by default, the rules on by default);
+    a check shared by several codes runs once."""
+    wanted = _DEFAULT_RULES if enabled is None else set(enabled)
     checks = {RULES[code] for code in wanted if code in RULES}
     found: list[Diagnostic] = []
     for check in sorted(checks, key=lambda c: c.__name__):

@@ -1,108 +1,25 @@
-"""BP2xx: what the blueprint says must hold together."""
+"""BP204–BP207: values and parts that cannot stand as written."""
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from blueprint.diagnostics import Diagnostic, diagnostic
+from blueprint.diagnostics import EXAMPLE_HEAD, Diagnostic, Level, declare
 from blueprint.model.durations import format_seconds
 from blueprint.model.types import Blueprint, DurationRange
 from blueprint.source import Span
 from blueprint.validate.registry import rule
 
-
-@rule("BP201")
-def duplicate_ids(blueprint: Blueprint) -> Iterator[Diagnostic]:
-    first_seen: dict[str, tuple[str, Span]] = {}
-    named = [("step", step.id, step.id_span) for step in blueprint.steps]
-    named += [("action", a.id, a.id_span) for a in blueprint.actions() if not a.generated_id]
-    named += [
-        ("evidence", ev.id, ev.id_span)
-        for step in blueprint.steps
-        for ev in step.evidence
-        if ev.id is not None and ev.id_span is not None
-    ]
-    for kind, ident, span in sorted(named, key=lambda item: (item[2].line, item[2].column)):
-        if ident in first_seen:
-            earlier_kind, earlier = first_seen[ident]
-            yield diagnostic(
-                "BP201",
-                blueprint.source_name,
-                span,
-                f"found the ID '{ident}' again; the {earlier_kind} on line {earlier.line} already uses it",
-                hint="IDs are shared by steps, actions and evidence; rename one of them",
-            )
-        else:
-            first_seen[ident] = (kind, span)
-
-
-class _Targets:
-    """What a reference may name, indexed once per check (a file can hold thousands of flows)."""
-
-    def __init__(self, blueprint: Blueprint) -> None:
-        self.actions = blueprint.action_index()
-        self.steps = {step.id for step in blueprint.steps}
-        self.evidence = {ev.id for step in blueprint.steps for ev in step.evidence if ev.id}
-        self.sorted_actions = sorted(self.actions)
-
-
-def _reference(
-    blueprint: Blueprint, targets: _Targets, ident: str, span: Span, code: str, role: str
-) -> Iterator[Diagnostic]:
-    if ident in targets.actions:
-        return
-    if ident in targets.steps:
-        yield diagnostic(
-            "BP209",
-            blueprint.source_name,
-            span,
-            f"found the step '{ident}' as {role}; {role} must be an action",
-            hint="name one of the step's actions instead",
-        )
-        return
-    if ident in targets.evidence:
-        yield diagnostic(
-            "BP209",
-            blueprint.source_name,
-            span,
-            f"found the evidence '{ident}' as {role}; {role} must be an action",
-            hint="evidence is what the customer sees; connect the action that shows it",
-        )
-        return
-    close = difflib.get_close_matches(ident, targets.sorted_actions, n=1, cutoff=0.6)
-    yield diagnostic(
-        code,
-        blueprint.source_name,
-        span,
-        f"found '{ident}' as {role}, but no action has that ID",
-        hint=f"did you mean '{close[0]}'?" if close else "define the action, or fix the ID",
-    )
-
-
-@rule("BP202", "BP209", "BP210")
-def flow_endpoints(blueprint: Blueprint) -> Iterator[Diagnostic]:
-    targets = _Targets(blueprint)
-    for flow in blueprint.flows:
-        yield from _reference(blueprint, targets, flow.source, flow.source_span, "BP202", "a flow's start")
-        yield from _reference(blueprint, targets, flow.target, flow.target_span, "BP202", "a flow's end")
-        if flow.source == flow.target:
-            yield diagnostic(
-                "BP210",
-                blueprint.source_name,
-                flow.target_span,
-                f"found a flow from '{flow.source}' to itself",
-                hint="remove it, or give the action a duration or a note instead",
-            )
-
-
-@rule("BP203")
-def recoveries(blueprint: Blueprint) -> Iterator[Diagnostic]:
-    targets = _Targets(blueprint)
-    for fail in blueprint.fail_points():
-        if fail.recover is not None and fail.recover_span is not None:
-            yield from _reference(blueprint, targets, fail.recover, fail.recover_span, "BP203", "a recovery")
+REVERSED_RANGE = declare(
+    code="BP204",
+    name="reversed-range",
+    level=Level.ERROR,
+    summary="A duration range's minimum exceeds its maximum.",
+    why="`45min..20min` is almost always a swapped range; totals and checks would be wrong.",
+    bad=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n    wait 45min..20min\n',
+    good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n    wait 20min..45min\n',
+)
 
 
 def _ranges(blueprint: Blueprint) -> Iterator[DurationRange]:
@@ -112,12 +29,11 @@ def _ranges(blueprint: Blueprint) -> Iterator[DurationRange]:
             yield action.duration
 
 
-@rule("BP204")
+@rule(REVERSED_RANGE)
 def reversed_ranges(blueprint: Blueprint) -> Iterator[Diagnostic]:
     for rng in _ranges(blueprint):
         if rng.min.seconds > rng.max.seconds:
-            yield diagnostic(
-                "BP204",
+            yield REVERSED_RANGE.at(
                 blueprint.source_name,
                 rng.span,
                 f"found the range {rng.text}, whose minimum ({format_seconds(rng.min.seconds)}) "
@@ -126,12 +42,22 @@ def reversed_ranges(blueprint: Blueprint) -> Iterator[Diagnostic]:
             )
 
 
-@rule("BP205")
+EMPTY_STEP = declare(
+    code="BP205",
+    name="empty-step",
+    level=Level.ERROR,
+    summary="A step has no action.",
+    why="A step is a moment in time in which someone does something; an empty column is a gap in the story.",
+    bad=EXAMPLE_HEAD + 'step deposit "Deposit"\n  evidence "Deposit slip"\n',
+    good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  evidence "Deposit slip"\n  customer fill "Fills in the deposit slip"\n',
+)
+
+
+@rule(EMPTY_STEP)
 def empty_steps(blueprint: Blueprint) -> Iterator[Diagnostic]:
     for step in blueprint.steps:
         if not step.actions:
-            yield diagnostic(
-                "BP205",
+            yield EMPTY_STEP.at(
                 blueprint.source_name,
                 step.id_span,
                 f"found the step '{step.id}' with no action",
@@ -139,11 +65,21 @@ def empty_steps(blueprint: Blueprint) -> Iterator[Diagnostic]:
             )
 
 
-@rule("BP206")
+MISSING_TITLE = declare(
+    code="BP206",
+    name="missing-title",
+    level=Level.ERROR,
+    summary='The file does not start with `blueprint "Title"`.',
+    why="The title names the service in every rendering, listing and report.",
+    bad='state current\nstep deposit "Deposit"\n  customer hand "Hands over cash"\n',
+    good='blueprint "Cash deposit"\nstate current\nstep deposit "Deposit"\n  customer hand "Hands over cash"\n',
+)
+
+
+@rule(MISSING_TITLE)
 def missing_title(blueprint: Blueprint) -> Iterator[Diagnostic]:
     if blueprint.title is None:
-        yield diagnostic(
-            "BP206",
+        yield MISSING_TITLE.at(
             blueprint.source_name,
             Span.point(1, 1),
             'found no blueprint title; a .bp file starts with blueprint "Title"',
@@ -151,42 +87,27 @@ def missing_title(blueprint: Blueprint) -> Iterator[Diagnostic]:
         )
 
 
-@rule("BP207")
+UNSAFE_LINK = declare(
+    code="BP207",
+    name="unsafe-link",
+    level=Level.ERROR,
+    summary="A link is not an http or https URL.",
+    why="Links end up in HTML and SVG; other schemes (javascript:, file:, data:) are unsafe or do not travel.",
+    bad=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n    link "javascript:alert(1)"\n',
+    good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n    link "https://example.com/deposit-policy"\n',
+)
+
+
+@rule(UNSAFE_LINK)
 def unsafe_links(blueprint: Blueprint) -> Iterator[Diagnostic]:
     for action in blueprint.actions():
         for link in action.links:
             parts = urlsplit(link.url)
             if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
                 scheme = f"the scheme '{parts.scheme}:'" if parts.scheme else "no scheme"
-                yield diagnostic(
-                    "BP207",
+                yield UNSAFE_LINK.at(
                     blueprint.source_name,
                     link.span,
                     f"found a link with {scheme}; links must be http:// or https:// addresses",
                     hint="link to a web page, e.g. https://example.com/policy",
                 )
-
-
-@rule("BP212")
-def repeated_flows(blueprint: Blueprint) -> Iterator[Diagnostic]:
-    seen: dict[tuple[str, str, str], int] = {}
-    for flow in blueprint.flows:
-        ends = (flow.source, flow.target)
-        # A two-way arrow is the same whichever end is written first.
-        if flow.kind.value == "agreement":
-            ends = tuple(sorted(ends))
-        key = (*ends, flow.kind.value)
-        if key in seen:
-            yield diagnostic(
-                "BP212",
-                blueprint.source_name,
-                flow.target_span,
-                f"found the flow {flow.source} {_ARROWS[flow.kind.value]} {flow.target} again; "
-                f"it is already on line {seen[key]}",
-                hint="remove one of them",
-            )
-        else:
-            seen[key] = flow.span.line
-
-
-_ARROWS = {"handoff": "->", "deferred": "-->", "agreement": "<->"}

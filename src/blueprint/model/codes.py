@@ -1,0 +1,82 @@
+"""The codes the model builder reports: words the grammar accepts but the
+language does not know (a lane, a line, a state), and statements that stand
+where they cannot. Whether the blueprint then makes sense is the validator's
+to say (blueprint.validate).
+"""
+
+from __future__ import annotations
+
+from blueprint.diagnostics import EXAMPLE_HEAD, EXAMPLE_STEP, Level, declare
+
+UNKNOWN_LANE = declare(
+    code="BP104",
+    name="unknown-lane",
+    level=Level.ERROR,
+    summary="A lane name is not one of customer, onstage, backstage, support or evidence.",
+    why="A blueprint has exactly four action lanes and the evidence row above them.",
+    bad=EXAMPLE_HEAD + 'step deposit "Deposit"\n  custmer hand "Hands over cash"\n',
+    good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n',
+)
+
+UNKNOWN_LINE = declare(
+    code="BP105",
+    name="unknown-line",
+    level=Level.ERROR,
+    summary="A line name is not one of interaction, visibility or internal.",
+    why="A blueprint has three lines between its lanes; `line` can only relabel them.",
+    bad=EXAMPLE_HEAD + 'line visible "Customers cannot see below"\n' + EXAMPLE_STEP,
+    good=EXAMPLE_HEAD + 'line visibility "Customers cannot see below"\n' + EXAMPLE_STEP,
+)
+
+ATTRIBUTE_WITHOUT_ACTION = declare(
+    code="BP106",
+    name="attribute-without-action",
+    level=Level.ERROR,
+    summary="An attribute line (fail, wait, duration, cost, note, link) has no action before it in its step.",
+    why="Attributes belong to the most recent action of the step; without one there is nothing to attach them to.",
+    bad=EXAMPLE_HEAD + 'step deposit "Deposit"\n  wait 5min\n  customer hand "Hands over cash"\n',
+    good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n    wait 5min\n',
+)
+
+UNKNOWN_VALUE = declare(
+    code="BP107",
+    name="unknown-value",
+    level=Level.ERROR,
+    summary="A keyword value (state, lang, severity) is not one the language knows.",
+    why="These values select behaviour (default labels, practice rules, marker styles), so a typo must not pass silently.",
+    bad=EXAMPLE_HEAD + "state futur\n" + EXAMPLE_STEP,
+    good=EXAMPLE_HEAD + "state future\n" + EXAMPLE_STEP,
+)
+
+MISPLACED_STATEMENT = declare(
+    code="BP108",
+    name="misplaced-statement",
+    level=Level.ERROR,
+    summary="A statement stands where it cannot: a header after the first phase or step, or an action or evidence outside a step.",
+    why="Headers describe the whole blueprint and come first; actions and evidence belong to a step (a column in time).",
+    bad=EXAMPLE_HEAD + EXAMPLE_STEP + "state future\n",
+    good=EXAMPLE_HEAD + "state future\n" + EXAMPLE_STEP,
+)
+
+BAD_AMOUNT = declare(
+    code="BP110",
+    name="bad-amount",
+    level=Level.ERROR,
+    summary="A cost amount is not a number.",
+    why="Costs are added up across the blueprint, so they must be numbers (thousands separators are fine).",
+    bad=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n    cost 1,,2 CNY\n',
+    good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n    cost 1,200 CNY\n',
+)
+
+RESERVED_WORD = declare(
+    code="BP111",
+    name="reserved-word",
+    level=Level.ERROR,
+    summary="An ID is a keyword of the language.",
+    why="A keyword cannot start a flow line, so an action with that ID could never be connected.",
+    bad=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer note "Writes a note"\n',
+    good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer writes "Writes a note"\n',
+)
+
+CODES = (UNKNOWN_LANE, UNKNOWN_LINE, ATTRIBUTE_WITHOUT_ACTION, UNKNOWN_VALUE, MISPLACED_STATEMENT, BAD_AMOUNT,
+         RESERVED_WORD)

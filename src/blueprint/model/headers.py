@@ -1,0 +1,99 @@
+"""Header statements: the title and the settings and labels of the whole blueprint.
+
+A header given twice is kept in `Blueprint.headers` each time, and the first
+one's value counts; the validator reports the repetition (BP208).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from blueprint.model.codes import MISPLACED_STATEMENT
+from blueprint.model.drafts import BlueprintDraft, node
+from blueprint.model.types import Header, Language, State
+from blueprint.model.values import read_choice, read_duration, read_lane, read_line
+from blueprint.parse.statements import HeaderStatement, LabelStatement, TitleStatement
+from blueprint.source import Span
+
+_SINGLE_HEADERS = {"description", "owner", "version", "state", "lang", "max-wait"}
+
+
+def _allowed(draft: BlueprintDraft, keyword: str, span: Span) -> bool:
+    if draft.seen_body:
+        draft.report(
+            MISPLACED_STATEMENT,
+            span,
+            f"found the header '{keyword}' after the first phase or step; headers describe the whole blueprint",
+            hint="move it up, next to the blueprint title",
+        )
+        return False
+    return True
+
+
+def _first(draft: BlueprintDraft, key: str, span: Span) -> bool:
+    """Whether this is the first header `key`; either way, where it stood is kept."""
+    repeated = any(header.keyword == key for header in draft.headers)
+    draft.headers.append(node(Header, keyword=key, span=span))
+    return not repeated
+
+
+def title(draft: BlueprintDraft, statement: TitleStatement) -> None:
+    if not _first(draft, "blueprint", statement.span):
+        return
+    if draft.seen_statement:
+        draft.report(
+            MISPLACED_STATEMENT,
+            statement.span,
+            "found the blueprint title after other statements; it must be the first statement",
+            hint="move this line to the top of the file",
+        )
+    draft.fields["title"] = statement.title
+
+
+def header(draft: BlueprintDraft, statement: HeaderStatement) -> None:
+    keyword, value = statement.keyword, statement.value
+    if not _allowed(draft, keyword, statement.span):
+        return
+    if keyword == "segment":
+        draft.headers.append(node(Header, keyword="segment", span=statement.span))
+        draft.segments.append(value.text)
+        return
+    if keyword in _SINGLE_HEADERS and not _first(draft, keyword, statement.span):
+        return
+    if keyword == "state":
+        _set(draft, "state", read_choice(draft, value, State, "a state"))
+    elif keyword == "lang":
+        _set(draft, "lang", read_choice(draft, value, Language, "a language"))
+    elif keyword == "max-wait":
+        duration = read_duration(draft, value)
+        if duration is not None:
+            draft.fields["max_wait"] = duration
+            draft.fields["max_wait_span"] = value.span
+    else:
+        draft.fields[keyword] = value.text
+
+
+def _set(draft: BlueprintDraft, name: str, value: object | None) -> None:
+    if value is not None:
+        draft.fields[name] = value
+
+
+def label(draft: BlueprintDraft, statement: LabelStatement) -> None:
+    if not _allowed(draft, statement.keyword, statement.span):
+        return
+    if statement.keyword == "lane":
+        lane = read_lane(draft, statement.name, allow_evidence=True)
+        if lane is not None and _first(draft, f"lane {lane.value}", statement.span):
+            draft.lane_labels[lane] = statement.label
+    else:
+        line = read_line(draft, statement.name)
+        if line is not None and _first(draft, f"line {line.value}", statement.span):
+            draft.line_labels[line] = statement.label
+
+
+HANDLERS: dict[type, Callable[[BlueprintDraft, Any], None]] = {
+    TitleStatement: title,
+    HeaderStatement: header,
+    LabelStatement: label,
+}
