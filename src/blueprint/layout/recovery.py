@@ -12,7 +12,7 @@ from __future__ import annotations
 from blueprint.layout.measure import TextMeasurer
 from blueprint.scene import Card, RecoveryTag
 from blueprint.layout.text import line
-from blueprint.layout.words import WORDS
+from blueprint.words import WORDS
 from blueprint.model.types import Blueprint
 
 TAG_H = 14
