@@ -23,7 +23,7 @@ from blueprint.model.build import RESERVED_WORDS
 from blueprint.model.durations import parse_duration
 from blueprint.model.types import ACTION_LANES, Blueprint, Lane, Line
 
-from .conftest import EXAMPLES
+from ..conftest import EXAMPLES
 
 
 def _model(blueprint: Blueprint) -> Any:

@@ -10,8 +10,8 @@ from blueprint.report.diff import format_diff
 from blueprint.api import InvalidBlueprintError, check_file, check_text, diff_results
 from blueprint.model.types import FlowKind, Lane
 
-from .conftest import EXAMPLES
-from .test_exchange import checked_of, documents
+from ..conftest import EXAMPLES
+from ..exchange.test_exchange import checked_of, documents
 
 PAIRS = [("branch-visit-current.bp", "branch-visit-future.bp"), ("mortgage-current.bp", "mortgage-future.bp")]
 

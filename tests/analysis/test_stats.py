@@ -13,8 +13,8 @@ from blueprint.report.stats import format_stats
 from blueprint.api import InvalidBlueprintError, check_file, check_text, stats_result
 from blueprint.model.types import Lane, Line
 
-from .conftest import EXAMPLES
-from .test_exchange import checked_of, documents
+from ..conftest import EXAMPLES
+from ..exchange.test_exchange import checked_of, documents
 
 
 def stats_of(text: str):

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from blueprint.api import check_text, format_text
 from blueprint.format import UnsafeFormatError, meaning_of
 
-from .conftest import EXAMPLES
+from ..conftest import EXAMPLES
 
 WHITESPACE = " \t\f\r\v\u00a0\u3000"
 
