@@ -200,6 +200,7 @@ def test_chinese_lane_labels_in_the_text(examples_dir):
 
 
 # --- properties over generated blueprints ---------------------------------------------
+@pytest.mark.slow  # many generated pairs
 @settings(max_examples=75, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents(), documents())
 def test_counts_balance_and_diff_is_symmetric(first, second):

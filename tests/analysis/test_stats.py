@@ -196,6 +196,7 @@ def test_json_report_is_stable(examples_dir, snapshot):
 
 
 # --- properties over generated blueprints ---------------------------------------------
+@pytest.mark.slow  # many generated files
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_figures_add_up(document):

@@ -33,6 +33,8 @@ from tests.browser.conftest import chromium  # noqa: F401 - the session's browse
 
 from ..conftest import ROOT
 
+pytestmark = pytest.mark.slow  # a real server, real edits and a real Chromium
+
 BLUEPRINT = shutil.which("blueprint", path=str(Path(sys.executable).parent)) or "blueprint"
 WAIT = 60  # seconds; a safety bound on any one wait, never an expectation
 
