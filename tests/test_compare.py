@@ -279,6 +279,7 @@ def tab(chromium) -> Iterator[Page]:  # noqa: F811 - the imported fixture
     page.close()
 
 
+@pytest.mark.slow  # a real Chromium
 def test_the_comparison_page_loads_cleanly_and_says_what_changed(tab: Page, tmp_path: Path) -> None:
     before, after = checked("branch-visit-current"), checked("branch-visit-future")
     html = tmp_path / "changes.html"

@@ -217,6 +217,7 @@ def page_samples(page: Path, workdir: Path) -> list[tuple[Block, str, str, str]]
     return samples
 
 
+@pytest.mark.slow  # runs every documented command
 @pytest.mark.parametrize("page", CONSOLE_PAGES, ids=[p.name for p in CONSOLE_PAGES])
 def test_console_samples_show_what_the_commands_print(page, tmp_path):
     samples = page_samples(page, tmp_path)

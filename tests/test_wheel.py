@@ -19,6 +19,8 @@ import pytest
 
 from .conftest import ROOT
 
+pytestmark = pytest.mark.slow  # builds the wheel
+
 GRAMMAR = ROOT / "grammar" / "blueprint.lark"
 PACKAGED = "blueprint/grammar/blueprint.lark"
 MARKER = "// read from the unpacked wheel\n"

@@ -17,6 +17,8 @@ from tests.browser.cdp import Page
 from tests.browser.conftest import hand_made_scenes, write_page
 from tests.browser.page import card_centre, panel
 
+pytestmark = pytest.mark.slow  # a real Chromium
+
 # Each payload, if it ever ran, would open a dialog and mark the window.
 PAYLOADS = (
     "<script>alert(1); window.pwned = 1</script>",

@@ -11,6 +11,8 @@ from tests.browser.cdp import Page
 from tests.browser.conftest import ROOT, example_scene, write_page
 from tests.browser.page import card_centre, card_classes, panel, view_box
 
+pytestmark = pytest.mark.slow  # a real Chromium
+
 EXAMPLE = ROOT / "examples" / "deposit.bp"
 
 

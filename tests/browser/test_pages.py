@@ -23,6 +23,8 @@ from tests.browser.page import (
     view_box,
 )
 
+pytestmark = pytest.mark.slow  # a real Chromium
+
 DIMMED = 0.5  # opacity below which a card or flow counts as stepped back
 
 

@@ -18,7 +18,7 @@ import yaml
 
 from tests.conftest import EXAMPLES, ROOT
 from tests.test_docs import fenced_blocks
-from tests.test_sarif_schema import assert_valid_sarif
+from tests.report.test_sarif_schema import assert_valid_sarif
 
 PAGE = ROOT / "docs" / "ci.md"
 BLOCKS = fenced_blocks(PAGE)

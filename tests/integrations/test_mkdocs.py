@@ -27,6 +27,8 @@ from tests.browser.cdp import Page
 from tests.browser.conftest import _tab, chromium, page  # noqa: F401 (the browser fixtures, shared)
 from tests.conftest import EXAMPLES, ROOT
 
+pytestmark = pytest.mark.slow  # real MkDocs builds and a real Chromium
+
 DOCS_PAGE = ROOT / "docs" / "mkdocs.md"
 GALLERY = ROOT / "docs" / "gallery.md"
 

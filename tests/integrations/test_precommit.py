@@ -29,6 +29,8 @@ from blueprint.api import check_text, format_text
 from tests.conftest import ROOT
 from tests.test_docs import fenced_blocks
 
+pytestmark = pytest.mark.slow  # a real pre-commit run
+
 if shutil.which("git") is None or not (ROOT / ".git").exists():
     pytest.skip("the hooks are installed from this Git repository; this is no Git checkout",
                 allow_module_level=True)

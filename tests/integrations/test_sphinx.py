@@ -24,6 +24,8 @@ from tests.browser.conftest import chromium  # noqa: F401 (the session's browser
 from tests.conftest import ROOT
 from tests.test_docs import fenced_blocks
 
+pytestmark = pytest.mark.slow  # real Sphinx builds and a real Chromium
+
 CONF = 'project = "Journeys"\nextensions = ["blueprint.integrations.sphinx"]\n'
 
 JOURNEY = """\

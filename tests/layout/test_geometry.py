@@ -170,6 +170,7 @@ def blueprints(draw):
     return "\n".join(lines) + "\n"
 
 
+@pytest.mark.slow  # many generated files
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(blueprints())
 def test_generated_blueprints_lay_out_soundly(text):

@@ -20,7 +20,7 @@ class Node(BaseModel):
     """A model node. The builder (blueprint.model.build) makes nodes with
     `model_construct` from values it has already checked and typed, and the
     tests hold every blueprint it builds to be exactly what validating it
-    gives (tests/test_as_built.py). Validating as they are made would build
+    gives (tests/model/test_as_built.py). Validating as they are made would build
     the validators, and pydantic's plugin lookup with the first of them
     (it imports importlib.metadata), on every start of the command line:
     about 30 ms, more than checking a 100-action file. Made unvalidated, a

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from blueprint.api import check_text, format_text
 from blueprint.format import UnsafeFormatError, meaning_of
 
-from .conftest import EXAMPLES
+from ..conftest import EXAMPLES
 
 WHITESPACE = " \t\f\r\v\u00a0\u3000"
 
@@ -422,6 +422,7 @@ def assert_canonical_shape(text: str) -> None:
         assert indent in (0, 2, 4) and not line[indent:indent + 1].isspace(), repr(line)
 
 
+@pytest.mark.slow  # many generated files
 @settings(max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(blueprints())
 def test_formatting_generated_blueprints_keeps_meaning_and_comments_and_is_idempotent(generated):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 BLUEPRINT = shutil.which("blueprint", path=str(Path(sys.executable).parent)) or "blueprint"
 MESSY = 'blueprint   "T"\r\n# the step\r\nstep s "S"   # first\r\ncustomer c "C"\r\n\r\n\r\nonstage o "O"\r\nc->o\r\n'

@@ -25,7 +25,7 @@ from blueprint.api import check_bytes, check_file
 from blueprint.catalogue import CODES
 from blueprint.report import render_report
 
-from .conftest import EXAMPLES
+from ..conftest import EXAMPLES
 
 BLUEPRINT = shutil.which("blueprint", path=str(Path(sys.executable).parent)) or "blueprint"
 

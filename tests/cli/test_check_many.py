@@ -21,7 +21,7 @@ from blueprint.cli.config import FORMATS
 from blueprint.cli.files import discover
 from blueprint.report import render_report
 
-from .conftest import EXAMPLES
+from ..conftest import EXAMPLES
 
 BLUEPRINT = shutil.which("blueprint", path=str(Path(sys.executable).parent)) or "blueprint"
 MANY = 3 * PARALLEL_FROM

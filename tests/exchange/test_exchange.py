@@ -23,7 +23,7 @@ from blueprint.model.values import RESERVED_WORDS
 from blueprint.model.durations import parse_duration
 from blueprint.model.types import ACTION_LANES, Blueprint, Lane, Line
 
-from .conftest import EXAMPLES
+from ..conftest import EXAMPLES
 
 
 def _model(blueprint: Blueprint) -> Any:
@@ -521,6 +521,7 @@ def blueprint_of(document: dict) -> Blueprint:
     return checked_of(document).blueprint
 
 
+@pytest.mark.slow  # many generated documents
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_generated_documents_import_check_and_export_to_the_same_model(document):
@@ -546,6 +547,7 @@ def _subset(given: Any, actual: Any) -> bool:
     return given == actual
 
 
+@pytest.mark.slow  # many generated files
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_generated_blueprints_round_trip_through_export(document):

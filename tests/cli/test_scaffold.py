@@ -13,7 +13,7 @@ from blueprint.format.lines import LineKind, read_line
 from blueprint.model.types import Language
 from blueprint.scaffold import ScaffoldError, file_name_for, title_for
 
-from .test_cli_fmt import documented, run, snapshot
+from .test_fmt import documented, run, snapshot
 
 ALL_CODES = frozenset(code.code for code in CODES)
 COMBINATIONS = list(itertools.product(["en", "zh"], ["current", "future"]))

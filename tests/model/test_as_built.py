@@ -16,8 +16,8 @@ from blueprint.api import check_file, check_text
 from blueprint.catalogue import CODES
 from blueprint.cli.config import Settings, load_settings
 
-from .as_built import assert_same, assert_validates_as_built
-from .conftest import EXAMPLES, ROOT
+from ..as_built import assert_same, assert_validates_as_built
+from ..conftest import EXAMPLES, ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate  # noqa: E402

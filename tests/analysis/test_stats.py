@@ -13,8 +13,8 @@ from blueprint.report.stats import format_stats
 from blueprint.api import InvalidBlueprintError, check_file, check_text, stats_result
 from blueprint.model.types import Lane, Line
 
-from .conftest import EXAMPLES
-from .test_exchange import checked_of, documents
+from ..conftest import EXAMPLES
+from ..exchange.test_exchange import checked_of, documents
 
 
 def stats_of(text: str):
@@ -196,6 +196,7 @@ def test_json_report_is_stable(examples_dir, snapshot):
 
 
 # --- properties over generated blueprints ---------------------------------------------
+@pytest.mark.slow  # many generated files
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_figures_add_up(document):

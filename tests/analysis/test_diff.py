@@ -10,8 +10,8 @@ from blueprint.report.diff import format_diff
 from blueprint.api import InvalidBlueprintError, check_file, check_text, diff_results
 from blueprint.model.types import FlowKind, Lane
 
-from .conftest import EXAMPLES
-from .test_exchange import checked_of, documents
+from ..conftest import EXAMPLES
+from ..exchange.test_exchange import checked_of, documents
 
 PAIRS = [("branch-visit-current.bp", "branch-visit-future.bp"), ("mortgage-current.bp", "mortgage-future.bp")]
 
@@ -200,6 +200,7 @@ def test_chinese_lane_labels_in_the_text(examples_dir):
 
 
 # --- properties over generated blueprints ---------------------------------------------
+@pytest.mark.slow  # many generated pairs
 @settings(max_examples=75, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents(), documents())
 def test_counts_balance_and_diff_is_symmetric(first, second):

@@ -141,7 +141,7 @@ def test_message_and_position_are_pinned(text, code, line, column, message, hint
 
 
 def test_every_code_has_a_pinned_case():
-    pinned = {case[1] for case in CASES} | {"BP100", "BP112"}  # those two: tests/test_bad_input.py
+    pinned = {case[1] for case in CASES} | {"BP100", "BP112"}  # those two: tests/parse/test_bad_input.py
     assert pinned == ALL
 
 

@@ -14,7 +14,7 @@ from blueprint.cli.render import FORMATS as CLI_FORMATS
 from blueprint.cli.render import THEMES as CLI_THEMES
 from blueprint.render import FORMATS, THEMES
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 BLUEPRINT = shutil.which("blueprint", path=str(Path(sys.executable).parent)) or "blueprint"
 GOOD = 'blueprint "Deposit"\nstep s "Hand over cash"\n  customer c "Hands over the cash"\n  onstage o "Teller counts it"\n  c -> o\n'

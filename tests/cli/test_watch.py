@@ -31,7 +31,9 @@ from blueprint.watch import EVENTS_PATH, RELOAD_SCRIPT, View, page
 from tests.browser.cdp import Page, ProtocolError
 from tests.browser.conftest import chromium  # noqa: F401 - the session's browser, a fixture
 
-from .conftest import ROOT
+from ..conftest import ROOT
+
+pytestmark = pytest.mark.slow  # a real server, real edits and a real Chromium
 
 BLUEPRINT = shutil.which("blueprint", path=str(Path(sys.executable).parent)) or "blueprint"
 WAIT = 60  # seconds; a safety bound on any one wait, never an expectation

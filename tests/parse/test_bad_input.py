@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from blueprint.api import check_bytes
 from blueprint.parse.decode import MAX_BYTES
 
@@ -44,6 +46,7 @@ def test_file_over_the_limit_is_refused_cleanly():
     assert d.message == "found a file of 8.0 MiB; the checker reads files up to 8 MiB"
 
 
+@pytest.mark.slow  # a 5 MB file
 def test_five_megabyte_blueprint_is_checked():
     steps = []
     for i in range(12_000):
@@ -55,6 +58,7 @@ def test_five_megabyte_blueprint_is_checked():
     assert len(result.blueprint.steps) == 12_000
 
 
+@pytest.mark.slow  # 5 MB of bad lines
 def test_five_megabytes_of_garbage_lines_are_all_reported():
     data = ("@@@ not a statement\n" * 250_000).encode()
     assert len(data) >= 5_000_000
