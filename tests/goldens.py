@@ -15,7 +15,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from blueprint.model import build
+from blueprint.model.build import build
 from blueprint.parse import parse
 from blueprint.parse.decode import decode
 from blueprint.slotted import Record
