@@ -257,7 +257,7 @@ def test_chinese_page(examples_dir: Path) -> None:
     assert document.one("html").attrs["lang"] == "zh"
     assert document.first("title").text == "柜台存款(目标状态)"
     assert [h.text for h in document.all("h2")] == ["失误点", "等候点"]
-    assert document.one("button", **{"data-zoom": "reset"}).text == "适应宽度"
+    assert document.one("button", **{"data-zoom": "reset"}).text == "适应窗口"
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])

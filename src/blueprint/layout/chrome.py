@@ -169,13 +169,14 @@ def footer(blueprint: Blueprint, m: TextMeasurer, x: float, top: float, right: f
             continue
         left = x + index * (column_width + 24)
         y = cursor
-        texts.append(line(m, "list-heading", heading, left, y + style.LIST_HEAD_SIZE, style.LIST_HEAD_SIZE, bold=True))
+        texts.append(line(m, "points-heading", heading, left, y + style.LIST_HEAD_SIZE, style.LIST_HEAD_SIZE,
+                          bold=True))
         y += style.LIST_HEAD_SIZE + 10
         rules.append(Rule(role="list-rule", x1=left, y1=y - 4, x2=left + column_width, y2=y - 4))
         for sample, text in rows:
             shift_badge(sample, left - sample.x, y + 1 - sample.y)
             markers.append(sample)
-            lines, text_height = block(m, "list-text", text, left + indent, y + 2, column_width - indent,
+            lines, text_height = block(m, "points-text", text, left + indent, y + 2, column_width - indent,
                                        style.LIST_SIZE, max_lines=4)
             texts += lines
             y += max(text_height, style.MARKER_H) + 8

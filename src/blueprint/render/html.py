@@ -29,6 +29,11 @@ from blueprint.render.themes import Theme, get_theme, theme_css
 
 _HERE = Path(__file__).parent
 SEVERITIES = frozenset({"low", "medium", "high"})
+# What the page shows above the drawing and below it (the body's padding, the
+# toolbar, the frame and a margin), in CSS px: the drawing fits the rest of
+# the window's height.
+FIT_CHROME_HEIGHT = 80
+FIT_MIN_WIDTH = 360
 
 # Page words by scene language; the drawing's own words come from the scene.
 STRINGS: dict[str, dict[str, str]] = {
@@ -37,7 +42,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "view": "View controls",
         "zoom_in": "Zoom in",
         "zoom_out": "Zoom out",
-        "reset": "Fit to width",
+        "reset": "Fit to window",
         "hint": "Ctrl + wheel or +/− to zoom · drag or arrow keys to pan · click a card to trace its flows",
         "lane": "Lane",
         "step": "Step",
@@ -65,7 +70,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "view": "视图控制",
         "zoom_in": "放大",
         "zoom_out": "缩小",
-        "reset": "适应宽度",
+        "reset": "适应窗口",
         "hint": "Ctrl + 滚轮或 +/− 缩放 · 拖动或方向键平移 · 点击卡片查看其流程",
         "lane": "泳道",
         "step": "步骤",
@@ -136,7 +141,7 @@ def html_page(scene: Scene, svg: str, theme: str = "default") -> str:
     palette = get_theme(theme)
     svg = _XML_PROLOGUE.sub("", svg, count=1)
     strings = STRINGS[scene.lang]
-    css = _page_css(palette, theme, scene.width)
+    css = _page_css(palette, theme, scene.width, scene.height)
     script = _static("blueprint.js")
     return templating.render(
         _template(),
@@ -177,11 +182,15 @@ def _static(name: str) -> str:
     return (_HERE / "static" / name).read_text(encoding="utf-8")
 
 
-def _page_css(palette: Theme, theme: str, width: float) -> str:
-    # On screen, fitted to the page width but never blown up past the drawn
-    # size: a two-step blueprint at twice its size reads as a poster. On
-    # paper it takes the page.
-    natural = f"@media screen{{.bp-viewport{{max-width:{round(width, 2) + 2:g}px}}}}\n"
+def _page_css(palette: Theme, theme: str, width: float, height: float) -> str:
+    # On screen, the whole drawing in the window when the page opens: as wide
+    # as the page allows, no taller than the window below the toolbar (never
+    # so small that a tall drawing shrinks below FIT_MIN_WIDTH), and never
+    # blown up past the drawn size: a two-step blueprint at twice its size
+    # reads as a poster. On paper it takes the page.
+    fitted = f"calc((100vh - {FIT_CHROME_HEIGHT}px) * {round(width / height, 4):g})"
+    natural = (f"@media screen{{.bp-viewport{{max-width:min({round(width, 2) + 2:g}px,"
+               f"max({FIT_MIN_WIDTH}px,{fitted}))}}}}\n")
     sheets = [_variables(":root", palette), _static("blueprint.css"), natural]
     if theme == "default":
         # The SVG's own (light) sheet comes later in the page; scoped one

@@ -266,8 +266,8 @@ line{{stroke:{t.separator};stroke-width:1}}
 .background{{fill:{t.background}}}
 .title{{fill:{t.title}}}
 .description,.meta,.subtitle,.legend-text,.legend-label,.caption{{fill:{t.text_muted}}}
-.legend-title,.legend-heading,.list-heading,.list-title{{fill:{t.title}}}
-.list-text,.list-item{{fill:{t.text}}}
+.legend-title,.legend-heading,.list-heading,.list-title,.points-heading{{fill:{t.title}}}
+.list-text,.list-item,.points-text{{fill:{t.text}}}
 .phase,.phase-band{{fill:{t.phase_fill}}}
 .phase-label,.phase-text{{fill:{t.phase_text}}}
 .step,.step-head,.step-header{{fill:{t.step_fill}}}
