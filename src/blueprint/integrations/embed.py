@@ -62,6 +62,7 @@ class Embedder:
 
     theme: str = "default"
     cache: DrawingCache = field(default_factory=DrawingCache)
+    fonts: str = "embed"  # or "none": as `blueprint render --fonts`
     report: Reporter = log_problem
     files_read: set[Path] = field(default_factory=set)  # what `mkdocs serve` should watch
 
@@ -110,7 +111,7 @@ class Embedder:
         if not result.ok:
             return error_box_html(_summary(result), _details(result))
         try:
-            drawings = [Drawing(each, self.cache.svg(result, text, each))
+            drawings = [Drawing(each, self.cache.svg(result, text, each, self.fonts))
                         for each in (AUTO_THEMES if theme == "auto" else (theme,))]
             return figure_html(drawings, prefix, caption)
         except Exception as error:  # a bug in drawing: shown and reported, never a traceback in the page
