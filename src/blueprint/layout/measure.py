@@ -494,7 +494,7 @@ def _is_short_cjk(line: str, paragraph: str, fits: Callable[[str], bool]) -> boo
     of the width (it fits three times over): the lines of a Chinese label or
     heading then read better evened out (确认可疑交易，/ 申请立即冻结, not
     确认可疑交易，申请立即 / 冻结). Latin text keeps its greedy lines."""
-    return not _SIMPLE_TEXT.fullmatch(paragraph) and any(map(_is_wide, paragraph)) and fits(line * 3)
+    return any(map(_is_wide, paragraph)) and fits(line * 3)
 
 
 def _balanced(atoms: list[_Atom], filled: list[str], fits_within: Callable[[str, float], bool],
@@ -578,9 +578,11 @@ def wrap(
         if not collapsed:
             lines.append("")
             continue
-        atoms = _atoms(collapsed)
+        # Simple text (most labels) has no wide character: no orphan to mind.
+        simple = _SIMPLE_TEXT.fullmatch(collapsed) is not None
+        atoms = _word_atoms(collapsed) if simple else _cluster_atoms(collapsed)
         filled = _fill_lines(atoms, fits)
-        if len(filled) > 1 and (_is_orphan(filled[-1]) or _is_short_cjk(filled[-1], collapsed, fits)):
+        if not simple and len(filled) > 1 and (_is_orphan(filled[-1]) or _is_short_cjk(filled[-1], collapsed, fits)):
             filled = _balanced(atoms, filled, lambda text, width: measurer.width(text, size, bold) <= width,
                                max_width)
         lines.extend(filled)

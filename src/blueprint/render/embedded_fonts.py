@@ -89,15 +89,17 @@ def characters_by_face(scene: Scene) -> dict[str, set[str]]:
     the Latin face of its weight and style."""
     from blueprint.render.svg import is_cjk
 
-    used: dict[str, set[str]] = {}
+    # The spans of each face joined, then one set of each: a drawing of a
+    # thousand actions has tens of thousands of spans.
+    runs: dict[str, list[str]] = {key: [] for key in FACES}
     for text in scene_texts(scene):
+        latin = runs["latin-bold" if text.bold else "latin-italic" if text.italic else "latin-regular"]
         for span in text.spans:
-            if is_cjk(span.text):
-                key = "cjk-bold" if text.bold else "cjk-regular"
+            if span.text.isascii() or not is_cjk(span.text):
+                latin.append(span.text)
             else:
-                key = "latin-bold" if text.bold else "latin-italic" if text.italic else "latin-regular"
-            used.setdefault(key, set()).update(span.text)
-    return used
+                runs["cjk-bold" if text.bold else "cjk-regular"].append(span.text)
+    return {key: set("".join(texts)) for key, texts in runs.items() if texts}
 
 
 # --- the fonts ------------------------------------------------------------------
