@@ -84,8 +84,9 @@ def check_file(path: str | Path, enabled: Iterable[str] = DEFAULT_CODES, name: s
     return check_bytes(name or path.as_posix(), path.read_bytes(), enabled)
 
 
-def render_result(result: CheckResult, output_format: str, theme: str = "default") -> bytes:
-    """The drawing of a checked blueprint as `svg`, `html`, `png` or `dot` bytes."""
+def render_result(result: CheckResult, output_format: str, theme: str = "default", fonts: str = "embed") -> bytes:
+    """The drawing of a checked blueprint as `svg`, `html`, `png` or `dot`
+    bytes; SVG and HTML carry their fonts unless `fonts` is "none"."""
     if not result.ok or result.blueprint is None:
         raise RenderError(f"{result.name} has errors; fix them before rendering")
     from blueprint.layout import layout
@@ -93,7 +94,7 @@ def render_result(result: CheckResult, output_format: str, theme: str = "default
 
     # Layout builds a large, acyclic scene: the collector would rescan it for nothing.
     with paused():
-        return render(layout(result.blueprint), output_format, theme)
+        return render(layout(result.blueprint), output_format, theme, fonts)
 
 
 # --- formatting (blueprint fmt) -------------------------------------------------
@@ -202,7 +203,7 @@ def _read_back(name: str, data: bytes) -> tuple[Blueprint | None, list[Diagnosti
 
 # --- comparison drawings (blueprint render --compare) ------------------------------
 def render_compare(old_result: CheckResult, new_result: CheckResult, output_format: str,
-                   theme: str = "default") -> bytes:
+                   theme: str = "default", fonts: str = "embed") -> bytes:
     """The drawing of the new blueprint with what changed since the old one
     marked (from `diff_results(old, new).marks()`): new and changed cards and
     steps carry a badge and a distinct edge, new fail points a ring, and a
@@ -214,4 +215,4 @@ def render_compare(old_result: CheckResult, new_result: CheckResult, output_form
 
     diff = diff_results(old_result, new_result)
     with paused():
-        return render(layout(_valid_blueprint(new_result), compare=diff), output_format, theme)
+        return render(layout(_valid_blueprint(new_result), compare=diff), output_format, theme, fonts)

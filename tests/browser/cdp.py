@@ -244,7 +244,9 @@ class Page:
             # record it and dismiss it so the test can fail instead of hanging.
             self.browser.post("Page.handleJavaScriptDialog", {"accept": False}, self.session)
         elif method == "Network.requestWillBeSent":
-            self.requests.append(params["request"]["url"])
+            # A data: URL (the page's embedded fonts) is read from the page itself, not fetched.
+            if not params["request"]["url"].startswith("data:"):
+                self.requests.append(params["request"]["url"])
         elif method == "Runtime.exceptionThrown":
             details = params["exceptionDetails"]
             text = details.get("exception", {}).get("description") or details.get("text", "")

@@ -50,14 +50,46 @@ def test_page_loads_without_errors_or_requests(example: tuple[Scene, Path], page
     assert page.evaluate("document.documentElement.lang") == scene.lang
 
 
-def test_diagram_starts_fitted_to_the_width(example: tuple[Scene, Path], page: Page) -> None:
+def test_diagram_opens_fitted_to_the_window(example: tuple[Scene, Path], page: Page) -> None:
     scene, _ = example
     assert view_box(page) == pytest.approx([0, 0, scene.width, scene.height], abs=0.01)
     available = page.evaluate("document.querySelector('.bp-diagram').clientWidth")
-    width = svg_size(page)["width"]
-    # As wide as the page allows, and never blown up beyond the drawn size.
-    assert width == pytest.approx(min(available - 2, scene.width), abs=1.5)
-    assert svg_size(page)["height"] == pytest.approx(width * scene.height / scene.width, abs=1.5)
+    size = svg_size(page)
+    frame = page.evaluate("(() => { const r = document.querySelector('.bp-viewport').getBoundingClientRect();"
+                          " return {right: r.right, bottom: r.bottom}; })()")
+    window = page.evaluate("({width: innerWidth, height: innerHeight})")
+    # The whole drawing is in the window without scrolling, at its own shape,
+    # never blown up beyond the drawn size, and as large as that allows: it
+    # fills the width or the height.
+    assert frame["bottom"] <= window["height"] and frame["right"] <= window["width"]
+    assert size["height"] == pytest.approx(size["width"] * scene.height / scene.width, abs=1.5)
+    assert size["width"] <= min(available - 2, scene.width) + 0.5
+    assert (size["width"] == pytest.approx(min(available - 2, scene.width), abs=1.5)
+            or frame["bottom"] == pytest.approx(window["height"], abs=40))
+
+
+def test_title_and_lists_are_met_once_by_eye_and_once_by_screen_reader(example: tuple[Scene, Path],
+                                                                      page: Page) -> None:
+    scene, _ = example
+    seen = page.evaluate(
+        "(() => { const shown = n => { const r = n.getBoundingClientRect(); return r.width > 2 && r.height > 2; };"
+        " const hidden = n => n.closest('[aria-hidden=true]') !== null;"
+        " const svg = document.querySelector('.bp-viewport svg');"
+        " const lists = document.querySelector('.bp-lists');"
+        " return {heading: shown(document.querySelector('.bp-header')),"
+        " tables: lists && shown(lists) ? lists.querySelectorAll('.bp-table').length : 0,"
+        " table_count: document.querySelectorAll('.bp-table').length,"
+        " drawn_title: Array.from(svg.querySelectorAll('text.title')).map(n => [shown(n), hidden(n)]),"
+        " drawn_lists: Array.from(svg.querySelectorAll('text.points-text, text.points-heading, g.markers .mark'))"
+        "   .map(n => [shown(n), hidden(n)])}; })()")
+    # The drawing shows them; the page's heading and tables are for screen readers only,
+    assert not seen["heading"] and seen["tables"] == 0
+    assert seen["table_count"] == (1 if scene.fail_list else 0) + (1 if scene.wait_list else 0)
+    # and the drawing's copies are out of the accessibility tree.
+    assert seen["drawn_title"] and all(shown and hidden for shown, hidden in seen["drawn_title"])
+    if scene.fail_list or scene.wait_list:
+        assert seen["drawn_lists"] and all(shown and hidden for shown, hidden in seen["drawn_lists"])
+    assert page.evaluate("document.querySelector('h1').textContent") == scene.title
 
 
 def test_hovering_each_card_shows_its_details(example: tuple[Scene, Path], page: Page) -> None:

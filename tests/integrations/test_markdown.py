@@ -150,6 +150,8 @@ def test_ids_are_unique_and_styles_scoped_with_many_drawings_in_every_theme():
     for match in re.finditer(r'<svg id="([^"]+)".*?<style>(.*?)</style>', page, flags=re.DOTALL):
         root, css = match.groups()
         for rule in filter(None, css.split("\n")):
+            if rule.startswith("@font-face{"):  # the drawing's own fonts, named for blueprint alone
+                continue
             assert all(selector.startswith(f"#{root} ") for selector in rule.split("{")[0].split(",")), rule
 
 
@@ -396,3 +398,15 @@ def test_the_documented_extension_options_are_the_real_ones():
     section = text[text.index("## In plain Markdown"):]
     documented = re.findall(r"^\| `([a-z_]+)` \|", section, flags=re.MULTILINE)
     assert documented == list(BlueprintExtension().config)
+
+
+def test_drawings_carry_their_fonts_unless_told_not_to():
+    text = (ROOT / "examples" / "deposit-future-zh.bp").read_text(encoding="utf-8")
+    fence = f"```blueprint\n{text}```\n"
+    embedded = convert(fence)
+    assert embedded.count("@font-face{") >= 2 and '"Blueprint Noto Sans CJK SC"' in embedded
+    bare = convert(fence, fonts="none")
+    assert "@font-face" not in bare and "Blueprint Noto Sans CJK SC" not in bare
+    assert drawing_key(text, "default", "embed") != drawing_key(text, "default", "none")
+    with pytest.raises(ValueError, match="fonts"):
+        BlueprintExtension(fonts="all")

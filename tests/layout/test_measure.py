@@ -228,7 +228,13 @@ def test_breaks_after_hyphens_and_slashes() -> None:
 
 
 def test_cjk_breaks_between_any_two_characters() -> None:
-    assert wrap("我们使用中文写作", 6, 1, FIXED) == ["我们使", "用中文", "写作"]
+    # No two of these characters make a word together.
+    assert wrap("鹅桥砖梨猫鞋", 6, 1, FIXED) == ["鹅桥砖", "梨猫鞋"]
+
+
+def test_cjk_words_stay_whole_unless_wider_than_a_line() -> None:
+    assert wrap("我们使用中文写作", 6, 1, FIXED) == ["我们", "使用", "中文", "写作"]
+    assert wrap("我们使用中文写作", 2, 1, FIXED) == ["我", "们", "使", "用", "中", "文", "写", "作"]
 
 
 def test_kinsoku_closing_punctuation_never_starts_a_line() -> None:

@@ -10,7 +10,7 @@ import click
 
 from blueprint.cli.shared import EXIT_CLEAN, check_inputs, fail_usage, write_stdout
 from blueprint.cli.config import ConfigError, find_pyproject, load_settings
-from blueprint.render import FORMATS, THEMES
+from blueprint.render import FONT_OPTIONS, FORMATS, THEMES
 
 if TYPE_CHECKING:
     from blueprint.cli.output import Planned
@@ -26,11 +26,14 @@ COMPARE_NAME_SUFFIX = "-changes"  # deposit.bp -> deposit-changes.svg
 @click.option("-f", "--format", "output_format", type=click.Choice(FORMATS),
               help="Output format (default: from the -o suffix, else svg).")
 @click.option("--theme", type=click.Choice(THEMES), default="default", show_default=True, help="Colour theme.")
+@click.option("--fonts", type=click.Choice(FONT_OPTIONS), default="embed", show_default=True,
+              help="SVG and HTML: carry the fonts the drawing is drawn with, cut down to the characters used "
+                   "(embed), or leave them out for the smallest files and name fonts the reader may have (none).")
 @click.option("--force", is_flag=True, help="Replace output files that already exist.")
 @click.option("--compare", "compare_with", metavar="OLD.bp",
               help="Draw FILE with what changed since OLD.bp marked (svg, html or png; "
                    "default output: FILE-changes.svg beside FILE).")
-def command(paths, output, output_format, theme, force, compare_with) -> None:
+def command(paths, output, output_format, theme, fonts, force, compare_with) -> None:
     """Draw .bp files as SVG, HTML, PNG or Graphviz DOT.
 
     Without -o each drawing is written beside its input (deposit.bp →
@@ -49,12 +52,13 @@ def command(paths, output, output_format, theme, force, compare_with) -> None:
     Examples:
       blueprint render deposit.bp
       blueprint render deposit.bp -o deposit-dark.png --theme dark
+      blueprint render deposit.bp -o deposit.svg --fonts none
       blueprint render examples/ -o site/ -f html
       blueprint render deposit.bp -f dot -o - | dot -Tpdf > deposit.pdf
       blueprint render --compare branch-current.bp branch-future.bp
     """
     if compare_with is not None:
-        _render_compare(compare_with, paths, output, output_format, theme, force)
+        _render_compare(compare_with, paths, output, output_format, theme, fonts, force)
     from blueprint.api import render_result
     from blueprint.cli.files import NoFilesError
     from blueprint.cli.output import OutputPlanError, choose_format, plan_outputs
@@ -72,7 +76,7 @@ def command(paths, output, output_format, theme, force, compare_with) -> None:
         _refuse_to_replace(planned)
 
     try:
-        drawings = [render_result(result, output_format, theme) for result in results]
+        drawings = [render_result(result, output_format, theme, fonts) for result in results]
     except _render_errors(output_format) as error:
         fail_usage(str(error))
 
@@ -94,12 +98,17 @@ def _refuse_to_replace(planned: list[Planned]) -> None:
 
 
 def _render_errors(output_format: str) -> tuple[type[Exception], ...]:
-    """What drawing can fail with that is the user's to fix (PNG support missing, a picture too large)."""
-    if output_format != "png":
+    """What drawing can fail with that is the user's to fix (PNG support or a
+    font package missing, a picture too large)."""
+    if output_format == "dot":
         return ()
+    from blueprint.render.embedded_fonts import FontsMissing
+
+    if output_format != "png":
+        return (FontsMissing,)
     from blueprint.render.png import PngSupportMissing, PngTooLarge
 
-    return (PngSupportMissing, PngTooLarge)
+    return (PngSupportMissing, PngTooLarge, FontsMissing)
 
 
 def _write_file(destination: Path, drawing: bytes, force: bool) -> None:
@@ -116,7 +125,7 @@ def _write_file(destination: Path, drawing: bytes, force: bool) -> None:
 
 
 def _render_compare(old: str, paths: tuple[str, ...], output: str | None, output_format: str | None, theme: str,
-                    force: bool) -> NoReturn:
+                    fonts: str, force: bool) -> NoReturn:
     """`render --compare OLD.bp NEW.bp`: one drawing of NEW with its changes since OLD marked."""
     from blueprint.api import render_compare
     from blueprint.cli.files import NoFilesError
@@ -146,7 +155,7 @@ def _render_compare(old: str, paths: tuple[str, ...], output: str | None, output
         _refuse_to_replace([planned])
 
     try:
-        drawing = render_compare(results[0], results[1], output_format, theme)
+        drawing = render_compare(results[0], results[1], output_format, theme, fonts)
     except _render_errors(output_format) as error:
         fail_usage(str(error))
     if planned.destination is None:

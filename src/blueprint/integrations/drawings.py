@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 MEMORY_ENTRIES = 512  # about 20 MB of SVG at the examples' sizes
 _KEY = re.compile(r"[0-9a-f]{64}")
-_DRAWING_CODE_SUFFIXES = frozenset({".py", ".j2", ".json", ".lark", ".css", ".js"})
+_DRAWING_CODE_SUFFIXES = frozenset({".py", ".j2", ".json", ".lark", ".css", ".js", ".txt"})
 _memory: OrderedDict[str, str] = OrderedDict()
 
 
@@ -45,9 +45,10 @@ class DrawingCache:
         self.reused = 0
         self.used: set[str] = set()
 
-    def svg(self, result: CheckResult, text: str, theme: str) -> str:
-        """The SVG of `result` (checked from `text`, without errors) in `theme`."""
-        key = drawing_key(text, theme)
+    def svg(self, result: CheckResult, text: str, theme: str, fonts: str = "embed") -> str:
+        """The SVG of `result` (checked from `text`, without errors) in `theme`,
+        with its fonts embedded or not (`fonts`, as `blueprint render --fonts`)."""
+        key = drawing_key(text, theme, fonts)
         self.used.add(key)
         svg = _memory.get(key)
         if svg is None and self.folder is not None:
@@ -57,7 +58,7 @@ class DrawingCache:
             if self.folder is not None and not (self.folder / f"{key}.svg").is_file():
                 self._write(key, svg)  # kept in memory, but the folder was emptied meanwhile
         else:
-            svg = render_result(result, "svg", theme).decode("utf-8")
+            svg = render_result(result, "svg", theme, fonts).decode("utf-8")
             self.drawn += 1
             self._write(key, svg)
         _memory[key] = svg
@@ -107,9 +108,9 @@ class DrawingCache:
             log.debug("blueprint: cannot write %s.svg to the cache: %s", key, error)
 
 
-def drawing_key(text: str, theme: str) -> str:
+def drawing_key(text: str, theme: str, fonts: str = "embed") -> str:
     digest = hashlib.sha256()
-    for part in (drawing_code_fingerprint(), theme, text):
+    for part in (drawing_code_fingerprint(), theme, fonts, text):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()

@@ -64,6 +64,7 @@ class Embedder:
 
     theme: str = "default"
     cache: DrawingCache = field(default_factory=DrawingCache)
+    fonts: str = "embed"  # or "none": as `blueprint render --fonts`
     report: Reporter = log_problem
     files_read: set[Path] = field(default_factory=set)  # what `mkdocs serve` should watch
 
@@ -113,7 +114,7 @@ class Embedder:
             return error_box_html(report_text.box_summary(result.name, result.errors),
                                   report_text.box_details(result.diagnostics, result.source))
         try:
-            drawings = [Drawing(each, self.cache.svg(result, text, each))
+            drawings = [Drawing(each, self.cache.svg(result, text, each, self.fonts))
                         for each in (AUTO_THEMES if theme == "auto" else (theme,))]
             return figure_html(drawings, prefix, caption)
         except Exception as error:  # a bug in drawing: shown and reported, never a traceback in the page

@@ -123,6 +123,10 @@ def scoped_css(css: str, scope: str) -> str:
                 raise EmbeddingError(f"cannot scope the stylesheet near {css[position:position + 40]!r}")
             break
         selectors, declarations = match[1].strip(), match[2]
+        if selectors == "@font-face":  # the drawing's own fonts: named for blueprint alone, so page-wide
+            rules.append(f"@font-face{{{declarations}}}")
+            position = match.end()
+            continue
         if any(mark in selectors for mark in ("@", "/*", "(", "\\")):
             raise EmbeddingError(f"cannot scope the selector {selectors!r}")
         scoped = ",".join(f"{scope} {selector.strip()}" for selector in selectors.split(","))

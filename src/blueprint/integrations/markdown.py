@@ -41,6 +41,7 @@ from blueprint.integrations.embed import (
 )
 from blueprint.integrations.figure import style_element
 from blueprint.integrations.page_lines import FENCE_OPENING, PageLines
+from blueprint.render import FONT_OPTIONS
 
 FENCE_LANGUAGE = "blueprint"
 FENCE_OPTIONS = ("theme",)
@@ -86,13 +87,18 @@ class BlueprintExtension(Extension):
             "fences": [True, "Turn ```blueprint fences into drawings (off when superfences does it)."],
             "stylesheet": [True, "Put a <style> element before the first drawing of a document."],
             "cache_dir": ["", "Folder to keep drawings in between runs; empty: in memory only."],
+            "fonts": ["embed", "Carry the drawings' fonts (embed) or leave them out (none)."],
         }
         super().__init__(**kwargs)
         theme = self.getConfig("theme")
         if theme not in THEMES:
             raise ValueError(f"blueprint: {unknown_theme(theme)}")
+        fonts = self.getConfig("fonts")
+        if fonts not in FONT_OPTIONS:
+            raise ValueError(f"blueprint: unknown fonts option {fonts!r}; expected one of: {', '.join(FONT_OPTIONS)}")
         cache_dir = self.getConfig("cache_dir")
-        self.embedder = Embedder(theme=theme, cache=DrawingCache(Path(cache_dir) if cache_dir else None))
+        self.embedder = Embedder(theme=theme, cache=DrawingCache(Path(cache_dir) if cache_dir else None),
+                                 fonts=fonts)
         # Set by the MkDocs plugin before each page; plain Markdown uses the settings above.
         self.page: PageSource | None = None
         self._document: _Document | None = None

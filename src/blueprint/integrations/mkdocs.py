@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page
 
 from blueprint.integrations.drawings import DrawingCache
 from blueprint.integrations.embed import THEMES, Embedder, Problem, display_name
+from blueprint.render import FONT_OPTIONS
 from blueprint.integrations.figure import stylesheet
 from blueprint.integrations.markdown import BlueprintExtension, PageSource, fence_blueprint, validate_blueprint
 
@@ -41,6 +42,7 @@ _EXTENSION_NAMES = frozenset({"blueprint", "blueprint.markdown", "blueprint.inte
 
 class BlueprintPluginConfig(Config):
     theme = options.Choice(THEMES, default="auto")
+    fonts = options.Choice(FONT_OPTIONS, default="embed")
     cache = options.Type(bool, default=True)
     cache_dir = options.Type(str, default=".cache/blueprint")
     allow_dirs = options.ListOfItems(options.Type(str), default=[])
@@ -65,8 +67,9 @@ class BlueprintPlugin(BasePlugin[BlueprintPluginConfig]):
         # The extension's own fences stay on beside superfences: they take the
         # fences at the margin first, whatever their header looks like, and
         # superfences still finds the ones nested in admonitions, tabs and lists.
-        self.extension = BlueprintExtension(theme=self.config.theme, stylesheet=False)
-        self.extension.embedder = Embedder(theme=self.config.theme, cache=self.cache, report=self._report)
+        self.extension = BlueprintExtension(theme=self.config.theme, fonts=self.config.fonts, stylesheet=False)
+        self.extension.embedder = Embedder(theme=self.config.theme, cache=self.cache, report=self._report,
+                                           fonts=self.config.fonts)
 
         listed = [name for name in config.markdown_extensions if isinstance(name, str) and name in _EXTENSION_NAMES]
         if listed:

@@ -144,7 +144,8 @@ class BlueprintDirective(SphinxDirective):
     def _figure(self, result: CheckResult) -> list[nodes.Node]:
         theme = self.options.get("theme", "default")
         try:
-            svg = inline_svg(render_result(result, "svg", theme).decode("utf-8"), self._id_prefix())
+            fonts = self.env.config.blueprint_fonts
+            svg = inline_svg(render_result(result, "svg", theme, fonts).decode("utf-8"), self._id_prefix())
         except ValueError as error:  # RenderError and EmbeddingError are ValueErrors
             return self._refuse(f"cannot draw {result.name}: {error}")
         source = result.source.text if result.source else ""
@@ -245,6 +246,8 @@ def _write_stylesheet(app: Sphinx) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(blueprint_drawing, html=(visit_drawing_html, None))
     app.add_directive("blueprint", BlueprintDirective)
+    # "embed" (the drawings carry their fonts) or "none", as `blueprint render --fonts`.
+    app.add_config_value("blueprint_fonts", "embed", "env", types=[str])
     app.add_post_transform(SourceForOtherBuilders)
     # `.. code-block:: bp` (or `blueprint`) highlights as .bp: Pygments alone
     # gives both names to built-in lexers of its own (Android.bp, GNOME Blueprint).

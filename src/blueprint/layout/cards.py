@@ -23,15 +23,16 @@ def duration_text(duration: DurationRange) -> str:
     return f"{duration.min.text}–{duration.max.text}"
 
 
-def fail_marker(measurer: TextMeasurer, number: int, severity: str | None, action: str | None, x: float, y: float,
-                change: str | None = None) -> Marker:
-    """`change` is "introduced" for a fail point new since the compared-with blueprint."""
-    text = f"F{number}"
+def fail_marker(measurer: TextMeasurer, number: int | None, severity: str | None, action: str | None, x: float,
+                y: float, change: str | None = None) -> Marker:
+    """`change` is "introduced" for a fail point new since the compared-with
+    blueprint. Without a number, the legend's sample: "F" alone."""
+    text = "F" if number is None else f"F{number}"
     size = style.MARKER_H
     width = max(size, measurer.width(text, style.MARKER_SIZE, True) + 8)
     label = line(measurer, "marker-text", text, x + width / 2, y + size / 2 + style.MARKER_SIZE * 0.36,
                  style.MARKER_SIZE, bold=True, anchor="middle")
-    return Marker(kind="fail", number=number, action=action, x=x, y=y, width=width, height=size,
+    return Marker(kind="fail", number=number or 0, action=action, x=x, y=y, width=width, height=size,
                   label=label, severity=severity, change=change)
 
 
@@ -47,14 +48,16 @@ def change_badge(measurer: TextMeasurer, lang: Language, change: Change, x: floa
                        label=label)
 
 
-def wait_marker(measurer: TextMeasurer, number: int, duration: str, over: bool, action: str | None,
+def wait_marker(measurer: TextMeasurer, number: int | None, duration: str, over: bool, action: str | None,
                  x: float, y: float) -> Marker:
-    text = f"W{number} {duration}" if duration else f"W{number}"
+    """Without a number, the legend's sample: "W" alone."""
+    name = "W" if number is None else f"W{number}"
+    text = f"{name} {duration}" if duration else name
     width = measurer.width(text, style.MARKER_SIZE, True) + 12
     size = style.MARKER_H
     label = line(measurer, "marker-text", text, x + 6, y + size / 2 + style.MARKER_SIZE * 0.36,
                  style.MARKER_SIZE, bold=True)
-    return Marker(kind="wait", number=number, action=action, x=x, y=y, width=width, height=size,
+    return Marker(kind="wait", number=number or 0, action=action, x=x, y=y, width=width, height=size,
                   label=label, over_limit=over)
 
 
@@ -120,8 +123,10 @@ def action_card(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x:
     if change:
         badge = change_badge(measurer, blueprint.lang, change[0], x + style.CARD_PAD_X, top - 1)
         top += BADGE_H + BADGE_GAP
+    # A linked card's label keeps clear of the link mark in its top right corner.
+    label_width = inner - style.LINK_MARK_ROOM if action.links else inner
     texts, text_height = block(measurer, "card-text", action.label, x + style.CARD_PAD_X, top,
-                               inner, style.CARD_SIZE, max_lines=style.CARD_MAX_LINES)
+                               label_width, style.CARD_SIZE, max_lines=style.CARD_MAX_LINES)
     markers, marker_height = _markers(measurer, blueprint, action, x + style.CARD_PAD_X,
                                       top + text_height + 6, inner, introduced)
     height = style.CARD_PAD_Y * 2 + text_height + (marker_height + 6 if markers else 0)

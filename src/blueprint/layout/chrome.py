@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from blueprint.layout import style
 from blueprint.layout.cards import BADGE_H, change_badge, duration_text, fail_marker, shift_badge, wait_marker
 from blueprint.layout.measure import TextMeasurer
-from blueprint.scene import Change, ChangeBadge, FailEntry, Marker, RemovedItem, Rule, Text, WaitEntry
+from blueprint.scene import Change, ChangeBadge, FailEntry, Marker, Rect, RemovedItem, Rule, Text, WaitEntry
 from blueprint.layout.text import block, line
 from blueprint.words import WORDS
 from blueprint.model.types import Blueprint, Language, Line
@@ -44,66 +45,115 @@ def header(blueprint: Blueprint, m: TextMeasurer, x: float, top: float) -> tuple
 
 
 _LINE_STYLES = {"line-interaction": "solid", "line-visibility": "dashed", "line-internal": "dotted"}
+# The kinds of flow the legend explains, in its order, each only when the
+# drawing has an arrow of that kind. "recovery" is for connectors from a fail
+# point to the action that recovers from it: once the layout draws them as
+# arrows of that kind, the legend explains them with no change here (the
+# theme then styles the sample through `legend-arrow-recovery`).
+LEGEND_FLOW_KINDS = ("handoff", "deferred", "agreement", "recovery")
+# Legend samples are shaped like the real badges but carry no number, so no
+# sample can be taken for, or contradict, a numbered badge of the drawing.
+_SAMPLE_SEVERITY = {"fail-high": "high", "fail-medium": "medium", "fail-low": "low"}
+_SAMPLE_W = 34  # lines, arrows and the linked card
+_LINK_SAMPLE_H = 16
 
 
 def _sample_badge(m: TextMeasurer, kind: str, x: float, y: float, lang: Language) -> Marker | ChangeBadge | None:
-    if kind == "fail":
-        return fail_marker(m, 1, "high", None, x, y)
+    if kind in _SAMPLE_SEVERITY:
+        return fail_marker(m, None, _SAMPLE_SEVERITY[kind], None, x, y)
     if kind == "fail-introduced":
-        return fail_marker(m, 1, "high", None, x, y, change="introduced")
+        return fail_marker(m, None, "high", None, x, y, change="introduced")
     if kind in ("wait", "over"):
-        return wait_marker(m, 2 if kind == "over" else 1, "", kind == "over", None, x, y)
+        return wait_marker(m, None, "", kind == "over", None, x, y)
     if kind in ("badge-added", "badge-changed"):
         return change_badge(m, lang, kind.removeprefix("badge-"), x, y + (style.MARKER_H - BADGE_H) / 2)
     return None
 
 
-def _legend(blueprint: Blueprint, m: TextMeasurer, x: float, top: float, right: float,
-            marked: tuple[str, ...] = ()):
-    """Samples of each line, arrow and marker with what they mean, flowing in
-    rows; then the `marked` samples of a comparison drawing (badge-added,
-    badge-changed, fail-introduced) that the drawing uses."""
+def _legend_items(blueprint: Blueprint, flow_kinds: frozenset[str], marked: tuple[str, ...]) -> list[tuple[str, str]]:
+    """What the legend explains, as (sample kind, words): the three lines, then
+    only the marks this drawing uses, so that the legend is a key to it."""
     w = WORDS[blueprint.lang]
-    size = style.LEGEND_SIZE
-    texts: list[Text] = []
-    rules: list[Rule] = []
-    markers: list[Marker] = []
-    badges: list[ChangeBadge] = []
     items: list[tuple[str, str]] = [
         ("line-interaction", blueprint.line_label(Line.INTERACTION)),
         ("line-visibility", blueprint.line_label(Line.VISIBILITY)),
         ("line-internal", blueprint.line_label(Line.INTERNAL)),
-        ("arrow-handoff", w["handoff"]),
-        ("arrow-deferred", w["deferred"]),
-        ("arrow-agreement", w["agreement"]),
-        ("fail", w["fail"]),
-        ("wait", w["wait"]),
     ]
-    if blueprint.max_wait:
+    items += [(f"arrow-{kind}", w[f"legend_{kind}"]) for kind in LEGEND_FLOW_KINDS if kind in flow_kinds]
+    severities = {fail.severity.value if fail.severity else None for fail in blueprint.fail_points()}
+    items += [(f"fail-{level}", w[f"legend_fail_{level}"]) for level in ("high", "medium") if level in severities]
+    thin = [word for level, word in (("low", "low"), (None, "unrated")) if level in severities]
+    if thin:
+        items.append(("fail-low", w[f"legend_fail_{'_'.join(thin)}"]))
+    limit = blueprint.max_wait.seconds if blueprint.max_wait else None
+    over = [limit is not None and wait.duration.max.seconds > limit for wait in blueprint.wait_points()]
+    if not all(over):
+        items.append(("wait", w["legend_wait"]))
+    if any(over) and blueprint.max_wait:
         items.append(("over", f"{w['over']}{w['open']}{blueprint.max_wait.text}{w['close']}"))
+    if any(action.links for action in blueprint.actions()):
+        items.append(("link", w["legend_link"]))
     legend_words = {"badge-added": "legend_added", "badge-changed": "legend_changed",
                     "fail-introduced": "legend_introduced"}
     items += [(kind, w[legend_words[kind]]) for kind in marked]
+    return items
+
+
+def _link_sample(x: float, middle: float) -> tuple[Rect, list[Rule]]:
+    """A small linked card: its heavier frame and the ↗ mark in its corner, as
+    the SVG renderer draws them on a card (the mark 9 to 14 px in from the
+    right edge, 4 to 9 px down from the top)."""
+    top = middle - _LINK_SAMPLE_H / 2
+    frame = Rect(role="legend-card-link", x=x, y=round(top, 2), width=_SAMPLE_W, height=_LINK_SAMPLE_H, radius=4)
+    left, bottom = x + _SAMPLE_W - 14, top + 9
+    mark = [((left, bottom), (left + 5, bottom - 5)), ((left + 2, bottom - 5), (left + 5, bottom - 5)),
+            ((left + 5, bottom - 5), (left + 5, bottom - 2))]
+    return frame, [Rule(role="legend-link-mark", x1=round(x1, 2), y1=round(y1, 2), x2=round(x2, 2), y2=round(y2, 2))
+                   for (x1, y1), (x2, y2) in mark]
+
+
+@dataclass
+class _Legend:
+    texts: list[Text] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    markers: list[Marker] = field(default_factory=list)
+    badges: list[ChangeBadge] = field(default_factory=list)
+    rects: list[Rect] = field(default_factory=list)
+    height: float = 0.0
+
+
+def _legend(blueprint: Blueprint, m: TextMeasurer, x: float, top: float, right: float,
+            flow_kinds: frozenset[str], marked: tuple[str, ...] = ()) -> _Legend:
+    """A sample of each line and of each mark the drawing uses, with what it
+    means, flowing in rows; the `marked` samples of a comparison drawing
+    (badge-added, badge-changed, fail-introduced) come last."""
+    size = style.LEGEND_SIZE
+    legend = _Legend()
     cursor_x, cursor_y, row_height = x, top, 24
-    for kind, label in items:
+    for kind, label in _legend_items(blueprint, flow_kinds, marked):
         probe = _sample_badge(m, kind, 0, 0, blueprint.lang)
-        sample_width = probe.width if probe else 34
+        sample_width = probe.width if probe else _SAMPLE_W
         item_width = sample_width + 8 + m.width(label, size) + 22
         if cursor_x > x and cursor_x + item_width > right:
             cursor_x, cursor_y = x, cursor_y + row_height
         middle = cursor_y + row_height / 2
         if kind in _LINE_STYLES:
-            rules.append(Rule(role=kind, x1=cursor_x, y1=middle, x2=cursor_x + sample_width, y2=middle,
-                              style=_LINE_STYLES[kind]))
+            legend.rules.append(Rule(role=kind, x1=cursor_x, y1=middle, x2=cursor_x + sample_width, y2=middle,
+                                     style=_LINE_STYLES[kind]))
         elif kind.startswith("arrow-"):
-            rules.append(Rule(role=f"legend-{kind}", x1=cursor_x, y1=middle, x2=cursor_x + sample_width, y2=middle,
-                              style="dashed" if kind == "arrow-deferred" else "solid"))
+            legend.rules.append(Rule(role=f"legend-{kind}", x1=cursor_x, y1=middle, x2=cursor_x + sample_width,
+                                     y2=middle, style="dashed" if kind == "arrow-deferred" else "solid"))
+        elif kind == "link":
+            frame, mark = _link_sample(cursor_x, middle)
+            legend.rects.append(frame)
+            legend.rules += mark
         else:
             sample = _sample_badge(m, kind, cursor_x, middle - style.MARKER_H / 2, blueprint.lang)
-            (badges if isinstance(sample, ChangeBadge) else markers).append(sample)
-        texts.append(line(m, "legend-text", label, cursor_x + sample_width + 8, middle + size * 0.36, size))
+            (legend.badges if isinstance(sample, ChangeBadge) else legend.markers).append(sample)
+        legend.texts.append(line(m, "legend-text", label, cursor_x + sample_width + 8, middle + size * 0.36, size))
         cursor_x += item_width
-    return texts, rules, markers, badges, cursor_y + row_height - top
+    legend.height = cursor_y + row_height - top
+    return legend
 
 
 @dataclass
@@ -118,15 +168,20 @@ class Footer:
     height: float
     badges: list[ChangeBadge] = field(default_factory=list)
     removed: list[RemovedItem] = field(default_factory=list)
+    rects: list[Rect] = field(default_factory=list)
 
 
 def footer(blueprint: Blueprint, m: TextMeasurer, x: float, top: float, right: float, labels: dict[str, str],
-           compare: BlueprintDiff | None = None, marked: tuple[str, ...] = ()) -> Footer:
+           compare: BlueprintDiff | None = None, marked: tuple[str, ...] = (),
+           flow_kinds: Iterable[str] | None = None) -> Footer:
     """Legend, then (in a comparison drawing) the changes, then the numbered
-    fail and wait points, so a printout carries everything."""
+    fail and wait points, so a printout carries everything. `flow_kinds` are
+    the kinds of the arrows drawn (by default, of the blueprint's flows)."""
     w = WORDS[blueprint.lang]
-    texts, rules, markers, badges, height = _legend(blueprint, m, x, top, right, marked)
-    cursor = top + height + 14
+    kinds = frozenset(flow_kinds if flow_kinds is not None else (flow.kind.value for flow in blueprint.flows))
+    legend = _legend(blueprint, m, x, top, right, kinds, marked)
+    texts, rules, markers, badges = legend.texts, legend.rules, legend.markers, legend.badges
+    cursor = top + legend.height + 14
     removed: list[RemovedItem] = []
     if compare is not None:
         more_texts, more_rules, removed, more_height = _changes(blueprint, m, x, cursor, right, compare, labels)
@@ -169,19 +224,20 @@ def footer(blueprint: Blueprint, m: TextMeasurer, x: float, top: float, right: f
             continue
         left = x + index * (column_width + 24)
         y = cursor
-        texts.append(line(m, "list-heading", heading, left, y + style.LIST_HEAD_SIZE, style.LIST_HEAD_SIZE, bold=True))
+        texts.append(line(m, "points-heading", heading, left, y + style.LIST_HEAD_SIZE, style.LIST_HEAD_SIZE,
+                          bold=True))
         y += style.LIST_HEAD_SIZE + 10
         rules.append(Rule(role="list-rule", x1=left, y1=y - 4, x2=left + column_width, y2=y - 4))
         for sample, text in rows:
             shift_badge(sample, left - sample.x, y + 1 - sample.y)
             markers.append(sample)
-            lines, text_height = block(m, "list-text", text, left + indent, y + 2, column_width - indent,
+            lines, text_height = block(m, "points-text", text, left + indent, y + 2, column_width - indent,
                                        style.LIST_SIZE, max_lines=4)
             texts += lines
             y += max(text_height, style.MARKER_H) + 8
         bottoms.append(y)
     end = max(bottoms) if bottoms else cursor
-    return Footer(texts, markers, rules, fails, waits, end - top, badges, removed)
+    return Footer(texts, markers, rules, fails, waits, end - top, badges, removed, legend.rects)
 
 
 # --- comparison drawings ----------------------------------------------------------

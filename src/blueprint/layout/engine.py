@@ -244,7 +244,7 @@ class _Layout:
         self.badges: list[ChangeBadge] = []
         rects, rules, texts, lanes, columns = self._frame(grid)
         foot = footer(self.bp, self.m, style.MARGIN, grid.bottom + 24, max(grid.right, 760) - style.MARGIN,
-                      self.labels, self.compare, self._marked())
+                      self.labels, self.compare, self._marked(), {arrow.kind for arrow in arrows})
         width = max(grid.right, 760) + style.MARGIN
         height = grid.bottom + 24 + foot.height + style.MARGIN
         background = Rect(role="background", x=0, y=0, width=round(width, 2), height=round(height, 2))
@@ -257,7 +257,7 @@ class _Layout:
             font_family=FONT_STACK,
             lanes=tuple(lanes),
             columns=tuple(columns),
-            rects=(background, *rects),
+            rects=(background, *rects, *foot.rects),
             rules=(*rules, *foot.rules),
             cards=tuple(cards),
             arrows=tuple(arrows),

@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any, Protocol, runtime_checkable
 
+from blueprint.layout import word_breaks
+
 # Liberation Sans is metric-compatible with Arial and Helvetica (same advance
 # widths), so whichever of the three the viewer has, Latin text renders at the
 # measured width. CJK falls through to a CJK font, measured as 1 em below.
@@ -346,13 +348,26 @@ def _may_break_between(before_previous: str | None, previous: str, current: str,
 
 
 class _Atom:
-    """A run that must stay on one line, and whether a space precedes it."""
+    """A run that must stay on one line, and whether a space precedes it.
 
-    __slots__ = ("text", "spaced")
+    A Chinese word is one atom with `parts`, its characters as atoms of their
+    own: the word stays whole unless it is wider than a line by itself."""
+
+    __slots__ = ("text", "spaced", "parts")
 
     def __init__(self, text: str, spaced: bool) -> None:
         self.text = text
         self.spaced = spaced
+        self.parts: list[_Atom] | None = None
+
+
+def _whole(parts: list[_Atom]) -> _Atom:
+    if len(parts) == 1:
+        return parts[0]
+    atom = _Atom(parts[0].text + "".join((" " if part.spaced else "") + part.text for part in parts[1:]),
+                 parts[0].spaced)
+    atom.parts = parts
+    return atom
 
 
 def _atoms(paragraph: str) -> list[_Atom]:
@@ -363,25 +378,32 @@ def _atoms(paragraph: str) -> list[_Atom]:
 
 def _cluster_atoms(paragraph: str) -> list[_Atom]:
     atoms: list[_Atom] = []
-    text, text_spaced = "", False
+    parts: list[_Atom] = []  # of the atom being made
     previous: str | None = None
     before_previous: str | None = None
     spaced = False
+    # Chinese words stay whole: where both sides are one word, a break
+    # opportunity only separates the parts of one atom.
+    joined = word_breaks.inside_words(paragraph) if word_breaks.has_han_run(paragraph) else frozenset()
+    index = 0
     for cluster in _clusters(paragraph):
+        index += len(cluster)
         if cluster == " ":
             spaced = True
             continue
         if previous is None:
-            text = cluster
-        elif _may_break_between(before_previous, previous, cluster, spaced):
-            atoms.append(_Atom(text, text_spaced))
-            text, text_spaced = cluster, spaced
+            parts = [_Atom(cluster, False)]
+        elif not _may_break_between(before_previous, previous, cluster, spaced):
+            parts[-1].text += (" " if spaced else "") + cluster
+        elif index - len(cluster) in joined:
+            parts.append(_Atom(cluster, spaced))
         else:
-            text += (" " if spaced else "") + cluster
+            atoms.append(_whole(parts))
+            parts = [_Atom(cluster, spaced)]
         before_previous = None if spaced else previous
         previous, spaced = cluster, False
-    if previous is not None:
-        atoms.append(_Atom(text, text_spaced))
+    if parts:
+        atoms.append(_whole(parts))
     return atoms
 
 
@@ -451,11 +473,61 @@ def _fill_lines(atoms: list[_Atom], fits: Callable[[str], bool]) -> list[str]:
         if fits(atom.text):
             line = atom.text
         else:
-            *full, line = _split_to_fit(atom.text, fits) or [""]
+            *full, line = (_fill_lines(atom.parts, fits) if atom.parts else _split_to_fit(atom.text, fits)) or [""]
             lines.extend(full)
     if line:
         lines.append(line)
     return lines
+
+
+def _is_orphan(line: str) -> bool:
+    """Whether `line` is one CJK character alone (with any punctuation that
+    may not start a line after it): a last line that looks left behind."""
+    clusters = _clusters(line)
+    while len(clusters) > 1 and clusters[-1][0] in NO_LINE_START:
+        clusters.pop()
+    return len(clusters) == 1 and _is_wide(clusters[0])
+
+
+def _is_short_cjk(line: str, paragraph: str, fits: Callable[[str], bool]) -> bool:
+    """Whether `line`, the last of a Chinese paragraph, takes less than a third
+    of the width (it fits three times over): the lines of a Chinese label or
+    heading then read better evened out (确认可疑交易，/ 申请立即冻结, not
+    确认可疑交易，申请立即 / 冻结). Latin text keeps its greedy lines."""
+    return any(map(_is_wide, paragraph)) and fits(line * 3)
+
+
+def _balanced(atoms: list[_Atom], filled: list[str], fits_within: Callable[[str, float], bool],
+              max_width: float) -> list[str]:
+    """The lines of `atoms` at the narrowest width that still takes no more
+    lines than `filled`, so that the last line gets its share of the text;
+    when even that leaves one character alone, the last line takes as few
+    more atoms as it needs (鹅 / 桥砖, not 鹅桥 / 砖); `filled` itself if no
+    wrap in as many lines avoids it."""
+    best, narrow, wide = filled, max_width / 2, max_width
+    for _ in range(10):  # to about a thousandth of the width
+        width = (narrow + wide) / 2
+        try:
+            trial = _fill_lines(atoms, lambda text: fits_within(text, width))
+        except ValueError:  # narrower than a character of the text
+            trial = None
+        if trial is not None and len(trial) <= len(filled):
+            best, wide = trial, width
+        else:
+            narrow = width
+    if not _is_orphan(best[-1]):
+        return best
+    def fits(text: str) -> bool:
+        return fits_within(text, max_width)
+
+    for taken in range(2, len(atoms)):
+        last = _fill_lines(atoms[-taken:], fits)
+        if len(last) > 1:
+            break
+        if not _is_orphan(last[0]):
+            head = _fill_lines(atoms[:-taken], fits)
+            return head + last if len(head) + 1 <= len(filled) else filled
+    return filled
 
 
 def _with_ellipsis(line: str, fits: Callable[[str], bool]) -> str:
@@ -503,7 +575,17 @@ def wrap(
         return lines
     for paragraph in _FORCED_BREAK.split(stripped):
         collapsed = _COLLAPSIBLE_SPACE.sub(" ", paragraph).strip(" ")
-        lines.extend(_fill_lines(_atoms(collapsed), fits) if collapsed else [""])
+        if not collapsed:
+            lines.append("")
+            continue
+        # Simple text (most labels) has no wide character: no orphan to mind.
+        simple = _SIMPLE_TEXT.fullmatch(collapsed) is not None
+        atoms = _word_atoms(collapsed) if simple else _cluster_atoms(collapsed)
+        filled = _fill_lines(atoms, fits)
+        if not simple and len(filled) > 1 and (_is_orphan(filled[-1]) or _is_short_cjk(filled[-1], collapsed, fits)):
+            filled = _balanced(atoms, filled, lambda text, width: measurer.width(text, size, bold) <= width,
+                               max_width)
+        lines.extend(filled)
         if max_lines is not None and len(lines) > max_lines:
             break
 

@@ -5,6 +5,9 @@ HEAD_W = 156  # left column with lane labels
 CARD_W = 172
 CARD_PAD_X = 9
 CARD_PAD_Y = 8
+# The SVG renderer draws a linked card's mark (↗) 9 to 14 px in from its right
+# edge; the label stops 3 px short of it.
+LINK_MARK_ROOM = 14 + 3 - CARD_PAD_X
 CARD_GAP = 12  # between stacked cards in one cell
 STACKED_FLOW_GAP = 30  # between stacked cards joined by a flow: room for two arrowheads
 LANE_PAD_BOTTOM = 14

@@ -16,24 +16,31 @@ if TYPE_CHECKING:  # the front-ends read FORMATS without paying for the scene's 
 FORMATS: tuple[str, ...] = ("svg", "html", "png", "dot")
 
 
-def render(scene: Scene, output_format: str, theme: str = "default") -> bytes:
+FONT_OPTIONS: tuple[str, ...] = ("embed", "none")
+
+
+def render(scene: Scene, output_format: str, theme: str = "default", fonts: str = "embed") -> bytes:
     """The scene drawn as `output_format` (one of FORMATS) in `theme` (one of THEMES).
 
     Text formats come back as UTF-8. DOT carries structure, not colour, so it
-    ignores the theme (which must still be a valid one).
+    ignores the theme (which must still be a valid one). `fonts` (one of
+    FONT_OPTIONS) says whether SVG and HTML carry the fonts they are drawn
+    with ("embed") or only name them ("none"); PNG is always drawn with them.
     """
     if output_format not in FORMATS:
         raise ValueError(f"unknown format {output_format!r}; expected one of: {', '.join(FORMATS)}")
     if theme not in THEMES:
         raise ValueError(f"unknown theme {theme!r}; expected one of: {', '.join(THEMES)}")
+    if fonts not in FONT_OPTIONS:
+        raise ValueError(f"unknown fonts option {fonts!r}; expected one of: {', '.join(FONT_OPTIONS)}")
     if output_format == "svg":
         from blueprint.render.svg import render_svg
 
-        return _utf8(render_svg(scene, theme))
+        return _utf8(render_svg(scene, theme, fonts))
     if output_format == "html":
         from blueprint.render.html import render_html
 
-        return _utf8(render_html(scene, theme))
+        return _utf8(render_html(scene, theme, fonts))
     if output_format == "png":
         from blueprint.render.png import render_png
 
@@ -47,4 +54,4 @@ def _utf8(drawing: str | bytes) -> bytes:
     return drawing.encode("utf-8") if isinstance(drawing, str) else drawing
 
 
-__all__ = ["FORMATS", "THEMES", "render"]
+__all__ = ["FORMATS", "THEMES", "FONT_OPTIONS", "render"]

@@ -16,6 +16,7 @@ import hashlib
 import html
 import json
 import re
+import unicodedata
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ import jinja2
 
 from blueprint.scene import Card, Scene
 from blueprint.render import templating
+from blueprint.render.embedded_fonts import CJK_FAMILY, FONT_OPTIONS, LATIN_FAMILY, characters_by_face, font_face_css
 from blueprint.render.svg import render_svg, safe_link
 from blueprint.render.themes import Theme, get_theme, theme_css
 from blueprint.vocabulary import Language, Severity
@@ -39,6 +41,13 @@ _SCRIPT_WORDS: tuple[tuple[str, str], ...] = (
     ("wait_points", "wait_points"), ("links", "links"), ("severity", "page_severity"),
     ("recovery", "page_recovery"), ("over_limit", "over_limit"), ("colon", "colon"),
 )
+
+# What the page shows above the drawing and below it (the body's padding, the
+# toolbar, the frame and a margin), in CSS px: the drawing fits the rest of
+# the window's height.
+FIT_CHROME_HEIGHT = 80
+FIT_MIN_WIDTH = 360
+
 
 # Theme colours the page furniture (panel, tables, buttons) is painted with.
 _PAGE_COLOURS: dict[str, str] = {
@@ -65,33 +74,47 @@ _STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.DOTALL | re.IGNO
 _STYLE_ATTRIBUTE = re.compile(r"""\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _POINT_KEY = re.compile(r"(?:^|\s)([FW])(\d+)$")
 _CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+# The page's text when its fonts are not embedded (as in static/blueprint.css).
+_PAGE_FONT_STACK = ('"Liberation Sans",Arial,Helvetica,"Noto Sans CJK SC","Source Han Sans SC","PingFang SC",'
+                    '"Microsoft YaHei",sans-serif')
 
 
-def render_html(scene: Scene, theme: str = "default") -> str:
-    """The scene as one self-contained interactive HTML page (ValueError for an unknown theme)."""
+def render_html(scene: Scene, theme: str = "default", fonts: str = "embed") -> str:
+    """The scene as one self-contained interactive HTML page (ValueError for
+    an unknown theme or fonts option). `fonts` "embed" carries the fonts of
+    the drawing and of the page's own text, cut down to the characters used,
+    so the page reads the same on every machine; "none" names fonts the
+    reader may have."""
     get_theme(theme)
-    return html_page(scene, render_svg(scene, theme), theme)
+    if fonts not in FONT_OPTIONS:
+        raise ValueError(f"unknown fonts option {fonts!r}; expected one of: {', '.join(FONT_OPTIONS)}")
+    return html_page(scene, render_svg(scene, theme, "named" if fonts == "embed" else "none"), theme, fonts)
 
 
-def html_page(scene: Scene, svg: str, theme: str = "default") -> str:
-    """The page around an already drawn `svg` of `scene`."""
+def html_page(scene: Scene, svg: str, theme: str = "default", fonts: str = "none") -> str:
+    """The page around an already drawn `svg` of `scene` (with `fonts`
+    "embed", one drawn with fonts "named")."""
     palette = get_theme(theme)
     svg = _XML_PROLOGUE.sub("", svg, count=1)
     strings = WORDS[Language(scene.lang)]
-    css = _page_css(palette, theme, scene.width)
+    data = _script_json(_page_data(scene, strings))
+    css = _page_css(palette, theme, scene.width, scene.height)
+    if fonts == "embed":
+        words = [word for word in strings.values() if isinstance(word, str)]
+        css += _page_fonts(scene, [data, scene.title, scene.description, *words])
     script = _static("blueprint.js")
     return templating.render(
         _template(),
         lang=scene.lang,
         theme=theme,
         color_scheme={"default": "light dark", "dark": "dark", "print": "light"}.get(theme, "light"),
-        csp=_content_security_policy(css, script, svg),
+        csp=_content_security_policy(css, script, svg, fonts == "embed"),
         title=scene.title,
         description=scene.description,
         css=css,
         script=script,
         svg=svg,
-        data=_script_json(_page_data(scene, strings)),
+        data=data,
         strings=strings,
         severity_words={severity: strings[severity] for severity in sorted(SEVERITIES)},
         fail_list=scene.fail_list,
@@ -119,11 +142,28 @@ def _static(name: str) -> str:
     return (_HERE / "static" / name).read_text(encoding="utf-8")
 
 
-def _page_css(palette: Theme, theme: str, width: float) -> str:
-    # On screen, fitted to the page width but never blown up past the drawn
-    # size: a two-step blueprint at twice its size reads as a poster. On
-    # paper it takes the page.
-    natural = f"@media screen{{.bp-viewport{{max-width:{round(width, 2) + 2:g}px}}}}\n"
+def _page_fonts(scene: Scene, page_texts: list[str]) -> str:
+    """@font-face rules for the drawing and the page around it, and the page's
+    text set in them. The page's own text (the details panel, the tables)
+    may be regular or bold, so each of its characters goes into both."""
+    used = characters_by_face(scene)
+    for char in set("".join(page_texts)):
+        script = "cjk" if unicodedata.east_asian_width(char) in ("W", "F") else "latin"
+        used.setdefault(f"{script}-regular", set()).add(char)
+        used.setdefault(f"{script}-bold", set()).add(char)
+    return (font_face_css(used)
+            + f'body{{font-family:"{LATIN_FAMILY}","{CJK_FAMILY}",{_PAGE_FONT_STACK}}}\n')
+
+
+def _page_css(palette: Theme, theme: str, width: float, height: float) -> str:
+    # On screen, the whole drawing in the window when the page opens: as wide
+    # as the page allows, no taller than the window below the toolbar (never
+    # so small that a tall drawing shrinks below FIT_MIN_WIDTH), and never
+    # blown up past the drawn size: a two-step blueprint at twice its size
+    # reads as a poster. On paper it takes the page.
+    fitted = f"calc((100vh - {FIT_CHROME_HEIGHT}px) * {round(width / height, 4):g})"
+    natural = (f"@media screen{{.bp-viewport{{max-width:min({round(width, 2) + 2:g}px,"
+               f"max({FIT_MIN_WIDTH}px,{fitted}))}}}}\n")
     sheets = [_variables(":root", palette), _static("blueprint.css"), natural]
     if theme == "default":
         # The SVG's own (light) sheet comes later in the page; scoped one
@@ -153,7 +193,7 @@ def _scoped(css: str, scope: str) -> str:
     return _CSS_RULE.sub(prefix, css)
 
 
-def _content_security_policy(css: str, script: str, svg: str) -> str:
+def _content_security_policy(css: str, script: str, svg: str, fonts: bool = False) -> str:
     styles = [css, *(_text_content(block) for block in _STYLE_BLOCK.findall(svg))]
     attributes = sorted({html.unescape(a or b) for a, b in _STYLE_ATTRIBUTE.findall(svg)})
     style_sources = [_hash(text) for text in dict.fromkeys(styles)]
@@ -165,6 +205,8 @@ def _content_security_policy(css: str, script: str, svg: str) -> str:
         "default-src 'none'",
         f"style-src {' '.join(style_sources)}",
         f"script-src {_hash(script)}",
+        # The page's own fonts, embedded as data: URLs; nothing is fetched.
+        *(["font-src data:"] if fonts else []),
         "base-uri 'none'",
         "form-action 'none'",
     ))

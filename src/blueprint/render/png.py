@@ -2,19 +2,24 @@
 
 resvg is a self-contained wheel (no system library), and it is handed every
 font file explicitly with system fonts switched off, so a PNG comes out the
-same on every machine: Liberation Sans (bundled here, the font the layout
-measured) for Latin text and Noto Sans CJK (the `noto-cjk-sans-otc` package)
-for Chinese. Both come with the optional `png` extra.
+same on every machine: the faces an SVG would embed (see embedded_fonts:
+Liberation Sans, the font the layout measured, and Noto Sans CJK SC, regular
+and bold), cut down to the drawing's characters, and behind them the whole
+of Liberation Sans and of the Noto Sans CJK collection. resvg comes with the
+optional `png` extra.
 """
 
 from __future__ import annotations
 
 import math
+import os
 import re
+import tempfile
 from contextlib import ExitStack
 from importlib.resources import as_file, files
 
 from blueprint.scene import Scene
+from blueprint.render.embedded_fonts import characters_by_face, subset
 from blueprint.render.svg import render_svg
 
 INSTALL_HINT = "pip install 'service-blueprint[png]'"
@@ -49,17 +54,28 @@ def render_png(scene: Scene, theme: str = "default", scale: float = 2.0) -> byte
             f"the drawing would be {pixels:,} pixels at scale {scale:g}, more than {MAX_PIXELS:,}; "
             "use a smaller scale or SVG output"
         )
-    return rasterise(render_svg(scene, theme), scale)
+    # The drawing names the faces it is drawn with, and gets them as files cut
+    # down to its characters: the same fonts an SVG or HTML page embeds.
+    faces = {key: subset(key, "".join(sorted(chars)), "") for key, chars in characters_by_face(scene).items()}
+    return rasterise(render_svg(scene, theme, fonts="named"), scale, [data for data in faces.values() if data])
 
 
-def rasterise(svg: str, scale: float = 1.0) -> bytes:
-    """PNG bytes of an SVG document drawn with the shipped fonts only."""
+def rasterise(svg: str, scale: float = 1.0, faces: list[bytes] | None = None) -> bytes:
+    """PNG bytes of an SVG document drawn with the shipped fonts only, and
+    `faces` (OpenType fonts as bytes) before them."""
     resvg_py, cjk_font = _load_rasteriser()
     svg = _scaled(svg, scale)
     with ExitStack() as stack:
         fonts_dir = files("blueprint.render").joinpath("fonts")
         font_files = [str(stack.enter_context(as_file(fonts_dir.joinpath(name)))) for name in LATIN_FONTS]
         font_files.append(str(stack.enter_context(as_file(cjk_font))))
+        if faces:
+            folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="blueprint-fonts-"))
+            for index, data in enumerate(faces):
+                path = os.path.join(folder, f"face-{index}.otf")
+                with open(path, "wb") as file:
+                    file.write(data)
+                font_files.insert(index, path)
         png = resvg_py.svg_to_bytes(
             svg_string=svg,
             zoom=1.0,

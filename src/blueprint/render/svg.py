@@ -19,6 +19,13 @@ from markupsafe import Markup
 
 from blueprint.scene import Arrow, Card, Marker, Rule, Scene
 from blueprint.render import templating
+from blueprint.render.embedded_fonts import (
+    CJK_FAMILY,
+    FONT_OPTIONS,
+    LATIN_FAMILY,
+    characters_by_face,
+    font_face_css,
+)
 from blueprint.render.themes import compare_css, get_theme, theme_css
 
 # Characters XML 1.0 forbids even as references; a label carrying one would
@@ -46,15 +53,26 @@ ARROW_KINDS = ("handoff", "deferred", "agreement")
 LEGEND_FLOW_PREFIX = "legend-arrow-"
 
 
-def render_svg(scene: Scene, theme: str = "default") -> str:
-    """The scene as one standalone SVG document in `theme` (ValueError if unknown)."""
+def render_svg(scene: Scene, theme: str = "default", fonts: str = "embed") -> str:
+    """The scene as one standalone SVG document in `theme` (ValueError if unknown).
+
+    `fonts` "embed" carries the fonts the drawing is drawn with, cut down to
+    its characters, so that it looks the same on every machine; "none"
+    leaves them out and names fonts the reader may have. (The HTML page and
+    the PNG renderer ask for "named": the embedded fonts' names, with the
+    fonts brought by the page or handed to the rasteriser.)"""
     get_theme(theme)
+    if fonts not in (*FONT_OPTIONS, "named"):
+        raise ValueError(f"unknown fonts option {fonts!r}; expected one of: {', '.join(FONT_OPTIONS)}")
+    faces = font_face_css(characters_by_face(scene)) if fonts == "embed" else ""
+    named = fonts != "none"
+    family = f'"{LATIN_FAMILY}", {scene.font_family}' if named else scene.font_family
     return templating.render(
         _environment().get_template("blueprint.svg.j2"),
         scene=scene,
         theme=theme,
-        css=Markup(_trusted_css(theme, marks_changes(scene))),
-        font_family=safe_font_family(scene.font_family),
+        css=Markup(faces + _trusted_css(theme, marks_changes(scene), named)),
+        font_family=safe_font_family(family),
         title_id=f"{ID_PREFIX}-title",
         desc_id=f"{ID_PREFIX}-desc",
         cards=[_CardView(card) for card in scene.cards],
@@ -121,10 +139,11 @@ def marks_changes(scene: Scene) -> bool:
         card.change or any(marker.change for marker in card.markers) for card in scene.cards)
 
 
-def _trusted_css(theme: str, changes: bool = False) -> str:
+def _trusted_css(theme: str, changes: bool = False, named: bool = False) -> str:
     # Chinese type has no italic; a machine-slanted ideograph only looks broken.
+    stack = f'"{CJK_FAMILY}", {CJK_FONT_STACK}' if named else CJK_FONT_STACK
     css = (theme_css(theme) + (compare_css(theme) if changes else "")
-           + f".cjk{{font-family:{CJK_FONT_STACK};font-style:normal}}\n")
+           + f".cjk{{font-family:{stack};font-style:normal}}\n")
     # The stylesheet goes out unescaped (so it also works when the SVG is
     # inlined in HTML, where <style> content is never entity-decoded); it is
     # built only from theme constants, and this keeps it that way.

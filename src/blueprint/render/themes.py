@@ -268,8 +268,8 @@ line{{stroke:{t.separator};stroke-width:1}}
 .background{{fill:{t.background}}}
 .title{{fill:{t.title}}}
 .description,.meta,.subtitle,.legend-text,.legend-label,.caption{{fill:{t.text_muted}}}
-.legend-title,.legend-heading,.list-heading,.list-title{{fill:{t.title}}}
-.list-text,.list-item{{fill:{t.text}}}
+.legend-title,.legend-heading,.list-heading,.list-title,.points-heading{{fill:{t.title}}}
+.list-text,.list-item,.points-text{{fill:{t.text}}}
 .phase,.phase-band{{fill:{t.phase_fill}}}
 .phase-label,.phase-text{{fill:{t.phase_text}}}
 .step,.step-head,.step-header{{fill:{t.step_fill}}}
@@ -295,7 +295,8 @@ line{{stroke:{t.separator};stroke-width:1}}
 .card-text{{fill:{t.card_text}}}
 .evidence-text{{fill:{t.evidence_text}}}
 .card-link .card-frame{{stroke-width:1.75}}
-.link-mark{{fill:none;stroke:{t.link};stroke-width:1.5;stroke-linecap:round}}
+.link-mark,.legend-link-mark{{fill:none;stroke:{t.link};stroke-width:1.5;stroke-linecap:round}}
+.legend-card-link{{fill:{t.card_fill};stroke:{t.text_muted};stroke-width:1.75}}
 .mark-fail .mark-shape{{stroke:{t.fail};fill:{t.fail_face};stroke-width:2.25}}
 .mark-fail .marker-text{{fill:{t.fail}}}
 .mark-fail.severity-low .mark-shape,.mark-fail.severity-unrated .mark-shape{{stroke-width:1}}

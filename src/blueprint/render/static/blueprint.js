@@ -14,6 +14,7 @@
   var words = data.strings;
   var cardsById = new Map(data.cards.map(function (card) { return [card.id, card]; }));
   var CARD = "[data-action],[data-evidence]";
+  var DUPLICATES = "text.title,text.description,text.points-heading,text.points-text,g.markers";
   var cardNodes = Array.prototype.slice.call(svg.querySelectorAll(CARD))
     .filter(function (node) { return cardsById.has(cardId(node)); });
   var flowNodes = Array.prototype.slice.call(svg.querySelectorAll("[data-source][data-target]"));
@@ -251,6 +252,12 @@
   // The drawing becomes a group of controls: a standalone SVG is one image,
   // and its per-card <title> tooltips would cover the details panel.
   svg.setAttribute("role", "group");
+  // The page gives the title and the fail and wait lists to screen readers
+  // as a heading and tables; the drawing's copies of them (and the badges
+  // of its lists and legend) would only repeat them.
+  Array.prototype.forEach.call(svg.querySelectorAll(DUPLICATES), function (node) {
+    node.setAttribute("aria-hidden", "true");
+  });
   Array.prototype.forEach.call(svg.querySelectorAll("a"), function (anchor) {
     anchor.setAttribute("tabindex", "-1");
   });
