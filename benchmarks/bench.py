@@ -74,7 +74,7 @@ TARGETS = {
 def _pipeline_modules():
     from blueprint.layout import layout
     from blueprint.model.build import build
-    from blueprint.parse import parse
+    from blueprint.parse.parser import parse
     from blueprint.render.svg import render_svg
     from blueprint.source import Source
     from blueprint.catalogue import DEFAULT_CODES

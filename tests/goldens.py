@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from blueprint.model.build import build
-from blueprint.parse import parse
+from blueprint.parse.parser import parse
 from blueprint.parse.decode import decode
 from blueprint.slotted import Record
 from blueprint.source import Source, Span

@@ -18,7 +18,7 @@ from blueprint.api import check_text
 from blueprint.catalogue import BY_CODE, CODES, DEFAULT_CODES, DuplicateCodeError, _collect
 from blueprint.diagnostics import Level, declare
 from blueprint.model.build import build
-from blueprint.parse import parse
+from blueprint.parse.parser import parse
 from blueprint.source import Source
 from blueprint.validate import validate
 

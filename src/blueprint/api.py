@@ -14,7 +14,7 @@ from blueprint.catalogue import DEFAULT_CODES
 from blueprint.diagnostics import Diagnostic, Level
 from blueprint.model.build import build
 from blueprint.model.types import Blueprint
-from blueprint.parse import parse
+from blueprint.parse.parser import parse
 from blueprint.parse.decode import decode
 from blueprint.parse.gcpause import paused
 from blueprint.results import CheckResult, FormatResult, InvalidBlueprintError, RenderError

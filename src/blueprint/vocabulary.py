@@ -80,6 +80,10 @@ THEMES: tuple[str, ...] = ("default", "dark", "print")
 AUTO_THEME = "auto"
 PAGE_THEMES: tuple[str, ...] = (AUTO_THEME, *THEMES)
 
+# Whether SVG and HTML carry the fonts they are drawn with (cut down to the
+# characters used) or only name them.
+FONT_OPTIONS: tuple[str, ...] = ("embed", "none")
+
 
 def names(enum: type[Enum]) -> tuple[str, ...]:
     """The values of `enum`'s members, in declaration order."""

@@ -41,7 +41,7 @@ from blueprint.integrations.embed import (
 )
 from blueprint.integrations.figure import style_element
 from blueprint.integrations.page_lines import FENCE_OPENING, PageLines
-from blueprint.render import FONT_OPTIONS
+from blueprint.vocabulary import FONT_OPTIONS
 
 FENCE_LANGUAGE = "blueprint"
 FENCE_OPTIONS = ("theme",)

@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 
 from blueprint.integrations.drawings import DrawingCache
 from blueprint.integrations.embed import THEMES, Embedder, Problem, display_name
-from blueprint.render import FONT_OPTIONS
+from blueprint.vocabulary import FONT_OPTIONS
 from blueprint.integrations.figure import stylesheet
 from blueprint.integrations.markdown import BlueprintExtension, PageSource, fence_blueprint, validate_blueprint
 

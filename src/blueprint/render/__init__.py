@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from blueprint.vocabulary import THEMES
+from blueprint.vocabulary import FONT_OPTIONS, THEMES
 
 if TYPE_CHECKING:  # the front-ends read FORMATS without paying for the scene's models
     from blueprint.scene import Scene
@@ -16,7 +16,6 @@ if TYPE_CHECKING:  # the front-ends read FORMATS without paying for the scene's 
 FORMATS: tuple[str, ...] = ("svg", "html", "png", "dot")
 
 
-FONT_OPTIONS: tuple[str, ...] = ("embed", "none")
 
 
 def render(scene: Scene, output_format: str, theme: str = "default", fonts: str = "embed") -> bytes:

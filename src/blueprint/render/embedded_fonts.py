@@ -27,6 +27,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
+import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
@@ -34,7 +35,6 @@ from typing import NamedTuple
 from blueprint.scene import Scene, Text
 from blueprint.usercache import cache_folder
 
-FONT_OPTIONS = ("embed", "none")
 LATIN_FAMILY = "Blueprint Liberation Sans"
 CJK_FAMILY = "Blueprint Noto Sans CJK SC"
 _FONTS_DIR = os.path.join(os.path.dirname(__file__), "fonts")
@@ -83,11 +83,21 @@ def scene_texts(scene: Scene) -> Iterator[Text]:
         yield badge.label
 
 
+def is_cjk(text: str) -> bool:
+    if text.isascii():  # most spans: the layout gives CJK runs spans of their own
+        return False
+    # No ASCII character is wide, and skipping them spares most of the lookups
+    # in a long Latin line with a dot or a dash in it.
+    return any(
+        unicodedata.east_asian_width(char) in ("W", "F") and unicodedata.category(char) != "So"
+        for char in text if not char.isascii()
+    )
+
+
 def characters_by_face(scene: Scene) -> dict[str, set[str]]:
     """The characters each face draws in the scene's SVG: a span the SVG
     marks as Chinese is drawn by the CJK face (never slanted), any other by
     the Latin face of its weight and style."""
-    from blueprint.render.svg import is_cjk
 
     # The spans of each face joined, then one set of each: a drawing of a
     # thousand actions has tens of thousands of spans.

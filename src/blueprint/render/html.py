@@ -25,10 +25,10 @@ import jinja2
 
 from blueprint.scene import Card, Scene
 from blueprint.render import templating
-from blueprint.render.embedded_fonts import CJK_FAMILY, FONT_OPTIONS, LATIN_FAMILY, characters_by_face, font_face_css
+from blueprint.render.embedded_fonts import CJK_FAMILY, LATIN_FAMILY, characters_by_face, font_face_css
 from blueprint.render.svg import render_svg, safe_link
 from blueprint.render.themes import Theme, get_theme, theme_css
-from blueprint.vocabulary import Language, Severity
+from blueprint.vocabulary import FONT_OPTIONS, Language, Severity
 from blueprint.words import WORDS
 
 _HERE = Path(__file__).parent

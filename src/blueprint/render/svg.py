@@ -21,12 +21,13 @@ from blueprint.scene import Arrow, Card, Marker, Rule, Scene
 from blueprint.render import templating
 from blueprint.render.embedded_fonts import (
     CJK_FAMILY,
-    FONT_OPTIONS,
     LATIN_FAMILY,
     characters_by_face,
     font_face_css,
+    is_cjk,
 )
 from blueprint.render.themes import compare_css, get_theme, theme_css
+from blueprint.vocabulary import FONT_OPTIONS
 
 # Characters XML 1.0 forbids even as references; a label carrying one would
 # make the whole document unreadable, so they are dropped.
@@ -163,17 +164,6 @@ def number(value: float) -> str:
     lane tops, font sizes) tens of thousands of times."""
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
-
-
-def is_cjk(text: str) -> bool:
-    if text.isascii():  # most spans: the layout gives CJK runs spans of their own
-        return False
-    # No ASCII character is wide, and skipping them spares most of the lookups
-    # in a long Latin line with a dot or a dash in it.
-    return any(
-        unicodedata.east_asian_width(char) in ("W", "F") and unicodedata.category(char) != "So"
-        for char in text if not char.isascii()
-    )
 
 
 def _xml_text(value: object) -> object:

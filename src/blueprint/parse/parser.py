@@ -1,0 +1,91 @@
+"""The parser: source text in, typed statements and syntax diagnostics out."""
+
+from __future__ import annotations
+
+from lark.exceptions import UnexpectedInput
+from pydantic import BaseModel, ConfigDict
+
+from blueprint.diagnostics import Diagnostic
+from blueprint.parse.codes import UNTERMINATED_STRING
+from blueprint.parse.errors import describe_failure
+from blueprint.parse.gcpause import paused
+from blueprint.parse.grammar import parser
+from blueprint.parse.statements import AnyStatement, StepStatement, Word
+from blueprint.parse.transform import reading
+from blueprint.source import Source, Span
+
+
+class ParseResult(BaseModel):
+    # Built with model_construct from the parser's own output, so its
+    # validator is built only if something validates one (defer_build).
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    statements: tuple[AnyStatement, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def parse(source: Source) -> ParseResult:
+    """Parse a whole file; a file with mistakes is re-read line by line so that
+    every bad line is reported and every good one still yields its statement."""
+    lark = parser()
+    text = source.text if source.text.endswith("\n") else source.text + "\n"
+    try:
+        with paused(), reading(source.name) as found:
+            statements = lark.parse(text, start="start")
+    except UnexpectedInput:
+        return _parse_lines(source)
+    # Every statement was built by the parser's callbacks from what the grammar
+    # accepted, so the result needs no second validation.
+    return ParseResult.model_construct(statements=tuple(statements), diagnostics=tuple(found))
+
+
+def _statement(line: str, file: str, line_offset: int) -> tuple[AnyStatement, list[Diagnostic]]:
+    """One line's statement and its escape diagnostics; UnexpectedInput if it does not parse."""
+    with reading(file, line_offset) as found:
+        statement = parser().parse(line, start="statement")
+    return statement, found
+
+
+def _closed_string(line: str, file: str, line_offset: int):
+    """The statement as it would read with its string closed, so that one
+    missing quote does not also lose the step or action on that line."""
+    try:
+        return _statement(line + '"', file, line_offset)
+    except UnexpectedInput:
+        return None
+
+
+def _placeholder_step(line: str, number: int) -> list[StepStatement]:
+    """A broken `step` line still opens a step, so the actions under it are
+    not also reported as standing outside any step."""
+    words = line.split()
+    if not words or words[0] != "step":
+        return []
+    column = line.index("step") + 1
+    ident = words[1] if len(words) > 1 and not words[1].startswith('"') else f"line{number}"
+    span = Span(line=number, column=column, end_line=number, end_column=len(line.rstrip()) + 1)
+    return [StepStatement(span=span, id=Word(text=ident, span=span), label="")]
+
+
+def _parse_lines(source: Source) -> ParseResult:
+    lark = parser()
+    statements: list[AnyStatement] = []
+    diagnostics: list[Diagnostic] = []
+    for number, raw in enumerate(source.text.split("\n"), start=1):
+        line = raw.rstrip("\r")
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        try:
+            parsed = _statement(line, source.name, number - 1)
+        except UnexpectedInput as error:
+            failure = describe_failure(error, lark, source.name, number, line)
+            diagnostics.append(failure)
+            parsed = _closed_string(line, source.name, number - 1) if failure.code == UNTERMINATED_STRING.code else None
+            if parsed is None:
+                statements.extend(_placeholder_step(line, number))
+                continue
+        statement, found = parsed
+        statements.append(statement)
+        diagnostics.extend(found)
+    return ParseResult(statements=tuple(statements), diagnostics=tuple(diagnostics))
