@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from blueprint.api import check_file
 from blueprint.layout import layout, style
-from blueprint.layout.measure import NO_LINE_START, FontMetricsMeasurer, wrap
+from blueprint.layout.measure import FontMetricsMeasurer
+from blueprint.layout.wrap import NO_LINE_START, wrap
 from blueprint.layout.word_breaks import inside_words
 
 from ..conftest import EXAMPLES

@@ -16,14 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from blueprint.layout import measure
-from blueprint.layout.measure import (
-    ELLIPSIS,
-    NO_LINE_END,
-    NO_LINE_START,
-    FontMetricsMeasurer,
-    TextMeasurer,
-    wrap,
-)
+from blueprint.layout import wrap as line_wrap
+from blueprint.layout.measure import ELLIPSIS, FontMetricsMeasurer, TextMeasurer
+from blueprint.layout.wrap import NO_LINE_END, NO_LINE_START, wrap
 
 UNITS_PER_EM = 2048
 METRICS_DIR = os.path.join(os.path.dirname(measure.__file__), "metrics")
@@ -387,18 +382,18 @@ simple_word_with_breaks = st.text(alphabet=st.sampled_from(SIMPLE_SAMPLES), min_
 @given(words=st.lists(st.one_of(simple_word, simple_word_with_breaks), min_size=1, max_size=12))
 def test_the_word_by_word_path_breaks_exactly_where_the_general_path_does(words: list[str]) -> None:
     paragraph = " ".join(words)
-    assert measure._SIMPLE_TEXT.fullmatch(paragraph)
-    fast = [(atom.text, atom.spaced) for atom in measure._word_atoms(paragraph)]
-    general = [(atom.text, atom.spaced) for atom in measure._cluster_atoms(paragraph)]
+    assert line_wrap._SIMPLE_TEXT.fullmatch(paragraph)
+    fast = [(atom.text, atom.spaced) for atom in line_wrap._word_atoms(paragraph)]
+    general = [(atom.text, atom.spaced) for atom in line_wrap._cluster_atoms(paragraph)]
     assert fast == general
 
 
 def test_every_simple_character_is_a_narrow_cluster_of_its_own() -> None:
-    simple = [chr(code) for code in range(0x3000) if measure._SIMPLE_TEXT.fullmatch(chr(code))]
+    simple = [chr(code) for code in range(0x3000) if line_wrap._SIMPLE_TEXT.fullmatch(chr(code))]
     assert len(simple) > 1100
     for char in simple:
-        assert not measure._extends_cluster(char, "a"), f"U+{ord(char):04X} joins the cluster before it"
-        assert not measure._is_wide(char), f"U+{ord(char):04X} is wide"
-        assert char != measure.ZERO_WIDTH_SPACE
+        assert not line_wrap._extends_cluster(char, "a"), f"U+{ord(char):04X} joins the cluster before it"
+        assert not line_wrap._is_wide(char), f"U+{ord(char):04X} is wide"
+        assert char != line_wrap.ZERO_WIDTH_SPACE
     for joining in ("\u00ad", "\u0301", "\u0483", "\u200b", "\u200d", "\u202e", "\u2060", "服", "😀"):
-        assert not measure._SIMPLE_TEXT.fullmatch(joining)
+        assert not line_wrap._SIMPLE_TEXT.fullmatch(joining)

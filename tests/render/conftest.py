@@ -17,7 +17,8 @@ from functools import cache
 
 import pytest
 
-from blueprint.layout.measure import FontMetricsMeasurer, wrap
+from blueprint.layout.measure import FontMetricsMeasurer
+from blueprint.layout.wrap import wrap
 from blueprint.scene import (
     Arrow,
     Card,

@@ -10,7 +10,8 @@ from blueprint.layout import style
 from blueprint.layout.cards import BADGE_H, action_card, change_badge, duration_text, evidence_card, move_card
 from blueprint.layout.chrome import card_changes, change_summary, footer, header
 from blueprint.layout.labels import CLEAR, HEAD_LENGTH, Obstacles, Placer, heads, leg_rects
-from blueprint.layout.measure import FONT_STACK, FontMetricsMeasurer, TextMeasurer, wrap
+from blueprint.layout.measure import FONT_STACK, FontMetricsMeasurer, TextMeasurer
+from blueprint.layout.wrap import wrap
 from blueprint.layout.recovery import recovery_tags
 from blueprint.layout.routing import Bands, Box, Route, plan, route_all
 from blueprint.scene import (

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from itertools import accumulate
 
-from blueprint.layout.measure import TextMeasurer, wrap
+from blueprint.layout.measure import TextMeasurer
+from blueprint.layout.wrap import wrap
 from blueprint.scene import Text, TextSpan
 
 
