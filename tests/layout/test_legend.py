@@ -86,13 +86,16 @@ def test_only_the_flow_kinds_drawn_are_explained() -> None:
     assert "legend-arrow-deferred" in roles and "legend-arrow-handoff" not in roles
 
 
-def test_recovery_connectors_are_explained_once_the_drawing_has_them() -> None:
-    blueprint = check_text(BASE).blueprint
-    without = footer(blueprint, MEASURER, 28, 0, 900, {}, flow_kinds={"handoff"})
-    with_recovery = footer(blueprint, MEASURER, 28, 0, 900, {}, flow_kinds={"handoff", "recovery"})
-    assert "Recovery from a fail point" not in [text.content for text in without.texts]
-    assert "Recovery from a fail point" in [text.content for text in with_recovery.texts]
-    assert "legend-arrow-recovery" in {rule.role for rule in with_recovery.rules}
+def test_recovery_tags_are_explained_when_the_drawing_has_them() -> None:
+    recovered = BASE.replace('"Asks"', '"Asks"\n    fail "Asks the wrong desk" recover b')
+    meaning = "This card puts right the fail point named"
+    scene = scene_of(recovered)
+    assert scene.recoveries, "the recovering card carries a tag"
+    assert meaning in legend_words(scene)
+    assert "recovery-shape" in {rect.role for rect in scene.rects}
+    assert meaning not in legend_words(scene_of(BASE))
+    unrecovered = scene_of(BASE.replace('"Asks"', '"Asks"\n    fail "Asks the wrong desk"'))
+    assert meaning not in legend_words(unrecovered)
 
 
 def test_linked_cards_are_explained_and_their_label_keeps_clear_of_the_mark() -> None:

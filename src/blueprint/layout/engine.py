@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from blueprint.layout import style
 from blueprint.layout.cards import BADGE_H, action_card, change_badge, duration_text, evidence_card, move_card
-from blueprint.layout.chrome import card_changes, change_summary, footer, header
+from blueprint.layout.changes import card_changes, change_summary
+from blueprint.layout.chrome import footer, header
 from blueprint.layout.labels import CLEAR, HEAD_LENGTH, Obstacles, Placer, heads, leg_rects
 from blueprint.layout.measure import FONT_STACK, FontMetricsMeasurer, TextMeasurer
 from blueprint.layout.wrap import wrap
