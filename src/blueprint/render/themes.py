@@ -256,10 +256,12 @@ def get_theme(name: str) -> Theme:
 def theme_css(name: str) -> str:
     """The stylesheet for theme `name` (ValueError if there is no such theme)."""
     t = get_theme(name)
+    return _frame_css(t) + _content_css(t)
+
+
+def _frame_css(t: Theme) -> str:
+    """The page, the headings, the lanes, the lines and the legend's lines."""
     lane_rules = "\n".join(f".lane-{lane}{{fill:{getattr(t, f'lane_{lane}')}}}" for lane in LANES)
-    card_rules = "\n".join(
-        f".card-{lane} .card-frame{{stroke:{getattr(t, f'card_{lane}')}}}" for lane in LANES if lane != "evidence"
-    )
     # Element selectors first: a role this sheet does not know still draws legibly.
     return f"""\
 rect{{fill:none}}
@@ -287,6 +289,15 @@ line{{stroke:{t.separator};stroke-width:1}}
 .legend-arrow-handoff,.legend-arrow-agreement{{stroke:{t.arrow};stroke-width:1.5}}
 .legend-arrow-deferred{{stroke:{t.arrow_deferred};stroke-width:1.5}}
 .legend-arrow-deferred.dash-dashed{{stroke-dasharray:6 4}}
+"""
+
+
+def _content_css(t: Theme) -> str:
+    """Cards, fail and wait marks, recovery tags and flows."""
+    card_rules = "\n".join(
+        f".card-{lane} .card-frame{{stroke:{getattr(t, f'card_{lane}')}}}" for lane in LANES if lane != "evidence"
+    )
+    return f"""\
 .card-frame{{fill:{t.card_fill};stroke-width:1.25}}
 {card_rules}
 .card-support .card-frame{{fill:{t.support_fill}}}
