@@ -121,6 +121,28 @@ def test_diff_errors(tree):
     assert both.returncode == 2 and "only one of OLD and NEW" in err(both)
 
 
+# --- numbers beyond their bounds --------------------------------------------------
+HUGE = GOOD.replace("wait 2min..8min", "wait 2min..1" + "0" * 300 + "s") + "    cost 1" + "0" * 300 + " CNY\n"
+
+
+@pytest.mark.parametrize("args", [
+    ("check", "huge.bp"),
+    ("stats", "huge.bp"),
+    ("diff", "good.bp", "huge.bp"),
+    ("render", "--compare", "good.bp", "huge.bp", "-o", "changes.svg"),
+    ("export", "huge.bp"),
+])
+def test_a_huge_wait_or_cost_is_an_error_for_every_command(tree, args):
+    # A parsable number of hundreds of digits used to check clean, then crash
+    # the commands that add durations up, or export as null.
+    (tree / "huge.bp").write_text(HUGE, encoding="utf-8")
+    done = run(*args, cwd=tree)
+    assert done.returncode == 1
+    report = err(done) + out(done)
+    assert "error[BP113]" in report and "error[BP114]" in report
+    assert not (tree / "changes.svg").exists()
+
+
 # --- export and schema -------------------------------------------------------------
 def test_export_to_standard_output_and_to_a_file(tree):
     printed = run("export", "good.bp", cwd=tree)

@@ -81,3 +81,42 @@ def test_empty_and_whitespace_only_files():
 def test_control_characters_and_lone_carriage_returns():
     result = check_bytes("odd.bp", b'blueprint "T"\rstep s "S"\x0b\x0c\n\x1b[31m\n')
     assert result.diagnostics  # reported, not raised
+
+
+# --- numbers too large to mean anything --------------------------------------------
+
+ACTION = 'blueprint "T"\nstep s "S"\n  customer c "C"\n'
+
+
+@pytest.mark.parametrize("line, code", [
+    ("    wait " + "9" * 310 + "s..1s", "BP113"),  # a float's infinity: it used to crash the range check
+    ("    wait 1s.." + "9" * 400 + "d", "BP113"),
+    ("    duration " + "9" * 300 + "s", "BP113"),
+    ("    wait 367d", "BP113"),
+    ("    wait 366d1s", "BP113"),
+    ("    cost " + "9" * 400, "BP114"),
+    ("    cost 1,000,000,000,000.01 CNY", "BP114"),
+])
+def test_a_duration_or_amount_beyond_its_bound_is_an_error(line, code):
+    result = check_bytes("huge.bp", (ACTION + line + "\n").encode())
+    assert [(d.code, d.span.line) for d in result.diagnostics] == [(code, 4)]
+    assert not result.ok
+
+
+def test_a_max_wait_beyond_a_year_is_an_error():
+    result = check_bytes("huge.bp", ('blueprint "T"\nmax-wait 1' + "0" * 320 + 'h\n' + ACTION[14:]).encode())
+    assert [(d.code, d.span.line) for d in result.diagnostics] == [("BP113", 2)]
+
+
+def test_the_bounds_themselves_are_allowed():
+    result = check_bytes("edge.bp", (ACTION + "    wait 1s..366d\n    cost 1,000,000,000,000 CNY\n").encode())
+    assert result.diagnostics == ()
+    [action] = result.blueprint.steps[0].actions
+    assert action.waits[0].duration.max.seconds == 366 * 86400
+    assert action.cost.amount == 10**12
+
+
+def test_the_message_quotes_a_runaway_number_cut_short():
+    [d] = check_bytes("huge.bp", (ACTION + "    wait " + "9" * 310 + "s\n").encode()).diagnostics
+    assert d.message == ("found the duration '999999999999999999999999… (311 characters)', longer than a year; "
+                         "durations go up to 366d")

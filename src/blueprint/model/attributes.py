@@ -11,8 +11,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from blueprint.model.codes import ATTRIBUTE_WITHOUT_ACTION, BAD_AMOUNT
+from blueprint.model.codes import AMOUNT_TOO_LARGE, ATTRIBUTE_WITHOUT_ACTION, BAD_AMOUNT
 from blueprint.model.drafts import ActionDraft, BlueprintDraft, node
+from blueprint.model.durations import shortened
 from blueprint.model.types import Cost, FailPoint, Link, RepeatedAttribute, Severity, WaitPoint
 from blueprint.model.values import read_choice, read_range
 from blueprint.parse.statements import (
@@ -26,6 +27,9 @@ from blueprint.parse.statements import (
 from blueprint.source import Span
 
 _AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+# A trillion in any currency is beyond what one action of a service costs; the
+# bound keeps amounts, and their sums, exact to the cent and finite.
+MAX_AMOUNT = 10**12
 
 
 def _current_action(draft: BlueprintDraft, keyword: str, span: Span) -> ActionDraft | None:
@@ -112,9 +116,18 @@ def cost(draft: BlueprintDraft, statement: CostStatement) -> None:
             hint="commas may only separate thousands",
         )
         return
+    amount = float(text.replace(",", ""))  # infinity for a number of hundreds of digits
+    if amount > MAX_AMOUNT:
+        draft.report(
+            AMOUNT_TOO_LARGE,
+            statement.amount.span,
+            f"found the amount '{shortened(text)}'; a cost goes up to 1,000,000,000,000",
+            hint="check the number of digits; write the cost of this one action",
+        )
+        return
     action.cost = node(
         Cost,
-        amount=float(text.replace(",", "")),
+        amount=amount,
         text=text,
         currency=statement.currency.text if statement.currency else None,
         span=statement.span,

@@ -78,5 +78,27 @@ RESERVED_WORD = declare(
     good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer writes "Writes a note"\n',
 )
 
+DURATION_TOO_LONG = declare(
+    code="BP113",
+    name="duration-too-long",
+    level=Level.ERROR,
+    summary="A duration (wait, duration or max-wait) is longer than a year (366d).",
+    why="No step of a service takes a year: a longer duration is a slip of a digit or a unit, and would swamp "
+        "every total it is added to.",
+    bad=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n    wait 500d\n',
+    good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n    wait 5d\n',
+)
+
+AMOUNT_TOO_LARGE = declare(
+    code="BP114",
+    name="amount-too-large",
+    level=Level.ERROR,
+    summary="A cost amount is larger than 1,000,000,000,000.",
+    why="A cost is what one action costs; an amount beyond a trillion is a slip of digits, and amounts "
+        "are added up, so they must stay exact.",
+    bad=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n    cost 12,000,000,000,000 CNY\n',
+    good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n    cost 12 CNY\n',
+)
+
 CODES = (UNKNOWN_LANE, UNKNOWN_LINE, ATTRIBUTE_WITHOUT_ACTION, UNKNOWN_VALUE, MISPLACED_STATEMENT, BAD_AMOUNT,
-         RESERVED_WORD)
+         RESERVED_WORD, DURATION_TOO_LONG, AMOUNT_TOO_LARGE)

@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 
 UNIT_SECONDS = {"s": 1, "min": 60, "h": 3600, "d": 86400}
+# No step of a service takes longer than a year: a longer duration is a slip
+# (a unit, a digit too many), and a bound keeps every sum of durations finite.
+MAX_DAYS = 366
+MAX_SECONDS = MAX_DAYS * UNIT_SECONDS["d"]
 _PART = re.compile(r"(\d+(?:\.\d+)?)([^\W\d_]*)")
 
 
@@ -12,6 +16,10 @@ class DurationError(ValueError):
     def __init__(self, message: str, hint: str) -> None:
         super().__init__(message)
         self.hint = hint
+
+
+class DurationTooLong(DurationError):
+    """A well-written duration longer than MAX_SECONDS."""
 
 
 def parse_duration(text: str) -> float:
@@ -39,7 +47,17 @@ def parse_duration(text: str) -> float:
         seconds += float(number) * UNIT_SECONDS[unit]
     if position != len(text) or not seen:
         raise DurationError(f"found '{text}', which is not a duration", "write e.g. 30s, 5min, 2h, 1d or 1h30min")
+    if seconds > MAX_SECONDS:  # also a number too large for a float, read as infinity
+        raise DurationTooLong(
+            f"found the duration '{shortened(text)}', longer than a year; durations go up to {MAX_DAYS}d",
+            "check the number and the unit (s, min, h, d)",
+        )
     return seconds
+
+
+def shortened(text: str, keep: int = 24) -> str:
+    """`text` as a message quotes it: a runaway number cut down to its start."""
+    return text if len(text) <= keep else f"{text[:keep]}… ({len(text)} characters)"
 
 
 def _closest_unit(unit: str) -> str:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from enum import Enum
 from typing import TypeVar
 
-from blueprint.model.codes import RESERVED_WORD, UNKNOWN_LANE, UNKNOWN_LINE, UNKNOWN_VALUE
+from blueprint.model.codes import DURATION_TOO_LONG, RESERVED_WORD, UNKNOWN_LANE, UNKNOWN_LINE, UNKNOWN_VALUE
 from blueprint.model.drafts import BlueprintDraft, node
-from blueprint.model.durations import DurationError, parse_duration
+from blueprint.model.durations import DurationError, DurationTooLong, parse_duration
 from blueprint.model.types import Duration, DurationRange, Lane, Line
 from blueprint.parse.codes import BAD_DURATION
 from blueprint.parse.statements import RangeText, Word
@@ -81,7 +81,8 @@ def read_duration(draft: BlueprintDraft, word: Word) -> Duration | None:
     try:
         return node(Duration, seconds=parse_duration(word.text), text=word.text)
     except DurationError as error:
-        draft.report(BAD_DURATION, word.span, str(error), hint=error.hint)
+        code = DURATION_TOO_LONG if isinstance(error, DurationTooLong) else BAD_DURATION
+        draft.report(code, word.span, str(error), hint=error.hint)
         return None
 
 
