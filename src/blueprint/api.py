@@ -15,7 +15,7 @@ from blueprint.diagnostics import Diagnostic, Level
 from blueprint.model.build import build
 from blueprint.model.types import Blueprint
 from blueprint.parse.parser import parse
-from blueprint.parse.decode import decode
+from blueprint.parse.decode import decode, read_file
 from blueprint.parse.gcpause import paused
 from blueprint.results import CheckResult, FormatResult, InvalidBlueprintError, RenderError
 from blueprint.source import Source
@@ -81,7 +81,7 @@ def check_text(text: str, name: str = "<string>", enabled: Iterable[str] = DEFAU
 def check_file(path: str | Path, enabled: Iterable[str] = DEFAULT_CODES, name: str | None = None) -> CheckResult:
     """Check a file on disk; OSError (missing, unreadable) is the caller's to report."""
     path = Path(path)
-    return check_bytes(name or path.as_posix(), path.read_bytes(), enabled)
+    return check_bytes(name or path.as_posix(), read_file(path), enabled)
 
 
 def render_result(result: CheckResult, output_format: str, theme: str = "default", fonts: str = "embed") -> bytes:
@@ -133,7 +133,7 @@ def format_text(text: str, name: str = "<string>", enabled: Iterable[str] = DEFA
 def format_file(path: str | Path, enabled: Iterable[str] = DEFAULT_CODES, name: str | None = None) -> FormatResult:
     """Format a file on disk (nothing is written); OSError is the caller's to report."""
     path = Path(path)
-    return format_bytes(name or path.as_posix(), path.read_bytes(), enabled)
+    return format_bytes(name or path.as_posix(), read_file(path), enabled)
 
 
 # --- scaffolding (blueprint new) ------------------------------------------------

@@ -59,6 +59,7 @@ def command(paths, output_format, strict, select, extend_select, ignore, config_
       blueprint check --extend-select BP305 deposit.bp
     """
     from blueprint.api import check_bytes
+    from blueprint.parse.decode import read_limited
     from blueprint.cli.files import NoFilesError, discover
 
     try:
@@ -78,7 +79,7 @@ def command(paths, output_format, strict, select, extend_select, ignore, config_
     try:
         files = [str(f) for f in discover(p for p in paths if p != "-")]
         for _ in (p for p in paths if p == "-"):
-            results.append(for_report(check_bytes("<stdin>", sys.stdin.buffer.read(), enabled)))
+            results.append(for_report(check_bytes("<stdin>", read_limited(sys.stdin.buffer), enabled)))
         results.extend(check_files(files, enabled, workers=available_cpus()))
     except NoFilesError as error:
         fail_usage(str(error))

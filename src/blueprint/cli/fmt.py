@@ -52,11 +52,12 @@ def command(paths, check_only, show_diff) -> None:
 def _format_stdin(enabled: frozenset[str], check_only: bool, show_diff: bool) -> NoReturn:
     """Standard input formatted to standard output (or its diff, or only the exit status)."""
     from blueprint.api import format_bytes
+    from blueprint.parse.decode import read_limited
     from blueprint.format import UnsafeFormatError, unified_diff
     from blueprint.report import render_report
 
     try:
-        result = format_bytes("<stdin>", sys.stdin.buffer.read(), enabled)
+        result = format_bytes("<stdin>", read_limited(sys.stdin.buffer), enabled)
     except UnsafeFormatError as error:
         click.echo(f"blueprint: error: {error}; {_BUG}", err=True)
         sys.exit(EXIT_FINDINGS)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
@@ -31,10 +30,16 @@ def command(path, output, force) -> None:
     from blueprint.api import import_model
     from blueprint.cli.shared import EXIT_CLEAN, EXIT_FINDINGS, STDOUT, fail_usage, write_stdout
     from blueprint.cli.export import write_file
+    from blueprint.exchange.importer import MAX_DOCUMENT_BYTES
+    from blueprint.parse.decode import read_limited
     from blueprint.report.import_problems import format_problems
 
     try:
-        data = sys.stdin.buffer.read() if path == STDOUT else Path(path).read_bytes()
+        if path == STDOUT:
+            data = read_limited(sys.stdin.buffer, MAX_DOCUMENT_BYTES)
+        else:
+            with open(path, "rb") as stream:
+                data = read_limited(stream, MAX_DOCUMENT_BYTES)
     except OSError as error:
         fail_usage(f"cannot read {error.filename or path}: {error.strerror or error}")
     name = "<stdin>" if path == STDOUT else path

@@ -51,13 +51,14 @@ def check_inputs(inputs: Sequence[Path | str], enabled: Iterable[str], show_warn
     exits 1; with `show_warnings`, the warnings of inputs that can go on are
     shown too."""
     from blueprint.api import check_bytes, check_file
+    from blueprint.parse.decode import read_limited
     from blueprint.report import render_report
 
     enabled = frozenset(enabled)
     results = []
     for source in inputs:
         try:
-            results.append(check_bytes("<stdin>", sys.stdin.buffer.read(), enabled) if source == STDOUT
+            results.append(check_bytes("<stdin>", read_limited(sys.stdin.buffer), enabled) if source == STDOUT
                            else check_file(source, enabled))
         except OSError as error:
             fail_usage(f"cannot read {error.filename or source}: {error.strerror or error}")

@@ -26,6 +26,10 @@ from blueprint.model.types import ACTION_LANES, Blueprint
 from blueprint.suggest import as_hint, first_alike
 
 MAX_LISTED = 20  # problems reported at most; the rest are counted
+# The export of the largest .bp file the checker reads (8 MiB) is several
+# times its size; the bound keeps a runaway input from taking all memory.
+MAX_DOCUMENT_MIB = 64
+MAX_DOCUMENT_BYTES = MAX_DOCUMENT_MIB * 1024 * 1024
 
 
 class ImportResult(BaseModel):
@@ -49,6 +53,10 @@ def _reject_constant(name: str) -> float:
 
 
 def _parse(data: bytes) -> Any:
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise _Stop([ImportProblem(path="$", message=f"found more than {MAX_DOCUMENT_MIB} MiB; import reads model "
+                                   f"documents up to {MAX_DOCUMENT_MIB} MiB",
+                                   hint="split the service into several blueprints")])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

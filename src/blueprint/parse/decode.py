@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import BinaryIO
+
 from blueprint.diagnostics import Diagnostic
 from blueprint.parse.codes import FILE_TOO_LARGE, UNREADABLE_FILE
 from blueprint.source import Source, Span
 
 MAX_BYTES = 8 * 1024 * 1024
 _BOM = b"\xef\xbb\xbf"
+
+
+def read_limited(stream: BinaryIO, limit: int = MAX_BYTES) -> bytes:
+    """At most `limit` + 1 bytes: enough to tell that the input is over the
+    limit, without reading all of a device or a pipe that never ends."""
+    return stream.read(limit + 1)
+
+
+def read_file(path: str | Path) -> bytes:
+    """A file's bytes, or its first MAX_BYTES + 1; OSError is the caller's."""
+    with open(path, "rb") as stream:
+        return read_limited(stream)
 
 
 def decode(name: str, data: bytes) -> tuple[Source | None, list[Diagnostic]]:
@@ -17,7 +32,7 @@ def decode(name: str, data: bytes) -> tuple[Source | None, list[Diagnostic]]:
             FILE_TOO_LARGE.at(
                 name,
                 Span.point(1, 1),
-                f"found a file of {len(data) / 1048576:.1f} MiB; the checker reads files up to 8 MiB",
+                "found more than 8 MiB; the checker reads files up to 8 MiB",
                 hint="split the service into several blueprints",
             )
         ]

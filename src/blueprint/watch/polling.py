@@ -14,6 +14,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from blueprint.parse.decode import read_file
+
 Signature = tuple[object, ...]
 
 
@@ -57,7 +59,7 @@ class PolledFile:
 
     def _read(self, force: bool = False) -> bytes | OSError | None:
         try:
-            data: bytes | OSError = self.path.read_bytes()
+            data: bytes | OSError = read_file(self.path)
         except OSError as error:
             data = error
         if self._signature() != self._seen:
