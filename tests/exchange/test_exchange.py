@@ -328,6 +328,36 @@ def test_bad_json_is_reported_with_its_place():
     assert _problems(b"[1, 2]") == [("$", "expected a JSON object with format, version and blueprint")]
 
 
+TOO_DEEP = ("$", "found arrays and objects nested more than 32 deep; a model document is never that deep")
+
+
+@pytest.mark.parametrize("depth", [32, 1_000, 100_000])
+def test_a_document_nested_deeper_than_any_model_is_refused_before_it_is_read(depth):
+    # The document's own object is one level: 32 arrays under it make 33.
+    data = b'{"format": "blueprint-model", "version": 1, "blueprint": ' + b"[" * depth + b"]" * depth + b"}"
+    assert _problems(data) == [TOO_DEEP]
+
+
+def test_nesting_up_to_the_limit_is_read_and_brackets_in_strings_do_not_count():
+    shallow = b'{"format": "blueprint-model", "version": 1, "blueprint": ' + b"[" * 31 + b"]" * 31 + b"}"
+    assert TOO_DEEP not in _problems(shallow)
+    document = copy.deepcopy(MINIMAL)
+    document["blueprint"]["title"] = "[{" * 1000 + '\\"[' * 100
+    assert _import(document).ok
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["[", '{"k": ', '{"steps": ', '[{"label": ']), max_size=3000),
+       st.sampled_from(["title", "steps", "phases", "flows", "max_wait", "unknown"]))
+def test_any_nesting_anywhere_is_reported_never_raised(openers, field):
+    closers = "".join({"[": "]", "[{": "}]"}.get(opener[:2], "}") for opener in reversed(openers))
+    body = json.dumps(MINIMAL["blueprint"])[:-1] + f', "{field}": ' + "".join(openers) + "1" + closers + "}"
+    result = _import(('{"format": "blueprint-model", "version": 1, "blueprint": ' + body + "}").encode())
+    assert not result.ok and result.problems
+    if len(openers) > 30:
+        assert [(p.path, p.message) for p in result.problems] == [TOO_DEEP]
+
+
 def test_the_envelope_names_the_format_and_version():
     assert _problems({"format": "bpmn", "version": 1, "blueprint": {}}) == [
         ("$.format", 'expected "blueprint-model", found "bpmn"')

@@ -11,6 +11,7 @@ there text to write, so an invalid file is never produced.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -30,6 +31,12 @@ MAX_LISTED = 20  # problems reported at most; the rest are counted
 # times its size; the bound keeps a runaway input from taking all memory.
 MAX_DOCUMENT_MIB = 64
 MAX_DOCUMENT_BYTES = MAX_DOCUMENT_MIB * 1024 * 1024
+# A model document nests about ten arrays and objects deep; every step of the
+# import walks it recursively, so a much deeper document is refused before
+# anything reads it (it would exhaust the interpreter's stack).
+MAX_DEPTH = 32
+_JSON_STRING = re.compile(r'"(?:[^"\\]++|\\.)*+"', re.S)
+_JSON_NESTING = re.compile(r"[\[\]{}]")
 
 
 class ImportResult(BaseModel):
@@ -62,6 +69,10 @@ def _parse(data: bytes) -> Any:
     except UnicodeDecodeError as error:
         raise _Stop([ImportProblem(path="$", message=f"found a byte (0x{data[error.start]:02x}) that is not UTF-8",
                                    hint="save the file as UTF-8")]) from None
+    if _deeper_than(MAX_DEPTH, text):
+        raise _Stop([ImportProblem(path="$", message=f"found arrays and objects nested more than {MAX_DEPTH} deep; "
+                                   "a model document is never that deep",
+                                   hint="write it with blueprint export, or see blueprint schema")])
     try:
         return json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
@@ -69,6 +80,17 @@ def _parse(data: bytes) -> Any:
         raise _Stop([ImportProblem(path="$", message=message)]) from None
     except ValueError as error:
         raise _Stop([ImportProblem(path="$", message=f"not valid JSON: {error}")]) from None
+
+
+def _deeper_than(limit: int, text: str) -> bool:
+    """Whether the JSON text nests arrays and objects more than `limit` deep
+    (brackets inside strings do not count)."""
+    depth = 0
+    for match in _JSON_NESTING.finditer(_JSON_STRING.sub("", text)):
+        depth += 1 if match.group() in "[{" else -1
+        if depth > limit:
+            return True
+    return False
 
 
 def _envelope(document: Any) -> None:
