@@ -10,6 +10,9 @@ from hypothesis import strategies as st
 
 from blueprint.api import check_text, format_text
 from blueprint.format import UnsafeFormatError, meaning_of
+from blueprint.parse.grammar import grammar_text
+from blueprint.parse.whitespace import WHITESPACE as LANGUAGE_WHITESPACE
+from blueprint.parse.whitespace import is_blank
 
 from ..conftest import EXAMPLES
 
@@ -438,3 +441,47 @@ def test_formatting_generated_blueprints_keeps_meaning_and_comments_and_is_idemp
     assert_canonical_shape(formatted)
     again = format_text(formatted)
     assert again.text == formatted and not again.changed
+
+
+# --- one definition of a blank line -------------------------------------------------
+
+# Characters str.isspace calls space, or that print as nothing: the line and
+# record separators that str.splitlines also breaks at, among them.
+SPACE_LIKE = sorted({*WHITESPACE, "\u2028", "\u2029", "\x85", "\x1c", "\x1d", "\x1e", "\x1f", "\u2000",
+                     "\u200b", "\u205f", "\ufeff", "\x00", "\x7f"})
+GOOD = 'blueprint "T"\nstep s "S"\n  customer c "C"\n  onstage o "O"\n  c -> o\n'
+
+
+def test_the_grammar_skips_exactly_the_whitespace_declared_once():
+    [pattern] = re.findall(r"^%ignore /(.+)/$", grammar_text(), flags=re.M)
+    skipped = {char for char in map(chr, range(0x3100)) if re.fullmatch(pattern, char)}
+    assert skipped == set(LANGUAGE_WHITESPACE) == set(WHITESPACE)
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\x1c", "\x1d", "\x1e"])
+def test_a_line_of_a_separator_is_not_blank_to_check_or_to_fmt(separator):
+    # str.isspace and str.splitlines treat these as space or line breaks; the
+    # grammar does not. Both commands now read the line as the grammar does.
+    text = GOOD.replace("step s", f"{separator}\nstep s")
+    [d] = check_text(text, "sep.bp").diagnostics
+    assert (d.code, d.span.line, d.span.column) == ("BP101", 2, 1)
+    assert d.message.startswith(f"found the invisible character U+{ord(separator):04X} (")
+    formatted = format_text(text, "sep.bp")  # a finding, not UnsafeFormatError
+    assert not formatted.ok and formatted.diagnostics == (d,)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.integers(1, 5), st.text(st.sampled_from(SPACE_LIKE), min_size=1, max_size=4)),
+                min_size=1, max_size=4))
+def test_lines_of_space_like_characters_are_blank_to_both_or_to_neither(inserted):
+    lines, emptied = GOOD.split("\n"), GOOD.split("\n")
+    for at, line in inserted:  # after the title: a byte order mark before it is allowed
+        lines.insert(at, line)
+        emptied.insert(at, "")
+    text = "\n".join(lines)
+    checked = check_text(text, "space.bp")
+    formatted = format_text(text, "space.bp")  # never UnsafeFormatError
+    assert formatted.ok == checked.ok
+    assert checked.ok == all(is_blank(line) for _, line in inserted)
+    if checked.ok:  # each blank line is formatted as an empty one would be
+        assert formatted.text == fmt("\n".join(emptied))

@@ -17,9 +17,7 @@ from lark.exceptions import UnexpectedInput
 from pydantic import BaseModel, ConfigDict
 
 from blueprint.parse.grammar import grammar_text
-
-# What the grammar skips between tokens (its %ignore pattern).
-WHITESPACE = " \t\f\r\v\u00a0\u3000"
+from blueprint.parse.whitespace import WHITESPACE, is_blank
 
 
 class UnreadableLine(ValueError):
@@ -56,9 +54,9 @@ def _tokens(tree: Tree) -> list[Token]:
 
 def read_line(line: str) -> RawLine:
     """Classify one line (without its line break) and split a statement into tokens."""
-    content = line.strip(WHITESPACE)
-    if not content:
+    if is_blank(line):
         return RawLine(kind=LineKind.BLANK)
+    content = line.strip(WHITESPACE)
     if content.startswith("#"):
         return RawLine(kind=LineKind.COMMENT, comment=content)
     try:

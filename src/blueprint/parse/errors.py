@@ -6,12 +6,15 @@ found, what fits there, and where.
 
 from __future__ import annotations
 
+import unicodedata
+
 from lark import Lark
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 from lark.lexer import PatternStr
 
 from blueprint.diagnostics import Diagnostic
 from blueprint.parse.codes import BAD_DURATION, UNEXPECTED_TOKEN, UNTERMINATED_STRING
+from blueprint.parse.whitespace import WHITESPACE
 from blueprint.source import Span
 from blueprint.suggest import did_you_mean
 
@@ -32,6 +35,10 @@ STATEMENT_HINT = (
     "a line starts with a keyword (blueprint, phase, step, evidence, fail, wait, duration, "
     "cost, note, link, …), a lane (customer, onstage, backstage, support) or a flow (a -> b)"
 )
+
+
+INVISIBLE_HINT = ("delete it: between words, and on a blank line, only spaces and tabs count as space; "
+                  "some editors show this character as a line break, others not at all")
 
 
 def _keywords(parser: Lark) -> dict[str, str]:
@@ -83,6 +90,13 @@ def describe_failure(
                 hint='add the closing " (write a quote inside a string as \\")',
             )
         expected = _expected_words(parser, set(error.allowed or ()))
+        if char and not char.isprintable():
+            return UNEXPECTED_TOKEN.at(
+                file,
+                Span.point(line, column),
+                f"found the invisible character {_code_point(char)}; expected {expected}",
+                hint=INVISIBLE_HINT,
+            )
         return UNEXPECTED_TOKEN.at(
             file,
             Span.point(line, column),
@@ -127,7 +141,12 @@ def describe_failure(
 
 
 def _first_column(line_text: str) -> int:
-    return len(line_text) - len(line_text.lstrip()) + 1
+    return len(line_text) - len(line_text.lstrip(WHITESPACE)) + 1
+
+
+def _code_point(char: str) -> str:
+    """U+2028 (LINE SEPARATOR): a character that shows as nothing, or as a line break."""
+    return f"U+{ord(char):04X} ({unicodedata.name(char, 'a control character')})"
 
 
 def _unit_hint(word: str) -> str:

@@ -12,6 +12,7 @@ from blueprint.parse.gcpause import paused
 from blueprint.parse.grammar import parser
 from blueprint.parse.statements import AnyStatement, StepStatement, Word
 from blueprint.parse.transform import reading
+from blueprint.parse.whitespace import WHITESPACE
 from blueprint.source import Source, Span
 
 
@@ -73,7 +74,7 @@ def _parse_lines(source: Source) -> ParseResult:
     diagnostics: list[Diagnostic] = []
     for number, raw in enumerate(source.text.split("\n"), start=1):
         line = raw.rstrip("\r")
-        stripped = line.strip()
+        stripped = line.strip(WHITESPACE)
         if not stripped or stripped.startswith("#"):
             continue
         try:
