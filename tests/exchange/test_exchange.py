@@ -358,6 +358,32 @@ def test_any_nesting_anywhere_is_reported_never_raised(openers, field):
         assert [(p.path, p.message) for p in result.problems] == [TOO_DEEP]
 
 
+@pytest.mark.parametrize("title", ["A\rB", "A\r\nB", "A\nB"])
+def test_a_line_break_in_a_string_is_refused_by_check_and_import_alike(title):
+    # A lone carriage return used to check clean and export, and the export then could not be imported.
+    checked = check_text(f'blueprint "{title}"\nstep s "S"\n  customer c "C"\n', "cr.bp")
+    assert "BP102" in {d.code for d in checked.errors}
+    document = copy.deepcopy(MINIMAL)
+    document["blueprint"]["title"] = title
+    assert _problems(document) == [("$.blueprint.title", "contains a line break; a .bp statement is one line")]
+
+
+_LABEL = st.text(st.sampled_from(["a", " ", '"', "\\", "\r", "\n", "\t", "\u2028", "\x85", "\x1c", "付"]),
+                 min_size=1, max_size=8)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_LABEL)
+def test_check_and_import_agree_on_every_string(label):
+    written = label.replace("\\", "\\\\").replace('"', '\\"')
+    checked = check_text(f'blueprint "{written}"\nstep s "S"\n  customer c "C"\n', "label.bp")
+    document = copy.deepcopy(MINIMAL)
+    document["blueprint"]["title"] = label
+    assert _import(document).ok == checked.ok
+    if checked.ok:  # what checks clean exports, and the export imports
+        assert _import(json.loads(export_result(checked))).ok
+
+
 def test_the_envelope_names_the_format_and_version():
     assert _problems({"format": "bpmn", "version": 1, "blueprint": {}}) == [
         ("$.format", 'expected "blueprint-model", found "bpmn"')

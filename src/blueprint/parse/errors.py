@@ -82,6 +82,14 @@ def describe_failure(
     if isinstance(error, UnexpectedCharacters):
         column = error.column
         char = line_text[column - 1] if 0 < column <= len(line_text) else ""
+        if char == '"' and "\r" in line_text[column:].rstrip("\r"):
+            return UNTERMINATED_STRING.at(
+                file,
+                Span(line=line, column=column, end_line=line, end_column=len(line_text) + 1),
+                "found a carriage return (U+000D) inside a string; a string ends on the line it starts, "
+                "and some editors show a lone carriage return as a line break",
+                hint="delete the carriage return, or join the two lines of the string",
+            )
         if char == '"':
             return UNTERMINATED_STRING.at(
                 file,

@@ -48,12 +48,15 @@ def _statement(line: str, file: str, line_offset: int) -> tuple[AnyStatement, li
 
 
 def _closed_string(line: str, file: str, line_offset: int):
-    """The statement as it would read with its string closed, so that one
-    missing quote does not also lose the step or action on that line."""
-    try:
-        return _statement(line + '"', file, line_offset)
-    except UnexpectedInput:
-        return None
+    """The statement as it would read with its string closed (or a carriage
+    return inside it made a space), so that one missing quote does not also
+    lose the step or action on that line."""
+    for closed in ((line.replace("\r", " "),) if "\r" in line else ()) + (line + '"',):
+        try:
+            return _statement(closed, file, line_offset)
+        except UnexpectedInput:
+            continue
+    return None
 
 
 def _placeholder_step(line: str, number: int) -> list[StepStatement]:
