@@ -3,6 +3,7 @@ runs, so `blueprint --help` stays fast."""
 
 from __future__ import annotations
 
+import errno
 import importlib
 
 import click
@@ -25,6 +26,20 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 
 class LazyGroup(click.Group):
+    def invoke(self, ctx: click.Context) -> object:
+        # Whatever the operating system refuses on a path no command foresaw
+        # (a name too long, a folder that is a file) is the user's to fix:
+        # a usage error, never a traceback. A reader gone from the pipe is
+        # left to click, which ends quietly.
+        try:
+            return super().invoke(ctx)
+        except OSError as error:
+            if error.errno == errno.EPIPE:
+                raise
+            from blueprint.cli.shared import describe_os_error, fail_usage
+
+            fail_usage(describe_os_error(error))
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
 

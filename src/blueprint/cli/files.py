@@ -18,18 +18,25 @@ def discover(paths: Iterable[str]) -> list[Path]:
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            inside = sorted(
-                candidate
-                for candidate in path.rglob(f"*{SUFFIX}")
-                if candidate.is_file()
-                and not any(part.startswith(".") for part in candidate.relative_to(path).parts[:-1])
-            )
-            if not inside:
-                raise NoFilesError(f"no {SUFFIX} files in {raw}")
-            found.extend(inside)
-        elif path.exists():
-            found.append(path)
-        else:
-            raise NoFilesError(f"no such file or directory: {raw}")
+        try:
+            found.extend(_files_at(path, raw))
+        except OSError as error:  # a name too long, a loop of links: the path cannot be read
+            raise NoFilesError(f"cannot read {raw}: {error.strerror or error}") from None
     return list(dict.fromkeys(found))
+
+
+def _files_at(path: Path, raw: str) -> list[Path]:
+    """The file `path`, or the .bp files in the directory `path`; OSError is the caller's."""
+    if path.is_dir():
+        inside = sorted(
+            candidate
+            for candidate in path.rglob(f"*{SUFFIX}")
+            if candidate.is_file()
+            and not any(part.startswith(".") for part in candidate.relative_to(path).parts[:-1])
+        )
+        if not inside:
+            raise NoFilesError(f"no {SUFFIX} files in {raw}")
+        return inside
+    if path.exists():
+        return [path]
+    raise NoFilesError(f"no such file or directory: {raw}")

@@ -40,9 +40,9 @@ def command(name, lang, state, directory) -> None:
     except ScaffoldError as error:
         fail_usage(str(error))
     destination = Path(directory) / made.file_name
-    if destination.exists() or destination.is_symlink():
-        fail_usage(f"{destination} already exists; choose another name or move that file first")
     try:
+        if destination.exists() or destination.is_symlink():
+            fail_usage(f"{destination} already exists; choose another name or move that file first")
         destination.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(destination, made.text.encode("utf-8"), overwrite=False)
     except OutputExistsError:

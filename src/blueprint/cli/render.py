@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from blueprint.cli.shared import EXIT_CLEAN, check_inputs, fail_usage, write_stdout
+from blueprint.cli.shared import EXIT_CLEAN, check_inputs, describe_os_error, fail_usage, write_stdout
 from blueprint.cli.config import ConfigError, find_pyproject, load_settings
 from blueprint.render import FONT_OPTIONS, FORMATS, THEMES
 
@@ -69,6 +69,8 @@ def command(paths, output, output_format, theme, fonts, force, compare_with) -> 
         planned = plan_outputs(paths, output, output_format)
     except (ConfigError, OutputPlanError, NoFilesError) as error:
         fail_usage(str(error))
+    except OSError as error:  # the inputs were found: it is the output the system refuses
+        fail_usage(describe_os_error(error, "cannot write", output))
 
     results = check_inputs([item.source for item in planned], enabled, show_warnings=True)
 
@@ -92,7 +94,11 @@ def _refuse_to_replace(planned: list[Planned]) -> None:
     """A usage error when any destination exists already (replaced only with --force)."""
     from blueprint.cli.output import existing_destinations
 
-    if present := existing_destinations(planned):
+    try:
+        present = existing_destinations(planned)
+    except OSError as error:
+        fail_usage(describe_os_error(error, "cannot write"))
+    if present:
         names = ", ".join(str(path) for path in present)
         fail_usage(f"{names} already exist{'s' if len(present) == 1 else ''}; use --force to replace")
 
@@ -139,16 +145,23 @@ def _render_compare(old: str, paths: tuple[str, ...], output: str | None, output
         output_format = choose_format(output_format, output)
     except (ConfigError, OutputPlanError) as error:
         fail_usage(str(error))
+    except OSError as error:
+        fail_usage(describe_os_error(error, "cannot write", output))
     if output_format not in COMPARE_FORMATS:
         fail_usage(f"--compare draws {', '.join(COMPARE_FORMATS[:-1])} or {COMPARE_FORMATS[-1]}, not {output_format}")
     for path in (old, paths[0]):
-        if not Path(path).is_file():
-            fail_usage(f"no such file: {path}" if not Path(path).exists() else f"{path} is not a file")
+        try:
+            if not Path(path).is_file():
+                fail_usage(f"no such file: {path}" if not Path(path).exists() else f"{path} is not a file")
+        except OSError as error:
+            fail_usage(describe_os_error(error, "cannot read", path))
     try:
         [planned] = plan_outputs(paths, output, output_format, name_suffix=COMPARE_NAME_SUFFIX,
                                  also_read=[Path(old)])
     except (OutputPlanError, NoFilesError) as error:
         fail_usage(str(error))
+    except OSError as error:
+        fail_usage(describe_os_error(error, "cannot write", output))
 
     results = check_inputs([Path(old), new], enabled, show_warnings=True)
     if not force:

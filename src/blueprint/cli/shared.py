@@ -23,6 +23,13 @@ def fail_usage(message: str) -> NoReturn:
     sys.exit(EXIT_USAGE)
 
 
+def describe_os_error(error: OSError, verb: str = "cannot use", path: object = None) -> str:
+    """`cannot read PATH: File name too long`: what the system refused, and on which path."""
+    name = error.filename if error.filename is not None else path
+    reason = error.strerror or str(error)
+    return reason if name is None else f"{verb} {name}: {reason}"
+
+
 def write_stdout(data: str | bytes) -> None:
     """Write to standard output; a reader that goes away early (`| head`) or a
     full disk is a usage error, not a traceback."""

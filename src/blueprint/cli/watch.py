@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from blueprint.cli.shared import EXIT_CLEAN, fail_usage
+from blueprint.cli.shared import EXIT_CLEAN, describe_os_error, fail_usage
 from blueprint.cli.config import ConfigError, find_pyproject, load_settings
 from blueprint.vocabulary import THEMES
 
@@ -37,10 +37,13 @@ def command(path, port, open_browser, theme) -> None:
     from blueprint.watch import PortInUse, Preview, bind, run
 
     file = Path(path)
-    if not file.exists():
-        fail_usage(f"no such file: {path}")
-    if file.is_dir():
-        fail_usage(f"{path} is a directory; watch one .bp file")
+    try:
+        if not file.exists():
+            fail_usage(f"no such file: {path}")
+        if file.is_dir():
+            fail_usage(f"{path} is a directory; watch one .bp file")
+    except OSError as error:
+        fail_usage(describe_os_error(error, "cannot read", path))
     try:
         enabled = load_settings(find_pyproject(Path.cwd())).enabled_codes()
     except ConfigError as error:
