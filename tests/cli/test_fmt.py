@@ -150,6 +150,51 @@ def test_permissions_are_kept_and_a_link_is_written_through(tree):
     assert (tree / "messy.bp").stat().st_mode & 0o777 == 0o640
 
 
+def test_a_read_only_file_is_refused_though_its_folder_is_writable(tree):
+    # Replacing a file needs only its folder to be writable: without the
+    # check, fmt replaced a 0444 file and made it its own. The mode bits say
+    # no to everyone, the superuser included.
+    (tree / "messy.bp").chmod(0o444)
+    before = snapshot(tree)
+    result = run("fmt", ".", cwd=tree)
+    assert (result.returncode, result.stderr) == (2, "blueprint: error: cannot write messy.bp: the file is read-only\n")
+    assert snapshot(tree) == before
+    assert (tree / "messy.bp").stat().st_mode & 0o777 == 0o444
+
+
+def test_a_file_the_system_says_the_user_cannot_write_is_refused(tree, monkeypatch):
+    # A file writable by its mode, but not by this user (another owner, an
+    # access list): os.access says so. Asked in this process, so that the
+    # answer can be the one an ordinary user would get, whoever runs the tests.
+    from click.testing import CliRunner
+
+    from blueprint.cli import main
+
+    asked = []
+
+    def access(path, mode, **kwargs):
+        asked.append((Path(path).name, mode))
+        return mode != os.W_OK
+
+    monkeypatch.chdir(tree)
+    monkeypatch.setattr(os, "access", access)
+    before = snapshot(tree)
+    done = CliRunner().invoke(main, ["fmt", "messy.bp"])
+    assert (done.exit_code, done.stderr) == (2, "blueprint: error: cannot write messy.bp: the file is read-only\n")
+    assert ("messy.bp", os.W_OK) in asked
+    assert snapshot(tree) == before
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only the superuser can give a file to another user")
+def test_the_owner_of_a_rewritten_file_is_kept(tree):
+    os.chown(tree / "messy.bp", 4321, 4322)
+    result = run("fmt", "messy.bp", cwd=tree)
+    assert result.returncode == 0, result.stderr
+    status = (tree / "messy.bp").stat()
+    assert (status.st_uid, status.st_gid) == (4321, 4322)
+    assert (tree / "messy.bp").read_text(encoding="utf-8") == TIDY
+
+
 def test_usage_errors_exit_two(tree):
     missing = run("fmt", "nope.bp", cwd=tree)
     assert (missing.returncode, missing.stderr) == (2, "blueprint: error: no such file or directory: nope.bp\n")

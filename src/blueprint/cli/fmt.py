@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -127,12 +128,18 @@ def _each_file_once(paths: list[Path]) -> list[Path]:
 
 
 def _rewrite(path: Path, data: bytes) -> None:
-    """Replace a file's content in one step, keeping its permissions, and
-    writing through a symbolic link rather than replacing the link."""
-    from blueprint.cli.output import write_atomically
+    """Replace a file's content in one step, keeping its permissions and its
+    owner, and writing through a symbolic link rather than replacing the
+    link. A file the user may not write is refused, though its folder would
+    let it be replaced; so is one whose owner could not be kept."""
+    from blueprint.cli.output import ReadOnlyError, may_write, write_atomically
 
     target = path.resolve()
     try:
-        write_atomically(target, data, overwrite=True, mode=target.stat().st_mode & 0o7777)
+        status = target.stat()
+        if not may_write(target, status):
+            raise ReadOnlyError(path)
+        write_atomically(target, data, overwrite=True, mode=stat.S_IMODE(status.st_mode),
+                         owner=(status.st_uid, status.st_gid))
     except OSError as error:
         fail_usage(f"cannot write {error.filename or path}: {error.strerror or error}")

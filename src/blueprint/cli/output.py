@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -145,11 +146,28 @@ def _new_file_mode() -> int:
 _NEW_FILE_MODE = _new_file_mode()
 
 
-def write_atomically(path: str | Path, data: bytes, overwrite: bool, mode: int | None = None) -> None:
+class ReadOnlyError(PermissionError):
+    """The file is there to be replaced, but its user may not write it."""
+
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(errno.EACCES, "the file is read-only", str(path))
+
+
+def may_write(path: Path, status: os.stat_result) -> bool:
+    """Whether the user may write the existing file `path`. Replacing a file
+    needs only its folder to be writable, so this is asked first: a file with
+    no write permission for anyone is read-only even to the superuser, for
+    whom os.access always says yes, as it is to most editors."""
+    return bool(status.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) and os.access(path, os.W_OK)
+
+
+def write_atomically(path: str | Path, data: bytes, overwrite: bool, mode: int | None = None,
+                     owner: tuple[int, int] | None = None) -> None:
     """Write `data` to `path` in one step; refuse to replace an existing file
     unless `overwrite` is true (OutputExistsError). The file gets `mode`, else
-    the permissions an ordinary new file would get, before it takes the
-    path's place. OSError is the caller's."""
+    the permissions an ordinary new file would get, and `owner` (user and
+    group), else the writer's, before it takes the path's place. OSError is
+    the caller's (PermissionError when the owner cannot be kept)."""
     path = Path(path)
     if not overwrite and path.exists():
         raise OutputExistsError(path)
@@ -161,6 +179,9 @@ def write_atomically(path: str | Path, data: bytes, overwrite: bool, mode: int |
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        made = os.stat(temporary)
+        if owner is not None and owner != (made.st_uid, made.st_gid):
+            os.chown(temporary, *owner)  # before chmod: a change of owner clears set-id bits
         # mkstemp creates the file readable by its owner only.
         os.chmod(temporary, _NEW_FILE_MODE if mode is None else mode)
         if overwrite:
