@@ -129,6 +129,18 @@ def test_file_that_appears_meanwhile_is_not_replaced(tmp_path, monkeypatch):
     assert listing(tmp_path) == ["deposit.svg"]
 
 
+def test_a_symbolic_link_is_written_through_and_stays_a_link(tmp_path):
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "model.json").write_bytes(b"old")
+    link = tmp_path / "model.json"
+    link.symlink_to("real/model.json")
+    with pytest.raises(OutputExistsError):
+        write_atomically(link, b"new", overwrite=False)
+    write_atomically(link, b"new", overwrite=True)
+    assert link.is_symlink() and (tmp_path / "real" / "model.json").read_bytes() == b"new"
+    assert listing(tmp_path / "real") == ["model.json"] and listing(tmp_path) == ["model.json", "real"]
+
+
 def test_missing_folder_is_the_callers_error(tmp_path):
     with pytest.raises(FileNotFoundError):
         write_atomically(tmp_path / "missing" / "deposit.svg", b"x", overwrite=False)

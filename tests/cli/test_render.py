@@ -170,6 +170,34 @@ def test_force_replaces(tree):
     assert sorted(files(tree)) == ["branch/deposit.bp", "branch/zh/存款.bp", "deposit.bp", "deposit.svg"]
 
 
+def test_force_writes_through_a_symbolic_link_to_its_target(tree):
+    # The drawing replaces the file the link points to, in that file's
+    # folder; the link stays a link (it used to become a plain file, and the
+    # target was left as it was).
+    (tree / "site").mkdir()
+    (tree / "site/deposit.svg").write_bytes(b"old")
+    (tree / "site/deposit.svg").chmod(0o640)
+    (tree / "deposit.svg").symlink_to("site/deposit.svg")
+    refused = run("render", "deposit.bp", cwd=tree)
+    assert (refused.returncode, err(refused)) == (2, "blueprint: error: deposit.svg already exists; use --force to replace\n")
+    result = run("render", "deposit.bp", "--force", cwd=tree)
+    assert (result.returncode, err(result)) == (0, "wrote deposit.svg\n")
+    assert os.readlink(tree / "deposit.svg") == "site/deposit.svg"
+    assert (tree / "site/deposit.svg").read_bytes().startswith(b"<?xml")
+    assert sorted(path.name for path in (tree / "site").iterdir()) == ["deposit.svg"]  # no temporary left
+
+
+def test_a_link_that_points_nowhere_counts_as_a_file_and_force_creates_its_target(tree):
+    (tree / "deposit.svg").symlink_to("drawings/deposit.svg")
+    (tree / "drawings").mkdir()
+    refused = run("render", "deposit.bp", cwd=tree)
+    assert (refused.returncode, err(refused)) == (2, "blueprint: error: deposit.svg already exists; use --force to replace\n")
+    assert not (tree / "drawings/deposit.svg").exists()
+    result = run("render", "deposit.bp", "--force", cwd=tree)
+    assert result.returncode == 0, err(result)
+    assert (tree / "deposit.svg").is_symlink() and (tree / "drawings/deposit.svg").read_bytes().startswith(b"<?xml")
+
+
 def test_input_is_never_overwritten_even_with_force(tree):
     result = run("render", "deposit.bp", "-o", "deposit.bp", "--force", cwd=tree)
     assert result.returncode == 2

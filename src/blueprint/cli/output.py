@@ -132,7 +132,8 @@ def _checked(planned: list[Planned], also_read: Sequence[Path]) -> list[Planned]
 
 def existing_destinations(planned: Sequence[Planned]) -> list[Path]:
     """Destinations that are already there: replaced only when the user says so."""
-    return [item.destination for item in planned if item.destination is not None and item.destination.exists()]
+    return [item.destination for item in planned
+            if item.destination is not None and (item.destination.exists() or item.destination.is_symlink())]
 
 
 def _new_file_mode() -> int:
@@ -167,10 +168,16 @@ def write_atomically(path: str | Path, data: bytes, overwrite: bool, mode: int |
     unless `overwrite` is true (OutputExistsError). The file gets `mode`, else
     the permissions an ordinary new file would get, and `owner` (user and
     group), else the writer's, before it takes the path's place. OSError is
-    the caller's (PermissionError when the owner cannot be kept)."""
+    the caller's (PermissionError when the owner cannot be kept).
+
+    A symbolic link is written through, as most tools do: the file it points
+    to is replaced, from a temporary file in that file's folder, and the link
+    stays. A link that points nowhere counts as an existing file; replacing
+    it creates the file it names."""
     path = Path(path)
-    if not overwrite and path.exists():
+    if not overwrite and (path.exists() or path.is_symlink()):
         raise OutputExistsError(path)
+    path = Path(os.path.realpath(path))
     # Same directory as the destination: os.replace is atomic only within one
     # file system, and a rename across file systems would copy.
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
