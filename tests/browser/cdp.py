@@ -168,9 +168,19 @@ class Chromium:
         return page
 
     def close(self) -> None:
+        """End the browser, whatever state a failing test left it in: asked
+        to close, it ends itself and every process it started; one that can
+        no longer be asked (its pipe broken) is killed."""
         try:
+            asked = False
             if not self._gone:
-                self.post("Browser.close")
+                try:
+                    self.post("Browser.close")
+                    asked = True
+                except (BrowserGone, OSError):
+                    pass  # it went away meanwhile
+            if not asked and self._process.poll() is None:
+                self._process.kill()
             self._process.wait()
         finally:
             os.close(self._to_child)

@@ -536,3 +536,72 @@ def test_the_page_reloads_by_itself_after_a_save(watch: Watch, folder: Path, tab
     assert tab.evaluate("getComputedStyle(document.querySelector('.bpw-banner')).position") == "fixed"
     assert tab.errors == []  # no policy violation, no script error
     assert all(url.startswith(watch.url) for url in tab.requests)
+
+
+# --- nothing left running when a test fails ---------------------------------------
+
+FAILING_ON_PURPOSE = '''
+import json
+from pathlib import Path
+
+from {module} import folder, process_tree, start_watch, watch  # noqa: F401 - fixtures
+from tests.browser.conftest import chromium  # noqa: F401 - a fixture
+
+
+def test_fails_while_the_server_and_the_browser_run(watch, chromium):
+    tab = chromium.new_page()
+    tab.send("Page.navigate", {{"url": watch.url}})
+    running = process_tree(watch.process.pid) + process_tree(chromium._process.pid)
+    Path({record!r}).write_text(json.dumps(running))
+    assert False, "failed on purpose, with everything running"
+'''
+
+
+def process_table() -> dict[int, tuple[int, str, int]]:
+    """Every process of the system: its parent, state and start time (clock ticks after boot)."""
+    table = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue  # it ended while being listed
+        fields = text[text.rindex(")") + 2 :].split()
+        table[int(stat.parent.name)] = (int(fields[1]), fields[0], int(fields[19]))
+    return table
+
+
+def process_tree(root: int) -> list[tuple[int, int]]:
+    """The process `root` and all it started, each as (pid, start time): a
+    pid with the same start time is the same process, never a reused pid."""
+    table = process_table()
+    tree, frontier = [], [root]
+    while frontier:
+        pid = frontier.pop()
+        tree.append((pid, table[pid][2]))
+        frontier += [child for child, (parent, _, _) in table.items() if parent == pid]
+    return tree
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="lists processes through /proc")
+def test_a_failing_test_leaves_neither_the_server_nor_the_browser_running(tmp_path: Path) -> None:
+    # A test session of its own, whose one test fails with `blueprint watch`
+    # serving and Chromium showing its page; once that session has ended,
+    # none of their processes may still run.
+    from tests.browser.cdp import find_chromium
+
+    if find_chromium() is None:
+        pytest.skip("chromium is not installed")
+    record = tmp_path / "running.json"
+    (tmp_path / "test_fails_on_purpose.py").write_text(FAILING_ON_PURPOSE.format(module=__name__, record=str(record)))
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(tmp_path),
+                           str(tmp_path / "test_fails_on_purpose.py")], cwd=tmp_path, env=env, capture_output=True,
+                          timeout=WAIT * 5)
+    report = done.stdout.decode("utf-8", "replace")
+    assert done.returncode == 1 and "1 failed" in report and "failed on purpose" in report, report
+    running = json.loads(record.read_text())
+    assert len(running) >= 3, running  # the server, the browser and the browser's own processes
+    table = process_table()
+    still = [(pid, table[pid][1]) for pid, started in running if pid in table and table[pid][2] == started
+             and table[pid][1] != "Z"]  # a zombie has ended; only its parent's bookkeeping remains
+    assert still == []
