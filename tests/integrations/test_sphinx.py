@@ -330,3 +330,50 @@ def test_documented_code_block_is_highlighted_without_errors(tmp_path: Path):
     assert '<div class="highlight-bp notranslate">' in html
     assert '<span class="k">step</span>' in html and '<span class="nb">customer</span>' in html
     assert 'class="err"' not in html
+
+
+# --- MyST Markdown ----------------------------------------------------------------
+MYST_PAGE = """\
+# Only
+
+A blueprint written in a Markdown page, below a few lines of text
+so that its lines in the page differ from its own.
+
+```{blueprint}
+:theme: dark
+
+blueprint "Broken inline"
+step s "S"
+  custmer c "C"
+```
+"""
+MYST_LINE = MYST_PAGE.splitlines().index('  custmer c "C"') + 1
+
+
+def test_myst_markdown_page_reports_the_page_line(tmp_path: Path):
+    # MyST runs the directive with a line count of its own (from the
+    # directive's line, not the page's top); the page line must come out all the same.
+    source = write_project(tmp_path, {"index.rst": "Index\n=====\n\n.. toctree::\n\n   only\n",
+                                      "only.md": MYST_PAGE})
+    (source / "conf.py").write_text(CONF.replace('extensions = [', 'extensions = ["myst_parser", '), "utf-8")
+    done = sphinx_build(source, "-W", "--keep-going", "-q")
+    assert done.returncode != 0
+    assert f"{source / 'only.md'}:{MYST_LINE}: WARNING: blueprint error[BP104]" in done.stderr, done.stderr
+    text = re.sub(r"<[^>]+>", "", page(source, "only")).replace("&#39;", "'")
+    assert f"only.md:{MYST_LINE}: error[BP104]: found the lane 'custmer'" in text
+
+
+def test_documented_myst_page_builds_without_warnings(tmp_path: Path):
+    files, _, _ = doc_samples()
+    source = tmp_path.resolve() / "docs"
+    source.mkdir()
+    for name, text in files.items():
+        (source / name).write_text(text, encoding="utf-8")
+    with (source / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('extensions = ["myst_parser", *extensions]\n')
+    (source / "index.rst").write_text(files["index.rst"] + "\n.. toctree::\n\n   journeys\n", encoding="utf-8")
+    done = sphinx_build(source, "-W", "-q")
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    html = page(source, "journeys")
+    assert html.count('<div class="blueprint-drawing"') == 2
+    assert "Cash deposit at the counter, as it is today" in html and "Card activation" in html

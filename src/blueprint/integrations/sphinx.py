@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from docutils.statemachine import StateMachine
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -126,7 +127,7 @@ class BlueprintDirective(SphinxDirective):
     def _check_content(self) -> Checked:
         page = Path(self.env.doc2path(self.env.docname, False)).as_posix()
         document, _ = self.get_source_info()
-        first = self.content_offset + 1  # the content's first line, counted in the page
+        first = self._first_content_line()
 
         def in_page(diagnostic: Diagnostic) -> tuple[str, int]:
             # Through the state machine, so that a directive in an included file is found there.
@@ -138,6 +139,17 @@ class BlueprintDirective(SphinxDirective):
             logged_at=lambda d: "{}:{}".format(*in_page(d)),
             shown_at=lambda d: f"{page}:{in_page(d)[1]}",
         )
+
+    def _first_content_line(self) -> int:
+        """The page line (1-based) of the content's first line.
+
+        reStructuredText counts `content_offset` from the top of the page.
+        MyST Markdown runs the directive with a stand-in for docutils' state
+        machine and counts it from the directive's own line (`lineno`), as its
+        own nested parsing does."""
+        if isinstance(self.state_machine, StateMachine):
+            return self.content_offset + 1
+        return self.lineno + self.content_offset + 1
 
     # --- what the page gets --------------------------------------------------
 
