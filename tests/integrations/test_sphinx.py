@@ -377,3 +377,48 @@ def test_documented_myst_page_builds_without_warnings(tmp_path: Path):
     html = page(source, "journeys")
     assert html.count('<div class="blueprint-drawing"') == 2
     assert "Cash deposit at the counter, as it is today" in html and "Card activation" in html
+
+
+# --- dark mode ----------------------------------------------------------------------
+AUTO_PAGE = """\
+Journeys
+========
+
+.. blueprint:: diagrams/journey.bp
+   :theme: auto
+   :alt: Savings account opening, one step
+"""
+
+
+def test_theme_auto_follows_furo_s_light_dark_and_auto_modes(tmp_path: Path, chromium: Chromium):  # noqa: F811
+    source = write_project(tmp_path, {"index.rst": AUTO_PAGE})
+    (source / "conf.py").write_text(CONF + 'html_theme = "furo"\n', encoding="utf-8")
+    done = sphinx_build(source, "-W", "-q")
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    html = page(source, "index")
+    assert '<figure class="blueprint-figure blueprint-auto ' in html
+    assert html.count('<div class="blueprint-drawing blueprint-light" role="img"') == 1
+    assert html.count('<div class="blueprint-drawing blueprint-dark" role="img"') == 1
+
+    shown_js = ("[document.body.dataset.theme, Array.from(document.querySelectorAll('.blueprint-drawing'))"
+                ".filter(d => d.getBoundingClientRect().height > 0)"
+                ".map(d => getComputedStyle(d.querySelector('.background')).fill)]")
+    background = {"light": rgb(get_theme("default").background), "dark": rgb(get_theme("dark").background)}
+    tab = chromium.new_page(1200, 900)
+    try:
+        for system in ("light", "dark"):
+            tab.emulate_media(color_scheme=system)
+            tab.open(built_page := source.parent / "out" / "html" / "index.html")
+            tab.evaluate("localStorage.clear()")  # Furo keeps the reader's last choice; start from auto
+            tab.open(built_page)
+            seen = {}
+            for _ in range(3):  # Furo's toggle goes round auto, dark and light (in an order of its own)
+                mode, shown = tab.evaluate(shown_js)
+                seen[mode] = shown
+                tab.evaluate("document.querySelector('.theme-toggle').click()")
+                tab.settle()
+            assert seen == {"auto": [background[system]], "dark": [background["dark"]],
+                            "light": [background["light"]]}, (system, seen)
+        assert tab.errors == []
+    finally:
+        tab.close()
