@@ -223,7 +223,7 @@ def test_console_samples_show_what_the_commands_print(page, tmp_path):
     samples = page_samples(page, tmp_path)
     assert samples
     for block, command, shown, actual in samples:
-        if "--format sarif" in command or "-f sarif" in command:
+        if ("--format sarif" in command or "-f sarif" in command) and shown.startswith("{"):  # a whole log
             assert _same_sarif(shown, actual), f"{block.where}: $ {command}\n{actual}"
         else:
             assert shown == actual, f"{block.where}: $ {command}"
