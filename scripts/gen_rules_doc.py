@@ -20,6 +20,7 @@ import re
 import sys
 from pathlib import Path
 
+from blueprint.api import format_text
 from blueprint.catalogue import CODES
 from blueprint.diagnostics import Code, Level
 
@@ -54,7 +55,15 @@ def _example(title: str, example: str, info: str) -> list[str]:
     if _is_prose(example):
         return [f"{title}: {_escape(example.strip())}", ""]
     body = example if example.endswith("\n") else example + "\n"
-    return [f"{title}:", "", f"```{info}", body.rstrip("\n"), "```", ""]
+    return [f"{title}:", "", f"```{info}", _canonical(body).rstrip("\n"), "```", ""]
+
+
+def _canonical(example: str) -> str:
+    """The example as `blueprint fmt` writes it, so that a reader who copies it
+    has a file the fmt hook leaves alone; one with errors cannot be formatted
+    and is shown as declared."""
+    result = format_text(example)
+    return result.text if result.ok else example
 
 
 def _section(code: Code) -> list[str]:
