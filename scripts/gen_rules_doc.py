@@ -20,6 +20,7 @@ import re
 import sys
 from pathlib import Path
 
+from blueprint.api import check_text, format_text
 from blueprint.catalogue import CODES
 from blueprint.diagnostics import Code, Level
 
@@ -50,11 +51,24 @@ def _is_prose(example: str) -> bool:
     return example.startswith("(") and example.rstrip().endswith(")")
 
 
-def _example(title: str, example: str, info: str) -> list[str]:
+def _example(title: str, example: str, info: str, code: str) -> list[str]:
     if _is_prose(example):
         return [f"{title}: {_escape(example.strip())}", ""]
     body = example if example.endswith("\n") else example + "\n"
-    return [f"{title}:", "", f"```{info}", body.rstrip("\n"), "```", ""]
+    return [f"{title}:", "", f"```{info}", _canonical(body, code).rstrip("\n"), "```", ""]
+
+
+def _canonical(example: str, code: str) -> str:
+    """The example as `blueprint fmt` writes it, so that a reader who copies it
+    has a file the fmt hook leaves alone. One with errors cannot be formatted,
+    and one that fmt would put right (a bad example of a rule fmt fixes) would
+    no longer show its own finding: both are shown as declared."""
+    result = format_text(example)
+    if not result.ok or result.text is None:
+        return example
+    still_shown = any(d.code == code for d in check_text(result.text).diagnostics)
+    shown_before = any(d.code == code for d in result.diagnostics)
+    return example if shown_before and not still_shown else result.text
 
 
 def _section(code: Code) -> list[str]:
@@ -75,8 +89,8 @@ def _section(code: Code) -> list[str]:
         "",
         f"**Why:** {_escape(code.why)}",
         "",
-        *_example("Bad", code.bad, "bp-bad"),
-        *_example("Good", code.good, "bp"),
+        *_example("Bad", code.bad, "bp-bad", code.code),
+        *_example("Good", code.good, "bp", code.code),
     ]
 
 

@@ -2,8 +2,10 @@
 
 - docs/rules.md is exactly what scripts/gen_rules_doc.py writes from the catalogue.
 - Every ```bp block in docs/ and the README is a complete blueprint that checks
-  with no errors; every ```bp-bad block reports an error (in the rule reference:
-  reports its own code, which for a BP3xx rule is a warning).
+  with no errors and is in fmt's canonical layout (```bp-untidy marks the few
+  valid ones that are not, on purpose); every ```bp-bad block reports an error
+  (in the rule reference: reports its own code, which for a BP3xx rule is a
+  warning).
 - Every ```console block is run: `$ command` lines go through bash in a scratch
   folder, one folder per page, in page order, and what they print must be what
   the page shows. A fenced block right under `<!-- file: NAME -->` is written to
@@ -26,11 +28,12 @@ from pathlib import Path
 import click
 import pytest
 
-from blueprint.api import check_text
+from blueprint.api import check_text, format_text
 from blueprint.catalogue import BY_CODE, CODES
 from blueprint.cli.check import command as check_command
 from blueprint.cli.config import FORMATS, Settings
 from blueprint.diagnostics import Level
+from blueprint.format import unified_diff
 from blueprint.model.types import DEFAULT_LANE_LABELS, DEFAULT_LINE_LABELS
 
 from .conftest import ROOT
@@ -38,7 +41,9 @@ from .conftest import ROOT
 DOCS = ROOT / "docs"
 PAGES = sorted(DOCS.glob("*.md")) + [ROOT / "README.md"]
 ALL_CODES = frozenset(code.code for code in CODES)
-BLUEPRINT_INFO = ("bp", "bp-bad")
+# bp: a blueprint in the canonical layout; bp-bad: one with a mistake;
+# bp-untidy: a valid one laid out otherwise on purpose (to show what fmt changes).
+BLUEPRINT_INFO = ("bp", "bp-bad", "bp-untidy")
 
 _FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})(?P<info>[^`\s]*)[^`]*$")
 _FILE_MARKER = re.compile(r"^<!--\s*file:\s*(?P<name>[^\s>]+)\s*-->$")
@@ -99,6 +104,7 @@ def fenced_blocks(page: Path) -> list[Block]:
 ALL_BLOCKS = [block for page in PAGES for block in fenced_blocks(page)]
 GOOD = [b for b in ALL_BLOCKS if b.info == "bp"]
 BAD = [b for b in ALL_BLOCKS if b.info == "bp-bad"]
+UNTIDY = [b for b in ALL_BLOCKS if b.info == "bp-untidy"]
 
 
 def _load_generator():
@@ -143,6 +149,19 @@ def test_bp_block_checks_without_errors(block):
     assert result.errors == [], "\n".join(d.message for d in result.errors)
     if block.rule is not None:
         assert block.rule not in {d.code for d in result.diagnostics}, f"the good example reports {block.rule}"
+
+
+@pytest.mark.parametrize("block", GOOD, ids=[b.where for b in GOOD])
+def test_bp_block_is_in_the_canonical_layout(block):
+    # A reader copies a sample into a project whose fmt hook must leave it alone.
+    formatted = format_text(block.text)
+    assert not formatted.changed, unified_diff(block.where, block.text, formatted.text)
+
+
+@pytest.mark.parametrize("block", UNTIDY, ids=[b.where for b in UNTIDY])
+def test_bp_untidy_block_is_valid_and_not_in_the_canonical_layout(block):
+    assert check_text(block.text, name=block.where).errors == []
+    assert format_text(block.text).changed, f"{block.where} is tidy: mark it bp"
 
 
 @pytest.mark.parametrize("block", BAD, ids=[b.where for b in BAD])
@@ -223,7 +242,7 @@ def test_console_samples_show_what_the_commands_print(page, tmp_path):
     samples = page_samples(page, tmp_path)
     assert samples
     for block, command, shown, actual in samples:
-        if "--format sarif" in command or "-f sarif" in command:
+        if ("--format sarif" in command or "-f sarif" in command) and shown.startswith("{"):  # a whole log
             assert _same_sarif(shown, actual), f"{block.where}: $ {command}\n{actual}"
         else:
             assert shown == actual, f"{block.where}: $ {command}"

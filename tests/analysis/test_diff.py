@@ -45,7 +45,7 @@ step counter "Deposit"
   onstage explain "Teller explains"
   backstage post "Posts the deposit"
   support core "Core banking"
-  hand -> count -> post -> core "posting"
+  hand -> count "posting" -> post -> core
   hand <-> explain
 """
 
@@ -64,7 +64,7 @@ step counter "Deposit at the counter"
   backstage post-entry "Posts the deposit"
   support core "Core banking"
     note "Real time"
-  hand -> count -> post-entry -> core "posted"
+  hand -> count "posted" -> post-entry -> core
   explain <-> hand
 """
 

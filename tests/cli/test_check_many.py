@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from blueprint.catalogue import DEFAULT_CODES
 from blueprint.cli import check as check_cli
-from blueprint.cli.check import PARALLEL_FROM, check_files
+from blueprint.cli.check import PARALLEL_FROM, available_cpus, check_files
 from blueprint.cli.config import FORMATS
 from blueprint.cli.files import discover
 from blueprint.report import render_report
@@ -120,3 +120,35 @@ def test_the_installed_command_checks_a_tree_in_input_order(tree, monkeypatch):
     assert json.loads(done.stdout) == json.loads(one_by_one)
     reported = [d["file"] for d in json.loads(done.stdout)["diagnostics"]]
     assert reported == sorted(reported, key=files.index)
+
+
+# What a check of one file loads: the pool's machinery is for many files only.
+LOADED_BY_ONE_CHECK = """\
+import sys
+from blueprint.cli import main
+try:
+    main(["check", "--format", "json", sys.argv[1]])
+except SystemExit as stop:
+    status = stop.code
+print(status, *sorted(name for name in sys.modules
+                      if name == "concurrent.futures.process" or name.split(".")[0] == "multiprocessing"),
+      file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("many", [False, True], ids=["one file", "many files"])
+def test_checking_one_file_does_not_load_the_process_pool(tree, many):
+    # A fresh interpreter, as a pre-commit hook or an editor starts one for each
+    # check: the pool's modules cost start-up time and are needed only for many files.
+    # Many files do load them, which shows that the probe sees what it looks for.
+    if many and available_cpus() < 2:
+        pytest.skip("one CPU: many files are checked in this process too")
+    target = str(tree) if many else str(tree / "team0" / "journey000.bp")
+    done = subprocess.run([sys.executable, "-c", LOADED_BY_ONE_CHECK, target], capture_output=True, text=True,
+                          env={**os.environ, "NO_COLOR": "1"})
+    status, *loaded = done.stderr.split()
+    assert status == ("1" if many else "0"), done.stderr
+    if many:
+        assert "concurrent.futures.process" in loaded and "multiprocessing" in loaded, loaded
+    else:
+        assert loaded == [], loaded

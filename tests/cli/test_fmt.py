@@ -103,6 +103,19 @@ def test_a_file_with_errors_is_left_untouched_and_reported_as_check_reports_it(t
     assert (tree / "messy.bp").read_text(encoding="utf-8") == TIDY
 
 
+def test_brief_errors_names_a_file_with_errors_without_its_report(tree):
+    # What the pre-commit hook runs: blueprint-check lists the errors, fmt must not list them again.
+    (tree / "bad.bp").write_text(BAD + '  custmer d "D"\n', encoding="utf-8")
+    result = run("fmt", "--brief-errors", "bad.bp", "messy.bp", cwd=tree)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == ("reformatted messy.bp\n"
+                             "bad.bp: not formatted: it has 2 errors (blueprint check lists them)\n"
+                             "1 file reformatted, 1 file not formatted because of errors\n")
+    piped = run("fmt", "--brief-errors", "-", cwd=tree, stdin=BAD)
+    assert (piped.returncode, piped.stdout) == (1, "")
+    assert piped.stderr == "<stdin>: not formatted: it has 1 error (blueprint check lists them)\n"
+
+
 def test_a_file_that_is_not_utf8_is_reported_not_rewritten(tree):
     (tree / "latin.bp").write_bytes('blueprint "Caf\xe9"\n'.encode("latin-1"))
     result = run("fmt", "latin.bp", cwd=tree)

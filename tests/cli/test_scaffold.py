@@ -58,7 +58,8 @@ def test_starter_shows_every_construct_with_a_comment(lang, state):
     assert items == {"evidence", "customer", "onstage", "backstage", "support"}
     flows = [line.tokens for line in statements if line.rule == "flow"]
     assert {token for tokens in flows for token in tokens if "-" in token and ">" in token} == {"->", "-->", "<->"}
-    assert any(len(tokens) >= 5 and tokens[-1].startswith('"') for tokens in flows), "a labelled chain"
+    labelled_chains = [tokens for tokens in flows if len(tokens) >= 6 and tokens[3].startswith('"')]
+    assert any(tokens[-1].startswith('"') for tokens in labelled_chains), "a chain with a label after each arrow"
     fail = next(line.tokens for line in statements if line.rule == "fail")
     assert "severity" in fail and "recover" in fail
     wait = next(line.tokens for line in statements if line.rule == "wait")

@@ -466,9 +466,10 @@ def test_the_documented_session(tmp_path: Path, start_watch: Callable[..., Watch
     shown = [line.replace("127.0.0.1:8000", f"127.0.0.1:{port}") for line in started]
     running.wait_for(lambda lines: len(lines) >= len(shown), "the first lines")
     assert running.lines[: len(shown)] == shown
-    # "Type `custmer` for `customer` on line 3 and save."
+    # "Type `custmer` for `customer` on line N and save."
     broken = text.replace("  customer ", "  custmer ", 1)
-    assert broken.split("\n")[2].startswith("  custmer")
+    line = next(number for number, each in enumerate(broken.split("\n"), 1) if each.startswith("  custmer"))
+    assert f"Type `custmer` for `customer` on line {line} and save." in " ".join(section.split())
     (tmp_path / name).write_text(broken, encoding="utf-8")
     expected = sessions[1].rstrip("\n").split("\n")
     running.wait_for(lambda lines: len(lines) >= len(shown) + len(expected), "the report")

@@ -99,6 +99,28 @@ def test_imported_text_is_laid_out_by_nesting(examples_dir):
             assert line.split()[0] in {"fail", "wait", "duration", "cost", "note", "link"}, line
 
 
+@pytest.mark.parametrize(
+    ("flows", "written"),
+    [
+        ('  a -> b "L1" --> c "L2"\n', ['  a -> b "L1" --> c "L2"']),
+        ('  a -> b "L1" --> c\n', ['  a -> b "L1" --> c']),
+        ('  a -> b --> c "L2" <-> d\n', ['  a -> b --> c "L2" <-> d']),
+        # One label at the end of a chain would name its first arrow (BP306):
+        # the labelled last arrow gets a line of its own.
+        ('  a -> b\n  b --> c "L2"\n', ["  a -> b", '  b --> c "L2"']),
+        ('  a -> b -> c\n  c -> d "L3"\n', ["  a -> b -> c", '  c -> d "L3"']),
+    ],
+)
+def test_chains_are_written_with_each_label_after_the_arrow_it_names(flows, written):
+    source = 'blueprint "T"\nstep s "S"\n  customer a "A"\n  onstage b "B"\n  onstage c "C"\n  onstage d "D"\n'
+    original = check_text(source + flows, "chains.bp")
+    assert original.diagnostics == ()
+    text, again = _round_trip(original.blueprint)
+    assert text.split("\n")[-len(written) - 1 : -1] == written
+    assert _model(again) == _model(original.blueprint)
+    assert check_text(text).diagnostics == ()
+
+
 def test_strings_are_escaped_and_generated_ids_are_left_out():
     source = (
         'blueprint "Say \\"hi\\" to C:\\\\temp"\nlang zh\n'

@@ -72,9 +72,35 @@ def test_every_token_is_kept_as_written():
         '    fail "x" recover 核对 severity low\n'
         '    duration 0.5h\n'
         '  onstage 核对 "核对"\n'
-        '  交-款 <-> 核对 --> 交-款 "标签"\n'
+        '  交-款 <-> 核对 "标签" --> 交-款\n'
     )
     assert fmt(text) == text
+
+
+def test_a_chain_with_one_label_at_its_end_gets_it_after_the_first_arrow():
+    # The older form: its label has always named the first arrow (BP306).
+    text = (
+        'blueprint "T"\n'
+        '\n'
+        'step s "S"\n'
+        '  customer a "A"\n'
+        '  onstage b "B"\n'
+        '  backstage c "C"\n'
+        '  support d "D"\n'
+        '  onstage e "E"\n'
+        '  a->b -->  c <-> d   "by \\"hand\\" # not a comment"  # the comment stays\n'
+        '  b -> e "L1" -> c "L2"\n'
+        '  e --> d -> b\n'
+    )
+    formatted = fmt(text)
+    assert formatted.split("\n")[8:11] == [
+        '  a -> b "by \\"hand\\" # not a comment" --> c <-> d  # the comment stays',
+        '  b -> e "L1" -> c "L2"',
+        "  e --> d -> b",
+    ]
+    assert_same_meaning(text, formatted)
+    assert [d.code for d in check_text(text).diagnostics] == ["BP306"]
+    assert check_text(formatted).diagnostics == ()
 
 
 def test_comments_are_kept_reindented_and_trailing_ones_two_spaces_away():
@@ -311,19 +337,21 @@ def blueprints(draw):
     drawn_flows: set[tuple[str, ...]] = set()
 
     def flow() -> list[str]:
-        """A flow or a chain; never one repeated (BP212) nor one to itself (BP210)."""
+        """A flow or a chain, each arrow perhaps labelled (a lone label at the
+        end of a chain is the older form, which fmt rewrites); never a flow
+        repeated (BP212) nor one to itself (BP210)."""
         chain = draw(st.lists(st.sampled_from(action_ids), min_size=2, max_size=4))
         words = [chain[0]]
+        previous = chain[0]
         for end in chain[1:]:
             arrow = draw(st.sampled_from(["->", "-->", "<->"]))
-            ends = (words[-1], end) if arrow != "<->" else tuple(sorted((words[-1], end)))
-            if end == words[-1] or (*ends, arrow) in drawn_flows:
+            ends = (previous, end) if arrow != "<->" else tuple(sorted((previous, end)))
+            if end == previous or (*ends, arrow) in drawn_flows:
                 break
             drawn_flows.add((*ends, arrow))
-            words += [arrow, end]
-        if len(words) < 3:
-            return []
-        return words + ([_string(draw)] if draw(st.booleans()) else [])
+            words += [arrow, end] + ([_string(draw)] if draw(st.booleans()) else [])
+            previous = end
+        return words if len(words) >= 3 else []
 
     if len(action_ids) > 1 and draw(st.booleans()):
         statements.append(flow())  # flows may come before the steps

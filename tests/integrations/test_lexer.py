@@ -94,6 +94,11 @@ def test_every_documented_blueprint_highlights_without_an_error_token(block):
     [
         ("a-->b", [(Name, "a"), (Operator, "-->"), (Name, "b")]),
         ("a->b<->c", [(Name, "a"), (Operator, "->"), (Name, "b"), (Operator, "<->"), (Name, "c")]),
+        # A label follows the arrow it names, anywhere in a chain; a `#` in it is no comment.
+        ('a -> b "by # hand" --> c "L" # note',
+         [(Name, "a"), (Operator, "->"), (Name, "b"), (String.Double, '"'), (String.Double, "by # hand"),
+          (String.Double, '"'), (Operator, "-->"), (Name, "c"), (String.Double, '"'), (String.Double, "L"),
+          (String.Double, '"'), (Comment.Single, "# note")]),
         ("step-up -> wait-list", [(Name, "step-up"), (Operator, "->"), (Name, "wait-list")]),
         # Lane words are names of actions when a flow starts with them.
         ("customer -> onstage", [(Name, "customer"), (Operator, "->"), (Name, "onstage")]),

@@ -330,3 +330,95 @@ def test_documented_code_block_is_highlighted_without_errors(tmp_path: Path):
     assert '<div class="highlight-bp notranslate">' in html
     assert '<span class="k">step</span>' in html and '<span class="nb">customer</span>' in html
     assert 'class="err"' not in html
+
+
+# --- MyST Markdown ----------------------------------------------------------------
+MYST_PAGE = """\
+# Only
+
+A blueprint written in a Markdown page, below a few lines of text
+so that its lines in the page differ from its own.
+
+```{blueprint}
+:theme: dark
+
+blueprint "Broken inline"
+step s "S"
+  custmer c "C"
+```
+"""
+MYST_LINE = MYST_PAGE.splitlines().index('  custmer c "C"') + 1
+
+
+def test_myst_markdown_page_reports_the_page_line(tmp_path: Path):
+    # MyST runs the directive with a line count of its own (from the
+    # directive's line, not the page's top); the page line must come out all the same.
+    source = write_project(tmp_path, {"index.rst": "Index\n=====\n\n.. toctree::\n\n   only\n",
+                                      "only.md": MYST_PAGE})
+    (source / "conf.py").write_text(CONF.replace('extensions = [', 'extensions = ["myst_parser", '), "utf-8")
+    done = sphinx_build(source, "-W", "--keep-going", "-q")
+    assert done.returncode != 0
+    assert f"{source / 'only.md'}:{MYST_LINE}: WARNING: blueprint error[BP104]" in done.stderr, done.stderr
+    text = re.sub(r"<[^>]+>", "", page(source, "only")).replace("&#39;", "'")
+    assert f"only.md:{MYST_LINE}: error[BP104]: found the lane 'custmer'" in text
+
+
+def test_documented_myst_page_builds_without_warnings(tmp_path: Path):
+    files, _, _ = doc_samples()
+    source = tmp_path.resolve() / "docs"
+    source.mkdir()
+    for name, text in files.items():
+        (source / name).write_text(text, encoding="utf-8")
+    with (source / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('extensions = ["myst_parser", *extensions]\n')
+    (source / "index.rst").write_text(files["index.rst"] + "\n.. toctree::\n\n   journeys\n", encoding="utf-8")
+    done = sphinx_build(source, "-W", "-q")
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    html = page(source, "journeys")
+    assert html.count('<div class="blueprint-drawing"') == 2
+    assert "Cash deposit at the counter, as it is today" in html and "Card activation" in html
+
+
+# --- dark mode ----------------------------------------------------------------------
+AUTO_PAGE = """\
+Journeys
+========
+
+.. blueprint:: diagrams/journey.bp
+   :theme: auto
+   :alt: Savings account opening, one step
+"""
+
+
+def test_theme_auto_follows_furo_s_light_dark_and_auto_modes(tmp_path: Path, chromium: Chromium):  # noqa: F811
+    source = write_project(tmp_path, {"index.rst": AUTO_PAGE})
+    (source / "conf.py").write_text(CONF + 'html_theme = "furo"\n', encoding="utf-8")
+    done = sphinx_build(source, "-W", "-q")
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    html = page(source, "index")
+    assert '<figure class="blueprint-figure blueprint-auto ' in html
+    assert html.count('<div class="blueprint-drawing blueprint-light" role="img"') == 1
+    assert html.count('<div class="blueprint-drawing blueprint-dark" role="img"') == 1
+
+    shown_js = ("[document.body.dataset.theme, Array.from(document.querySelectorAll('.blueprint-drawing'))"
+                ".filter(d => d.getBoundingClientRect().height > 0)"
+                ".map(d => getComputedStyle(d.querySelector('.background')).fill)]")
+    background = {"light": rgb(get_theme("default").background), "dark": rgb(get_theme("dark").background)}
+    tab = chromium.new_page(1200, 900)
+    try:
+        for system in ("light", "dark"):
+            tab.emulate_media(color_scheme=system)
+            tab.open(built_page := source.parent / "out" / "html" / "index.html")
+            tab.evaluate("localStorage.clear()")  # Furo keeps the reader's last choice; start from auto
+            tab.open(built_page)
+            seen = {}
+            for _ in range(3):  # Furo's toggle goes round auto, dark and light (in an order of its own)
+                mode, shown = tab.evaluate(shown_js)
+                seen[mode] = shown
+                tab.evaluate("document.querySelector('.theme-toggle').click()")
+                tab.settle()
+            assert seen == {"auto": [background[system]], "dark": [background["dark"]],
+                            "light": [background["light"]]}, (system, seen)
+        assert tab.errors == []
+    finally:
+        tab.close()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import struct
 import subprocess
 import sys
+import tomllib
 from importlib.resources import files
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from blueprint.render.png import (
     INSTALL_HINT,
     LATIN_FONTS,
     MAX_PIXELS,
+    PNG_MODULES,
     PngSupportMissing,
     PngTooLarge,
     rasterise,
@@ -106,13 +109,30 @@ def test_the_fonts_ship_with_their_licence() -> None:
 # --- errors ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("module", ["resvg_py", "noto_cjk_sans_otc"])
-def test_a_missing_extra_says_how_to_install_it(hand_made_scene: Scene, monkeypatch, module: str) -> None:
-    monkeypatch.setitem(sys.modules, module, None)  # what `import` meets when the package is absent
+@pytest.mark.parametrize("modules", [("resvg_py",), ("noto_cjk_sans_otc",), ("resvg_py", "noto_cjk_sans_otc")])
+def test_a_missing_extra_names_every_missing_module_and_how_to_install_it(hand_made_scene: Scene, monkeypatch,
+                                                                          modules: tuple[str, ...]) -> None:
+    for module in modules:
+        monkeypatch.setitem(sys.modules, module, None)  # what `import` meets when the package is absent
     with pytest.raises(PngSupportMissing) as caught:
         render_png(hand_made_scene)
     assert isinstance(caught.value, ImportError)
-    assert INSTALL_HINT in str(caught.value) and module in str(caught.value)
+    verb = "is" if len(modules) == 1 else "are"
+    assert f"PNG output needs the optional png extra ({' and '.join(modules)} {verb} missing)" in str(caught.value)
+    assert str(caught.value).endswith(f"install it with: {INSTALL_HINT}")
+
+
+def test_the_install_hint_works_from_pypi_and_from_a_checkout() -> None:
+    # The extra's name, as a user installing the package and as one working in this repository type it.
+    assert "pip install 'service-blueprint[png]'" in INSTALL_HINT and "pip install -e '.[png]'" in INSTALL_HINT
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["name"] == "service-blueprint"
+    # ...and installing it brings every module PNG output needs: the extra's and the package's own fonts.
+    def modules(requirements: list[str]) -> set[str]:
+        return {re.split(r"[<>=!~ \[]", requirement)[0].replace("-", "_") for requirement in requirements}
+
+    extra = modules(pyproject["project"]["optional-dependencies"]["png"])
+    assert "resvg_py" in extra and set(PNG_MODULES) <= extra | modules(pyproject["project"]["dependencies"])
 
 
 @pytest.mark.parametrize("scale", [0, -1, math.nan, math.inf])

@@ -16,7 +16,7 @@ import sys
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urlsplit
 
 import jsonschema
 import pytest
@@ -25,7 +25,8 @@ from blueprint.api import check_bytes, check_file
 from blueprint.catalogue import CODES
 from blueprint.report import render_report
 
-from ..conftest import EXAMPLES
+from ..conftest import EXAMPLES, ROOT
+from ..test_docs import _anchors
 
 BLUEPRINT = shutil.which("blueprint", path=str(Path(sys.executable).parent)) or "blueprint"
 
@@ -61,13 +62,24 @@ def assert_valid_sarif(text: str) -> dict:
     log = json.loads(text)
     errors = sorted(validator().iter_errors(log), key=lambda e: list(e.absolute_path))
     assert errors == [], "\n".join(f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in errors)
-    # The draft-04 schema cannot check a URI reference's form: check that here.
+    # The draft-04 schema cannot check a URI's form: check that here. A file's
+    # location is a path relative to %SRCROOT%, or a file: URI of its own.
     for run in log["runs"]:
         for result in run["results"]:
             for location in result["locations"]:
-                uri = location["physicalLocation"]["artifactLocation"]["uri"]
+                artifact = location["physicalLocation"]["artifactLocation"]
+                uri = artifact["uri"]
                 assert re.fullmatch(r"[A-Za-z0-9\-._~!$&'()*+,;=:@/%]+", uri), uri
-                assert quote(unquote(uri), safe="/") == uri and not uri.startswith("/"), uri
+                if "uriBaseId" in artifact:
+                    assert artifact["uriBaseId"] == "%SRCROOT%"
+                    assert quote(unquote(uri), safe="/") == uri and not uri.startswith("/"), uri
+                else:
+                    assert uri.startswith("file:///"), uri
+        # helpUri and informationUri are "uri", not "uri-reference": absolute addresses only.
+        driver = run["tool"]["driver"]
+        for address in [driver.get("informationUri"), *(rule.get("helpUri") for rule in driver["rules"])]:
+            if address is not None:
+                assert urlsplit(address).scheme in ("http", "https") and urlsplit(address).netloc, address
     return log
 
 
@@ -131,3 +143,65 @@ def test_a_clean_run_is_valid_sarif_with_no_results(tmp_path):
     done = run_check("--format", "sarif", clean.name, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert assert_valid_sarif(done.stdout)["runs"][0]["results"] == []
+
+
+# --- links to the documentation ----------------------------------------------------
+DOCS_URL = "https://docs.example.org/blueprint/"
+
+
+def test_without_a_docs_address_the_log_links_nowhere():
+    # SARIF takes only absolute addresses for these, and the tool knows none of its own;
+    # nor does the help name a path of blueprint's repository, which the user's has not.
+    log = assert_valid_sarif(render_report([check_bytes("a.bp", MISTAKES.encode("utf-8"))], "sarif"))
+    driver = log["runs"][0]["tool"]["driver"]
+    assert "informationUri" not in driver
+    assert all("helpUri" not in rule and "docs/" not in rule["help"]["text"] for rule in driver["rules"])
+
+
+@pytest.mark.parametrize("how", ["option", "setting"])
+def test_a_docs_address_links_the_tool_and_every_rule_to_its_section(tmp_path, how):
+    (tmp_path / "mistakes.bp").write_text(MISTAKES, encoding="utf-8")
+    if how == "option":
+        done = run_check("--format", "sarif", "--docs-url", DOCS_URL.rstrip("/"), "mistakes.bp", cwd=tmp_path)
+    else:
+        (tmp_path / "pyproject.toml").write_text(f'[tool.blueprint]\ndocs-url = "{DOCS_URL}"\n', encoding="utf-8")
+        done = run_check("--format", "sarif", "mistakes.bp", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    driver = assert_valid_sarif(done.stdout)["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == DOCS_URL
+    sections = _anchors(ROOT / "docs" / "rules.md")
+    for rule in driver["rules"]:
+        page, _, anchor = rule["helpUri"].partition("#")
+        assert page == DOCS_URL + "rules/" and anchor in sections, rule["helpUri"]
+
+
+@pytest.mark.parametrize("address", ["docs/rules/", "ftp://docs.example.org/", "https:///rules", "javascript:alert(1)"])
+def test_a_docs_address_that_is_not_a_site_is_a_usage_error(tmp_path, address):
+    (tmp_path / "mistakes.bp").write_text(MISTAKES, encoding="utf-8")
+    done = run_check("--format", "sarif", "--docs-url", address, "mistakes.bp", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.startswith(f"blueprint: error: --docs-url: '{address}' is not the address of a site"), done.stderr
+
+
+# --- where the files are -------------------------------------------------------------
+def locations(log: dict) -> set[tuple[str, str | None]]:
+    return {(where["physicalLocation"]["artifactLocation"]["uri"],
+             where["physicalLocation"]["artifactLocation"].get("uriBaseId"))
+            for result in log["runs"][0]["results"] for where in result["locations"]}
+
+
+def test_an_absolute_path_in_the_checked_folder_is_relative_to_srcroot(tmp_path):
+    # A code-scanning service maps %SRCROOT% onto the repository; it cannot map a path of the runner.
+    (tmp_path / "flows").mkdir()
+    (tmp_path / "flows" / "错误.bp").write_text(MISTAKES, encoding="utf-8")
+    done = run_check("--format", "sarif", str(tmp_path / "flows" / "错误.bp"), cwd=tmp_path)
+    assert locations(assert_valid_sarif(done.stdout)) == {("flows/%E9%94%99%E8%AF%AF.bp", "%SRCROOT%")}
+
+
+def test_an_absolute_path_outside_the_checked_folder_is_a_file_uri(tmp_path):
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "here").mkdir()
+    outside = tmp_path / "elsewhere" / "mistakes.bp"
+    outside.write_text(MISTAKES, encoding="utf-8")
+    done = run_check("--format", "sarif", str(outside), cwd=tmp_path / "here")
+    assert locations(assert_valid_sarif(done.stdout)) == {(outside.as_uri(), None)}

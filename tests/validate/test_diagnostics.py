@@ -134,6 +134,11 @@ CASES = [
      "add recover ACTION naming the action that puts things right"),
     (HEAD + STEP + '  support core "Core"\n', "BP304", 6, 11,
      "found the support action 'core' connected to no flow", "connect it, e.g. SOME_ACTION -> core"),
+    (HEAD + 'step s "S"\n  customer c "C"\n  onstage o "O"\n  backstage b "B"\n  c -> o --> b "by \\"hand\\""\n',
+     "BP306", 6, 16,
+     "found a label at the end of a chain of 2 arrows; it names the first arrow (c -> o), not the last",
+     'if it names c -> o, move it right after o (blueprint fmt does this); '
+     'if it names o --> b, end the chain at o and write o --> b "by \\"hand\\"" on a line of its own'),
     (HEAD + STEP, "BP305", 2, 6,
      "found the step 's' with a customer action but no physical evidence",
      'add what the customer sees or touches: evidence "…"'),

@@ -44,7 +44,9 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
               help="pyproject.toml to read [tool.blueprint] from (default: the nearest one above the current folder).")
 @click.option("--no-config", is_flag=True, help="Ignore pyproject.toml.")
-def command(paths, output_format, strict, select, extend_select, ignore, config_path, no_config) -> None:
+@click.option("--docs-url", metavar="URL",
+              help="Address of the blueprint documentation site, for the rule links in SARIF.")
+def command(paths, output_format, strict, select, extend_select, ignore, config_path, no_config, docs_url) -> None:
     """Check .bp files and report every problem.
 
     Directories are searched for *.bp files; `-` reads standard input. Exit
@@ -70,6 +72,7 @@ def command(paths, output_format, strict, select, extend_select, ignore, config_
             select=_codes(select),
             extend_select=_codes(extend_select),
             ignore=_codes(ignore),
+            docs_url=docs_url,
         )
         enabled = settings.enabled_codes()
     except ConfigError as error:
@@ -86,7 +89,7 @@ def command(paths, output_format, strict, select, extend_select, ignore, config_
     except OSError as error:
         fail_usage(f"cannot read {error.filename}: {error.strerror}")
 
-    emit(results, settings.format, color=sys.stdout.isatty())
+    emit(results, settings.format, color=sys.stdout.isatty(), docs_url=settings.docs_url)
     failing = any(r.errors for r in results) or (settings.strict and any(r.warnings for r in results))
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
 

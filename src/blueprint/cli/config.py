@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -31,6 +32,9 @@ class Settings(BaseModel):
     ignore: tuple[str, ...] = ()
     strict: bool = False
     format: str = "text"
+    # The address of blueprint's documentation site; SARIF links the tool and
+    # each rule to it (an absolute address: SARIF takes no relative ones).
+    docs_url: str | None = Field(default=None, alias="docs-url")
 
     @field_validator("select", "extend_select", "ignore", mode="before")
     @classmethod
@@ -41,6 +45,17 @@ class Settings(BaseModel):
         if isinstance(value, (list, tuple)):
             return tuple(str(part).strip().upper() for part in value if str(part).strip())
         return value
+
+    @field_validator("docs_url")
+    @classmethod
+    def _docs_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+            raise ValueError(f"'{value}' is not the address of a site; give one like https://docs.example.org/blueprint/")
+        # The rules page is joined on to it, so the address names a folder.
+        return value if value.endswith("/") else value + "/"
 
     def enabled_codes(self) -> frozenset[str]:
         warnings = [code for code in CODES if code.level is Level.WARNING]
@@ -60,7 +75,10 @@ class Settings(BaseModel):
         changes = {key: value for key, value in overrides.items() if value is not None and value != getattr(self, key)}
         if not changes:
             return self
-        return Settings(**{**self.model_dump(by_alias=False), **changes})
+        try:
+            return Settings(**{**self.model_dump(by_alias=False), **changes})
+        except ValueError as error:  # an option's value; the same setting in pyproject.toml is checked on loading
+            raise ConfigError(_first_error(error, prefix="--")) from error
 
 
 def _matches(code: str, patterns: Iterable[str]) -> bool:
@@ -105,10 +123,13 @@ def load_settings(pyproject: Path | None) -> Settings:
     return settings
 
 
-def _first_error(error: ValueError) -> str:
+def _first_error(error: ValueError, prefix: str = "") -> str:
+    """The first problem pydantic found, named as the user wrote it: a setting
+    (`docs-url`) or, with `prefix="--"`, an option (`--docs-url`)."""
     errors = getattr(error, "errors", None)
     if callable(errors):
         first = errors()[0]
-        where = ".".join(str(part) for part in first.get("loc", ()))
-        return f"{where}: {first.get('msg')}" if where else str(first.get("msg"))
+        where = ".".join(str(part).replace("_", "-") for part in first.get("loc", ()))
+        reason = first.get("ctx", {}).get("error") or first.get("msg")
+        return f"{prefix}{where}: {reason}" if where else str(reason)
     return str(error)

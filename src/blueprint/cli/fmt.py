@@ -5,12 +5,15 @@ from __future__ import annotations
 import stat
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from blueprint.cli.shared import EXIT_CLEAN, EXIT_FINDINGS, fail_usage, write_stdout
 from blueprint.cli.config import ConfigError, find_pyproject, load_settings
+
+if TYPE_CHECKING:
+    from blueprint.results import CheckResult
 
 STDIN = "-"
 _BUG = "this is a bug in blueprint fmt: please report it with the file"
@@ -20,7 +23,10 @@ _BUG = "this is a bug in blueprint fmt: please report it with the file"
 @click.argument("paths", nargs=-1, required=True, metavar="FILE|DIR…")
 @click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 and list the files that would change.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the changes as a unified diff; write nothing.")
-def command(paths, check_only, show_diff) -> None:
+@click.option("--brief-errors", is_flag=True,
+              help="For a file with errors, say only that it cannot be formatted (for a hook run beside "
+                   "blueprint check, which lists them).")
+def command(paths, check_only, show_diff, brief_errors) -> None:
     """Rewrite .bp files in the one canonical layout.
 
     Indentation follows the nesting, tokens are separated by one space,
@@ -46,16 +52,27 @@ def command(paths, check_only, show_diff) -> None:
     if STDIN in paths:
         if len(paths) > 1:
             fail_usage("- (standard input) cannot be combined with other files")
-        _format_stdin(enabled, check_only, show_diff)
-    _format_files(paths, enabled, check_only, show_diff)
+        _format_stdin(enabled, check_only, show_diff, brief_errors)
+    _format_files(paths, enabled, check_only, show_diff, brief_errors)
 
 
-def _format_stdin(enabled: frozenset[str], check_only: bool, show_diff: bool) -> NoReturn:
+def _report_errors(results: list[CheckResult], brief: bool) -> None:
+    """The problems of files that cannot be formatted, on stderr: as `blueprint
+    check` lists them or, brief, one line a file."""
+    from blueprint.report import render_report
+    from blueprint.report.formatting import not_formatted
+
+    if brief:
+        click.echo("\n".join(not_formatted(result.name, len(result.errors)) for result in results), err=True)
+    else:
+        click.echo(render_report(results, "text", color=sys.stderr.isatty()), err=True)
+
+
+def _format_stdin(enabled: frozenset[str], check_only: bool, show_diff: bool, brief_errors: bool) -> NoReturn:
     """Standard input formatted to standard output (or its diff, or only the exit status)."""
     from blueprint.api import format_bytes
     from blueprint.parse.decode import read_limited
     from blueprint.format import UnsafeFormatError, unified_diff
-    from blueprint.report import render_report
 
     try:
         result = format_bytes("<stdin>", read_limited(sys.stdin.buffer), enabled)
@@ -63,7 +80,7 @@ def _format_stdin(enabled: frozenset[str], check_only: bool, show_diff: bool) ->
         click.echo(f"blueprint: error: {error}; {_BUG}", err=True)
         sys.exit(EXIT_FINDINGS)
     if not result.ok:
-        click.echo(render_report([result.check], "text", color=sys.stderr.isatty()), err=True)
+        _report_errors([result.check], brief_errors)
         sys.exit(EXIT_FINDINGS)
     if show_diff:
         click.echo(unified_diff("<stdin>", result.original, result.text), nl=False)
@@ -72,12 +89,12 @@ def _format_stdin(enabled: frozenset[str], check_only: bool, show_diff: bool) ->
     sys.exit(EXIT_FINDINGS if result.changed and (check_only or show_diff) else EXIT_CLEAN)
 
 
-def _format_files(paths: tuple[str, ...], enabled: frozenset[str], check_only: bool, show_diff: bool) -> NoReturn:
+def _format_files(paths: tuple[str, ...], enabled: frozenset[str], check_only: bool, show_diff: bool,
+                  brief_errors: bool) -> NoReturn:
     """Every file under `paths` rewritten in place (or its diff shown, or only listed)."""
     from blueprint.api import format_file
     from blueprint.cli.files import NoFilesError, discover
     from blueprint.format import UnsafeFormatError, unified_diff
-    from blueprint.report import render_report
     from blueprint.report.formatting import formatting_summary
 
     try:
@@ -113,7 +130,7 @@ def _format_files(paths: tuple[str, ...], enabled: frozenset[str], check_only: b
             click.echo(f"reformatted {name}", err=True)
 
     if reports:
-        click.echo(render_report(reports, "text", color=sys.stderr.isatty()), err=True)
+        _report_errors(reports, brief_errors)
     failed = len(reports) + unsafe
     click.echo(formatting_summary(changed, unchanged, failed, dry_run), err=True)
     sys.exit(EXIT_FINDINGS if failed or (dry_run and changed) else EXIT_CLEAN)

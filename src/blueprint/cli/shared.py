@@ -42,11 +42,13 @@ def write_stdout(data: str | bytes) -> None:
         fail_usage(f"cannot write to standard output: {error.strerror or error}")
 
 
-def emit(results: Sequence[CheckResult], output_format: str, color: bool = False) -> None:
-    """Print the report of `results` in `output_format` on standard output (nothing when it is empty)."""
+def emit(results: Sequence[CheckResult], output_format: str, color: bool = False, docs_url: str | None = None) -> None:
+    """Print the report of `results` in `output_format` on standard output
+    (nothing when it is empty). File locations in SARIF are relative to the
+    current folder, which is where a CI job checks its repository out."""
     from blueprint.report import render_report
 
-    text = render_report(results, output_format, color)
+    text = render_report(results, output_format, color, docs_url=docs_url, source_root=Path.cwd())
     if text:
         click.echo(text)
 

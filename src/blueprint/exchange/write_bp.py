@@ -107,25 +107,38 @@ def _action(action: Action, path: str, out: BpText) -> None:
 
 
 def _chains(blueprint: Blueprint, indexes: list[int]) -> list[list[int]]:
-    """Consecutive flows that continue one another (`a -> b`, `b -> c`, the
-    second unlabelled) as one chain `a -> b -> c`, which the builder splits
-    back into the same flows: a chain's label belongs to its first arrow."""
+    """Consecutive flows that continue one another (`a -> b`, `b -> c`) as one
+    chain `a -> b -> c`, which the builder splits back into the same flows.
+    Each label is written after the arrow it names, except that a chain never
+    ends in its only label: that older form names the first arrow (BP306), so
+    such a last flow gets a line of its own."""
     chains: list[list[int]] = []
     for index in indexes:
         flow = blueprint.flows[index]
         if chains:
             previous = blueprint.flows[chains[-1][-1]]
-            if chains[-1][-1] == index - 1 and previous.target == flow.source and flow.label is None:
+            if chains[-1][-1] == index - 1 and previous.target == flow.source:
                 chains[-1].append(index)
                 continue
         chains.append([index])
-    return chains
+    return [part for chain in chains for part in _unambiguous(blueprint, chain)]
+
+
+def _unambiguous(blueprint: Blueprint, chain: list[int]) -> list[list[int]]:
+    labelled = [blueprint.flows[index].label is not None for index in chain]
+    if len(chain) > 1 and labelled[-1] and not any(labelled[:-1]):
+        return [chain[:-1], chain[-1:]]
+    return [chain]
 
 
 def _chain(blueprint: Blueprint, chain: list[int]) -> str:
     flows = [blueprint.flows[index] for index in chain]
-    text = " ".join([flows[0].source, *(f"{ARROWS[flow.kind]} {flow.target}" for flow in flows)])
-    return text + (f" {quote(flows[0].label)}" if flows[0].label is not None else "")
+    words = [flows[0].source]
+    for flow in flows:
+        words += [ARROWS[flow.kind], flow.target]
+        if flow.label is not None:
+            words.append(quote(flow.label))
+    return " ".join(words)
 
 
 def _flows_by_step(blueprint: Blueprint) -> dict[int, list[int]]:

@@ -9,6 +9,9 @@
   `20min..45min`. Every token is kept exactly as written: IDs, durations,
   amounts, versions, and strings (the language has only the escapes `\\"` and
   `\\\\`, both needed, so a string is already minimally escaped).
+- A chain written in the older form, one label at the end of the line
+  (`a -> b -> c "L"`), gets its label moved right after the first arrow's
+  target (`a -> b "L" -> c`): the arrow that label has always named (BP306).
 - No alignment across lines: editing one line never moves another.
 - A full-line comment takes the indentation of the statement after it (column
   0 at the end of the file); a trailing comment stays on its line, two spaces
@@ -65,13 +68,24 @@ def canonical_text(text: str) -> str:
 def _written(line: RawLine) -> str:
     if line.kind is LineKind.COMMENT:
         return line.comment or ""
+    tokens = _chain_label_placed(line.tokens) if line.rule == "flow" else line.tokens
     text = ""
-    for previous, token in zip((None, *line.tokens), line.tokens):
+    for previous, token in zip((None, *tokens), tokens):
         glued = previous is None or RANGE_JOIN in (previous, token)
         text += token if glued else " " + token
     if line.comment:
         text += TRAILING_COMMENT_GAP + line.comment
     return text
+
+
+def _chain_label_placed(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A flow's tokens, with the lone label of an older-form chain moved to
+    the arrow it names, the first. A flow alternates IDs and arrows, each
+    target perhaps followed by its label (a string token, in quotes)."""
+    labels = [index for index, token in enumerate(tokens) if token.startswith('"')]
+    if len(tokens) - len(labels) < 5 or labels != [len(tokens) - 1]:
+        return tokens  # a single arrow, no label, or labels already where they belong
+    return (*tokens[:3], tokens[-1], *tokens[3:-1])
 
 
 def _levels(lines: Sequence[RawLine]) -> list[int]:

@@ -21,15 +21,13 @@ from blueprint.api import CheckResult, check_bytes, check_text
 from blueprint.diagnostics import Diagnostic
 from blueprint.vocabulary import PAGE_THEMES
 from blueprint.integrations.drawings import DrawingCache
-from blueprint.integrations.figure import Drawing, error_box_html, figure_html
+from blueprint.integrations.figure import Drawing, error_box_html, figure_html, themes_drawn
 from blueprint.report import embedded as report_text
 from blueprint.report.diagnostics import location
 
 log = logging.getLogger("blueprint.integrations")
 
 THEMES: tuple[str, ...] = PAGE_THEMES
-# `auto` draws both and lets the page's colour scheme choose (see figure.css).
-AUTO_THEMES: tuple[str, ...] = ("default", "dark")
 BLUEPRINT_SUFFIX = ".bp"
 
 
@@ -115,7 +113,7 @@ class Embedder:
                                   report_text.box_details(result.diagnostics, result.source))
         try:
             drawings = [Drawing(each, self.cache.svg(result, text, each, self.fonts))
-                        for each in (AUTO_THEMES if theme == "auto" else (theme,))]
+                        for each in themes_drawn(theme)]
             return figure_html(drawings, prefix, caption)
         except Exception as error:  # a bug in drawing: shown and reported, never a traceback in the page
             log.debug("blueprint: drawing %s failed", result.name, exc_info=True)

@@ -20,8 +20,11 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from blueprint.vocabulary import AUTO_THEME
+
 # Which class shows a drawing of which theme; `auto` figures carry two drawings
-# and the stylesheet shows the one matching the page's colour scheme.
+# (AUTO_THEMES) and the stylesheet shows the one matching the page's colour scheme.
+AUTO_THEMES: tuple[str, ...] = ("default", "dark")
 VARIANT_CLASS = {"default": "blueprint-light", "dark": "blueprint-dark", "print": "blueprint-print"}
 
 _XML_PROLOGUE = re.compile(r"\A\s*<\?xml[^>]*\?>\s*")
@@ -46,6 +49,11 @@ class EmbeddingError(ValueError):
 class Drawing:
     theme: str  # default, dark or print
     svg: str  # the renderer's standalone SVG document
+
+
+def themes_drawn(theme: str) -> tuple[str, ...]:
+    """The renderer's themes a figure in the page theme `theme` holds drawings of."""
+    return AUTO_THEMES if theme == AUTO_THEME else (theme,)
 
 
 def figure_html(drawings: Sequence[Drawing], prefix: str, caption: str | None = None) -> str:

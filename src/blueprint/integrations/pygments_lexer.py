@@ -188,7 +188,7 @@ class BlueprintLexer(RegexLexer):
             (NAME, Name.Constant),
             include("tail"),
         ],
-        # `a -> b --> c <-> d "label"`
+        # `a -> b "label" --> c <-> d "label"`: a label may follow any target.
         "flow": [
             (words(ARROWS), Operator),
             (NAME, Name),

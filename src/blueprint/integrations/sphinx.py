@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from docutils.statemachine import StateMachine
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -38,10 +39,10 @@ from sphinx.util.docutils import SphinxDirective
 from blueprint import __version__
 from blueprint.api import CheckResult, check_bytes, check_text, render_result
 from blueprint.diagnostics import Diagnostic
-from blueprint.integrations.figure import inline_svg, stylesheet
+from blueprint.integrations.figure import VARIANT_CLASS, inline_svg, stylesheet, themes_drawn
 from blueprint.integrations.pygments_lexer import BlueprintLexer
-from blueprint.render import THEMES
 from blueprint.report import embedded as report_text
+from blueprint.vocabulary import PAGE_THEMES
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -56,8 +57,9 @@ _SIZED_CSS = ".blueprint-figure.blueprint-sized svg{width:100%}\n"
 
 
 class blueprint_drawing(nodes.General, nodes.Element):  # noqa: N801 (docutils names nodes in lower case)
-    """A checked blueprint, drawn: `svg` (ready to go inline), `source` (the
-    .bp text, for builders that cannot show SVG) and `alt`."""
+    """A checked blueprint, drawn: `drawings` ((theme, SVG ready to go inline)
+    pairs: one, or the light and dark drawing of `auto`), `source` (the .bp
+    text, for builders that cannot show SVG) and `alt`."""
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ class Checked:
 
 
 def _theme(argument: str) -> str:
-    return directives.choice(argument, THEMES)
+    return directives.choice(argument, PAGE_THEMES)
 
 
 def _width(argument: str) -> str:
@@ -126,7 +128,7 @@ class BlueprintDirective(SphinxDirective):
     def _check_content(self) -> Checked:
         page = Path(self.env.doc2path(self.env.docname, False)).as_posix()
         document, _ = self.get_source_info()
-        first = self.content_offset + 1  # the content's first line, counted in the page
+        first = self._first_content_line()
 
         def in_page(diagnostic: Diagnostic) -> tuple[str, int]:
             # Through the state machine, so that a directive in an included file is found there.
@@ -139,18 +141,34 @@ class BlueprintDirective(SphinxDirective):
             shown_at=lambda d: f"{page}:{in_page(d)[1]}",
         )
 
+    def _first_content_line(self) -> int:
+        """The page line (1-based) of the content's first line.
+
+        reStructuredText counts `content_offset` from the top of the page.
+        MyST Markdown runs the directive with a stand-in for docutils' state
+        machine and counts it from the directive's own line (`lineno`), as its
+        own nested parsing does."""
+        if isinstance(self.state_machine, StateMachine):
+            return self.content_offset + 1
+        return self.lineno + self.content_offset + 1
+
     # --- what the page gets --------------------------------------------------
 
     def _figure(self, result: CheckResult) -> list[nodes.Node]:
         theme = self.options.get("theme", "default")
+        themes = themes_drawn(theme)  # `auto`: a light and a dark drawing, the page picks one
+        prefix = self._id_prefix()
+        fonts = self.env.config.blueprint_fonts
         try:
-            fonts = self.env.config.blueprint_fonts
-            svg = inline_svg(render_result(result, "svg", theme, fonts).decode("utf-8"), self._id_prefix())
+            drawings = [(each, inline_svg(render_result(result, "svg", each, fonts).decode("utf-8"),
+                                          prefix if len(themes) == 1 else f"{prefix}-{each}"))
+                        for each in themes]
         except ValueError as error:  # RenderError and EmbeddingError are ValueErrors
             return self._refuse(f"cannot draw {result.name}: {error}")
         source = result.source.text if result.source else ""
-        drawing = blueprint_drawing("", svg=svg, source=source, alt=self.options.get("alt", ""))
-        figure = nodes.figure("", drawing, classes=["blueprint-figure", f"blueprint-theme-{theme}"])
+        drawing = blueprint_drawing("", drawings=drawings, source=source, alt=self.options.get("alt", ""))
+        kind = "blueprint-auto" if len(themes) > 1 else f"blueprint-theme-{theme}"
+        figure = nodes.figure("", drawing, classes=["blueprint-figure", kind])
         if "width" in self.options:
             figure["width"] = self.options["width"]
             figure["classes"].append("blueprint-sized")
@@ -204,7 +222,11 @@ def visit_drawing_html(translator: HTML5Translator, node: blueprint_drawing) -> 
     # The SVG comes from the renderer (every string in it escaped) with its ids
     # prefixed and its stylesheet scoped by blueprint.integrations.figure.
     label = f' role="img" aria-label="{translator.attval(node["alt"])}"' if node["alt"] else ""
-    translator.body.append(f'<div class="blueprint-drawing"{label}>{node["svg"]}</div>\n')
+    paired = len(node["drawings"]) > 1
+    for theme, svg in node["drawings"]:
+        # A pair's classes tell the stylesheet which drawing suits the page's colour scheme.
+        variant = f" {VARIANT_CLASS[theme]}" if paired else ""
+        translator.body.append(f'<div class="blueprint-drawing{variant}"{label}>{svg}</div>\n')
     raise nodes.SkipNode
 
 
@@ -255,4 +277,4 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_lexer("blueprint", BlueprintLexer)
     app.add_css_file(STYLESHEET)
     app.connect("builder-inited", _write_stylesheet)
-    return {"version": __version__, "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}

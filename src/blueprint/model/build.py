@@ -16,7 +16,7 @@ from typing import Any
 
 from blueprint.diagnostics import Diagnostic
 from blueprint.model import attributes, headers
-from blueprint.model.codes import MISPLACED_STATEMENT
+from blueprint.model.codes import AMBIGUOUS_CHAIN_LABEL, MISPLACED_STATEMENT
 from blueprint.model.drafts import ActionDraft, BlueprintDraft, StepDraft, node
 from blueprint.model.types import Blueprint, Evidence, Flow, FlowKind, Lane
 from blueprint.model.values import LANE_NAMES, check_reserved, meant_keyword, read_lane
@@ -115,7 +115,9 @@ def _action(draft: BlueprintDraft, step: StepDraft, statement: ItemStatement, la
 
 
 def flow(draft: BlueprintDraft, statement: FlowStatement) -> None:
+    """One flow per arrow, each with the label written after its target."""
     ends = statement.endpoints
+    labels = _labels_by_arrow(draft, statement)
     for index, arrow in enumerate(statement.arrows):
         draft.flows.append(
             node(
@@ -123,13 +125,35 @@ def flow(draft: BlueprintDraft, statement: FlowStatement) -> None:
                 source=ends[index].text,
                 target=ends[index + 1].text,
                 kind=ARROW_KINDS[arrow],
-                # A chain's label belongs to its first arrow.
-                label=statement.label if index == 0 else None,
+                label=labels[index],
                 span=statement.span,
                 source_span=ends[index].span,
                 target_span=ends[index + 1].span,
             )
         )
+
+
+def _labels_by_arrow(draft: BlueprintDraft, statement: FlowStatement) -> list[str | None]:
+    """The label of each arrow. A chain whose only label ends the line is the
+    older form, `a -> b -> c "L"`: its label has always named the first arrow,
+    so it still does (files keep their meaning), with a warning, since it
+    reads as the last arrow's."""
+    labels = [word.text if word is not None else None for word in statement.labels]
+    last = statement.labels[-1]
+    if len(labels) < 2 or last is None or any(label is not None for label in labels[:-1]):
+        return labels
+    ends, arrows = statement.endpoints, statement.arrows
+    first = f"{ends[0].text} {arrows[0]} {ends[1].text}"
+    final = f"{ends[-2].text} {arrows[-1]} {ends[-1].text}"
+    written = '"' + last.text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    draft.report(
+        AMBIGUOUS_CHAIN_LABEL,
+        last.span,
+        f"found a label at the end of a chain of {len(arrows)} arrows; it names the first arrow ({first}), not the last",
+        hint=f"if it names {first}, move it right after {ends[1].text} (blueprint fmt does this); if it names "
+        f"{final}, end the chain at {ends[-2].text} and write {final} {written} on a line of its own",
+    )
+    return [last.text, *[None] * (len(labels) - 1)]
 
 
 _HANDLERS: dict[type, Callable[[BlueprintDraft, Any], None]] = {

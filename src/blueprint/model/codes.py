@@ -1,7 +1,8 @@
 """The codes the model builder reports: words the grammar accepts but the
-language does not know (a lane, a line, a state), and statements that stand
-where they cannot. Whether the blueprint then makes sense is the validator's
-to say (blueprint.validate).
+language does not know (a lane, a line, a state), statements that stand
+where they cannot, and a statement written in a form that is easy to misread
+(BP306). Whether the blueprint then makes sense is the validator's to say
+(blueprint.validate).
 """
 
 from __future__ import annotations
@@ -100,5 +101,19 @@ AMOUNT_TOO_LARGE = declare(
     good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n    cost 12 CNY\n',
 )
 
+AMBIGUOUS_CHAIN_LABEL = declare(
+    code="BP306",
+    name="ambiguous-chain-label",
+    level=Level.WARNING,
+    summary="A chain of arrows has one label, at the end of the line; it names the chain's first arrow.",
+    why="In the older form `a -> b -> c \"label\"` the label belongs to `a -> b`, yet it reads as the label of "
+        "`b -> c`, the arrow it stands next to. Write each label right after the arrow it names: "
+        "`a -> b \"label\" -> c`; `blueprint fmt` rewrites the older form so, keeping its meaning.",
+    bad=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n  onstage count "Teller counts"\n'
+        '  backstage post "Teller posts the deposit"\n  hand -> count -> post "over the counter"\n',
+    good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n  onstage count "Teller counts"\n'
+         '  backstage post "Teller posts the deposit"\n  hand -> count "over the counter" -> post\n',
+)
+
 CODES = (UNKNOWN_LANE, UNKNOWN_LINE, ATTRIBUTE_WITHOUT_ACTION, UNKNOWN_VALUE, MISPLACED_STATEMENT, BAD_AMOUNT,
-         RESERVED_WORD, DURATION_TOO_LONG, AMOUNT_TOO_LARGE)
+         RESERVED_WORD, DURATION_TOO_LONG, AMOUNT_TOO_LARGE, AMBIGUOUS_CHAIN_LABEL)

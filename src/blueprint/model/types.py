@@ -127,7 +127,8 @@ class Phase(Node):
 
 
 class Flow(Node):
-    """One arrow. A chain `a -> b -> c` becomes two flows sharing the label."""
+    """One arrow. A chain `a -> b "label" -> c` becomes two flows, `a -> b`
+    labelled and `b -> c` not; they share the chain's span."""
 
     source: str
     target: str

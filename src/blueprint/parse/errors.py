@@ -141,8 +141,10 @@ def describe_failure(
 
     expected = _expected_words(parser, set(error.expected))
     hint = None
-    if token.type == "STRING" and error.expected <= {"_NL", "$END"}:
+    if token.type == "STRING" and error.expected <= {"_NL", "$END", "ARROW"}:
         hint = "one statement per line: join the strings, or start a new line"
+    elif token.type == "ARROW" and previous is not None and previous.type == "STRING":
+        hint = 'a label follows the target of the arrow it names: a -> b "label"'
     elif token.type == "NAME":
         hint = _did_you_mean(str(token), [_keywords(parser)[n] for n in error.expected if n in _keywords(parser)])
     return UNEXPECTED_TOKEN.at(file, span, f"found {_describe(token)}; expected {expected}", hint=hint)

@@ -112,11 +112,14 @@ class LinkStatement(Statement):
 
 @record
 class FlowStatement(Statement):
-    """`a -> b --> c "label"`: n endpoints joined by n-1 arrows."""
+    """`a -> b "label" --> c`: n endpoints joined by n-1 arrows, each arrow
+    with the label written after its target, or None. Which arrow a label
+    names is the model builder's to say (a lone label at the end of a chain
+    is the older form that names the first arrow)."""
 
     endpoints: tuple[Word, ...]
     arrows: tuple[str, ...]
-    label: str | None = None
+    labels: tuple[Word | None, ...]
 
 
 AnyStatement = (

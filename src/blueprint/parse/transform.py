@@ -292,14 +292,20 @@ class Statements:
     def flow(self, children: list) -> FlowStatement:
         context = _READING.get()
         offset = context.line_offset
-        span = _between(children[0], children[-1], offset)
-        label = None
-        if children[-1].type == "STRING":
-            label = _string(children[-1], context)
-            children = children[:-1]
+        endpoints = [_word(children[0], offset)]
+        arrows: list[str] = []
+        labels: list[Word | None] = []
+        for token in children[1:]:
+            if token.type == "ARROW":
+                arrows.append(str(token))
+            elif token.type == "STRING":
+                labels[-1] = Word(text=_string(token, context), span=_token_span(token, offset))
+            else:
+                endpoints.append(_word(token, offset))
+                labels.append(None)
         return FlowStatement(
-            span=span,
-            endpoints=tuple(_word(token, offset) for token in children[::2]),
-            arrows=tuple(str(token) for token in children[1::2]),
-            label=label,
+            span=_between(children[0], children[-1], offset),
+            endpoints=tuple(endpoints),
+            arrows=tuple(arrows),
+            labels=tuple(labels),
         )

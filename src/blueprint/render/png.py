@@ -11,6 +11,7 @@ optional `png` extra.
 
 from __future__ import annotations
 
+import importlib
 import math
 import os
 import re
@@ -22,7 +23,13 @@ from blueprint.scene import Scene
 from blueprint.render.embedded_fonts import characters_by_face, subset
 from blueprint.render.svg import render_svg
 
-INSTALL_HINT = "pip install 'service-blueprint[png]'"
+# Both ways in: from PyPI, and from a checkout of the project (where the
+# package's name would fetch the released one instead of the code at hand).
+INSTALL_HINT = "pip install 'service-blueprint[png]' (in a checkout of blueprint: pip install -e '.[png]')"
+# The modules PNG output needs: the rasteriser (the `png` extra) and the CJK
+# fonts it is handed (a dependency of the package, so installing the extra
+# brings them back too).
+PNG_MODULES = ("resvg_py", "noto_cjk_sans_otc")
 # Italic too: the layout sets evidence and the names of the lines in italic.
 LATIN_FONTS = ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf", "LiberationSans-Italic.ttf")
 LATIN_FAMILY = "Liberation Sans"
@@ -104,14 +111,17 @@ def _scaled(svg: str, scale: float) -> str:
 
 
 def _load_rasteriser():
-    try:
-        import noto_cjk_sans_otc
-        import resvg_py
-    except ImportError as error:
-        raise PngSupportMissing(
-            f"PNG output needs the optional png extra ({error.name} is missing); install it with: {INSTALL_HINT}"
-        ) from error
-    return resvg_py, noto_cjk_sans_otc.FONT_PATH
+    loaded, missing = {}, []
+    for name in PNG_MODULES:  # every one, so that one install fixes everything
+        try:
+            loaded[name] = importlib.import_module(name)
+        except ImportError as error:
+            missing.append(error.name or name)
+    if missing:
+        names = " and ".join(missing)
+        raise PngSupportMissing(f"PNG output needs the optional png extra ({names} {'is' if len(missing) == 1 else 'are'}"
+                                f" missing); install it with: {INSTALL_HINT}", name=missing[0])
+    return loaded["resvg_py"], loaded["noto_cjk_sans_otc"].FONT_PATH
 
 
-__all__ = ["render_png", "rasterise", "PngSupportMissing", "PngTooLarge", "MAX_PIXELS", "INSTALL_HINT"]
+__all__ = ["render_png", "rasterise", "PngSupportMissing", "PngTooLarge", "MAX_PIXELS", "INSTALL_HINT", "PNG_MODULES"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from blueprint.report.machine import to_github, to_json, to_sarif
@@ -12,14 +13,18 @@ if TYPE_CHECKING:
     from blueprint.results import CheckResult
 
 
-def render_report(results: Sequence[CheckResult], output_format: str, color: bool = False) -> str:
+def render_report(results: Sequence[CheckResult], output_format: str, color: bool = False, *,
+                  docs_url: str | None = None, source_root: Path | None = None) -> str:
+    """The report of `results` in `output_format`. SARIF alone uses `docs_url`
+    (the documentation site, for links to the rules) and `source_root` (the
+    folder file locations are relative to); see blueprint.report.machine."""
     diagnostics = [d for result in results for d in result.diagnostics]
     if output_format == "json":
         return to_json([r.name for r in results], diagnostics)
     if output_format == "github":
         return to_github(diagnostics)
     if output_format == "sarif":
-        return to_sarif(diagnostics)
+        return to_sarif(diagnostics, docs_url, source_root)
     blocks = [format_diagnostic(d, r.source, color) for r in results for d in r.diagnostics]
     errors = sum(len(r.errors) for r in results)
     warnings = sum(len(r.warnings) for r in results)

@@ -1,5 +1,6 @@
 """What `blueprint fmt` reports after a run: one line counting the files it
-changed (or would change), left as they were, and could not format."""
+changed (or would change), left as they were, and could not format; and,
+when asked to be brief, one line for each file it could not format."""
 
 from __future__ import annotations
 
@@ -15,3 +16,7 @@ def formatting_summary(changed: int, unchanged: int, failed: int, dry_run: bool)
     if failed:
         parts.append(f"{plural(failed, 'file')} not formatted because of errors")
     return ", ".join(parts)
+
+
+def not_formatted(name: str, errors: int) -> str:
+    return f"{name}: not formatted: it has {plural(errors, 'error')} (blueprint check lists them)"

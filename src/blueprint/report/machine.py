@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
-from urllib.parse import quote
+from pathlib import Path
+from urllib.parse import quote, urljoin
 
 from blueprint import __version__
 from blueprint.catalogue import BY_CODE, CODES
-from blueprint.diagnostics import Diagnostic
+from blueprint.diagnostics import Code, Diagnostic
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+# Where the rule reference is in blueprint's documentation site (docs/rules.md
+# built by MkDocs), relative to the site's address: the one place SARIF's
+# links to the rules are made from.
+RULES_PAGE = "rules/"
 
 
 def to_json(files: Sequence[str], diagnostics: Sequence[Diagnostic]) -> str:
@@ -69,18 +75,48 @@ def _artifact_uri(name: str) -> str:
     return quote(name.replace("\\", "/").removeprefix("./"), safe="/")
 
 
-def to_sarif(diagnostics: Sequence[Diagnostic]) -> str:
-    rules = [
-        {
-            "id": code.code,
-            "name": code.name,
-            "shortDescription": {"text": code.summary},
-            "fullDescription": {"text": code.why},
-            "defaultConfiguration": {"level": code.level.value, "enabled": code.default_enabled},
-            "help": {"text": f"{code.why} See the rule reference (docs/rules.md) for a bad and a good example."},
-        }
-        for code in CODES
-    ]
+def _artifact_location(name: str, source_root: Path | None) -> dict[str, str]:
+    """Where a file is: relative to %SRCROOT% (the folder the check ran in),
+    which code-scanning services map onto the repository, or, for an absolute
+    path outside it, as a file: URI of its own."""
+    path = Path(os.path.normpath(name))
+    if not path.is_absolute():
+        return {"uri": _artifact_uri(name), "uriBaseId": "%SRCROOT%"}
+    if source_root is not None:
+        for inside, root in ((path, source_root), (path.resolve(), source_root.resolve())):
+            if inside.is_relative_to(root):
+                return {"uri": _artifact_uri(inside.relative_to(root).as_posix()), "uriBaseId": "%SRCROOT%"}
+    return {"uri": path.as_uri()}
+
+
+def rule_anchor(code: Code) -> str:
+    """The anchor of a rule's section in the rule reference (`## BP302 wait-exceeds-promise`)."""
+    return f"{code.code.lower()}-{code.name}"
+
+
+def _rule(code: Code, docs_url: str | None) -> dict:
+    rule = {
+        "id": code.code,
+        "name": code.name,
+        "shortDescription": {"text": code.summary},
+        "fullDescription": {"text": code.why},
+        "defaultConfiguration": {"level": code.level.value, "enabled": code.default_enabled},
+        "help": {"text": code.why},
+    }
+    if docs_url is not None:
+        rule["helpUri"] = urljoin(docs_url, RULES_PAGE) + "#" + rule_anchor(code)
+    return rule
+
+
+def to_sarif(diagnostics: Sequence[Diagnostic], docs_url: str | None = None, source_root: Path | None = None) -> str:
+    """A SARIF 2.1.0 log of `diagnostics`.
+
+    `docs_url`, the absolute address of blueprint's documentation site, gives
+    the tool and each rule their links; SARIF takes only absolute addresses
+    there, so without it the log has none. `source_root` is the folder that
+    %SRCROOT% stands for: absolute file paths under it are written relative to it.
+    """
+    rules = [_rule(code, docs_url) for code in CODES]
     index = {code.code: position for position, code in enumerate(CODES)}
     results = []
     for d in diagnostics:
@@ -94,7 +130,7 @@ def to_sarif(diagnostics: Sequence[Diagnostic]) -> str:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": _artifact_uri(d.file), "uriBaseId": "%SRCROOT%"},
+                            "artifactLocation": _artifact_location(d.file, source_root),
                             "region": {
                                 "startLine": d.span.line,
                                 "startColumn": d.span.column,
@@ -106,18 +142,15 @@ def to_sarif(diagnostics: Sequence[Diagnostic]) -> str:
                 ],
             }
         )
+    driver = {"name": "blueprint", "version": __version__}
+    if docs_url is not None:
+        driver["informationUri"] = docs_url
     log = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
         "runs": [
             {
-                "tool": {
-                    "driver": {
-                        "name": "blueprint",
-                        "version": __version__,
-                        "rules": rules,
-                    }
-                },
+                "tool": {"driver": {**driver, "rules": rules}},
                 "columnKind": "unicodeCodePoints",
                 "results": results,
             }
