@@ -120,3 +120,10 @@ def test_the_message_quotes_a_runaway_number_cut_short():
     [d] = check_bytes("huge.bp", (ACTION + "    wait " + "9" * 310 + "s\n").encode()).diagnostics
     assert d.message == ("found the duration '999999999999999999999999… (311 characters)', longer than a year; "
                          "durations go up to 366d")
+
+
+def test_a_fraction_of_a_second_is_spelt_as_written_not_as_nothing():
+    from blueprint.model.durations import format_seconds
+
+    assert (format_seconds(0.1), format_seconds(0.5), format_seconds(0), format_seconds(5400)) == (
+        "0.1s", "0.5s", "0min", "1h30min")

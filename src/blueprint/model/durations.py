@@ -79,4 +79,5 @@ def format_seconds(seconds: float) -> str:
         count, remaining = divmod(remaining, size)
         if count:
             parts.append(f"{count}{unit}")
-    return "".join(parts)
+    # Under half a second rounds to nothing: shown as it is, never as "".
+    return "".join(parts) or f"{seconds:g}s"
