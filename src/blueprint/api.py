@@ -45,6 +45,7 @@ __all__ = [
     "model_schema",
     "import_model",
     "render_compare",
+    "read_file",
 ]
 
 

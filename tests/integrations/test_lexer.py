@@ -191,3 +191,11 @@ def test_the_lexer_needs_neither_lark_nor_the_model():
     assert done.returncode == 0, done.stderr
     assert done.stdout.split(None, 1) == [
         "blueprint.integrations.pygments_lexer", "['Token.Keyword', 'Token.Text.Whitespace', 'Token.Name.Label']\n"]
+
+
+def test_a_carriage_return_ends_a_string_as_it_does_for_the_checker():
+    # The grammar's strings stop at a carriage return (BP102); the lexer marks
+    # what follows as an error rather than colouring it as the string.
+    tokens = list(BlueprintLexer().get_tokens('blueprint "A\rB"\n'))
+    strings = "".join(value for token, value in tokens if token in String)
+    assert "\r" not in strings and "B" not in strings

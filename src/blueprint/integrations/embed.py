@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from blueprint.api import CheckResult, check_bytes, check_text
+from blueprint.api import CheckResult, check_bytes, check_text, read_file
 from blueprint.diagnostics import Diagnostic
 from blueprint.vocabulary import PAGE_THEMES
 from blueprint.integrations.drawings import DrawingCache
@@ -85,7 +85,7 @@ class Embedder:
         and referenced from `referenced_at` (page:line)."""
         self.files_read.add(path)
         try:
-            data = path.read_bytes()
+            data = read_file(path)
         except OSError as error:
             reason = "no such file" if isinstance(error, FileNotFoundError) else (error.strerror or str(error))
             return self.problem(referenced_at, f"cannot read {name}: {reason}")

@@ -113,7 +113,7 @@ class BlueprintLexer(RegexLexer):
             (r"[^\s\"#]+", Error),
         ],
         "string": [
-            (r'[^"\\\n]+', String.Double),
+            (r'[^"\\\n\r]+', String.Double),
             (r"\\.", String.Escape),
             (r'"', String.Double, "#pop"),
             # An unclosed string ends with its line (the checker reports it).

@@ -37,7 +37,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from blueprint import __version__
-from blueprint.api import CheckResult, check_bytes, check_text, render_result
+from blueprint.api import CheckResult, check_bytes, check_text, read_file, render_result
 from blueprint.diagnostics import Diagnostic
 from blueprint.integrations.figure import VARIANT_CLASS, inline_svg, stylesheet, themes_drawn
 from blueprint.integrations.pygments_lexer import BlueprintLexer
@@ -116,7 +116,7 @@ class BlueprintDirective(SphinxDirective):
         # Noted even when missing: the page is then rebuilt until the file exists.
         self.env.note_dependency(relative)
         try:
-            data = Path(absolute).read_bytes()
+            data = read_file(absolute)
         except OSError as error:
             return f"cannot read {relative}: {error.strerror or error}"
         return Checked(
