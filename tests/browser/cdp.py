@@ -328,8 +328,8 @@ class Page:
         code, key_code = _KEYS.get(key, (key, ord(key.upper()) if len(key) == 1 else 0))
         params = {"key": key, "code": code, "windowsVirtualKeyCode": key_code, "modifiers": 8 if shift else 0}
         self.send("Input.dispatchKeyEvent", {"type": "rawKeyDown", **params})
-        if len(key) == 1:
-            self.send("Input.dispatchKeyEvent", {"type": "char", "text": key, **params})
+        if len(key) == 1 or key == "Enter":  # Enter types a carriage return, which activates buttons
+            self.send("Input.dispatchKeyEvent", {"type": "char", "text": "\r" if key == "Enter" else key, **params})
         self.send("Input.dispatchKeyEvent", {"type": "keyUp", **params})
 
     def emulate_media(self, *, color_scheme: str = "", media: str = "", reduced_motion: str = "") -> None:

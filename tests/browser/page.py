@@ -58,6 +58,11 @@ def card_opacity(page: Page, card_id: str) -> float:
     return float(page.evaluate(f"getComputedStyle({_card(card_id)}).opacity"))
 
 
+def frame_opacity(page: Page, card_id: str) -> float:
+    """How much of the card's frame shows: its stroke's opacity."""
+    return float(page.evaluate(f"getComputedStyle({_card(card_id)}.querySelector('.card-frame')).strokeOpacity"))
+
+
 def panel(page: Page) -> dict[str, Any]:
     """The details panel as shown: visible, its text, its links and where it is."""
     return page.evaluate(

@@ -397,3 +397,50 @@ def test_error_boxes_show_and_nothing_in_them_runs(broken_site, page):
     assert "docs/flows/typo.bp:3:3" in boxes[1]["text"]
     assert page.dialogs == [] and page.evaluate("typeof window.pwned") == "undefined"
     assert all(url.startswith(("file:", "data:")) for url in page.requests), page.requests
+
+
+# --- accessibility --------------------------------------------------------------------------
+
+
+def test_embedded_drawings_pass_axe_and_expose_their_text_version(tmp_path, page):
+    """Every example on a Material site, light and dark (theme auto) and in
+    print, checked by axe-core against WCAG 2.0-2.2 A and AA; each figure
+    holds its text version in a closed <details>."""
+    from tests.browser.axe_audit import readable, violations
+
+    # The page's content: the theme's own furniture (its footer's grey) is not ours to judge.
+    CONTENT = "document.querySelector('.md-content')"
+
+    # Material colours links on its dark palette by the palette's primary
+    # colour; a palette that names none keeps the light one's indigo, 2.3:1 on slate.
+    site = make_site(tmp_path, config=MATERIAL.replace("- scheme: slate", "- scheme: slate\n      primary: indigo"))
+    for path in EXAMPLES:
+        shutil.copy(path, site / "docs" / "flows" / path.name)
+    references = "\n\n".join(f"![{path.stem}](flows/{path.name})" for path in EXAMPLES)
+    (site / "docs" / "index.md").write_text(f"# Examples\n\n{references}\n", encoding="utf-8")
+    printed = "\n\n".join(f"![{path.stem}](flows/{path.name}){{ theme=print }}" for path in EXAMPLES)
+    (site / "docs" / "print.md").write_text(f"# Printed\n\n{printed}\n", encoding="utf-8")
+    done = build(site, "--strict")
+    assert done.returncode == 0, log_of(done)
+
+    page.open(site / "site" / "index.html")
+    page.evaluate("localStorage.clear()")  # Material keeps the palette chosen before; start from the light one
+    page.open(site / "site" / "index.html")
+    assert page.evaluate("document.querySelectorAll('figure details.blueprint-text:not([open])').length") \
+        == len(EXAMPLES)
+    found = violations(page, CONTENT)
+    assert found == [], readable(found)
+    # The site's own dark palette, switched as a reader does, by its toggle.
+    toggle = page.evaluate("(() => { const r = document.querySelector('label[for=\"__palette_1\"]')"
+                           ".getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; })()")
+    page.click(*toggle)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    page.evaluate("document.querySelectorAll('details.blueprint-text').forEach(d => d.open = true)")
+    page.evaluate("new Promise(done => setTimeout(done, 500))")  # the theme's links fade to their new colour
+    found = violations(page, CONTENT)
+    assert found == [], readable(found)
+    page.open(site / "site" / "print" / "index.html")
+    found = violations(page, CONTENT)
+    assert found == [], readable(found)
+    # (Material's search asks for its index, which a file: page may not fetch; nothing of ours fails.)
+    assert [entry for entry in page.errors if entry.source == "exception"] == []

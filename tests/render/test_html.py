@@ -141,7 +141,7 @@ def test_fetches_nothing(document: Document, hand_made_scene: Scene) -> None:
                                                               "use", "foreignobject", "audio", "video", "source"}]
     assert not [e.tag for e in document.elements if "src" in e.attrs]
     hrefs = [e.attrs.get("href") or e.attrs.get("xlink:href") for e in document.all("a")]
-    assert set(hrefs) <= {SAFE_LINK}
+    assert set(hrefs) <= {SAFE_LINK, "#bp-text"}  # the text version's links, and the way to it
     code = [b for b in document.all("style") + document.all("script") if b.attrs.get("type") != "application/json"]
     for block in code:
         # The embedded fonts are the only URLs: data, not fetched.
@@ -259,9 +259,9 @@ def test_render_dispatches_html_as_utf8(hand_made_scene: Scene, page: str) -> No
 def test_chinese_page(examples_dir: Path) -> None:
     scene = layout(check_file(examples_dir / "deposit-future-zh.bp").blueprint)
     document = Document(render_html(scene))
-    assert document.one("html").attrs["lang"] == "zh"
+    assert document.one("html").attrs["lang"] == "zh-Hans"
     assert document.first("title").text == "柜台存款(目标状态)"
-    assert [h.text for h in document.all("h2")] == ["失误点", "等待点"]
+    assert [h.text for h in document.all("h2")] == ["文字版本", "失误点", "等待点"]
     assert document.one("button", **{"data-zoom": "reset"}).text == "适应窗口"
 
 

@@ -76,12 +76,46 @@ def test_is_one_standalone_svg_document(svg: str, root: ET.Element, hand_made_sc
 
 
 def test_title_and_description_are_wired_for_screen_readers(root: ET.Element, hand_made_scene: Scene) -> None:
-    assert root.get("role") == "img"
-    title_id, desc_id = root.get("aria-labelledby").split()
     title, desc = root.find(SVG + "title"), root.find(SVG + "desc")
-    assert (title.get("id"), desc.get("id")) == (title_id, desc_id)
+    assert root.get("aria-labelledby") == title.get("id")
+    assert root.get("aria-describedby") == desc.get("id")
     assert title.text == hand_made_scene.title
-    assert desc.text == hand_made_scene.description
+    # The description is the summary, then the text version: every card, in order.
+    summary, *outline = desc.text.split("\n")
+    assert summary == hand_made_scene.description
+    described = "\n".join(outline)
+    positions = [described.index(" ".join(card.label.split())) for card in hand_made_scene.cards]
+    assert positions and all(position >= 0 for position in positions)
+
+
+def test_a_drawing_with_links_is_a_group_of_named_links(root: ET.Element, hand_made_scene: Scene) -> None:
+    """No link inside an image: with links, the drawing is a group whose
+    links carry their card's name and whose other content is hidden from
+    screen readers (the <desc> says it in words)."""
+    assert root.get("role") == "group"
+    links = root.findall(f".//{SVG}a")
+    linked = [card for card in hand_made_scene.cards if any(safe_link(link) for link in card.links)]
+    assert len(links) == len(linked) > 0
+    for link, card in zip(links, linked):
+        assert link.get("aria-label").startswith(" ".join(card.lines[0].content.split()))
+    shown = [group for group in root if group.tag == SVG + "g" and group.get("aria-hidden") != "true"]
+    assert [group.get("class") for group in shown] == ["cards"]
+    cards = shown[0].findall(f"./{SVG}g")
+    assert cards and all(card.get("aria-hidden") == "true" for card in cards)
+
+
+def test_a_drawing_without_links_is_one_image(hand_made_scene: Scene) -> None:
+    scene = replace(hand_made_scene, cards=tuple(replace(card, links=()) for card in hand_made_scene.cards))
+    root = ET.fromstring(render_svg(scene, fonts="none"))
+    assert root.get("role") == "img"
+    assert root.find(f".//{SVG}a") is None
+    assert not [element for element in root.iter() if element.get("aria-hidden")]
+
+
+def test_the_html_pages_drawing_has_no_links_and_a_short_description(hand_made_scene: Scene) -> None:
+    root = ET.fromstring(render_svg(hand_made_scene, fonts="none", for_page=True))
+    assert root.find(f".//{SVG}a") is None
+    assert root.find(SVG + "desc").text == hand_made_scene.description
 
 
 def test_draws_plain_svg_elements_only(root: ET.Element) -> None:

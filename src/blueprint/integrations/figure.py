@@ -8,6 +8,11 @@ every diagram, to begin with), so each drawing here gets an id prefix of its
 own and its stylesheet is scoped to its root element. That is the only change
 made to the renderer's output; the drawing itself is blueprint.render's.
 
+Under the drawing, a closed <details> holds its text version: the lines
+the renderer wrote into the drawing's <desc> (indented by level), as nested
+lists, so a screen-reader or keyboard user can read and follow it, and a
+sighted reader sees one line until they open it.
+
 Everything else written here (captions, error text) is escaped.
 """
 
@@ -20,7 +25,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from blueprint.vocabulary import AUTO_THEME
+from blueprint.vocabulary import AUTO_THEME, Language
+from blueprint.words import WORDS
 
 # Which class shows a drawing of which theme; `auto` figures carry two drawings
 # (AUTO_THEMES) and the stylesheet shows the one matching the page's colour scheme.
@@ -36,6 +42,10 @@ _ID = re.compile(r'(\sid=")([^"]*)(")')
 _URL_REFERENCE = re.compile(r'(\s[a-z][a-z-]*="url\(#)([^)"]*)(\)")')
 _LABELLED_BY = re.compile(r'(\saria-labelledby=")([^"]*)(")')
 _CSS_RULE = re.compile(r"\s*([^{}]+)\{([^{}]*)\}\s*")
+_DESC = re.compile(r"<desc\b[^>]*>(.*?)</desc>", re.DOTALL)
+_LANG = re.compile(r'<svg\b[^>]*?\slang="(([a-z]+)[A-Za-z-]*)"')
+_WEB_LINK = re.compile(r"https?://\S+")
+INDENT = "  "  # a level of the <desc>'s text version (blueprint.render.text_version)
 # C0 controls other than tab and newline mean nothing on a page, and STX/ETX
 # are what Python-Markdown marks its placeholders with.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
@@ -70,10 +80,43 @@ def figure_html(drawings: Sequence[Drawing], prefix: str, caption: str | None = 
         # site's search index (Material for MkDocs reads this attribute).
         exclude = " data-search-exclude" if index else ""
         parts.append(f'<div class="blueprint-drawing {VARIANT_CLASS[drawing.theme]}"{exclude}>{svg}</div>')
+    text = text_version_html(drawings[0].svg)
+    if text:
+        parts.append(text)
     if caption:
         parts.append(f"<figcaption>{escape(caption)}</figcaption>")
     parts.append("</figure>")
     return "\n".join(parts)
+
+
+def text_version_html(svg: str) -> str:
+    """The drawing's text version as a closed <details>: its summary says
+    what it is, its body is the <desc>'s outline as nested lists (web links
+    as links). Empty when the drawing carries no outline."""
+    found = _DESC.search(svg)
+    lines = html.unescape(found[1]).split("\n")[1:] if found else []
+    if not lines:
+        return ""
+    language = _LANG.search(svg)
+    words = WORDS[Language(language[2]) if language and language[2] in ("en", "zh") else Language.EN]
+    tag = f' lang="{escape(language[1])}"' if language else ""
+    parts = [f'<details class="blueprint-text"{tag}>', f"<summary>{escape(str(words['text_version']))}</summary>"]
+    depth = -1
+    for line in lines:
+        level = (len(line) - len(line.lstrip(" "))) // len(INDENT)
+        text = line.strip()
+        if not text:
+            continue
+        if level > depth:
+            parts.append("<ul>" * (level - depth))
+        else:
+            parts.append("</li>" + "</ul></li>" * (depth - level))
+        depth = level
+        item = f'<a href="{escape(text)}">{escape(text)}</a>' if _WEB_LINK.fullmatch(text) else escape(text)
+        parts.append(f"<li>{item}")
+    parts.append("</li>" + "</ul></li>" * depth + "</ul>")
+    parts.append("</details>")
+    return "".join(parts)
 
 
 def error_box_html(summary: str, details: str) -> str:

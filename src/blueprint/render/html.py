@@ -26,7 +26,10 @@ import jinja2
 from blueprint.scene import Card, Scene
 from blueprint.render import templating
 from blueprint.render.embedded_fonts import CJK_FAMILY, LATIN_FAMILY, characters_by_face, font_face_css
-from blueprint.render.svg import render_svg, safe_link
+from blueprint.render.language import language_tag
+from blueprint.render.links import safe_link
+from blueprint.render.svg import dom_id, render_svg
+from blueprint.render.text_version import card_name, outline, plain_text
 from blueprint.render.themes import Theme, get_theme, theme_css
 from blueprint.vocabulary import FONT_OPTIONS, Language, Severity
 from blueprint.words import WORDS
@@ -45,8 +48,10 @@ _SCRIPT_WORDS: tuple[tuple[str, str], ...] = (
 # What the page shows above the drawing and below it (the body's padding, the
 # toolbar, the frame and a margin), in CSS px: the drawing fits the rest of
 # the window's height.
-FIT_CHROME_HEIGHT = 80
+FIT_CHROME_HEIGHT = 130
 FIT_MIN_WIDTH = 360
+# What the page's buttons show besides words: zoom and pan.
+PAGE_SYMBOLS = "+−←↑↓→"
 
 
 # Theme colours the page furniture (panel, tables, buttons) is painted with.
@@ -88,24 +93,28 @@ def render_html(scene: Scene, theme: str = "default", fonts: str = "embed") -> s
     get_theme(theme)
     if fonts not in FONT_OPTIONS:
         raise ValueError(f"unknown fonts option {fonts!r}; expected one of: {', '.join(FONT_OPTIONS)}")
-    return html_page(scene, render_svg(scene, theme, "named" if fonts == "embed" else "none"), theme, fonts)
+    svg = render_svg(scene, theme, "named" if fonts == "embed" else "none", for_page=True)
+    return html_page(scene, svg, theme, fonts)
 
 
 def html_page(scene: Scene, svg: str, theme: str = "default", fonts: str = "none") -> str:
     """The page around an already drawn `svg` of `scene` (with `fonts`
-    "embed", one drawn with fonts "named")."""
+    "embed", one drawn with fonts "named"; drawn `for_page`, so that its
+    cards are not links: the page's text version carries them)."""
     palette = get_theme(theme)
     svg = _XML_PROLOGUE.sub("", svg, count=1)
     strings = WORDS[Language(scene.lang)]
     data = _script_json(_page_data(scene, strings))
     css = _page_css(palette, theme, scene.width, scene.height)
+    text_version = outline(scene)
     if fonts == "embed":
         words = [word for word in strings.values() if isinstance(word, str)]
-        css += _page_fonts(scene, [data, scene.title, scene.description, *words])
+        css += _page_fonts(scene, [data, scene.title, scene.description, plain_text(text_version, scene.lang),
+                                   PAGE_SYMBOLS, *words])
     script = _static("blueprint.js")
     return templating.render(
         _template(),
-        lang=scene.lang,
+        lang=language_tag(scene),
         theme=theme,
         color_scheme={"default": "light dark", "dark": "dark", "print": "light"}.get(theme, "light"),
         csp=_content_security_policy(css, script, svg, fonts == "embed"),
@@ -120,6 +129,8 @@ def html_page(scene: Scene, svg: str, theme: str = "default", fonts: str = "none
         fail_list=scene.fail_list,
         wait_list=scene.wait_list,
         max_wait=scene.max_wait,
+        text_version=text_version,
+        text_id=_text_id,
     )
 
 
@@ -261,6 +272,8 @@ def _card_data(card: Card, lanes: dict[str, str], columns: dict[str, Any],
         "id": card.id,
         "kind": card.kind,
         "label": card.label,
+        "name": card_name(card),
+        "describedBy": _text_id(card.id),
         "lane": lanes.get(card.lane, card.lane),
         "step": column.label if column else card.step,
         "phase": column.phase if column else None,
@@ -269,6 +282,11 @@ def _card_data(card: Card, lanes: dict[str, str], columns: dict[str, Any],
         "waits": own_waits,
         "links": [link for link in card.links if safe_link(link)],
     }
+
+
+def _text_id(card_id: str) -> str:
+    """The id of a card's entry in the page's text version."""
+    return dom_id("bp-text", card_id)
 
 
 def _point_named(key: str) -> tuple[str, int] | None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache, lru_cache
-from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
@@ -26,12 +25,12 @@ from blueprint.render.embedded_fonts import (
     font_face_css,
     is_cjk,
 )
+from blueprint.render.language import language_tag
+from blueprint.render.links import XML_ILLEGAL as _XML_ILLEGAL, safe_link
+from blueprint.render.text_version import card_name, outline, plain_text
 from blueprint.render.themes import compare_css, get_theme, theme_css
 from blueprint.vocabulary import FONT_OPTIONS
 
-# Characters XML 1.0 forbids even as references; a label carrying one would
-# make the whole document unreadable, so they are dropped.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ID_SAFE = re.compile(r"[A-Za-z0-9-]")
 _CLASS_UNSAFE = re.compile(r"[^a-z0-9-]+")
 _FONT_FAMILY_UNSAFE = re.compile(r"[^\w \-.,\"']+")
@@ -54,20 +53,30 @@ ARROW_KINDS = ("handoff", "deferred", "agreement")
 LEGEND_FLOW_PREFIX = "legend-arrow-"
 
 
-def render_svg(scene: Scene, theme: str = "default", fonts: str = "embed") -> str:
+def render_svg(scene: Scene, theme: str = "default", fonts: str = "embed", for_page: bool = False) -> str:
     """The scene as one standalone SVG document in `theme` (ValueError if unknown).
 
     `fonts` "embed" carries the fonts the drawing is drawn with, cut down to
     its characters, so that it looks the same on every machine; "none"
     leaves them out and names fonts the reader may have. (The HTML page and
     the PNG renderer ask for "named": the embedded fonts' names, with the
-    fonts brought by the page or handed to the rasteriser.)"""
+    fonts brought by the page or handed to the rasteriser.)
+
+    On its own, the drawing carries its text version in its <desc>, and a
+    drawing with links is a group whose links are named by their cards; an
+    image holds nothing to click. `for_page` draws it for the HTML page,
+    which writes the text version and the links beside the drawing: the
+    <desc> keeps the summary, and the cards are not links."""
     get_theme(theme)
     if fonts not in (*FONT_OPTIONS, "named"):
         raise ValueError(f"unknown fonts option {fonts!r}; expected one of: {', '.join(FONT_OPTIONS)}")
     faces = font_face_css(characters_by_face(scene)) if fonts == "embed" else ""
     named = fonts != "none"
     family = f'"{LATIN_FAMILY}", {scene.font_family}' if named else scene.font_family
+    cards = [_CardView(card, for_page) for card in scene.cards]
+    description = scene.description
+    if not for_page:
+        description += "\n" + plain_text(outline(scene), scene.lang)
     return templating.render(
         _environment().get_template("blueprint.svg.j2"),
         scene=scene,
@@ -76,7 +85,10 @@ def render_svg(scene: Scene, theme: str = "default", fonts: str = "embed") -> st
         font_family=safe_font_family(family),
         title_id=f"{ID_PREFIX}-title",
         desc_id=f"{ID_PREFIX}-desc",
-        cards=[_CardView(card) for card in scene.cards],
+        cards=cards,
+        linked=any(view.href for view in cards),
+        lang=language_tag(scene),
+        description=description,
         arrows=[_ArrowView(arrow, theme) for arrow in scene.arrows],
         rules=[_RuleView(rule, theme) for rule in scene.rules],
         heads=[(kind, end, _head_id(theme, kind, end)) for kind in ARROW_KINDS for end in ("start", "end")],
@@ -107,19 +119,6 @@ def css_class(role: str) -> str:
 
 # The template asks for the same few roles, kinds and lanes thousands of times.
 _css_class = lru_cache(maxsize=1024)(css_class)
-
-
-def safe_link(url: str) -> str | None:
-    """`url` if it is an absolute http(s) link with a host, else None."""
-    if _XML_ILLEGAL.search(url) or any(char.isspace() for char in url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return url
 
 
 def safe_font_family(family: str) -> str:
@@ -185,14 +184,15 @@ def _xml_text(value: object) -> object:
 
 
 class _CardView:
-    __slots__ = ("card", "id", "lane_class", "href", "tooltip", "frame", "fold")
+    __slots__ = ("card", "id", "lane_class", "href", "name", "tooltip", "frame", "fold")
 
-    def __init__(self, card: Card) -> None:
+    def __init__(self, card: Card, for_page: bool = False) -> None:
         links = [link for link in map(safe_link, card.links) if link]
         self.card = card
         self.id = dom_id("card", card.id)
         self.lane_class = f"card-{_css_class(card.lane)}"
-        self.href = links[0] if links else None
+        self.href = links[0] if links and not for_page else None
+        self.name = card_name(card)
         self.tooltip = "\n".join([card.label, *(f"{d.key}: {d.value}" for d in card.details), *links])
         self.frame, self.fold = _card_outline(card)  # SVG path data: the outline, an evidence card's dog-ear
 

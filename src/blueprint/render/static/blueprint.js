@@ -1,5 +1,6 @@
 // Interactivity for a blueprint page: details on hover or focus, flow tracing
-// on click, and pan and zoom through the SVG viewBox. User text is only ever
+// on click, and pan and zoom through the SVG viewBox; the drawing fits the
+// window or shows at its natural size, which browser zoom enlarges. User text is only ever
 // set with textContent or setAttribute, never parsed as markup.
 (function () {
   "use strict";
@@ -68,11 +69,38 @@
 
   function reset() { view = copy(home); apply(); }
 
+  // A zoomed view pans inside the drawing; at natural size the frame scrolls.
   function panBy(fractionX, fractionY) {
-    view.x += fractionX * view.width;
-    view.y += fractionY * view.height;
-    apply();
+    if (scale() > 1.0001 || !natural) {
+      view.x += fractionX * view.width;
+      view.y += fractionY * view.height;
+      apply();
+    } else {
+      viewport.scrollBy(fractionX * viewport.clientWidth, fractionY * viewport.clientHeight);
+    }
   }
+
+  // Fitted to the window (as the page opens) or at natural size, with
+  // scroll bars: the drawn size in CSS px, which the browser's zoom enlarges.
+  var natural = false;
+  var naturalButton = section.querySelector("button[data-zoom=natural]");
+
+  function setNatural(on) {
+    natural = on;
+    viewport.classList.toggle("bp-natural", on);
+    svg.style.width = on ? home.width + "px" : "";
+    if (naturalButton) naturalButton.setAttribute("aria-pressed", on ? "true" : "false");
+    placePanel();
+  }
+
+  // Zooming the browser (Ctrl and +) should make the drawing bigger; a
+  // fitted one would only shrink back into the window, so it lets go.
+  var pixelRatio = window.devicePixelRatio || 1;
+  window.addEventListener("resize", function () {
+    var ratio = window.devicePixelRatio || 1;
+    if (ratio > pixelRatio * 1.05 && !natural) setNatural(true);
+    pixelRatio = ratio;
+  });
 
   function toUser(clientX, clientY) {
     var frame = svg.getBoundingClientRect();
@@ -98,7 +126,16 @@
       var action = button.getAttribute("data-zoom");
       if (action === "in") zoomCentre(STEP);
       else if (action === "out") zoomCentre(1 / STEP);
-      else reset();
+      else if (action === "natural") setNatural(!natural);
+      else { setNatural(false); reset(); }
+    });
+  });
+
+  var PAN = { left: [-0.1, 0], right: [0.1, 0], up: [0, -0.1], down: [0, 0.1] };
+  section.querySelectorAll("button[data-pan]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var by = PAN[button.getAttribute("data-pan")];
+      if (by) panBy(by[0], by[1]);
     });
   });
 
@@ -119,7 +156,8 @@
   viewport.addEventListener("pointerdown", function (event) {
     if (event.button !== 0) return;
     swallowClick = false;
-    drag = { id: event.pointerId, x: event.clientX, y: event.clientY, from: copy(view), moved: false };
+    drag = { id: event.pointerId, x: event.clientX, y: event.clientY, from: copy(view), moved: false,
+             scrollLeft: viewport.scrollLeft, scrollTop: viewport.scrollTop };
   });
 
   viewport.addEventListener("pointermove", function (event) {
@@ -131,6 +169,11 @@
       drag.moved = true;
       viewport.setPointerCapture(event.pointerId);
       viewport.classList.add("bp-dragging");
+    }
+    if (natural && scale() <= 1.0001) {
+      viewport.scrollLeft = drag.scrollLeft - dx;
+      viewport.scrollTop = drag.scrollTop - dy;
+      return;
     }
     var frame = svg.getBoundingClientRect();
     view.x = drag.from.x - dx * view.width / frame.width;
@@ -153,7 +196,8 @@
     switch (event.key) {
       case "+": case "=": zoomCentre(STEP); break;
       case "-": case "_": case "\u2212": zoomCentre(1 / STEP); break;
-      case "0": reset(); break;
+      case "0": setNatural(false); reset(); break;
+      case "1": setNatural(!natural); break;
       case "ArrowLeft": panBy(-0.1, 0); break;
       case "ArrowRight": panBy(0.1, 0); break;
       case "ArrowUp": panBy(0, -0.1); break;
@@ -170,14 +214,15 @@
   // Printing shows the whole diagram, whatever the view on screen.
   var beforePrint = null;
   window.addEventListener("beforeprint", function () {
-    beforePrint = copy(view);
+    beforePrint = { view: copy(view), natural: natural };
+    setNatural(false);
     clearSelection();
     setHovered(null);
     if (document.activeElement && cardOf(document.activeElement)) document.activeElement.blur();
     reset();
   });
   window.addEventListener("afterprint", function () {
-    if (beforePrint) { view = beforePrint; beforePrint = null; apply(); }
+    if (beforePrint) { view = beforePrint.view; setNatural(beforePrint.natural); beforePrint = null; apply(); }
   });
 
   // ---- tracing flows ----------------------------------------------------------
@@ -267,8 +312,11 @@
     node.setAttribute("tabindex", "0");
     node.setAttribute("role", "button");
     node.setAttribute("aria-pressed", "false");
-    node.setAttribute("aria-label", card.label);
-    node.setAttribute("aria-controls", "bp-details");
+    // Named by what it shows (label and marks, so a voice user can say what
+    // they see) and described by its entry in the text version, which is
+    // always in the page: facts, fail and wait points, flows and links.
+    node.setAttribute("aria-label", card.name);
+    if (document.getElementById(card.describedBy)) node.setAttribute("aria-describedby", card.describedBy);
   });
 
   viewport.addEventListener("pointerover", function (event) {

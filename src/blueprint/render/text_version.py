@@ -1,0 +1,192 @@
+"""The text version of a drawing: what it shows, in words, for every reader.
+
+A screen reader cannot read a picture, and a keyboard cannot follow a line
+from card to card; the text version says the same as the drawing in the
+order a person reads a blueprint: phases, steps in order, the lanes of each
+step, and in each lane its actions and evidence with their facts (duration,
+cost, fail points with severity and recovery, wait points against the
+promise, notes, links) and the flows that enter and leave them.
+
+It is built from the scene alone (the columns, lanes, cards, flows and the
+fail and wait lists the layout put there), as a small tree of entries that
+each renderer writes its own way: the HTML page as headings and nested lists,
+the SVG as indented lines in its <desc> (which a documentation page turns
+back into lists, see blueprint.integrations.figure).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from blueprint.render.links import safe_link
+from blueprint.scene import Arrow, Card, Column, Scene
+from blueprint.vocabulary import Language
+from blueprint.words import WORDS
+
+INDENT = "  "  # one level of the plain text, as the <desc> carries it
+_POINT_KEY = re.compile(r"(?:^|\s)([FW])(\d+)$")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass
+class Entry:
+    """One line of the text version and the entries under it. `card` names
+    the card a line describes (the HTML page points the card there), `links`
+    are the web links to write as links."""
+
+    kind: str  # phase, step, lane, card, fact or removed
+    text: str
+    children: list[Entry] = field(default_factory=list)
+    card: str | None = None
+    links: tuple[str, ...] = ()
+
+
+def outline(scene: Scene) -> list[Entry]:
+    """The text version as a tree: phases (when the blueprint has any) hold
+    steps, steps hold lanes, lanes hold cards, cards hold their facts and flows."""
+    w = WORDS[Language(scene.lang)]
+    lanes = {**{lane.value: name for lane, name in w["lanes"].items()},  # type: ignore[union-attr]
+             **{band.lane: band.label for band in scene.lanes}}
+    order = {band.lane: index for index, band in enumerate(scene.lanes)}
+    columns = {column.step: column for column in scene.columns}
+    cards = {card.id: card for card in scene.cards}
+    # A scene made by hand may leave out its columns: its cards' steps stand in.
+    known = set(columns)
+    extra = [Column(step=step, label=step, phase=None, x=0, width=0)
+             for step in dict.fromkeys(card.step for card in scene.cards) if step not in known]
+    every = (*scene.columns, *extra)
+    steps = [_step(scene, column, index, len(every), cards, columns, lanes, order, w)
+             for index, column in enumerate(every)]
+    entries: list[Entry] = []
+    phase: Entry | None = None
+    for column, step in zip(every, steps):
+        if column.phase is None:
+            phase = None
+            entries.append(step)
+            continue
+        # A phase spans the steps that follow it until the next phase begins.
+        if phase is None or phase.text != _phase_text(column.phase, w):
+            phase = Entry("phase", _phase_text(column.phase, w))
+            entries.append(phase)
+        phase.children.append(step)
+    if scene.removed:
+        entries.append(Entry("removed", w["removed_items"], [Entry("fact", item.label) for item in scene.removed]))  # type: ignore[arg-type]
+    return entries
+
+
+def _phase_text(phase: str, w: dict[str, Any]) -> str:
+    return f"{w['phase']}{w['colon']}{phase}"
+
+
+def _step(scene: Scene, column: Column, index: int, total: int, cards: dict[str, Card], columns: dict[str, Column],
+          lanes: dict[str, str], order: dict[str, int], w: dict[str, Any]) -> Entry:
+    text = w["text_step"].format(n=index + 1, total=total, label=column.label)
+    in_step = [card for card in scene.cards if card.step == column.step]
+    lane_entries = []
+    for lane in sorted({card.lane for card in in_step}, key=lambda lane: (order.get(lane, len(order)), lane)):
+        here = sorted((card for card in in_step if card.lane == lane), key=lambda card: (card.y, card.x))
+        lane_entries.append(Entry("lane", lanes.get(lane, lane),
+                                  [_card(scene, card, cards, columns, lanes, w) for card in here]))
+    return Entry("step", text, lane_entries)
+
+
+def _card(scene: Scene, card: Card, cards: dict[str, Card], columns: dict[str, Column],
+          lanes: dict[str, str], w: dict[str, Any]) -> Entry:
+    facts: list[Entry] = []
+    points = set()
+    for fail in scene.fail_list:
+        if fail.action == card.id and card.kind == "action":
+            points.add(("F", fail.number))
+            severity = (f"{w['severity']}{w['colon']}{w[fail.severity]}" if fail.severity in ("low", "medium", "high")
+                        else w["not_rated"])
+            parts = [fail.description, severity]
+            parts.append(f"{w['recovery']}{w['colon']}{fail.recovery}" if fail.recovery else w["no_recovery"])
+            facts.append(Entry("fact", f"{w['fail_point']} F{fail.number}{w['colon']}{w['sep'].join(parts)}"))
+    for wait in scene.wait_list:
+        if wait.action == card.id and card.kind == "action":
+            points.add(("W", wait.number))
+            parts = [wait.duration]
+            if wait.over_limit:
+                parts.append(f"{w['beyond']} {scene.max_wait}" if scene.max_wait else w["over_limit"])
+            if wait.description:
+                parts.append(wait.description)
+            facts.append(Entry("fact", f"{w['wait_point']} W{wait.number}{w['colon']}{w['sep'].join(parts)}"))
+    details = [Entry("fact", f"{detail.key}{w['colon']}{detail.value}") for detail in card.details
+               if _point_named(detail.key) not in points]
+    facts.extend(Entry("fact", w["text_recovers"].format(n=tag.number))
+                 for tag in scene.recoveries if tag.action == card.id)
+    facts = details + facts + _flows(scene.arrows, card, cards, columns, lanes, w)
+    links = tuple(link for link in card.links if safe_link(link))
+    if links:
+        facts.append(Entry("fact", w["links"], links=links))
+    return Entry("card", _SPACES.sub(" ", card.label).strip(), facts, card=card.id)
+
+
+def _flows(arrows: tuple[Arrow, ...], card: Card, cards: dict[str, Card], columns: dict[str, Column],
+           lanes: dict[str, str], w: dict[str, Any]) -> list[Entry]:
+    entries = []
+    for arrow in arrows:
+        if card.id not in (arrow.source, arrow.target):
+            continue
+        outgoing = arrow.source == card.id
+        other = cards.get(arrow.target if outgoing else arrow.source)
+        if other is None:
+            continue
+        if arrow.kind == "agreement":
+            key = "text_agreement"
+        else:
+            key = f"text_{arrow.kind}_{'out' if outgoing else 'in'}"
+        text = w[key].format(other=_where(other, columns, lanes, w))
+        label = " ".join(line.content for line in arrow.label).strip()
+        if label:
+            text += f"{w['open']}“{label}”{w['close']}"
+        entries.append(Entry("fact", text))
+    return entries
+
+
+def _where(card: Card, columns: dict[str, Column], lanes: dict[str, str], w: dict[str, Any]) -> str:
+    column = columns.get(card.step)
+    step = column.label if column else card.step
+    label = _SPACES.sub(" ", card.label).strip()
+    return f"{label}{w['open']}{lanes.get(card.lane, card.lane)}{w['sep']}{step}{w['close']}"
+
+
+def _point_named(key: str) -> tuple[str, int] | None:
+    match = _POINT_KEY.search(key)
+    return (match.group(1), int(match.group(2))) if match else None
+
+
+def plain_text(entries: list[Entry], lang: str, depth: int = 0) -> str:
+    """The outline as lines, each entry indented by INDENT per level below the
+    top; links follow their entry's text, one a line, one level deeper."""
+    stop = WORDS[Language(lang)]["stop"]
+    lines = []
+    for entry in entries:
+        # A screen reader runs a description's lines together: each ends as a sentence.
+        text = entry.text if not entry.text or entry.text[-1] in ".。!?！？:：" else f"{entry.text}{stop}"
+        lines.append(INDENT * depth + text)
+        lines.extend(INDENT * (depth + 1) + link for link in entry.links)
+        if entry.children:
+            lines.append(plain_text(entry.children, lang, depth + 1))
+    return "\n".join(lines)
+
+
+def card_name(card: Card) -> str:
+    """The accessible name of a card: what it shows, in the order it shows it
+    (a comparison badge, the label as drawn, its fail and wait marks), so the
+    name a voice user speaks is the one they see; when the drawing cuts the
+    label short, the full label follows in brackets."""
+    drawn = " ".join(line.content.strip() for line in card.lines)
+    parts = [card.badge.label.content] if card.badge else []
+    parts.append(drawn)
+    parts.extend(marker.label.content for marker in card.markers)
+    name = " ".join(part for part in parts if part)
+    label = _SPACES.sub(" ", card.label).strip()
+    if _SPACES.sub("", drawn) != _SPACES.sub("", label):
+        name += f" ({label})"
+    return name
+
+
+__all__ = ["Entry", "outline", "plain_text", "card_name", "INDENT"]
