@@ -11,6 +11,7 @@ until the sizes settle.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from blueprint.layout import style
 from blueprint.layout.tracks import HIGH, LOW, REUSE_GAP, Run, assign
@@ -146,23 +147,24 @@ def _keep_apart(ports: dict[tuple[int, str], float], sides: dict[tuple[str, str]
     than that they would read as one line. A port too near the one above
     moves down, then, bottom to top, back up where its card ends, never off
     its card."""
-    facing: dict[int, dict[tuple[float, str], list[tuple[int, str]]]] = {}
+    entries: list[tuple[int, float, str, tuple[int, str]]] = []
     for (box_id, side), users in sides.items():
         gutter = boxes[box_id].column + 1 if side == "right" else boxes[box_id].column
-        for _heading, index, end, _kind in users:
-            facing.setdefault(gutter, {}).setdefault((ports[(index, end)], box_id), []).append((index, end))
-    for levels in facing.values():
-        order = sorted(levels)
-        heights = [y for y, _box in order]
-        for i in range(1, len(order)):
+        entries += [(gutter, ports[(index, end)], box_id, (index, end)) for _heading, index, end, _kind in users]
+    entries.sort(key=lambda entry: entry[:3])
+    # One level per port (a height on one card); the levels of one gutter, top to bottom.
+    for _gutter, facing in groupby(entries, key=lambda entry: entry[0]):
+        levels = [list(level) for _key, level in groupby(facing, key=lambda entry: entry[1:3])]
+        heights = [level[0][1] for level in levels]
+        for i in range(1, len(levels)):
             heights[i] = max(heights[i], heights[i - 1] + style.TRACK_GAP)
-        for i in range(len(order) - 1, -1, -1):
-            box = boxes[order[i][1]]
-            below = heights[i + 1] - style.TRACK_GAP if i + 1 < len(order) else heights[i]
+        for i in range(len(levels) - 1, -1, -1):
+            box = boxes[levels[i][0][2]]
+            below = heights[i + 1] - style.TRACK_GAP if i + 1 < len(levels) else heights[i]
             heights[i] = max(min(heights[i], box.bottom - style.PORT_MARGIN / 2, below), box.y + style.PORT_MARGIN / 2)
-        for key, y in zip(order, heights):
-            for user in levels[key]:
-                ports[user] = y
+        for level, y in zip(levels, heights):
+            for entry in level:
+                ports[entry[3]] = y
 
 
 def _port_groups(users: list[tuple[float, int, str, str]], room: int) -> list[list[tuple[float, int, str, str]]]:
@@ -204,36 +206,49 @@ def _band_offset(tracks: dict[int, int], count: int, key: int) -> float:
 def route_all(routes: list[Route], bands: Bands, columns: int) -> tuple[list[int], list[int]]:
     """Give every route its points; return how many tracks each gutter and channel needs."""
     centre = {i: bands.gutter_left[i] + bands.gutter_width[i] / 2 for i in range(columns + 1)}
-    channel_middle = {lane: bands.channel_top[lane] + bands.channel_height[lane] / 2
-                      for lane in range(len(bands.channel_top))}
-    heading: dict[tuple[int, str], float] = {}
-    for route in routes:
-        if route.shape != "straight":
-            middle = channel_middle[route.channel] if route.channel is not None else None
-            heading[(route.index, "exit")] = route.target.centre_y if middle is None else middle
-            heading[(route.index, "enter")] = route.source.centre_y if middle is None else middle
-    ports = _ports(routes, heading)
+    ports = _ports(routes, _headings(routes, bands))
     channel_y, channel_counts = _channels(routes, bands, ports, centre)
     gutter_x, gutter_counts = _gutters(routes, columns, ports, channel_y, centre)
     straight_x = _straight(routes)
     for route in routes:
         if route.shape == "straight":
-            x = straight_x[route.index]
-            start = route.source.bottom if route.source.y < route.target.y else route.source.y
-            end = route.target.y if route.source.y < route.target.y else route.target.bottom
-            route.points = [(x, start), (x, end)]
+            route.points = _straight_points(route, straight_x[route.index])
             continue
         sy, ty = ports[(route.index, "exit")], ports[(route.index, "enter")]
         sx, tx = _side_x(route.source, route.exit_side), _side_x(route.target, route.enter_side)
         if route.channel is None:
             gx = gutter_x[(route.index, 0)]
-            route.points = [(sx, sy), (gx, sy), (gx, ty), (tx, ty)]
+            points = [(sx, sy), (gx, sy), (gx, ty), (tx, ty)]
         else:
             cy = channel_y[route.index]
             ax, bx = gutter_x[(route.index, 0)], gutter_x[(route.index, 1)]
-            route.points = [(sx, sy), (ax, sy), (ax, cy), (bx, cy), (bx, ty), (tx, ty)]
-        route.points = _without_repeats(route.points)
+            points = [(sx, sy), (ax, sy), (ax, cy), (bx, cy), (bx, ty), (tx, ty)]
+        route.points = _without_repeats(points)
     return gutter_counts, channel_counts
+
+
+def _headings(routes: list[Route], bands: Bands) -> dict[tuple[int, str], float]:
+    """The height each end of a route heads for on leaving or reaching its card:
+    its channel, or else the other card's middle."""
+    heading: dict[tuple[int, str], float] = {}
+    for route in routes:
+        if route.shape == "straight":
+            continue
+        if route.channel is None:
+            heading[(route.index, "exit")] = route.target.centre_y
+            heading[(route.index, "enter")] = route.source.centre_y
+        else:
+            middle = bands.channel_top[route.channel] + bands.channel_height[route.channel] / 2
+            heading[(route.index, "exit")] = heading[(route.index, "enter")] = middle
+    return heading
+
+
+def _straight_points(route: Route, x: float) -> list[tuple[float, float]]:
+    """A straight connector from the facing edges of two cards of one column."""
+    downwards = route.source.y < route.target.y
+    start = route.source.bottom if downwards else route.source.y
+    end = route.target.y if downwards else route.target.bottom
+    return [(x, start), (x, end)]
 
 
 def _channels(routes: list[Route], bands: Bands, ports: dict[tuple[int, str], float],
