@@ -68,6 +68,9 @@ class Route:
     channel: int | None = None
     points: list[tuple[float, float]] = field(default_factory=list)
     kind: str = "handoff"  # the flow's kind: only flows of one kind share an arrowhead
+    # How far the flow's neighbours in its band must keep from its run there,
+    # on each side, to leave its label room (0: a track's usual spacing).
+    room: float = 0.0
 
 
 def plan(index: int, source: Box, target: Box, column_boxes: dict[int, list[Box]],
@@ -198,17 +201,32 @@ def _colour(intervals: list[tuple[float, float, int]]) -> tuple[dict[int, int], 
     return tracks, len(track_ends)
 
 
-def _band_offset(tracks: dict[int, int], count: int, key: int) -> float:
-    """A run's offset from its band's middle: tracks spread evenly about it."""
-    return (tracks.get(key, (count - 1) / 2) - (count - 1) / 2) * style.TRACK_GAP
+def _spread(tracks: dict[int, int], count: int, room: dict[int, float]) -> tuple[list[float], float]:
+    """Where each track lies from where the band's tracks start, and the span
+    they take: TRACK_GAP apart, further on both sides of a track whose run
+    needs room for its label (`room`, by run key), the room beside the outer
+    tracks included."""
+    usual = style.TRACK_GAP / 2
+    half = [usual] * count
+    for key, need in room.items():
+        if key in tracks:
+            half[tracks[key]] = max(half[tracks[key]], need)
+    at: list[float] = []
+    position = half[0] - usual if count else 0.0
+    for track in range(count):
+        if track:
+            position += half[track - 1] + half[track]
+        at.append(position)
+    return at, (at[-1] + half[-1] - usual if count else 0.0)
 
 
-def route_all(routes: list[Route], bands: Bands, columns: int) -> tuple[list[int], list[int]]:
-    """Give every route its points; return how many tracks each gutter and channel needs."""
+def route_all(routes: list[Route], bands: Bands, columns: int) -> tuple[list[float | None], list[float | None]]:
+    """Give every route its points; return the span the tracks of each gutter
+    and channel take (None for a band no flow runs along)."""
     centre = {i: bands.gutter_left[i] + bands.gutter_width[i] / 2 for i in range(columns + 1)}
     ports = _ports(routes, _headings(routes, bands))
-    channel_y, channel_counts = _channels(routes, bands, ports, centre)
-    gutter_x, gutter_counts = _gutters(routes, columns, ports, channel_y, centre)
+    channel_y, channel_spans = _channels(routes, bands, ports, centre)
+    gutter_x, gutter_spans = _gutters(routes, columns, ports, channel_y, centre)
     straight_x = _straight(routes)
     for route in routes:
         if route.shape == "straight":
@@ -224,7 +242,7 @@ def route_all(routes: list[Route], bands: Bands, columns: int) -> tuple[list[int
             ax, bx = gutter_x[(route.index, 0)], gutter_x[(route.index, 1)]
             points = [(sx, sy), (ax, sy), (ax, cy), (bx, cy), (bx, ty), (tx, ty)]
         route.points = _without_repeats(points)
-    return gutter_counts, channel_counts
+    return gutter_spans, channel_spans
 
 
 def _headings(routes: list[Route], bands: Bands) -> dict[tuple[int, str], float]:
@@ -252,14 +270,17 @@ def _straight_points(route: Route, x: float) -> list[tuple[float, float]]:
 
 
 def _channels(routes: list[Route], bands: Bands, ports: dict[tuple[int, str], float],
-              centre: dict[int, float]) -> tuple[dict[int, float], list[int]]:
-    """The height each channel route runs at, and how many tracks each channel needs.
+              centre: dict[int, float]) -> tuple[dict[int, float], list[float | None]]:
+    """The height each channel route runs at, and the span each channel's tracks take.
     Track 0 keeps CHANNEL_TOP_PAD clear of the lane line above, so that no flow
     runs along a line and doubles it."""
     runs: dict[int, list[Run]] = {}
+    room: dict[int, float] = {}
     for route in routes:
         if route.channel is None:
             continue
+        if route.room:
+            room[route.index] = route.room
         first, second = route.gutters
         left, right = sorted((first, second))
         low = bands.gutter_left[left]
@@ -269,20 +290,23 @@ def _channels(routes: list[Route], bands: Bands, ports: dict[tuple[int, str], fl
         turns = ((centre[first], up), (centre[second], HIGH))
         runs.setdefault(route.channel, []).append(Run(route.index, low, high, turns))
     heights: dict[int, float] = {}
-    counts = [0] * len(bands.channel_top)
+    spans: list[float | None] = [None] * len(bands.channel_top)
     for lane, lane_runs in runs.items():
-        tracks, counts[lane] = assign(lane_runs)
+        tracks, count = assign(lane_runs)
+        at, spans[lane] = _spread(tracks, count, room)
         for key, track in tracks.items():
-            heights[key] = bands.channel_top[lane] + style.CHANNEL_TOP_PAD + track * style.TRACK_GAP
-    return heights, counts
+            heights[key] = bands.channel_top[lane] + style.CHANNEL_TOP_PAD + at[track]
+    return heights, spans
 
 
 def _gutters(routes: list[Route], columns: int, ports: dict[tuple[int, str], float], channel_y: dict[int, float],
-             centre: dict[int, float]) -> tuple[dict[tuple[int, int], float], list[int]]:
+             centre: dict[int, float]) -> tuple[dict[tuple[int, int], float], list[float | None]]:
     """Where each route's vertical runs lie across their gutters (by route and
-    leg), and how many tracks each gutter needs."""
+    leg), and the span each gutter's tracks take. A route that keeps to one
+    gutter carries its label on its run there, and may need room for it."""
     runs: list[list[Run]] = [[] for _ in range(columns + 1)]
     legs: list[tuple[int, int, int]] = []  # (route index, leg, gutter)
+    room: dict[int, float] = {}
     for route in routes:
         if route.shape == "straight":
             continue
@@ -291,6 +315,8 @@ def _gutters(routes: list[Route], columns: int, ports: dict[tuple[int, str], flo
         target_side = LOW if route.enter_side == "right" else HIGH
         if route.channel is None:
             ends = [(route.gutters[0], (sy, source_side), (ty, target_side))]
+            if route.room:
+                room[len(legs)] = route.room
         else:
             first, second = route.gutters
             towards = HIGH if second > first else LOW
@@ -302,9 +328,10 @@ def _gutters(routes: list[Route], columns: int, ports: dict[tuple[int, str], flo
             low, high = sorted((start[0], end[0]))
             runs[gutter].append(Run(key, low, high, (start, end)))
     placed = [assign(gutter_runs) for gutter_runs in runs]
-    xs = {(index, leg): centre[gutter] + _band_offset(*placed[gutter], key)
+    spread = [_spread(tracks, count, room) for tracks, count in placed]
+    xs = {(index, leg): centre[gutter] + spread[gutter][0][placed[gutter][0][key]] - spread[gutter][1] / 2
           for key, (index, leg, gutter) in enumerate(legs)}
-    return xs, [count for _tracks, count in placed]
+    return xs, [span if count else None for (_tracks, count), (_at, span) in zip(placed, spread)]
 
 
 def _straight(routes: list[Route]) -> dict[int, float]:

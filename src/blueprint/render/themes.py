@@ -315,6 +315,7 @@ line{{stroke:{t.separator};stroke-width:1}}
 .flow-head-deferred{{fill:{t.arrow_deferred}}}
 .arrow-label-box,.flow-label-box{{fill:{t.arrow_label_fill};stroke:{t.arrow_label_edge};stroke-width:1}}
 .arrow-label,.flow-label{{fill:{t.arrow_label_text}}}
+.arrow-label-leader{{stroke:{t.arrow};stroke-width:0.75}}
 """
 
 

@@ -1,0 +1,98 @@
+"""Sizing the free bands to what runs through them.
+
+The gutters between columns and the channels at the top of the lanes start
+at their least; the flows are routed, each band is widened to its tracks and
+to the labels that sit in it, and this repeats until the sizes stop changing.
+"""
+
+from __future__ import annotations
+
+from blueprint.layout import style
+from blueprint.layout.grid import Cells, Grid, build_grid
+from blueprint.layout.labels import CLEAR, HALO, HEAD_LENGTH
+from blueprint.layout.routing import Bands, Box, Route, plan, route_all
+from blueprint.model.types import Flow
+
+ROUNDS = 8  # the sizes settle in two or three; this only bounds a pathological case
+
+
+def settle(cells: Cells, top: float, flows: list[tuple[int, Flow]], label_sizes: dict[int, tuple[float, float]],
+           roomy: frozenset[int] = frozenset()) -> tuple[Grid, list[Route]]:
+    """The grid whose bands fit their flows and labels, and the flows routed on it.
+    `label_sizes` holds the width and height of each labelled flow's label;
+    the flows in `roomy` keep their neighbours far enough off to leave their
+    label room on their run along a band."""
+    gutters = [float(style.GUTTER_MIN)] * (cells.columns + 1)
+    channels = [float(style.CHANNEL_MIN)] * cells.lanes
+    grid = build_grid(cells, top, gutters, channels)
+    routes = _plan_all(flows, grid)
+    for route in routes:
+        if route.index in roomy and route.index in label_sizes and route.shape != "straight":
+            width, height = label_sizes[route.index]
+            route.room = (height if route.channel is not None else width) / 2 + HALO + 2 * CLEAR
+    for _round in range(ROUNDS):
+        grid = build_grid(cells, top, gutters, channels)
+        for route in routes:
+            route.source, route.target = grid.boxes[route.source.id], grid.boxes[route.target.id]
+        bands = Bands(grid.gutter_left, gutters, grid.lane_top, channels)
+        wanted_gutters, wanted_channels = _wanted(*route_all(routes, bands, cells.columns))
+        _make_room_for_labels(routes, label_sizes, wanted_gutters, wanted_channels, roomy)
+        # One width for every gutter between steps, decided by the busiest:
+        # columns evenly spaced read as intended on a wall.
+        inner = max(wanted_gutters[1:cells.columns], default=style.GUTTER_MIN)
+        wanted_gutters[1:cells.columns] = [inner] * (cells.columns - 1)
+        if wanted_gutters == gutters and wanted_channels == channels:
+            break
+        gutters, channels = [float(g) for g in wanted_gutters], [float(c) for c in wanted_channels]
+    return grid, routes
+
+
+def _plan_all(flows: list[tuple[int, Flow]], grid: Grid) -> list[Route]:
+    """Which bands each flow travels through; the bands' sizes do not change that."""
+    column_boxes: dict[int, list[Box]] = {}
+    for box in grid.boxes.values():
+        column_boxes.setdefault(box.column, []).append(box)
+    routes: list[Route] = []
+    load: dict[int, int] = {}
+    for index, flow in flows:
+        route = plan(index, grid.boxes[flow.source], grid.boxes[flow.target], column_boxes, load)
+        route.kind = flow.kind.value
+        routes.append(route)
+    return routes
+
+
+def _wanted(gutter_spans: list[float | None], channel_spans: list[float | None]) -> tuple[list[float], list[float]]:
+    """The band sizes their tracks need."""
+    gutters = [max(style.GUTTER_MIN, 2 * style.BAND_PAD + (span or 0.0)) for span in gutter_spans]
+    channels = [max(style.CHANNEL_MIN, style.CHANNEL_TOP_PAD + style.BAND_PAD + span)
+                if span is not None else style.CHANNEL_MIN for span in channel_spans]
+    return gutters, channels
+
+
+def _make_room_for_labels(routes: list[Route], label_sizes: dict[int, tuple[float, float]],
+                          gutters: list[float], channels: list[float], roomy: frozenset[int]) -> None:
+    """Widen the band each label sits in so that it fits there: between two
+    cards of a column, in its channel, or across its gutter. A label of
+    `roomy` on a connector across a lane line gets room under the tracks of
+    the channel it crosses, clear of them."""
+    tracks = list(channels)  # what the tracks alone need
+    for route in routes:
+        size = label_sizes.get(route.index)
+        if size is None:
+            continue
+        width, height = size
+        if route.shape == "straight":
+            top, bottom = sorted((route.source, route.target), key=lambda b: b.y)
+            gap = bottom.y - top.bottom
+            if top.lane != bottom.lane:
+                # The label must fit between the line and the arrowhead below it.
+                need = height + HEAD_LENGTH + 4 * CLEAR
+                if route.index in roomy and tracks[bottom.lane] > style.CHANNEL_MIN:
+                    need = tracks[bottom.lane] + height + HALO + HEAD_LENGTH
+                channels[bottom.lane] = max(channels[bottom.lane], need)
+            elif gap < height + 10:
+                channels[bottom.lane] = max(channels[bottom.lane], channels[bottom.lane] + height + 10 - gap)
+        elif route.channel is not None:
+            channels[route.channel] = max(channels[route.channel], height + 8)
+        else:
+            gutters[route.gutters[0]] = max(gutters[route.gutters[0]], width + 12)
