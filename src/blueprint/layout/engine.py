@@ -119,7 +119,7 @@ class _Layout:
                       self.step_changes)
         made = frame(self.bp, self.m, grid, self.lanes, heads)
         foot = footer(self.bp, self.m, style.MARGIN, grid.bottom + 24, max(grid.right, 760) - style.MARGIN,
-                      self.labels, self.compare, self._marked())
+                      self.labels, self.compare, self._marked(), {arrow.kind for arrow in drawn})
         width = round(max(grid.right, 760) + style.MARGIN, 2)
         height = round(grid.bottom + 24 + foot.height + style.MARGIN, 2)
         return Scene(
@@ -131,7 +131,7 @@ class _Layout:
             font_family=FONT_STACK,
             lanes=tuple(made.lanes),
             columns=tuple(made.columns),
-            rects=(Rect(role="background", x=0, y=0, width=width, height=height), *made.rects),
+            rects=(Rect(role="background", x=0, y=0, width=width, height=height), *made.rects, *foot.rects),
             rules=(*made.rules, *foot.rules),
             cards=tuple(cards),
             arrows=tuple(drawn),
@@ -151,8 +151,9 @@ class _Layout:
         drawing grows only where labels crowd."""
         sizes = {index: (label.width, label.height) for index, label in self.flow_labels.items()}
         roomy: frozenset[int] = frozenset()
+        bands = None
         for _attempt in range(ROOM_ATTEMPTS):
-            grid, routes = settle(self.cells, self.lanes_top, flows, sizes, roomy)
+            grid, routes, bands = settle(self.cells, self.lanes_top, flows, sizes, roomy, bands)
             crossed = line_heights(grid, self.lanes)
             lane_lines = [*crossed] + ([grid.lane_top[1]] if self.lanes[0] is Lane.EVIDENCE else [])
             drawn, crowded = arrows(self.bp, routes, grid, lane_lines, crossed, self.flow_labels, self.m)

@@ -16,15 +16,21 @@ from blueprint.model.types import Flow
 ROUNDS = 8  # the sizes settle in two or three; this only bounds a pathological case
 
 
+Sizes = tuple[list[float], list[float]]  # the gutters' widths, the channels' heights
+
+
 def settle(cells: Cells, top: float, flows: list[tuple[int, Flow]], label_sizes: dict[int, tuple[float, float]],
-           roomy: frozenset[int] = frozenset()) -> tuple[Grid, list[Route]]:
-    """The grid whose bands fit their flows and labels, and the flows routed on it.
-    `label_sizes` holds the width and height of each labelled flow's label;
-    the flows in `roomy` keep their neighbours far enough off to leave their
-    label room on their run along a band."""
+           roomy: frozenset[int] = frozenset(), start: Sizes | None = None) -> tuple[Grid, list[Route], Sizes]:
+    """The grid whose bands fit their flows and labels, the flows routed on
+    it, and the band sizes. `label_sizes` holds the width and height of each
+    labelled flow's label; the flows in `roomy` keep their neighbours far
+    enough off to leave their label room on their run along a band. Starting
+    from the sizes of an earlier settling (`start`) saves rounds."""
     gutters = [float(style.GUTTER_MIN)] * (cells.columns + 1)
     channels = [float(style.CHANNEL_MIN)] * cells.lanes
     grid = build_grid(cells, top, gutters, channels)
+    if start is not None:
+        gutters, channels = list(start[0]), list(start[1])
     routes = _plan_all(flows, grid)
     for route in routes:
         if route.index in roomy and route.index in label_sizes and route.shape != "straight":
@@ -41,10 +47,14 @@ def settle(cells: Cells, top: float, flows: list[tuple[int, Flow]], label_sizes:
         # columns evenly spaced read as intended on a wall.
         inner = max(wanted_gutters[1:cells.columns], default=style.GUTTER_MIN)
         wanted_gutters[1:cells.columns] = [inner] * (cells.columns - 1)
+        if start is not None:
+            # Room once made stays: shrinking back could undo what an earlier settling found was needed.
+            wanted_gutters = [max(a, b) for a, b in zip(wanted_gutters, start[0])]
+            wanted_channels = [max(a, b) for a, b in zip(wanted_channels, start[1])]
         if wanted_gutters == gutters and wanted_channels == channels:
             break
         gutters, channels = [float(g) for g in wanted_gutters], [float(c) for c in wanted_channels]
-    return grid, routes
+    return grid, routes, (gutters, channels)
 
 
 def _plan_all(flows: list[tuple[int, Flow]], grid: Grid) -> list[Route]:
