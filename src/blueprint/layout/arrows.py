@@ -32,23 +32,36 @@ def flow_labels(blueprint: Blueprint, measurer: TextMeasurer) -> dict[int, FlowL
     return {index: FlowLabel(flow.label, measurer) for index, flow in enumerate(blueprint.flows) if flow.label}
 
 
-def arrows(blueprint: Blueprint, routes: list[Route], grid: Grid, line_ys: list[float], crossed: dict[float, str],
-           labels: dict[int, FlowLabel], measurer: TextMeasurer) -> tuple[list[Arrow], set[int]]:
-    """Every routed flow as an arrow, labels placed in flow order, and the
-    flows whose label found no clear spot. `crossed` names the blueprint line
-    at each height where one runs."""
-    space = _surroundings(blueprint, routes, grid, line_ys) if any(r.index in labels for r in routes) else None
-    drawn: list[Arrow] = []
+def place_labels(blueprint: Blueprint, routes: list[Route], grid: Grid, line_ys: list[float],
+                 labels: dict[int, FlowLabel]) -> tuple[dict[int, Placement], set[int]]:
+    """Where each labelled flow's label goes, in flow order, and the flows
+    whose label found no clear spot. `line_ys` are the heights of the lane lines."""
+    placements: dict[int, Placement] = {}
     crowded: set[int] = set()
+    if not any(route.index in labels for route in routes):
+        return placements, crowded
+    space = _surroundings(blueprint, routes, grid, line_ys)
+    for route in routes:
+        label = labels.get(route.index)
+        if label is None:
+            continue
+        placement = place(space, route.index, route.points, label.width, label.height,
+                          prefer_horizontal=route.channel is not None)
+        placements[route.index] = placement
+        if not placement.clear:
+            crowded.add(route.index)
+    return placements, crowded
+
+
+def arrows(blueprint: Blueprint, routes: list[Route], crossed: dict[float, str], labels: dict[int, FlowLabel],
+           placements: dict[int, Placement], measurer: TextMeasurer) -> list[Arrow]:
+    """Every routed flow as an arrow, with its label where it was placed.
+    `crossed` names the blueprint line at each height where one runs."""
+    drawn: list[Arrow] = []
     for route in routes:
         flow = blueprint.flows[route.index]
         label = labels.get(route.index)
-        placement = None
-        if label is not None and space is not None:
-            placement = place(space, route.index, route.points, label.width, label.height,
-                              prefer_horizontal=route.channel is not None)
-            if not placement.clear:
-                crowded.add(route.index)
+        placement = placements.get(route.index)
         ys = [y for _x, y in route.points]
         low, high = min(ys), max(ys)
         drawn.append(Arrow(
@@ -64,7 +77,7 @@ def arrows(blueprint: Blueprint, routes: list[Route], grid: Grid, line_ys: list[
             label_box=_label_box(placement) if placement else None,
             label_leader=_leader(placement) if placement else None,
         ))
-    return drawn, crowded
+    return drawn
 
 
 def _surroundings(blueprint: Blueprint, routes: list[Route], grid: Grid, line_ys: list[float]) -> Surroundings:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from blueprint.layout import style
-from blueprint.layout.arrows import arrows, flow_labels
+from blueprint.layout.arrows import arrows, flow_labels, place_labels
 from blueprint.layout.cards import BADGE_H, action_card, duration_text, evidence_card, move_card
 from blueprint.layout.chrome import card_changes, change_summary, footer, header
 from blueprint.layout.frame import Heads, frame, line_heights
@@ -152,15 +152,15 @@ class _Layout:
         sizes = {index: (label.width, label.height) for index, label in self.flow_labels.items()}
         roomy: frozenset[int] = frozenset()
         bands = None
-        for _attempt in range(ROOM_ATTEMPTS):
+        for attempt in range(ROOM_ATTEMPTS):
             grid, routes, bands = settle(self.cells, self.lanes_top, flows, sizes, roomy, bands)
             crossed = line_heights(grid, self.lanes)
             lane_lines = [*crossed] + ([grid.lane_top[1]] if self.lanes[0] is Lane.EVIDENCE else [])
-            drawn, crowded = arrows(self.bp, routes, grid, lane_lines, crossed, self.flow_labels, self.m)
-            if not crowded - roomy:
+            placements, crowded = place_labels(self.bp, routes, grid, lane_lines, self.flow_labels)
+            if not crowded - roomy or attempt + 1 == ROOM_ATTEMPTS:
                 break
             roomy |= crowded
-        return grid, drawn
+        return grid, arrows(self.bp, routes, crossed, self.flow_labels, placements, self.m)
 
     def _summary(self) -> str:
         """One or two sentences for <desc> and screen readers, in the blueprint's language."""
