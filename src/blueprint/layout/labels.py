@@ -271,12 +271,16 @@ def _legs(points: Points, prefer_horizontal: bool) -> list[tuple[tuple[float, fl
     return sorted(legs, key=order)
 
 
-def _slides(length: float) -> list[float]:
+def _slides(length: float, most: int = 60) -> list[float]:
+    """Offsets from a leg's middle, nearest first: STEP apart, or further
+    apart on a leg so long that it would take more than `most` each way (a
+    label tries a few hundred spots on a long flow, not thousands)."""
+    step = max(STEP, length / 2 / most)
     offsets = [0.0]
-    step = STEP
-    while step <= length / 2:
-        offsets += [step, -step]
-        step += STEP
+    offset = step
+    while offset <= length / 2:
+        offsets += [offset, -offset]
+        offset += step
     return offsets
 
 
@@ -301,7 +305,7 @@ def _along(leg: tuple[tuple[float, float], tuple[float, float]], way: str, width
                 yield (y if vertical else x), Placement(box), HALO
         return
     # Off the leg, the label's middle stays level with a point of the leg.
-    for offset in _slides(max(length - 2 * HEAD_LENGTH, 0.0)):
+    for offset in _slides(max(length - 2 * HEAD_LENGTH, 0.0), 20 if way == "leader" else 60):
         x, y = (cx, cy + offset) if vertical else (cx + offset, cy)
         for gap in ((BESIDE,) if way == "beside" else LEADER_GAPS):
             for placement in _off(x, y, width, height, vertical, gap, way == "leader"):
