@@ -20,7 +20,7 @@ from blueprint.layout.frame import Heads, frame, line_heights
 from blueprint.layout.grid import Cells, Grid
 from blueprint.layout.measure import FONT_STACK, FontMetricsMeasurer, TextMeasurer
 from blueprint.layout.recovery import recovery_tags
-from blueprint.layout.sizing import settle
+from blueprint.layout.sizing import settle, with_room
 from blueprint.layout.text import block
 from blueprint.model.types import ACTION_LANES, Action, Blueprint, Flow, Lane
 from blueprint.scene import Arrow, Card, Change, Rect, Scene
@@ -153,13 +153,14 @@ class _Layout:
         roomy: frozenset[int] = frozenset()
         bands = None
         for attempt in range(ROOM_ATTEMPTS):
-            grid, routes, bands = settle(self.cells, self.lanes_top, flows, sizes, roomy, bands)
+            grid, routes, bands, spans = settle(self.cells, self.lanes_top, flows, sizes, roomy, bands)
             crossed = line_heights(grid, self.lanes)
             lane_lines = [*crossed] + ([grid.lane_top[1]] if self.lanes[0] is Lane.EVIDENCE else [])
             placements, crowded = place_labels(self.bp, routes, grid, lane_lines, self.flow_labels)
             if not crowded - roomy or attempt + 1 == ROOM_ATTEMPTS:
                 break
             roomy |= crowded
+            bands = with_room(bands, spans, routes, roomy, sizes)
         return grid, arrows(self.bp, routes, crossed, self.flow_labels, placements, self.m)
 
     def _summary(self) -> str:

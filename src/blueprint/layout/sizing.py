@@ -17,10 +17,12 @@ ROUNDS = 8  # the sizes settle in two or three; this only bounds a pathological 
 
 
 Sizes = tuple[list[float], list[float]]  # the gutters' widths, the channels' heights
+Spans = tuple[list[float | None], list[float | None]]  # what the tracks of each gutter and channel take
 
 
 def settle(cells: Cells, top: float, flows: list[tuple[int, Flow]], label_sizes: dict[int, tuple[float, float]],
-           roomy: frozenset[int] = frozenset(), start: Sizes | None = None) -> tuple[Grid, list[Route], Sizes]:
+           roomy: frozenset[int] = frozenset(),
+           start: Sizes | None = None) -> tuple[Grid, list[Route], Sizes, Spans]:
     """The grid whose bands fit their flows and labels, the flows routed on
     it, and the band sizes. `label_sizes` holds the width and height of each
     labelled flow's label; the flows in `roomy` keep their neighbours far
@@ -34,14 +36,14 @@ def settle(cells: Cells, top: float, flows: list[tuple[int, Flow]], label_sizes:
     routes = _plan_all(flows, grid)
     for route in routes:
         if route.index in roomy and route.index in label_sizes and route.shape != "straight":
-            width, height = label_sizes[route.index]
-            route.room = (height if route.channel is not None else width) / 2 + HALO + 2 * CLEAR
+            route.room = _room(route, label_sizes[route.index])
     for _round in range(ROUNDS):
         grid = build_grid(cells, top, gutters, channels)
         for route in routes:
             route.source, route.target = grid.boxes[route.source.id], grid.boxes[route.target.id]
         bands = Bands(grid.gutter_left, gutters, grid.lane_top, channels)
-        wanted_gutters, wanted_channels = _wanted(*route_all(routes, bands, cells.columns))
+        spans = route_all(routes, bands, cells.columns)
+        wanted_gutters, wanted_channels = _wanted(*spans)
         _make_room_for_labels(routes, label_sizes, wanted_gutters, wanted_channels, roomy)
         # One width for every gutter between steps, decided by the busiest:
         # columns evenly spaced read as intended on a wall.
@@ -54,7 +56,38 @@ def settle(cells: Cells, top: float, flows: list[tuple[int, Flow]], label_sizes:
         if wanted_gutters == gutters and wanted_channels == channels:
             break
         gutters, channels = [float(g) for g in wanted_gutters], [float(c) for c in wanted_channels]
-    return grid, routes, (gutters, channels)
+    return grid, routes, (gutters, channels), spans
+
+
+def _room(route: Route, size: tuple[float, float]) -> float:
+    """How far a roomy route's neighbours keep from its run, each side."""
+    width, height = size
+    return (height if route.channel is not None else width) / 2 + HALO + 2 * CLEAR
+
+
+def with_room(sizes: Sizes, spans: Spans, routes: list[Route], roomy: frozenset[int],
+              label_sizes: dict[int, tuple[float, float]]) -> Sizes:
+    """Band sizes grown by the room the flows of `roomy` will take beside
+    their tracks (`spans`, from the settling that found them crowded):
+    settling again from these, the bands are big enough at once, and one
+    round of routing confirms them instead of two finding them."""
+    gutters, channels = list(sizes[0]), list(sizes[1])
+    gutter_spans, channel_spans = list(spans[0]), list(spans[1])
+    for route in routes:
+        size = label_sizes.get(route.index)
+        if route.index not in roomy or size is None or route.shape == "straight":
+            continue
+        extra = 2 * (_room(route, size) - style.TRACK_GAP / 2)
+        if route.channel is not None:
+            channel_spans[route.channel] = (channel_spans[route.channel] or 0.0) + extra
+        else:
+            gutter_spans[route.gutters[0]] = (gutter_spans[route.gutters[0]] or 0.0) + extra
+    wanted_gutters, wanted_channels = _wanted(gutter_spans, channel_spans)
+    gutters = [max(a, b) for a, b in zip(gutters, wanted_gutters)]
+    channels = [max(a, b) for a, b in zip(channels, wanted_channels)]
+    inner = max(gutters[1:-1], default=style.GUTTER_MIN)
+    gutters[1:-1] = [inner] * (len(gutters) - 2)
+    return gutters, channels
 
 
 def _plan_all(flows: list[tuple[int, Flow]], grid: Grid) -> list[Route]:
