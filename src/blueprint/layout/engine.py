@@ -20,7 +20,7 @@ from blueprint.layout.frame import Heads, frame, line_heights
 from blueprint.layout.grid import Cells, Grid
 from blueprint.layout.measure import FONT_STACK, FontMetricsMeasurer, TextMeasurer
 from blueprint.layout.recovery import recovery_tags
-from blueprint.layout.sizing import settle, with_room
+from blueprint.layout.sizing import plan_routes, settle, with_room
 from blueprint.layout.text import block
 from blueprint.model.types import ACTION_LANES, Action, Blueprint, Flow, Lane
 from blueprint.scene import Arrow, Card, Change, Rect, Scene
@@ -152,8 +152,9 @@ class _Layout:
         sizes = {index: (label.width, label.height) for index, label in self.flow_labels.items()}
         roomy: frozenset[int] = frozenset()
         bands = None
+        routes = plan_routes(self.cells, self.lanes_top, flows)
         for attempt in range(ROOM_ATTEMPTS):
-            grid, routes, bands, spans = settle(self.cells, self.lanes_top, flows, sizes, roomy, bands)
+            grid, bands, spans = settle(self.cells, self.lanes_top, routes, sizes, roomy, bands)
             crossed = line_heights(grid, self.lanes)
             lane_lines = [*crossed] + ([grid.lane_top[1]] if self.lanes[0] is Lane.EVIDENCE else [])
             placements, crowded = place_labels(self.bp, routes, grid, lane_lines, self.flow_labels)

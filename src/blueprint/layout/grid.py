@@ -7,7 +7,7 @@ choice of their sizes gives one grid.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from blueprint.layout import style
 from blueprint.layout.routing import Box
@@ -25,6 +25,9 @@ class Cells:
     joined: dict[frozenset[str], float]
     columns: int
     lanes: int
+    # The last grid built, with what it was built for: planning and the first
+    # round of settling ask for the same one.
+    last: tuple[tuple, Grid] | None = field(default=None, repr=False)
 
     def stack_gap(self, upper: str, lower: str | None) -> float:
         """Stacked cards joined by a flow need room for the arrow (two heads for `<->`) and its label."""
@@ -62,6 +65,15 @@ class Grid:
 
 def build_grid(cells: Cells, top: float, gutters: list[float], channels: list[float]) -> Grid:
     """The grid with gutters and channels of these widths, lanes from `top` down."""
+    key = (top, tuple(gutters), tuple(channels))
+    if cells.last is not None and cells.last[0] == key:
+        return cells.last[1]
+    grid = _built(cells, top, gutters, channels)
+    cells.last = (key, grid)
+    return grid
+
+
+def _built(cells: Cells, top: float, gutters: list[float], channels: list[float]) -> Grid:
     gutter_left: list[float] = []
     column_x: list[float] = []
     x = style.MARGIN + style.HEAD_W

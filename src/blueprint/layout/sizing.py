@@ -20,23 +20,23 @@ Sizes = tuple[list[float], list[float]]  # the gutters' widths, the channels' he
 Spans = tuple[list[float | None], list[float | None]]  # what the tracks of each gutter and channel take
 
 
-def settle(cells: Cells, top: float, flows: list[tuple[int, Flow]], label_sizes: dict[int, tuple[float, float]],
+def settle(cells: Cells, top: float, routes: list[Route], label_sizes: dict[int, tuple[float, float]],
            roomy: frozenset[int] = frozenset(),
-           start: Sizes | None = None) -> tuple[Grid, list[Route], Sizes, Spans]:
-    """The grid whose bands fit their flows and labels, the flows routed on
-    it, and the band sizes. `label_sizes` holds the width and height of each
-    labelled flow's label; the flows in `roomy` keep their neighbours far
-    enough off to leave their label room on their run along a band. Starting
-    from the sizes of an earlier settling (`start`) saves rounds."""
-    gutters = [float(style.GUTTER_MIN)] * (cells.columns + 1)
-    channels = [float(style.CHANNEL_MIN)] * cells.lanes
-    grid = build_grid(cells, top, gutters, channels)
-    if start is not None:
+           start: Sizes | None = None) -> tuple[Grid, Sizes, Spans]:
+    """The grid whose bands fit their flows and labels, with `routes` (as
+    planned by `plan_routes`) routed on it, the band sizes and the spans of
+    their tracks. `label_sizes` holds the width and height of each labelled
+    flow's label; the flows in `roomy` keep their neighbours far enough off
+    to leave their label room on their run along a band. Starting from the
+    sizes of an earlier settling (`start`) saves rounds."""
+    if start is None:
+        gutters = [float(style.GUTTER_MIN)] * (cells.columns + 1)
+        channels = [float(style.CHANNEL_MIN)] * cells.lanes
+    else:
         gutters, channels = list(start[0]), list(start[1])
-    routes = _plan_all(flows, grid)
     for route in routes:
-        if route.index in roomy and route.index in label_sizes and route.shape != "straight":
-            route.room = _room(route, label_sizes[route.index])
+        size = label_sizes.get(route.index)
+        route.room = _room(route, size) if route.index in roomy and size and route.shape != "straight" else 0.0
     for _round in range(ROUNDS):
         grid = build_grid(cells, top, gutters, channels)
         for route in routes:
@@ -56,7 +56,7 @@ def settle(cells: Cells, top: float, flows: list[tuple[int, Flow]], label_sizes:
         if wanted_gutters == gutters and wanted_channels == channels:
             break
         gutters, channels = [float(g) for g in wanted_gutters], [float(c) for c in wanted_channels]
-    return grid, routes, (gutters, channels), spans
+    return grid, (gutters, channels), spans
 
 
 def _room(route: Route, size: tuple[float, float]) -> float:
@@ -90,8 +90,10 @@ def with_room(sizes: Sizes, spans: Spans, routes: list[Route], roomy: frozenset[
     return gutters, channels
 
 
-def _plan_all(flows: list[tuple[int, Flow]], grid: Grid) -> list[Route]:
+def plan_routes(cells: Cells, top: float, flows: list[tuple[int, Flow]]) -> list[Route]:
     """Which bands each flow travels through; the bands' sizes do not change that."""
+    grid = build_grid(cells, top, [float(style.GUTTER_MIN)] * (cells.columns + 1),
+                      [float(style.CHANNEL_MIN)] * cells.lanes)
     column_boxes: dict[int, list[Box]] = {}
     for box in grid.boxes.values():
         column_boxes.setdefault(box.column, []).append(box)
