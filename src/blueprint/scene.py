@@ -180,6 +180,8 @@ class Arrow(SceneNode):
     crosses: tuple[str, ...] = ()  # the blueprint lines it crosses, top to bottom
     label: tuple[Text, ...] = ()
     label_box: Rect | None = None
+    # Joins a label set off its arrow to the arrow: from the arrow to the label's edge.
+    label_leader: Rule | None = None
 
 
 @record

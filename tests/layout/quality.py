@@ -2,7 +2,8 @@
 
 Each count is something a reader notices: flows drawn so close together that
 they read as one, flows running through cards or along a lane line, labels
-sitting on something else, gutters of different widths. `measure` reads only
+sitting on something else or nearer another flow than their own, gutters of
+different widths. `measure` reads only
 the scene, so it judges the drawing every renderer draws. `dot_crossings`
 counts the crossings Graphviz's `dot` gets on the same graph (the DOT
 export), the reference for how few crossings are achievable.
@@ -24,6 +25,8 @@ from blueprint.scene import Arrow, Scene
 CLOSE = 10.0  # parallel flows nearer than this read as one line
 BUNDLE = 16.0  # flows side by side at most this far apart form a bundle
 HUG = 8.0  # a flow this near a lane line reads as doubling it
+LEADER_CLEAR = 4.0  # a leader this near another flow runs along it
+AMBIGUOUS = 18.0  # a label is ambiguous when another flow comes this much nearer to it than its own (or less)
 HEAD_LENGTH, HEAD_HALF_WIDTH = 10.0, 4.0  # the arrowhead the renderers draw
 EPS = 0.5
 LANE_LINES = ("line-interaction", "line-visibility", "line-internal", "lane-divider")
@@ -39,7 +42,8 @@ class Quality:
     crossings: int  # a flow crossing another flow
     through_cards: int  # segments passing through a card
     hugging: float  # px of flow within HUG of a lane line, running along it
-    labels_touching: int  # labels on a lane line, another flow, a card or an arrowhead
+    labels_touching: int  # labels (or their leaders) on a lane line, another flow, a card or an arrowhead
+    labels_ambiguous: int  # labels another flow comes within AMBIGUOUS of, beyond their own flow's distance
     gutter_spread: float  # widest gap between step columns minus the narrowest
 
 
@@ -55,6 +59,7 @@ def measure(scene: Scene) -> Quality:
                           for card in cards),
         hugging=round(sum(_hugging(segment, lines) for _a, segments in flows for segment in segments), 1),
         labels_touching=_labels_touching(flows, cards, lines),
+        labels_ambiguous=_labels_ambiguous(flows),
         gutter_spread=round(_gutter_spread(scene), 1),
     )
 
@@ -179,10 +184,12 @@ def _segment_in(segment: Segment, box: Box) -> bool:
 
 def _labels_touching(flows, cards: list[Box], lines: list[float]) -> int:
     """Labels touching a lane line, another flow, a card, any arrowhead or
-    another label, or hiding more than half of their own flow."""
+    another label, or hiding more than half of their own flow; and labels
+    whose leader touches any of those but its own flow."""
     heads = [(arrow.id, box) for arrow, _s in flows for box in _heads(arrow)]
     labels = [(arrow.id, (b.x, b.y, b.x + b.width, b.y + b.height)) for arrow, _s in flows
               if (b := arrow.label_box) is not None]
+    leaders = {arrow.id: _leader(arrow) for arrow, _s in flows if arrow.label_leader is not None}
     count = 0
     for own, box in labels:
         own_segments = next(segments for arrow, segments in flows if arrow.id == own)
@@ -194,8 +201,51 @@ def _labels_touching(flows, cards: list[Box], lines: list[float]) -> int:
             or any(_overlaps(box, other) for other_id, other in labels if other_id != own)
             or _hidden_share(own_segments, box) > 0.5
         )
+        leader = leaders.get(own)
+        if leader is not None and not touches:
+            x1, y1, x2, y2 = leader
+            grown = (min(x1, x2) - EPS, min(y1, y2) - EPS, max(x1, x2) + EPS, max(y1, y2) + EPS)
+            # Beside another flow, nearer than LEADER_CLEAR, a leader doubles it.
+            wide = (grown[0] - LEADER_CLEAR, grown[1] - LEADER_CLEAR, grown[2] + LEADER_CLEAR, grown[3] + LEADER_CLEAR)
+            touches = (
+                any(grown[1] < y < grown[3] for y in lines if abs(y1 - y2) > EPS)
+                or any(_overlaps(grown, card) for card in cards)
+                or any(_overlaps(grown, head) for _id, head in heads)
+                or any(_segment_in(s, wide) for arrow, segments in flows if arrow.id != own for s in segments)
+                or any(_overlaps(grown, other) for other_id, other in labels if other_id != own)
+            )
         count += touches
     return count
+
+
+def _leader(arrow: Arrow) -> Segment:
+    rule = arrow.label_leader
+    return rule.x1, rule.y1, rule.x2, rule.y2
+
+
+def _labels_ambiguous(flows) -> int:
+    """Labels another flow comes near enough to that a reader may take them
+    for its label: within AMBIGUOUS of the label beyond how far the label's
+    own flow is (no distance at all when a leader joins them)."""
+    count = 0
+    for arrow, segments in flows:
+        b = arrow.label_box
+        if b is None:
+            continue
+        box = (b.x, b.y, b.x + b.width, b.y + b.height)
+        own = 0.0 if arrow.label_leader is not None else min(_distance(s, box) for s in segments)
+        others = (_distance(s, box) for other, other_segments in flows if other.id != arrow.id
+                  for s in other_segments)
+        count += any(distance < own + AMBIGUOUS for distance in others)
+    return count
+
+
+def _distance(segment: Segment, box: Box) -> float:
+    """How far an axis-parallel segment comes to a box (0 when it touches it)."""
+    x1, y1, x2, y2 = segment
+    dx = max(box[0] - max(x1, x2), min(x1, x2) - box[2], 0.0)
+    dy = max(box[1] - max(y1, y2), min(y1, y2) - box[3], 0.0)
+    return (dx * dx + dy * dy) ** 0.5
 
 
 def _hidden_share(segments: list[Segment], box: Box) -> float:
@@ -304,7 +354,7 @@ def table(with_dot: bool = True) -> list[dict]:
 
 def markdown(rows: list[dict]) -> str:
     heads = ["drawing", "close_parallel", "widest_bundle", "crossings", "dot_crossings", "through_cards",
-             "hugging", "labels_touching", "gutter_spread"]
+             "hugging", "labels_touching", "labels_ambiguous", "gutter_spread"]
     out = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
     out += ["| " + " | ".join(str(row.get(head, "")) for head in heads) + " |" for row in rows]
     return "\n".join(out)

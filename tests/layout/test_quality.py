@@ -19,32 +19,32 @@ from blueprint.layout import layout
 
 from .quality import drawings, measure
 
-# drawing: (close parallel pairs, widest bundle, crossings, labels touching, dot's crossings)
+# drawing: (close parallel pairs, widest bundle, crossings, labels touching, labels ambiguous, dot's crossings)
 PINNED = {
-    "branch-visit-current": (0, 3, 8, 0, 126),
-    "branch-visit-future": (0, 3, 7, 1, 50),
-    "card-fraud-alert-zh": (0, 2, 4, 0, 85),
-    "complaint-handling": (0, 4, 7, 0, 116),
-    "contact-centre": (0, 2, 6, 0, 54),
-    "deposit-future-zh": (0, 1, 0, 0, 2),
-    "deposit": (0, 1, 0, 0, 4),
-    "installment-loan": (0, 2, 5, 0, 68),
-    "insurance-claim-agent": (0, 2, 0, 0, 6),
-    "mortgage-current": (0, 3, 3, 0, 34),
-    "mortgage-future": (0, 7, 15, 1, 181),
-    "notice-deposit-zh": (0, 1, 0, 0, 13),
-    "stress-2-en": (0, 3, 0, 0, 26),
-    "stress-4-en": (0, 4, 12, 2, 115),
-    "stress-6-en": (1, 7, 37, 3, 174),
-    "stress-8-en": (0, 7, 40, 1, 311),
-    "stress-10-en": (2, 12, 112, 2, 519),
-    "stress-12-en": (2, 8, 167, 4, 640),
-    "stress-2-zh": (0, 3, 3, 0, 43),
-    "stress-4-zh": (1, 3, 4, 3, 37),
-    "stress-6-zh": (1, 6, 22, 1, 89),
-    "stress-8-zh": (1, 8, 49, 3, 265),
-    "stress-10-zh": (2, 9, 111, 3, 479),
-    "stress-12-zh": (2, 7, 157, 4, 852),
+    "branch-visit-current": (0, 3, 8, 0, 0, 123),
+    "branch-visit-future": (0, 3, 7, 0, 0, 50),
+    "card-fraud-alert-zh": (0, 2, 4, 0, 0, 83),
+    "complaint-handling": (0, 4, 7, 0, 0, 116),
+    "contact-centre": (0, 2, 6, 0, 0, 54),
+    "deposit-future-zh": (0, 1, 0, 0, 0, 2),
+    "deposit": (0, 1, 0, 0, 0, 4),
+    "installment-loan": (0, 2, 5, 0, 0, 68),
+    "insurance-claim-agent": (0, 2, 0, 0, 0, 6),
+    "mortgage-current": (0, 3, 3, 0, 0, 34),
+    "mortgage-future": (0, 6, 15, 0, 0, 181),
+    "notice-deposit-zh": (0, 1, 0, 0, 0, 13),
+    "stress-2-en": (0, 3, 0, 0, 0, 26),
+    "stress-4-en": (0, 4, 12, 0, 0, 115),
+    "stress-6-en": (0, 6, 38, 0, 0, 174),
+    "stress-8-en": (0, 7, 41, 0, 1, 311),
+    "stress-10-en": (2, 5, 113, 0, 0, 519),
+    "stress-12-en": (1, 6, 166, 0, 0, 640),
+    "stress-2-zh": (0, 3, 3, 0, 0, 43),
+    "stress-4-zh": (0, 3, 5, 0, 0, 37),
+    "stress-6-zh": (0, 5, 24, 0, 0, 89),
+    "stress-8-zh": (0, 7, 52, 0, 1, 265),
+    "stress-10-zh": (2, 5, 111, 0, 1, 479),
+    "stress-12-zh": (2, 7, 153, 0, 3, 852),
 }
 
 DRAWINGS = list(drawings())
@@ -53,11 +53,12 @@ DRAWINGS = list(drawings())
 @pytest.mark.parametrize(("name", "blueprint"), DRAWINGS, ids=[name for name, _ in DRAWINGS])
 def test_no_count_rises_above_its_pin(name, blueprint):
     quality = measure(layout(blueprint))
-    close, bundle, crossings, labels, _dot = PINNED[name]
+    close, bundle, crossings, labels, ambiguous, _dot = PINNED[name]
     assert quality.close_parallel <= close
     assert quality.widest_bundle <= bundle
     assert quality.crossings <= crossings
     assert quality.labels_touching <= labels
+    assert quality.labels_ambiguous <= ambiguous
 
 
 @pytest.mark.parametrize(("name", "blueprint"), DRAWINGS, ids=[name for name, _ in DRAWINGS])
@@ -66,14 +67,14 @@ def test_the_targets_that_hold_everywhere(name, blueprint):
     assert quality.through_cards == 0
     assert quality.hugging == 0
     assert quality.gutter_spread == 0
-    assert quality.crossings <= PINNED[name][4]
+    assert quality.crossings <= PINNED[name][5]
 
 
 def test_the_documented_table_is_the_pinned_one():
     """docs/rendering.md shows the counts as pinned here, not older ones."""
     text = (Path(__file__).parents[2] / "docs" / "rendering.md").read_text(encoding="utf-8")
-    for name, (close, bundle, crossings, labels, dot) in PINNED.items():
-        row = f"| {name} | {close} | {bundle} | {crossings} | {dot} | 0 | 0 | {labels} | 0 |"
+    for name, (close, bundle, crossings, labels, ambiguous, dot) in PINNED.items():
+        row = f"| {name} | {close} | {bundle} | {crossings} | {dot} | 0 | 0 | {labels} | {ambiguous} | 0 |"
         assert row in text, row
 
 

@@ -57,3 +57,23 @@ def test_labels_on_lines_cards_other_flows_or_heads_are_counted():
 def test_gutter_spread():
     columns = [Column(step=f"s{i}", label="", phase=None, x=x, width=100) for i, x in enumerate((0, 140, 320))]
     assert measure(_scene(columns=columns)).gutter_spread == 40
+
+
+def test_a_label_nearer_another_flow_than_its_own_is_ambiguous():
+    box = Rect(role="arrow-label-box", x=150, y=92, width=60, height=16)
+    own = _arrow("f1", [(0, 100), (400, 100)], box)
+    near = _arrow("f2", [(180, 40), (180, 80)])  # ends 12 px above the label
+    far = _arrow("f2", [(180, 0), (180, 40)])  # ends 52 px above it
+    assert measure(_scene([own, near])).labels_ambiguous == 1
+    assert measure(_scene([own, far])).labels_ambiguous == 0
+
+
+def test_a_leader_joins_a_label_to_its_flow_and_must_not_cross_another():
+    box = Rect(role="arrow-label-box", x=150, y=40, width=60, height=16)
+    leader = Rule(role="arrow-label-leader", x1=180, y1=100, x2=180, y2=56)
+    own = Arrow(id="f1", source="a", target="b", kind="handoff", points=(Point(x=0, y=100), Point(x=400, y=100)),
+                label_box=box, label_leader=leader)
+    crossing = _arrow("f2", [(100, 80), (300, 80)])
+    assert measure(_scene([own])).labels_ambiguous == 0
+    assert measure(_scene([own])).labels_touching == 0
+    assert measure(_scene([own, crossing])).labels_touching == 1

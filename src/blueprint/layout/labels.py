@@ -1,81 +1,50 @@
-"""Where a flow's label goes: on its own arrow, on a free stretch of it.
+"""Where a flow's label goes: on its own arrow, beside it, or joined to it by a leader.
 
 Labels are placed after routing, when every card, line, arrow and arrowhead
 is where it will be drawn. A label sits on a leg of its own arrow (its box
 interrupts the line, so it reads as that arrow's label), slid along the leg
 to the first spot nearest the leg's middle that touches no card, no lane
-line, no other flow, no arrowhead and no other label, and that leaves more
-than half of its arrow in view. If no leg has such a spot, the label sits
-just beside a leg, and only if that fails too does it go where it touches
-the least.
+line, no arrowhead and no other label, keeps a track's width clear of every
+other flow (nearer, a reader may take it for that flow's label), and leaves
+more than half of its arrow in view. If no leg has such a spot, the label
+sits just beside a leg; failing that, a little way off, joined to its leg by
+a leader line that crosses nothing; only if all of that fails does it go
+where it touches the least.
+
+What a label must keep clear of is filed by step column: a label looks only
+at the columns its arrow spans, so placing a label costs the same in a
+drawing of ten steps or of a thousand.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 Rect = tuple[float, float, float, float]  # left, top, right, bottom
 Points = list[tuple[float, float]]
+Segment = tuple[float, float, float, float]  # x1, y1, x2, y2, axis-parallel
 
 CLEAR = 2.0  # the smallest gap between a label and anything it must not touch
+HALO = 20.0  # how far other flows keep from a label: nearer, the label may read as theirs
 STEP = 6.0  # how far a label slides along its leg between tries
 BESIDE = 3.0  # gap between a label set beside its leg and the leg
+LEADER_GAPS = (16.0, 28.0, 44.0, 64.0, 88.0)  # how far off its leg a label joined by a leader may sit
+LEADER_CLEAR = 6.0  # how far other flows keep from a leader
 HEAD_LENGTH, HEAD_HALF_WIDTH = 10.0, 4.0
 
-
-class Obstacles:
-    """Rectangles on the page, each with the flow it belongs to (None for cards
-    and lines), bucketed on a coarse grid so a label meets only its neighbours."""
-
-    CELL = 160.0
-
-    def __init__(self, near: list[Rect] | None = None) -> None:
-        """With `near`, only what lies in the cells of those areas is kept: the
-        labels go there, and a long flow across a wide drawing would otherwise
-        be filed in hundreds of cells no label ever looks at."""
-        self.buckets: dict[tuple[int, int], list[tuple[Rect, int | None, int]]] = {}
-        self.wanted: set[tuple[int, int]] | None = None
-        if near is not None:
-            self.wanted = {cell for area in near for cell in self._cells(area)}
-
-    def _cells(self, rect: Rect) -> Iterator[tuple[int, int]]:
-        for cx in range(int(rect[0] // self.CELL), int(rect[2] // self.CELL) + 1):
-            for cy in range(int(rect[1] // self.CELL), int(rect[3] // self.CELL) + 1):
-                yield cx, cy
-
-    def add(self, rect: Rect, owner: int | None = None, weight: int = 1) -> None:
-        """`weight` says how bad touching it is, when a label cannot help touching something."""
-        item = (rect, owner, weight)
-        wanted = self.wanted
-        if wanted is None:
-            cells: Iterator[tuple[int, int]] | list[tuple[int, int]] = self._cells(rect)
-        else:
-            low_x, low_y, high_x, high_y = (int(rect[0] // self.CELL), int(rect[1] // self.CELL),
-                                            int(rect[2] // self.CELL), int(rect[3] // self.CELL))
-            if (high_x - low_x + 1) * (high_y - low_y + 1) <= len(wanted):
-                cells = [cell for cell in self._cells(rect) if cell in wanted]
-            else:
-                cells = [(x, y) for x, y in wanted if low_x <= x <= high_x and low_y <= y <= high_y]
-        for cell in cells:
-            self.buckets.setdefault(cell, []).append(item)
-
-    def touches(self, rect: Rect, own: int) -> int:
-        """How much `rect` touches, by weight, of what is not flow `own`'s own line."""
-        grown = (rect[0] - CLEAR, rect[1] - CLEAR, rect[2] + CLEAR, rect[3] + CLEAR)
-        seen: set[int] = set()
-        count = 0
-        for cell in self._cells(grown):
-            for item in self.buckets.get(cell, ()):
-                other, owner, weight = item
-                if owner == own or id(item) in seen:
-                    continue
-                seen.add(id(item))
-                count += weight * _overlap(grown, other)
-        return count
+# What an obstacle is, which decides how near a label may come to it.
+SOLID, LEG, HEAD = 0, 1, 2  # cards, lines and labels; a flow's line; an arrowhead
+# (left, top, right, bottom, owning flow or -1, weight, what it is)
+Item = tuple[float, float, float, float, int, int, int]
 
 
-def _overlap(a: Rect, b: Rect) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+@dataclass(frozen=True)
+class Placement:
+    box: Rect
+    leader: Segment | None = None  # from the arrow to the label's edge, when the label sits off its arrow
+    clear: bool = True  # False when every spot tried touched something or came near another flow
 
 
 def heads(points: Points, start: bool, end: bool) -> list[Rect]:
@@ -96,30 +65,199 @@ def leg_rects(points: Points) -> list[Rect]:
     return [(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)) for (ax, ay), (bx, by) in zip(points, points[1:])]
 
 
-class Placer:
-    """Places labels one by one; each placed label becomes an obstacle for the next."""
+def _overlap(a: Rect, b: Rect) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
-    def __init__(self, obstacles: Callable[[], Obstacles]) -> None:
-        self._make_obstacles = obstacles
-        self._obstacles: Obstacles | None = None
 
-    @property
-    def obstacles(self) -> Obstacles:
-        if self._obstacles is None:
-            self._obstacles = self._make_obstacles()
-        return self._obstacles
+class Surroundings:
+    """Cards, lane lines, flows and placed labels, filed by step column.
 
-    def place(self, own: int, points: Points, width: float, height: float, prefer_horizontal: bool) -> Rect:
-        best: tuple[int, Rect] | None = None
-        for rect in _candidates(points, width, height, prefer_horizontal):
-            touched = self.obstacles.touches(rect, own) + (_hidden_share(points, rect) > 0.5)
-            if best is None or touched < best[0]:
-                best = (touched, rect)
-            if touched == 0:
-                break
-        assert best is not None
-        self.obstacles.add(best[1])
-        return best[1]
+    Column k's share of the page runs from the left edge of the gutter before
+    it to the left edge of the gutter after it. A card and a placed label
+    (never wider than a column) are filed under the column where they start,
+    and a search takes in one column more on the left; a flow is filed under
+    every column it spans, and its legs and heads are worked out only when a
+    label comes near it."""
+
+    def __init__(self, column_left: list[float], line_ys: list[float], left: float, right: float) -> None:
+        self.column_left = column_left
+        self.lines: list[Item] = [(left, y, right, y, -1, 10, SOLID) for y in line_ys]
+        self.cards: list[list[Item]] = [[] for _ in column_left]
+        self.placed: list[list[Item]] = [[] for _ in column_left]
+        self.flows: list[list[int]] = [[] for _ in column_left]
+        self._paths: dict[int, tuple[Points, bool, bool]] = {}
+        self._bounds_of: dict[int, Rect] = {}
+        self._items: dict[int, list[Item]] = {}
+
+    def column(self, x: float) -> int:
+        return max(bisect_right(self.column_left, x) - 1, 0)
+
+    def add_card(self, column: int, rect: Rect) -> None:
+        # A label that cannot be clear of everything may cross a flow, not hide a card or a line.
+        self.cards[column].append((*rect, -1, 10, SOLID))
+
+    def add_flow(self, index: int, points: Points, head_start: bool, head_end: bool, first: int, last: int) -> None:
+        """Flow `index`, spanning columns `first` to `last`."""
+        self._paths[index] = (points, head_start, head_end)
+        for column in range(max(first, 0), min(last, len(self.flows) - 1) + 1):
+            self.flows[column].append(index)
+
+    def _bounds(self, index: int) -> Rect:
+        bounds = self._bounds_of.get(index)
+        if bounds is None:
+            points = self._paths[index][0]
+            xs, ys = [x for x, _ in points], [y for _, y in points]
+            bounds = self._bounds_of[index] = (min(xs) - HEAD_HALF_WIDTH, min(ys) - HEAD_HALF_WIDTH,
+                                               max(xs) + HEAD_HALF_WIDTH, max(ys) + HEAD_HALF_WIDTH)
+        return bounds
+
+    def _flow_items(self, index: int) -> list[Item]:
+        items = self._items.get(index)
+        if items is None:
+            points, start, end = self._paths[index]
+            items = [(*rect, index, 1, LEG) for rect in leg_rects(points)]
+            items += [(*rect, index, 5, HEAD) for rect in heads(points, start, end)]
+            self._items[index] = items
+        return items
+
+    def near(self, area: Rect) -> list[Item]:
+        """Everything that reaches into `area`."""
+        first, last = self.column(area[0]), self.column(area[2])
+        found = [item for item in self.lines if _overlap(item[:4], area)]
+        seen: set[int] = set()
+        for column in range(max(first - 1, 0), last + 1):
+            found += [item for item in self.cards[column] if _overlap(item[:4], area)]
+            found += [item for item in self.placed[column] if _overlap(item[:4], area)]
+            if column < first:
+                continue
+            for index in self.flows[column]:
+                if index in seen:
+                    continue
+                seen.add(index)
+                if _overlap(self._bounds(index), area):
+                    found += [item for item in self._flow_items(index) if _overlap(item[:4], area)]
+        return found
+
+    def add_placed(self, placement: Placement) -> None:
+        box = placement.box
+        self.placed[self.column(box[0])].append((*box, -1, 10, SOLID))
+        if placement.leader:
+            x1, y1, x2, y2 = placement.leader
+            leader = (min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))
+            self.placed[self.column(leader[0])].append((*leader, -1, 3, SOLID))
+
+
+def _touches(items: list[Item], rect: Rect, own: int, halo: float) -> int:
+    """How badly `rect` sits, by weight: touching counts three times what coming
+    within `halo` of another flow does."""
+    left, top, right, bottom = rect
+    score = 0
+    for i_left, i_top, i_right, i_bottom, owner, weight, kind in items:
+        if owner == own and kind == LEG:
+            continue
+        gap = halo if kind != SOLID and owner != own else CLEAR
+        if left - gap < i_right and i_left < right + gap and top - gap < i_bottom and i_top < bottom + gap:
+            touching = (left - CLEAR < i_right and i_left < right + CLEAR and top - CLEAR < i_bottom
+                        and i_top < bottom + CLEAR)
+            score += weight * (3 if touching else 1)
+    return score
+
+
+def _crosses(items: list[Item], segment: Segment, own: int) -> int:
+    """How much a leader touches of what is not its own arrow's line, other
+    flows counted from LEADER_CLEAR off: nearer, a leader running beside a
+    flow would double it."""
+    x1, y1, x2, y2 = segment
+    left, top, right, bottom = min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)
+    score = 0
+    for i_left, i_top, i_right, i_bottom, owner, weight, kind in items:
+        if owner == own and kind == LEG:
+            continue
+        gap = LEADER_CLEAR if kind != SOLID and owner != own else 0.5
+        if left - gap < i_right and i_left < right + gap and top - gap < i_bottom and i_top < bottom + gap:
+            score += weight
+    return score
+
+
+def place(space: Surroundings, own: int, points: Points, width: float, height: float,
+          prefer_horizontal: bool) -> Placement:
+    """Where flow `own`'s label goes; the placed label then keeps later ones off."""
+    legs = _legs(points, prefer_horizontal)
+    best: tuple[float, Placement] | None = None
+    items: list[Item] = []
+    for way in ("on", "beside", "leader"):
+        # Only what lies within a label's reach of the arrow, and then of each leg, is looked at.
+        reach = (LEADER_GAPS[-1] if way == "leader" else BESIDE) + HALO + 2 * CLEAR
+        if way != "beside":
+            items = space.near(_grown(_bounds(points), width + reach, height + reach))
+        for leg in legs:
+            area = _grown(_bounds(leg), width + reach, height + reach)
+            nearby = _AlongLeg([item for item in items if _overlap(item[:4], area)], leg, width, height)
+            for position, placement, halo in _along(leg, way, width, height):
+                local = nearby.at(position)
+                score: float = _touches(local, placement.box, own, halo)
+                if placement.leader:
+                    score += _crosses(local, placement.leader, own) + 0.5  # on or beside its arrow is better
+                if (best is None or score < best[0]) and not placement.leader:
+                    score += _hidden_share(points, placement.box) > 0.5
+                if best is None or score < best[0]:
+                    best = (score, placement)
+                if score == 0:
+                    space.add_placed(placement)
+                    return placement
+    assert best is not None
+    placement = Placement(best[1].box, best[1].leader, clear=best[0] < 1)
+    space.add_placed(placement)
+    return placement
+
+
+class _AlongLeg:
+    """What lies near a leg, filed by where along the leg it reaches once a
+    label slides there, so that a label slid along a long leg meets only its
+    neighbours. Filed only once a few tries have failed: most labels take the
+    first spot they try."""
+
+    SIZE = 32.0
+    TRIES = 8
+    LONG = 12  # cells
+
+    def __init__(self, items: list[Item], leg, width: float, height: float) -> None:
+        self.items = items
+        self.vertical = abs(leg[0][0] - leg[1][0]) < 0.01
+        self.pad = (height if self.vertical else width) / 2 + HALO + BESIDE + 2 * CLEAR
+        self.cells: dict[int, list[Item]] | None = None
+        self.long: list[Item] = []
+        self.tries = 0
+
+    def at(self, position: float) -> list[Item]:
+        self.tries += 1
+        if self.tries <= self.TRIES:
+            return self.items
+        if self.cells is None:
+            self._file()
+        assert self.cells is not None
+        return self.cells.get(int(position // self.SIZE), self.long)
+
+    def _file(self) -> None:
+        # Long things (lane lines, long runs) are met everywhere along: kept in every cell's list, not filed.
+        low_side, high_side = (1, 3) if self.vertical else (0, 2)
+        spans = [(int((item[low_side] - self.pad) // self.SIZE), int((item[high_side] + self.pad) // self.SIZE), item)
+                 for item in self.items]
+        self.long = [item for first, last, item in spans if last - first > self.LONG]
+        self.cells = {}
+        for first, last, item in spans:
+            if last - first <= self.LONG:
+                for cell in range(first, last + 1):
+                    self.cells.setdefault(cell, list(self.long)).append(item)
+
+
+def _bounds(points) -> Rect:
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _grown(rect: Rect, dx: float, dy: float) -> Rect:
+    return rect[0] - dx, rect[1] - dy, rect[2] + dx, rect[3] + dy
 
 
 def _legs(points: Points, prefer_horizontal: bool) -> list[tuple[tuple[float, float], tuple[float, float]]]:
@@ -133,43 +271,62 @@ def _legs(points: Points, prefer_horizontal: bool) -> list[tuple[tuple[float, fl
     return sorted(legs, key=order)
 
 
-def _slides(length: float) -> list[float]:
+def _slides(length: float, most: int = 60) -> list[float]:
+    """Offsets from a leg's middle, nearest first: STEP apart, or further
+    apart on a leg so long that it would take more than `most` each way (a
+    label tries a few hundred spots on a long flow, not thousands)."""
+    step = max(STEP, length / 2 / most)
     offsets = [0.0]
-    step = STEP
-    while step <= length / 2:
-        offsets += [step, -step]
-        step += STEP
+    offset = step
+    while offset <= length / 2:
+        offsets += [offset, -offset]
+        offset += step
     return offsets
 
 
-def _candidates(points: Points, width: float, height: float, prefer_horizontal: bool) -> Iterator[Rect]:
-    """Boxes on the legs (centred on the line, then shifted across it while it
-    still runs through the box), then boxes just beside the legs."""
-    legs = _legs(points, prefer_horizontal)
-    for beside in (False, True):
-        for (ax, ay), (bx, by) in legs:
-            vertical = abs(ax - bx) < 0.01
-            cx, cy = (ax + bx) / 2, (ay + by) / 2
-            length = abs(by - ay) if vertical else abs(bx - ax)
-            along, across = (height, width) if vertical else (width, height)
-            # Slid along as far as it still meets its leg, past the leg's ends if need be.
-            for offset in _slides(length + along - 8):
-                x, y = (cx, cy + offset) if vertical else (cx + offset, cy)
-                if beside:
-                    yield from _beside(x, y, width, height, vertical)
-                    continue
-                for shift in _slides(max(across - 2 * BESIDE - 4, 0.0)):
-                    dx, dy = (shift, 0.0) if vertical else (0.0, shift)
-                    yield x + dx - width / 2, y + dy - height / 2, x + dx + width / 2, y + dy + height / 2
+def _along(leg: tuple[tuple[float, float], tuple[float, float]], way: str, width: float,
+           height: float) -> Iterator[tuple[float, Placement, float]]:
+    """A leg's placements of one way, in the order to try, each with where
+    along the leg it lies and how far other flows must keep from it: on the leg (centred on the line, then
+    shifted across it while it still runs through the box), just beside it,
+    or further off, joined to it by a leader."""
+    (ax, ay), (bx, by) = leg
+    vertical = abs(ax - bx) < 0.01
+    cx, cy = (ax + bx) / 2, (ay + by) / 2
+    length = abs(by - ay) if vertical else abs(bx - ax)
+    along, across = (height, width) if vertical else (width, height)
+    if way == "on":
+        # Slid along as far as it still meets its leg, past the leg's ends if need be.
+        for offset in _slides(length + along - 8):
+            x, y = (cx, cy + offset) if vertical else (cx + offset, cy)
+            for shift in _slides(max(across - 2 * BESIDE - 4, 0.0)):
+                dx, dy = (shift, 0.0) if vertical else (0.0, shift)
+                box = (x + dx - width / 2, y + dy - height / 2, x + dx + width / 2, y + dy + height / 2)
+                yield (y if vertical else x), Placement(box), HALO
+        return
+    # Off the leg, the label's middle stays level with a point of the leg.
+    for offset in _slides(max(length - 2 * HEAD_LENGTH, 0.0), 20 if way == "leader" else 60):
+        x, y = (cx, cy + offset) if vertical else (cx + offset, cy)
+        for gap in ((BESIDE,) if way == "beside" else LEADER_GAPS):
+            for placement in _off(x, y, width, height, vertical, gap, way == "leader"):
+                yield (y if vertical else x), placement, HALO + (gap if way == "beside" else 0.0)
 
 
-def _beside(x: float, y: float, width: float, height: float, vertical: bool) -> Iterator[Rect]:
+def _off(x: float, y: float, width: float, height: float, vertical: bool, gap: float,
+         leader: bool) -> Iterator[Placement]:
+    """A box `gap` off the leg at (x, y), on either side, with a leader across the gap if asked."""
     if vertical:
-        yield x + BESIDE, y - height / 2, x + BESIDE + width, y + height / 2
-        yield x - BESIDE - width, y - height / 2, x - BESIDE, y + height / 2
+        for side in (1, -1):
+            near = x + side * gap
+            box = (near, y - height / 2, near + width, y + height / 2) if side > 0 else \
+                  (near - width, y - height / 2, near, y + height / 2)
+            yield Placement(box, (x, y, near, y) if leader else None)
     else:
-        yield x - width / 2, y - BESIDE - height, x + width / 2, y - BESIDE
-        yield x - width / 2, y + BESIDE, x + width / 2, y + BESIDE + height
+        for side in (-1, 1):
+            near = y + side * gap
+            box = (x - width / 2, near - height, x + width / 2, near) if side < 0 else \
+                  (x - width / 2, near, x + width / 2, near + height)
+            yield Placement(box, (x, y, x, near) if leader else None)
 
 
 def _hidden_share(points: Points, rect: Rect) -> float:

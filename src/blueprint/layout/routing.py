@@ -11,6 +11,7 @@ until the sizes settle.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from blueprint.layout import style
 from blueprint.layout.tracks import HIGH, LOW, REUSE_GAP, Run, assign
@@ -67,6 +68,9 @@ class Route:
     channel: int | None = None
     points: list[tuple[float, float]] = field(default_factory=list)
     kind: str = "handoff"  # the flow's kind: only flows of one kind share an arrowhead
+    # How far the flow's neighbours in its band must keep from its run there,
+    # on each side, to leave its label room (0: a track's usual spacing).
+    room: float = 0.0
 
 
 def plan(index: int, source: Box, target: Box, column_boxes: dict[int, list[Box]],
@@ -146,23 +150,24 @@ def _keep_apart(ports: dict[tuple[int, str], float], sides: dict[tuple[str, str]
     than that they would read as one line. A port too near the one above
     moves down, then, bottom to top, back up where its card ends, never off
     its card."""
-    facing: dict[int, dict[tuple[float, str], list[tuple[int, str]]]] = {}
+    entries: list[tuple[int, float, str, tuple[int, str]]] = []
     for (box_id, side), users in sides.items():
         gutter = boxes[box_id].column + 1 if side == "right" else boxes[box_id].column
-        for _heading, index, end, _kind in users:
-            facing.setdefault(gutter, {}).setdefault((ports[(index, end)], box_id), []).append((index, end))
-    for levels in facing.values():
-        order = sorted(levels)
-        heights = [y for y, _box in order]
-        for i in range(1, len(order)):
+        entries += [(gutter, ports[(index, end)], box_id, (index, end)) for _heading, index, end, _kind in users]
+    entries.sort(key=lambda entry: entry[:3])
+    # One level per port (a height on one card); the levels of one gutter, top to bottom.
+    for _gutter, facing in groupby(entries, key=lambda entry: entry[0]):
+        levels = [list(level) for _key, level in groupby(facing, key=lambda entry: entry[1:3])]
+        heights = [level[0][1] for level in levels]
+        for i in range(1, len(levels)):
             heights[i] = max(heights[i], heights[i - 1] + style.TRACK_GAP)
-        for i in range(len(order) - 1, -1, -1):
-            box = boxes[order[i][1]]
-            below = heights[i + 1] - style.TRACK_GAP if i + 1 < len(order) else heights[i]
+        for i in range(len(levels) - 1, -1, -1):
+            box = boxes[levels[i][0][2]]
+            below = heights[i + 1] - style.TRACK_GAP if i + 1 < len(levels) else heights[i]
             heights[i] = max(min(heights[i], box.bottom - style.PORT_MARGIN / 2, below), box.y + style.PORT_MARGIN / 2)
-        for key, y in zip(order, heights):
-            for user in levels[key]:
-                ports[user] = y
+        for level, y in zip(levels, heights):
+            for entry in level:
+                ports[entry[3]] = y
 
 
 def _port_groups(users: list[tuple[float, int, str, str]], room: int) -> list[list[tuple[float, int, str, str]]]:
@@ -196,55 +201,86 @@ def _colour(intervals: list[tuple[float, float, int]]) -> tuple[dict[int, int], 
     return tracks, len(track_ends)
 
 
-def _band_offset(tracks: dict[int, int], count: int, key: int) -> float:
-    """A run's offset from its band's middle: tracks spread evenly about it."""
-    return (tracks.get(key, (count - 1) / 2) - (count - 1) / 2) * style.TRACK_GAP
+def _spread(tracks: dict[int, int], count: int, room: dict[int, float]) -> tuple[list[float], float]:
+    """Where each track lies from where the band's tracks start, and the span
+    they take: TRACK_GAP apart, further on both sides of a track whose run
+    needs room for its label (`room`, by run key), the room beside the outer
+    tracks included."""
+    usual = style.TRACK_GAP / 2
+    half = [usual] * count
+    for key, need in room.items():
+        if key in tracks:
+            half[tracks[key]] = max(half[tracks[key]], need)
+    at: list[float] = []
+    position = half[0] - usual if count else 0.0
+    for track in range(count):
+        if track:
+            position += half[track - 1] + half[track]
+        at.append(position)
+    return at, (at[-1] + half[-1] - usual if count else 0.0)
 
 
-def route_all(routes: list[Route], bands: Bands, columns: int) -> tuple[list[int], list[int]]:
-    """Give every route its points; return how many tracks each gutter and channel needs."""
+def route_all(routes: list[Route], bands: Bands, columns: int) -> tuple[list[float | None], list[float | None]]:
+    """Give every route its points; return the span the tracks of each gutter
+    and channel take (None for a band no flow runs along)."""
     centre = {i: bands.gutter_left[i] + bands.gutter_width[i] / 2 for i in range(columns + 1)}
-    channel_middle = {lane: bands.channel_top[lane] + bands.channel_height[lane] / 2
-                      for lane in range(len(bands.channel_top))}
-    heading: dict[tuple[int, str], float] = {}
-    for route in routes:
-        if route.shape != "straight":
-            middle = channel_middle[route.channel] if route.channel is not None else None
-            heading[(route.index, "exit")] = route.target.centre_y if middle is None else middle
-            heading[(route.index, "enter")] = route.source.centre_y if middle is None else middle
-    ports = _ports(routes, heading)
-    channel_y, channel_counts = _channels(routes, bands, ports, centre)
-    gutter_x, gutter_counts = _gutters(routes, columns, ports, channel_y, centre)
+    ports = _ports(routes, _headings(routes, bands))
+    channel_y, channel_spans = _channels(routes, bands, ports, centre)
+    gutter_x, gutter_spans = _gutters(routes, columns, ports, channel_y, centre)
     straight_x = _straight(routes)
     for route in routes:
         if route.shape == "straight":
-            x = straight_x[route.index]
-            start = route.source.bottom if route.source.y < route.target.y else route.source.y
-            end = route.target.y if route.source.y < route.target.y else route.target.bottom
-            route.points = [(x, start), (x, end)]
+            route.points = _straight_points(route, straight_x[route.index])
             continue
         sy, ty = ports[(route.index, "exit")], ports[(route.index, "enter")]
         sx, tx = _side_x(route.source, route.exit_side), _side_x(route.target, route.enter_side)
         if route.channel is None:
             gx = gutter_x[(route.index, 0)]
-            route.points = [(sx, sy), (gx, sy), (gx, ty), (tx, ty)]
+            points = [(sx, sy), (gx, sy), (gx, ty), (tx, ty)]
         else:
             cy = channel_y[route.index]
             ax, bx = gutter_x[(route.index, 0)], gutter_x[(route.index, 1)]
-            route.points = [(sx, sy), (ax, sy), (ax, cy), (bx, cy), (bx, ty), (tx, ty)]
-        route.points = _without_repeats(route.points)
-    return gutter_counts, channel_counts
+            points = [(sx, sy), (ax, sy), (ax, cy), (bx, cy), (bx, ty), (tx, ty)]
+        route.points = _without_repeats(points)
+    return gutter_spans, channel_spans
+
+
+def _headings(routes: list[Route], bands: Bands) -> dict[tuple[int, str], float]:
+    """The height each end of a route heads for on leaving or reaching its card:
+    its channel, or else the other card's middle."""
+    heading: dict[tuple[int, str], float] = {}
+    for route in routes:
+        if route.shape == "straight":
+            continue
+        if route.channel is None:
+            heading[(route.index, "exit")] = route.target.centre_y
+            heading[(route.index, "enter")] = route.source.centre_y
+        else:
+            middle = bands.channel_top[route.channel] + bands.channel_height[route.channel] / 2
+            heading[(route.index, "exit")] = heading[(route.index, "enter")] = middle
+    return heading
+
+
+def _straight_points(route: Route, x: float) -> list[tuple[float, float]]:
+    """A straight connector from the facing edges of two cards of one column."""
+    downwards = route.source.y < route.target.y
+    start = route.source.bottom if downwards else route.source.y
+    end = route.target.y if downwards else route.target.bottom
+    return [(x, start), (x, end)]
 
 
 def _channels(routes: list[Route], bands: Bands, ports: dict[tuple[int, str], float],
-              centre: dict[int, float]) -> tuple[dict[int, float], list[int]]:
-    """The height each channel route runs at, and how many tracks each channel needs.
+              centre: dict[int, float]) -> tuple[dict[int, float], list[float | None]]:
+    """The height each channel route runs at, and the span each channel's tracks take.
     Track 0 keeps CHANNEL_TOP_PAD clear of the lane line above, so that no flow
     runs along a line and doubles it."""
     runs: dict[int, list[Run]] = {}
+    room: dict[int, float] = {}
     for route in routes:
         if route.channel is None:
             continue
+        if route.room:
+            room[route.index] = route.room
         first, second = route.gutters
         left, right = sorted((first, second))
         low = bands.gutter_left[left]
@@ -254,20 +290,23 @@ def _channels(routes: list[Route], bands: Bands, ports: dict[tuple[int, str], fl
         turns = ((centre[first], up), (centre[second], HIGH))
         runs.setdefault(route.channel, []).append(Run(route.index, low, high, turns))
     heights: dict[int, float] = {}
-    counts = [0] * len(bands.channel_top)
+    spans: list[float | None] = [None] * len(bands.channel_top)
     for lane, lane_runs in runs.items():
-        tracks, counts[lane] = assign(lane_runs)
+        tracks, count = assign(lane_runs)
+        at, spans[lane] = _spread(tracks, count, room)
         for key, track in tracks.items():
-            heights[key] = bands.channel_top[lane] + style.CHANNEL_TOP_PAD + track * style.TRACK_GAP
-    return heights, counts
+            heights[key] = bands.channel_top[lane] + style.CHANNEL_TOP_PAD + at[track]
+    return heights, spans
 
 
 def _gutters(routes: list[Route], columns: int, ports: dict[tuple[int, str], float], channel_y: dict[int, float],
-             centre: dict[int, float]) -> tuple[dict[tuple[int, int], float], list[int]]:
+             centre: dict[int, float]) -> tuple[dict[tuple[int, int], float], list[float | None]]:
     """Where each route's vertical runs lie across their gutters (by route and
-    leg), and how many tracks each gutter needs."""
+    leg), and the span each gutter's tracks take. A route that keeps to one
+    gutter carries its label on its run there, and may need room for it."""
     runs: list[list[Run]] = [[] for _ in range(columns + 1)]
     legs: list[tuple[int, int, int]] = []  # (route index, leg, gutter)
+    room: dict[int, float] = {}
     for route in routes:
         if route.shape == "straight":
             continue
@@ -276,6 +315,8 @@ def _gutters(routes: list[Route], columns: int, ports: dict[tuple[int, str], flo
         target_side = LOW if route.enter_side == "right" else HIGH
         if route.channel is None:
             ends = [(route.gutters[0], (sy, source_side), (ty, target_side))]
+            if route.room:
+                room[len(legs)] = route.room
         else:
             first, second = route.gutters
             towards = HIGH if second > first else LOW
@@ -287,9 +328,10 @@ def _gutters(routes: list[Route], columns: int, ports: dict[tuple[int, str], flo
             low, high = sorted((start[0], end[0]))
             runs[gutter].append(Run(key, low, high, (start, end)))
     placed = [assign(gutter_runs) for gutter_runs in runs]
-    xs = {(index, leg): centre[gutter] + _band_offset(*placed[gutter], key)
+    spread = [_spread(tracks, count, room) for tracks, count in placed]
+    xs = {(index, leg): centre[gutter] + spread[gutter][0][placed[gutter][0][key]] - spread[gutter][1] / 2
           for key, (index, leg, gutter) in enumerate(legs)}
-    return xs, [count for _tracks, count in placed]
+    return xs, [span if count else None for (_tracks, count), (_at, span) in zip(placed, spread)]
 
 
 def _straight(routes: list[Route]) -> dict[int, float]:

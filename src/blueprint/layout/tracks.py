@@ -18,6 +18,9 @@ from dataclasses import dataclass
 # How far apart two runs on one track must end, so that they are not read as one.
 REUSE_GAP = 16.0
 LOW, NONE, HIGH = -1, 0, 1
+# A turn this near the end of another run counts as crossing it: level with
+# the other's end, it would run along the other's turn and read as one line.
+NEAR = 10.0
 
 
 @dataclass(frozen=True)
@@ -37,10 +40,10 @@ def _crossings(first: Run, second: Run) -> int:
     low side across first's."""
     count = 0
     for position, side in first.turns:
-        if side == HIGH and second.low < position < second.high:
+        if side == HIGH and second.low - NEAR < position < second.high + NEAR:
             count += 1
     for position, side in second.turns:
-        if side == LOW and first.low < position < first.high:
+        if side == LOW and first.low - NEAR < position < first.high + NEAR:
             count += 1
     return count
 
@@ -72,7 +75,7 @@ def assign(runs: list[Run]) -> tuple[dict[int, int], int]:
     for i, j in pairs:
         neighbours[i].append(j)
         neighbours[j].append(i)
-        if not (runs[i].low < runs[j].high and runs[j].low < runs[i].high):
+        if not (runs[i].low < runs[j].high + NEAR and runs[j].low < runs[i].high + NEAR):
             continue  # only near each other end to end: no crossing to gain
         i_low, j_low = _crossings(runs[i], runs[j]), _crossings(runs[j], runs[i])
         if i_low < j_low:

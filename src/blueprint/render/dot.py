@@ -51,12 +51,19 @@ def render_dot(scene: Scene) -> str:
     steps, step_labels = _steps(scene)
     names = _node_names(scene.cards)
     taken = set(names.values())
-    waits = {entry.number: entry.duration for entry in scene.wait_list}
-    grid = _grid(scene.cards)
     columns: dict[str, list[str]] = defaultdict(list)
+    _header_row(graph, steps, step_labels, taken, columns)
+    _lane_clusters(graph, scene, steps, names, taken, columns)
+    for step in steps:
+        _chain(graph, columns[step], weight=COLUMN_WEIGHT)
+    _flows(graph, scene, {card.id: names[id(card)] for card in reversed(scene.cards)})
+    return graph.source
 
-    # The header row is a borderless cluster so that it is inset like the
-    # lanes below it and lines up with their columns.
+
+def _header_row(graph: graphviz.Digraph, steps: list[str], step_labels: dict[str, list[str]], taken: set[str],
+                columns: dict[str, list[str]]) -> None:
+    """The step heads, one rank. The header row is a borderless cluster so
+    that it is inset like the lanes below it and lines up with their columns."""
     with graph.subgraph(name="cluster_steps") as header, header.subgraph() as rank:
         header.attr(label="", peripheries="0", id="header:steps")
         rank.attr(rank="same")
@@ -69,6 +76,13 @@ def render_dot(scene: Scene) -> str:
             columns[step].append(name)
         _chain(rank, row)
 
+
+def _lane_clusters(graph: graphviz.Digraph, scene: Scene, steps: list[str], names: dict[int, str], taken: set[str],
+                   columns: dict[str, list[str]]) -> None:
+    """A cluster per lane, a rank per row of cards in it; an invisible
+    placeholder fills each empty cell so that every column stays in line."""
+    waits = {entry.number: entry.duration for entry in scene.wait_list}
+    grid = _grid(scene.cards)
     for lane, label in _lanes(scene, grid):
         cells = grid.get(lane, {})
         depth = max((len(cards) for cards in cells.values()), default=0)
@@ -91,10 +105,9 @@ def render_dot(scene: Scene) -> str:
                         columns[step].append(name)
                     _chain(rank, row)
 
-    for step in steps:
-        _chain(graph, columns[step], weight=COLUMN_WEIGHT)
 
-    by_id = {card.id: names[id(card)] for card in reversed(scene.cards)}
+def _flows(graph: graphviz.Digraph, scene: Scene, by_id: dict[str, str]) -> None:
+    """The flows, and the recovery links from a fail point's card to the card that puts it right."""
     for arrow in scene.arrows:
         if arrow.source not in by_id or arrow.target not in by_id:
             continue
@@ -104,15 +117,12 @@ def render_dot(scene: Scene) -> str:
             # its own, and on an edge within one lane it pushes a new rank in.
             attributes["xlabel"] = _lines(text.content for text in arrow.label)
         graph.edge(by_id[arrow.source], by_id[arrow.target], **attributes)
-    # Recovery: a light dotted line from the card with the fail point to the
-    # card that puts it right, named by the fail point's number.
+    # Recovery: a light dotted line, named by the fail point's number.
     for tag in scene.recoveries:
         if tag.fail_action in by_id and tag.action in by_id:
             graph.edge(by_id[tag.fail_action], by_id[tag.action], id=_text(f"recovery:F{tag.number}"),
                        constraint="false", style="dotted", color="gray55", fontcolor="gray35",
                        tooltip=_text(tag.label.content), arrowhead="empty")
-
-    return graph.source
 
 
 def _chain(graph: graphviz.Digraph, names: list[str], **attributes: str) -> None:

@@ -10,7 +10,6 @@ output depends on nothing but the scene and the theme, so it is byte-stable.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache, lru_cache
 
 from jinja2 import Environment, PackageLoader

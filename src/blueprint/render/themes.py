@@ -326,6 +326,7 @@ def _content_css(t: Theme) -> str:
 .flow-head-deferred{{fill:{t.arrow_deferred}}}
 .arrow-label-box,.flow-label-box{{fill:{t.arrow_label_fill};stroke:{t.arrow_label_edge};stroke-width:1}}
 .arrow-label,.flow-label{{fill:{t.arrow_label_text}}}
+.arrow-label-leader{{stroke:{t.arrow};stroke-width:0.75}}
 """
 
 

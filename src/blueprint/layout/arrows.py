@@ -1,0 +1,117 @@
+"""The routed flows as the scene's arrows, each with its label placed.
+
+A flow's label is wrapped once, when the layout starts: its size decides how
+wide the bands must be (see sizing.py), and its lines are what is drawn.
+"""
+
+from __future__ import annotations
+
+from blueprint.layout import style
+from blueprint.layout.grid import Grid
+from blueprint.layout.labels import Placement, Surroundings, place
+from blueprint.layout.measure import TextMeasurer
+from blueprint.layout.wrap import wrap
+from blueprint.layout.routing import Route
+from blueprint.layout.text import line
+from blueprint.model.types import Blueprint
+from blueprint.scene import Arrow, Point, Rect, Rule, Text
+
+
+class FlowLabel:
+    """A flow's label, wrapped to at most two lines, and the box it needs."""
+
+    __slots__ = ("lines", "width", "height")
+
+    def __init__(self, text: str, measurer: TextMeasurer) -> None:
+        self.lines = wrap(text, style.ARROW_LABEL_W, style.ARROW_LABEL_SIZE, measurer, max_lines=2)
+        self.width = max(measurer.width(part, style.ARROW_LABEL_SIZE) for part in self.lines) + 8
+        self.height = len(self.lines) * measurer.line_height(style.ARROW_LABEL_SIZE) + 4
+
+
+def flow_labels(blueprint: Blueprint, measurer: TextMeasurer) -> dict[int, FlowLabel]:
+    """The label of every labelled flow, by the flow's index."""
+    return {index: FlowLabel(flow.label, measurer) for index, flow in enumerate(blueprint.flows) if flow.label}
+
+
+def place_labels(blueprint: Blueprint, routes: list[Route], grid: Grid, line_ys: list[float],
+                 labels: dict[int, FlowLabel]) -> tuple[dict[int, Placement], set[int]]:
+    """Where each labelled flow's label goes, in flow order, and the flows
+    whose label found no clear spot. `line_ys` are the heights of the lane lines."""
+    placements: dict[int, Placement] = {}
+    crowded: set[int] = set()
+    if not any(route.index in labels for route in routes):
+        return placements, crowded
+    space = _surroundings(blueprint, routes, grid, line_ys)
+    for route in routes:
+        label = labels.get(route.index)
+        if label is None:
+            continue
+        placement = place(space, route.index, route.points, label.width, label.height,
+                          prefer_horizontal=route.channel is not None)
+        placements[route.index] = placement
+        if not placement.clear:
+            crowded.add(route.index)
+    return placements, crowded
+
+
+def arrows(blueprint: Blueprint, routes: list[Route], crossed: dict[float, str], labels: dict[int, FlowLabel],
+           placements: dict[int, Placement], measurer: TextMeasurer) -> list[Arrow]:
+    """Every routed flow as an arrow, with its label where it was placed.
+    `crossed` names the blueprint line at each height where one runs."""
+    drawn: list[Arrow] = []
+    for route in routes:
+        flow = blueprint.flows[route.index]
+        label = labels.get(route.index)
+        placement = placements.get(route.index)
+        ys = [y for _x, y in route.points]
+        low, high = min(ys), max(ys)
+        drawn.append(Arrow(
+            id=f"flow{route.index + 1}",
+            source=flow.source,
+            target=flow.target,
+            kind=flow.kind.value,
+            points=tuple(Point(x=round(x, 2), y=round(y, 2)) for x, y in route.points),
+            head_start=flow.kind.value == "agreement",
+            head_end=True,
+            crosses=tuple(name for y, name in crossed.items() if low < y < high),
+            label=_label_texts(label, placement, measurer) if label and placement else (),
+            label_box=_label_box(placement) if placement else None,
+            label_leader=_leader(placement) if placement else None,
+        ))
+    return drawn
+
+
+def _surroundings(blueprint: Blueprint, routes: list[Route], grid: Grid, line_ys: list[float]) -> Surroundings:
+    """What a flow's label must keep clear of: cards, the lane lines, every
+    flow (its own line excepted) and every arrowhead (its own included)."""
+    space = Surroundings(grid.gutter_left[:-1], line_ys, style.MARGIN, grid.right)
+    for box in grid.boxes.values():
+        space.add_card(box.column, (box.x, box.y, box.right, box.bottom))
+    last = len(grid.column_x) - 1
+    for route in routes:
+        columns = [route.source.column, route.target.column, *(min(g, last) for g in route.gutters)]
+        agreement = blueprint.flows[route.index].kind.value == "agreement"
+        space.add_flow(route.index, route.points, agreement, True, min(columns), max(columns))
+    return space
+
+
+def _label_box(placement: Placement) -> Rect:
+    left, top, right, bottom = placement.box
+    return Rect(role="arrow-label-box", x=round(left, 2), y=round(top, 2), width=round(right - left, 2),
+                height=round(bottom - top, 2), radius=3)
+
+
+def _leader(placement: Placement) -> Rule | None:
+    if placement.leader is None:
+        return None
+    x1, y1, x2, y2 = (round(value, 2) for value in placement.leader)
+    return Rule(role="arrow-label-leader", x1=x1, y1=y1, x2=x2, y2=y2)
+
+
+def _label_texts(label: FlowLabel, placement: Placement, measurer: TextMeasurer) -> tuple[Text, ...]:
+    left, top, right, _bottom = placement.box
+    centre = (left + right) / 2
+    height = measurer.line_height(style.ARROW_LABEL_SIZE)
+    baseline = top + 2 + measurer.ascent(style.ARROW_LABEL_SIZE)
+    return tuple(line(measurer, "arrow-label", text, centre, baseline + number * height, style.ARROW_LABEL_SIZE,
+                      anchor="middle") for number, text in enumerate(label.lines) if text)
