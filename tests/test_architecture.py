@@ -51,3 +51,26 @@ def test_naming_a_model_type_does_not_load_the_builder():
     loaded = loaded_after_import("blueprint.model.types")
     assert "blueprint.model.build" not in loaded
     assert "lark" not in loaded
+
+
+# Modules small enough to read in one sitting, functions short enough to hold
+# in one's head: the limits docs/architecture.md states.
+MAX_MODULE_LINES = 400
+MAX_FUNCTION_LINES = 60
+
+
+def test_no_module_or_function_outgrows_its_limit():
+    import ast
+
+    too_long = []
+    for path in sorted((ROOT / "src" / "blueprint").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        name = path.relative_to(ROOT).as_posix()
+        if text.count("\n") > MAX_MODULE_LINES:
+            too_long.append(f"{name}: {text.count(chr(10))} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                length = node.end_lineno - node.lineno + 1
+                if length > MAX_FUNCTION_LINES:
+                    too_long.append(f"{name}:{node.lineno} {node.name}: {length} lines")
+    assert too_long == []

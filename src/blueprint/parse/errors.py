@@ -77,42 +77,48 @@ def describe_failure(
     error: UnexpectedInput, parser: Lark, file: str, line: int, line_text: str
 ) -> Diagnostic:
     """One diagnostic for a line that does not parse as a statement."""
-    keywords = sorted(set(_keywords(parser).values()))
-
     if isinstance(error, UnexpectedCharacters):
-        column = error.column
-        char = line_text[column - 1] if 0 < column <= len(line_text) else ""
-        if char == '"' and "\r" in line_text[column:].rstrip("\r"):
-            return UNTERMINATED_STRING.at(
-                file,
-                Span(line=line, column=column, end_line=line, end_column=len(line_text) + 1),
-                "found a carriage return (U+000D) inside a string; a string ends on the line it starts, "
-                "and some editors show a lone carriage return as a line break",
-                hint="delete the carriage return, or join the two lines of the string",
-            )
-        if char == '"':
-            return UNTERMINATED_STRING.at(
-                file,
-                Span(line=line, column=column, end_line=line, end_column=len(line_text) + 1),
-                "found a string with no closing quote; a string ends on the line it starts",
-                hint='add the closing " (write a quote inside a string as \\")',
-            )
-        expected = _expected_words(parser, set(error.allowed or ()))
-        if char and not char.isprintable():
-            return UNEXPECTED_TOKEN.at(
-                file,
-                Span.point(line, column),
-                f"found the invisible character {_code_point(char)}; expected {expected}",
-                hint=INVISIBLE_HINT,
-            )
+        return _unexpected_character(error, parser, file, line, line_text)
+    assert isinstance(error, UnexpectedToken)
+    return _unexpected_token(error, parser, file, line, line_text)
+
+
+def _unexpected_character(error: UnexpectedCharacters, parser: Lark, file: str, line: int,
+                          line_text: str) -> Diagnostic:
+    column = error.column
+    char = line_text[column - 1] if 0 < column <= len(line_text) else ""
+    if char == '"' and "\r" in line_text[column:].rstrip("\r"):
+        return UNTERMINATED_STRING.at(
+            file,
+            Span(line=line, column=column, end_line=line, end_column=len(line_text) + 1),
+            "found a carriage return (U+000D) inside a string; a string ends on the line it starts, "
+            "and some editors show a lone carriage return as a line break",
+            hint="delete the carriage return, or join the two lines of the string",
+        )
+    if char == '"':
+        return UNTERMINATED_STRING.at(
+            file,
+            Span(line=line, column=column, end_line=line, end_column=len(line_text) + 1),
+            "found a string with no closing quote; a string ends on the line it starts",
+            hint='add the closing " (write a quote inside a string as \\")',
+        )
+    expected = _expected_words(parser, set(error.allowed or ()))
+    if char and not char.isprintable():
         return UNEXPECTED_TOKEN.at(
             file,
             Span.point(line, column),
-            f"found the character '{char}'; expected {expected}",
-            hint=STATEMENT_HINT if column == _first_column(line_text) else None,
+            f"found the invisible character {_code_point(char)}; expected {expected}",
+            hint=INVISIBLE_HINT,
         )
+    return UNEXPECTED_TOKEN.at(
+        file,
+        Span.point(line, column),
+        f"found the character '{char}'; expected {expected}",
+        hint=STATEMENT_HINT if column == _first_column(line_text) else None,
+    )
 
-    assert isinstance(error, UnexpectedToken)
+
+def _unexpected_token(error: UnexpectedToken, parser: Lark, file: str, line: int, line_text: str) -> Diagnostic:
     token = error.token
     at_end = token.type in ("$END", "_NL")
     column = len(line_text.rstrip()) + 1 if at_end or token.column is None else token.column
@@ -131,6 +137,7 @@ def describe_failure(
         )
 
     if column == _first_column(line_text):
+        keywords = sorted(set(_keywords(parser).values()))
         hint = _did_you_mean(str(token), keywords + list(LANE_WORDS)) or STATEMENT_HINT
         return UNEXPECTED_TOKEN.at(
             file,
@@ -140,14 +147,18 @@ def describe_failure(
         )
 
     expected = _expected_words(parser, set(error.expected))
-    hint = None
+    return UNEXPECTED_TOKEN.at(file, span, f"found {_describe(token)}; expected {expected}",
+                               hint=_token_hint(error, parser, token, previous))
+
+
+def _token_hint(error: UnexpectedToken, parser: Lark, token, previous) -> str | None:
     if token.type == "STRING" and error.expected <= {"_NL", "$END", "ARROW"}:
-        hint = "one statement per line: join the strings, or start a new line"
-    elif token.type == "ARROW" and previous is not None and previous.type == "STRING":
-        hint = 'a label follows the target of the arrow it names: a -> b "label"'
-    elif token.type == "NAME":
-        hint = _did_you_mean(str(token), [_keywords(parser)[n] for n in error.expected if n in _keywords(parser)])
-    return UNEXPECTED_TOKEN.at(file, span, f"found {_describe(token)}; expected {expected}", hint=hint)
+        return "one statement per line: join the strings, or start a new line"
+    if token.type == "ARROW" and previous is not None and previous.type == "STRING":
+        return 'a label follows the target of the arrow it names: a -> b "label"'
+    if token.type == "NAME":
+        return _did_you_mean(str(token), [_keywords(parser)[n] for n in error.expected if n in _keywords(parser)])
+    return None
 
 
 def _first_column(line_text: str) -> int:
