@@ -16,7 +16,6 @@ import hashlib
 import html
 import json
 import re
-import unicodedata
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -25,10 +24,10 @@ import jinja2
 
 from blueprint.scene import Card, Scene
 from blueprint.render import templating
-from blueprint.render.embedded_fonts import CJK_FAMILY, LATIN_FAMILY, characters_by_face, font_face_css
+from blueprint.render.embedded_fonts import CJK_FAMILY, LATIN_FAMILY, characters_by_face, font_face_css, is_cjk
 from blueprint.render.language import language_tag
 from blueprint.render.links import safe_link
-from blueprint.render.svg import dom_id, render_svg
+from blueprint.render.svg import dom_id, render_svg, safe_font_family
 from blueprint.render.text_version import card_name, outline, plain_text
 from blueprint.render.themes import Theme, get_theme, theme_css
 from blueprint.vocabulary import FONT_OPTIONS, Language, Severity
@@ -79,9 +78,6 @@ _STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.DOTALL | re.IGNO
 _STYLE_ATTRIBUTE = re.compile(r"""\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _POINT_KEY = re.compile(r"(?:^|\s)([FW])(\d+)$")
 _CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
-# The page's text when its fonts are not embedded (as in static/blueprint.css).
-_PAGE_FONT_STACK = ('"Liberation Sans",Arial,Helvetica,"Noto Sans CJK SC","Source Han Sans SC","PingFang SC",'
-                    '"Microsoft YaHei",sans-serif')
 
 
 def render_html(scene: Scene, theme: str = "default", fonts: str = "embed") -> str:
@@ -159,11 +155,11 @@ def _page_fonts(scene: Scene, page_texts: list[str]) -> str:
     may be regular or bold, so each of its characters goes into both."""
     used = characters_by_face(scene)
     for char in set("".join(page_texts)):
-        script = "cjk" if unicodedata.east_asian_width(char) in ("W", "F") else "latin"
+        script = "cjk" if is_cjk(char) else "latin"
         used.setdefault(f"{script}-regular", set()).add(char)
         used.setdefault(f"{script}-bold", set()).add(char)
     return (font_face_css(used)
-            + f'body{{font-family:"{LATIN_FAMILY}","{CJK_FAMILY}",{_PAGE_FONT_STACK}}}\n')
+            + f'body{{font-family:"{LATIN_FAMILY}","{CJK_FAMILY}",{safe_font_family(scene.font_family)}}}\n')
 
 
 def _page_css(palette: Theme, theme: str, width: float, height: float) -> str:
