@@ -9,7 +9,6 @@ import pytest
 
 from blueprint.api import check_file, check_text
 from blueprint.layout import layout
-from blueprint.layout.chrome import footer
 from blueprint.layout.measure import FontMetricsMeasurer
 from blueprint.scene import Scene
 
