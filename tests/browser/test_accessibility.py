@@ -162,6 +162,52 @@ def test_natural_size_scrolls_and_browser_zoom_enlarges_the_drawing(page: Page, 
     assert page.errors == []
 
 
+def opened_at(page: Page, pages_dir: Path, path: Path, width: int, height: int, scale: int) -> dict[str, Any]:
+    """The drawing's frame and size as the page opens in a window of `width` x
+    `height` CSS px at device scale `scale`: a browser zoomed to 200 % before
+    the page opened shows it in half the CSS px at twice the scale."""
+    page.send("Emulation.setDeviceMetricsOverride",
+              {"width": width, "height": height, "deviceScaleFactor": scale, "mobile": False})
+    open_page(page, pages_dir, path)
+    return page.evaluate(
+        "(() => { const v = document.querySelector('.bp-viewport'); const s = v.querySelector('svg');"
+        " return {natural: v.classList.contains('bp-natural'), width: s.getBoundingClientRect().width,"
+        " frame: v.getBoundingClientRect().height, window: innerHeight, ratio: devicePixelRatio,"
+        " pressed: document.querySelector('button[data-zoom=natural]').getAttribute('aria-pressed')}; })()")
+
+
+@pytest.mark.parametrize("path", [ROOT / "examples" / "deposit.bp", ROOT / "examples" / "deposit-future-zh.bp"],
+                         ids=["deposit", "deposit-future-zh"])
+def test_a_page_opened_zoomed_to_200_percent_opens_at_natural_size(page: Page, pages_dir: Path, path: Path) -> None:
+    scene = example_scene(path)
+    # Unzoomed, in a window of 1280 x 860, the page opens fitted, the drawing shrunk to the window.
+    unzoomed = opened_at(page, pages_dir, path, 1280, 860, 1)
+    assert not unzoomed["natural"] and unzoomed["pressed"] == "false"
+    assert unzoomed["width"] < scene.width
+    # At 200 %, fitting would halve the drawing again (card text at 6 px or less): natural size instead.
+    zoomed = opened_at(page, pages_dir, path, 640, 430, 2)
+    assert zoomed["ratio"] == 2
+    assert zoomed["natural"] and zoomed["pressed"] == "true"
+    assert zoomed["width"] == pytest.approx(scene.width, abs=1)  # every word at its drawn size
+    # The frame scrolls and is no taller than the window, so both its scroll bars fit in view;
+    # the arrow keys scroll it both ways.
+    assert zoomed["frame"] <= zoomed["window"]
+    page.evaluate("document.querySelector('.bp-viewport').focus()")
+    page.key("ArrowDown")
+    page.key("ArrowRight")
+    assert page.evaluate("(() => { const v = document.querySelector('.bp-viewport');"
+                         " return [v.scrollTop > 0, v.scrollLeft > 0]; })()") == [True, True]
+    # Fit to window still shows the whole drawing.
+    page.key("0")
+    assert page.evaluate("document.querySelector('.bp-viewport svg').getBoundingClientRect().width") \
+        < zoomed["width"] / 2
+    # A screen of twice the density at 100 % (the same device scale, the full window) opens fitted:
+    # only the window's size in CSS px decides.
+    dense = opened_at(page, pages_dir, path, 1280, 860, 2)
+    assert not dense["natural"] and dense["width"] == pytest.approx(unzoomed["width"], abs=1)
+    assert page.errors == []
+
+
 def test_every_link_is_a_few_keys_away(page: Page, pages_dir: Path) -> None:
     """From the top of the page: Tab to the text version's link, Enter, Tab to the first card link."""
     open_page(page, pages_dir, LINKED)

@@ -93,6 +93,15 @@
     placePanel();
   }
 
+  // A window narrow or short in CSS px (a small one, or one whose browser was
+  // already zoomed when the page opened: 200 % halves both) would fit the
+  // drawing at under half its size, its card text at 6 px or less: such a
+  // page opens at natural size, readable and scrolling, and "Fit to window"
+  // still gives the whole. Only the window's size in CSS px is read, so a
+  // zoomed window and a small one of the same size open alike.
+  var MIN_FITTED_SCALE = 0.5;
+  if (svg.getBoundingClientRect().width < home.width * MIN_FITTED_SCALE) setNatural(true);
+
   // Zooming the browser (Ctrl and +) should make the drawing bigger; a
   // fitted one would only shrink back into the window, so it lets go.
   var pixelRatio = window.devicePixelRatio || 1;
