@@ -83,3 +83,35 @@ def svg_size(page: Page) -> dict[str, float]:
         "(() => { const r = document.querySelector('.bp-viewport svg').getBoundingClientRect();"
         " return {width: r.width, height: r.height}; })()"
     )
+
+
+def text_versions(page: Page) -> list[dict[str, Any]]:
+    """How each figure's text version (its <details class="blueprint-text">)
+    looks in a documentation site's page: its box (borders, shadow, fills), the
+    theme's icons drawn before and after its summary, the summary's marker
+    (display list-item: the browser's disclosure triangle) and weight, the
+    text's alignment, and the height it takes, against its summary's line."""
+    return page.evaluate(
+        "Array.from(document.querySelectorAll('figure details.blueprint-text')).map(d => {"
+        " const s = d.querySelector('summary'); const box = getComputedStyle(d); const title = getComputedStyle(s);"
+        " const sides = ['Top', 'Right', 'Bottom', 'Left'];"
+        " return {open: d.open, border: sides.reduce((sum, side) => sum + parseFloat(box['border' + side + 'Width']), 0),"
+        " shadow: box.boxShadow, fills: [box.backgroundColor, title.backgroundColor],"
+        " icons: [getComputedStyle(s, '::before').content, getComputedStyle(s, '::after').content],"
+        " marker: title.display, weight: title.fontWeight, align: box.textAlign,"
+        " height: d.getBoundingClientRect().height, line: s.getBoundingClientRect().height}; })"
+    )
+
+
+def assert_quiet(found: list[dict[str, Any]]) -> None:
+    """Each closed text version is one plain line: no box, no tint, no icon,
+    the browser's own disclosure triangle, text aligned to the start."""
+    assert found
+    for look in found:
+        assert not look["open"]
+        assert look["border"] == 0 and look["shadow"] == "none", look
+        assert look["fills"] == ["rgba(0, 0, 0, 0)", "rgba(0, 0, 0, 0)"], look
+        assert look["icons"] == ["none", "none"], look
+        assert look["marker"] == "list-item" and int(look["weight"]) < 600, look
+        assert look["align"] in ("start", "left"), look
+        assert look["height"] == look["line"] and look["line"] < 40, look

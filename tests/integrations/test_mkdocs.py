@@ -24,6 +24,7 @@ from blueprint.integrations.figure import stylesheet
 from blueprint.integrations.mkdocs import BlueprintPluginConfig
 from blueprint.render.themes import get_theme
 from tests.browser.cdp import Page
+from tests.browser.page import assert_quiet, text_versions
 from tests.browser.conftest import _tab, chromium, page  # noqa: F401 (the browser fixtures, shared)
 from tests.conftest import EXAMPLES, ROOT
 
@@ -384,6 +385,27 @@ def test_the_mkdocs_theme_in_dark_mode_shows_the_dark_drawings(tmp_path, page):
     page.open(site / "site" / "index.html")
     assert page.evaluate("document.documentElement.getAttribute('data-bs-theme')") == "dark"
     assert sorted(shown(page)) == ["blueprint-1-dark", "blueprint-2-dark"]
+
+
+@pytest.mark.parametrize("config", [MATERIAL, "site_name: Plain\ntheme:\n  name: mkdocs\nplugins:\n  - blueprint\n"],
+                         ids=["material", "mkdocs"])
+def test_the_text_version_under_a_figure_is_one_quiet_line(tmp_path, page, config):
+    """Material dresses every <details> as an admonition (a bordered, shadowed
+    box with a tinted title, an icon and a chevron) and the MkDocs theme as a
+    card; under a figure, the text version stays one plain line with the
+    browser's disclosure triangle, and opens to lists aligned to the start
+    even in Material's centred figure."""
+    site = make_site(tmp_path, config=config)
+    assert build(site, "--strict").returncode == 0
+    page.open(site / "site" / "index.html")
+    page.evaluate("localStorage.clear()")  # Material keeps the palette chosen before; start from the light one
+    page.open(site / "site" / "index.html")
+    assert_quiet(text_versions(page))
+    first = "document.querySelector('figure details.blueprint-text')"
+    page.evaluate(f"{first}.querySelector('summary').focus()")
+    page.key("Enter")
+    assert page.evaluate(f"{first}.open")
+    assert page.evaluate(f"getComputedStyle({first}.querySelector('li')).textAlign") in ("start", "left")
 
 
 def test_error_boxes_show_and_nothing_in_them_runs(broken_site, page):

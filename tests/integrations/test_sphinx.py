@@ -21,6 +21,7 @@ from blueprint.api import check_text
 from blueprint.render.themes import get_theme
 from tests.browser.cdp import Chromium
 from tests.browser.conftest import chromium  # noqa: F401 (the session's browser, a fixture)
+from tests.browser.page import assert_quiet, text_versions
 from tests.conftest import ROOT
 from tests.test_docs import fenced_blocks
 
@@ -144,13 +145,17 @@ def test_html_embeds_the_svg_in_the_page(built: Path):
     assert path_classes.split()[:2] == ["blueprint-figure", "blueprint-theme-default"]
     assert 'id="savings"' in path_attributes
     drawing, caption = path_figure.split("<figcaption>")
+    # Under the drawing, before the caption, its text version: a closed disclosure in its language.
+    drawing, text_version = drawing.split('<details class="blueprint-text" lang="en">')
     assert '<div class="blueprint-drawing" role="img" aria-label="Savings account opening, one step"><svg ' in drawing
     assert "Open a savings account" in drawing and re.search(r"</svg>\s*</div>\s*$", drawing)
+    assert "<li>Step 1 of 1: Apply.<ul>" in text_version and "Hands off to App checks the form" in text_version
     assert "Opening a <em>savings</em> account" in caption
 
     assert inline_classes.split()[:3] == ["blueprint-figure", "blueprint-theme-dark", "blueprint-sized"]
     assert 'style="width: 60%"' in inline_attributes
     assert "存入现金" in inline_figure and "柜员点钞" in inline_figure and "<figcaption>" not in inline_figure
+    assert inline_figure.count('<details class="blueprint-text" lang="zh-Hans">') == 1
 
     assert "<?xml" not in html
     assert "_static/blueprint.css" in html and (built.parent / "out/html/_static/blueprint.css").is_file()
@@ -182,6 +187,23 @@ def test_the_drawings_are_visible_in_a_browser(built: Path, chromium: Chromium):
         assert (light["title"], dark["title"]) == (rgb(get_theme("default").title), rgb(get_theme("dark").title))
         assert tab.errors == []
         assert all(url.startswith("file://") for url in tab.requests), tab.requests
+    finally:
+        tab.close()
+
+
+@pytest.mark.parametrize("theme", ["furo", "alabaster"])
+def test_the_text_version_under_a_figure_is_one_quiet_line(tmp_path: Path, chromium: Chromium, theme: str):  # noqa: F811
+    source = write_project(tmp_path, {"index.rst": INDEX})
+    (source / "conf.py").write_text(CONF + f'html_theme = "{theme}"\n', encoding="utf-8")
+    done = sphinx_build(source, "-W", "-q")
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    tab = chromium.new_page(1200, 900)
+    try:
+        tab.open(source.parent / "out" / "html" / "index.html")
+        found = text_versions(tab)
+        assert len(found) == 2
+        assert_quiet(found)
+        assert tab.errors == []
     finally:
         tab.close()
 

@@ -39,7 +39,7 @@ from sphinx.util.docutils import SphinxDirective
 from blueprint import __version__
 from blueprint.api import CheckResult, check_bytes, check_text, read_file, render_result
 from blueprint.diagnostics import Diagnostic
-from blueprint.integrations.figure import VARIANT_CLASS, inline_svg, stylesheet, themes_drawn
+from blueprint.integrations.figure import VARIANT_CLASS, inline_svg, stylesheet, text_version_html, themes_drawn
 from blueprint.integrations.pygments_lexer import BlueprintLexer
 from blueprint.report import embedded as report_text
 from blueprint.vocabulary import PAGE_THEMES
@@ -227,6 +227,9 @@ def visit_drawing_html(translator: HTML5Translator, node: blueprint_drawing) -> 
         # A pair's classes tell the stylesheet which drawing suits the page's colour scheme.
         variant = f" {VARIANT_CLASS[theme]}" if paired else ""
         translator.body.append(f'<div class="blueprint-drawing{variant}"{label}>{svg}</div>\n')
+    # Under the drawing, its text version as a closed disclosure (the light
+    # drawing's, when there are two: they say the same).
+    translator.body.append(text_version_html(node["drawings"][0][1]))
     raise nodes.SkipNode
 
 
