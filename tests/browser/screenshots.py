@@ -4,7 +4,9 @@
 
 For each example (by default deposit.bp and deposit-future-zh.bp) it writes
 the page in light and dark colours, with a card hovered, with a card clicked,
-zoomed in, and as printed (media "print"), all as PNG files in OUT_DIR.
+zoomed in, and as printed (media "print"), and the page as a reader whose
+browser is zoomed to 200 % meets it from the keyboard, all as PNG files in
+OUT_DIR.
 """
 
 from __future__ import annotations
@@ -50,6 +52,44 @@ def shoot(page: Page, html: Path, out: Path) -> list[Path]:
     return shots
 
 
+# A window of 1280 x 860 with the browser zoomed to 200 %: half the CSS px, twice the device scale.
+ZOOMED = {"width": 640, "height": 430, "deviceScaleFactor": 2, "mobile": False}
+
+
+def shoot_zoomed(page: Page, html: Path, out: Path) -> list[Path]:
+    """In light and dark colours, at 200 %: the page as it opens, the second
+    card reached by Tab with its details, a card Tab reaches low in the window,
+    its flows traced and the view moved by the arrow keys, and the text version
+    reached by the toolbar's link."""
+    stem = html.stem
+    shots = []
+    for scheme in ("light", "dark"):
+        page.reset(ZOOMED["width"], ZOOMED["height"])
+        page.send("Emulation.setDeviceMetricsOverride", ZOOMED)
+        page.emulate_media(color_scheme=scheme, reduced_motion="reduce")
+        page.open(html)
+        shots.append(page.screenshot(out / f"{stem}-200-{scheme}-open.png"))
+        page.evaluate("document.querySelector('.bp-viewport').focus()")
+        page.key("Tab")
+        page.key("Tab")
+        shots.append(page.screenshot(out / f"{stem}-200-{scheme}-tab.png"))
+        for _ in range(len(card_ids(page))):  # on to a card low in the window
+            if page.evaluate("document.activeElement.getBoundingClientRect().bottom > innerHeight * 0.6"):
+                break
+            page.key("Tab")
+        shots.append(page.screenshot(out / f"{stem}-200-{scheme}-tab-low.png"))
+        page.key("Enter")
+        for _ in range(3):
+            page.key("ArrowRight")
+        shots.append(page.screenshot(out / f"{stem}-200-{scheme}-traced-panned.png"))
+        page.key("Escape")
+        page.evaluate("document.querySelector('.bp-text-link').focus()")
+        page.key("Enter")
+        shots.append(page.screenshot(out / f"{stem}-200-{scheme}-text.png"))
+    page.reset()
+    return shots
+
+
 def _richest_card(page: Page) -> str:
     """The card whose details panel has the most to say."""
     return page.evaluate(
@@ -87,7 +127,7 @@ def main(argv: list[str]) -> int:
             source = Path(name) if Path(name).exists() else ROOT / "examples" / name
             html = out / f"{source.stem}.html"
             html.write_bytes(render_result(check_file(source), "html"))
-            for shot in shoot(page, html, out):
+            for shot in [*shoot(page, html, out), *shoot_zoomed(page, html, out)]:
                 print(shot)
             if page.errors:
                 print(f"{source.name}: page errors: {page.errors}", file=sys.stderr)

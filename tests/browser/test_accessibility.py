@@ -19,7 +19,8 @@ from blueprint.render.themes import PALETTES
 from tests.browser.axe_audit import readable, violations
 from tests.browser.cdp import Page
 from tests.browser.conftest import EXAMPLES, ROOT, example_scene, write_page
-from tests.browser.page import card_classes, view_box
+from tests.browser.page import card_box, card_classes, panel, view_box
+from tests.browser.screenshots import ZOOMED
 
 pytestmark = pytest.mark.slow  # a real Chromium
 
@@ -205,6 +206,33 @@ def test_a_page_opened_zoomed_to_200_percent_opens_at_natural_size(page: Page, p
     # only the window's size in CSS px decides.
     dense = opened_at(page, pages_dir, path, 1280, 860, 2)
     assert not dense["natural"] and dense["width"] == pytest.approx(unzoomed["width"], abs=1)
+    assert page.errors == []
+
+
+def overlap(one: dict[str, float], other: dict[str, float]) -> bool:
+    return (one["left"] < other["left"] + other["width"] and other["left"] < one["left"] + one["width"]
+            and one["top"] < other["top"] + other["height"] and other["top"] < one["top"] + one["height"])
+
+
+def test_at_200_percent_the_details_panel_never_covers_the_card_in_focus(page: Page, pages_dir: Path) -> None:
+    """In a short window the panel goes above the card when there is no room
+    below it, and it follows the card when the frame scrolls under it."""
+    path = ROOT / "examples" / "deposit.bp"
+    page.send("Emulation.setDeviceMetricsOverride", ZOOMED)
+    open_page(page, pages_dir, path)
+    page.evaluate("document.querySelector('.bp-viewport').focus()")
+    placed = set()
+    for card in example_scene(path).cards:
+        page.key("Tab")
+        assert active_card(page) == card.id
+        shown, box = panel(page), card_box(page, card.id)
+        assert shown["visible"] and not overlap(shown, box), (card.id, shown, box)
+        placed.add("above" if shown["top"] < box["top"] else "below or beside")
+    assert placed == {"above", "below or beside"}  # the window was short enough to need both
+    before = card_box(page, card.id)
+    page.key("ArrowLeft")  # the frame scrolls; the card moves and its panel with it
+    after, shown = card_box(page, card.id), panel(page)
+    assert after["left"] > before["left"] and not overlap(shown, after)
     assert page.errors == []
 
 

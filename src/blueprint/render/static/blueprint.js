@@ -488,8 +488,11 @@
     if (card.right + gap + width <= page - 8) left = card.right + gap;
     else if (card.left - gap - width >= 8) left = card.left - gap - width;
     else {
+      // Below the card, or above it when the window has no room below (a
+      // zoomed page's short window): beside neither, never over it.
       left = Math.min(Math.max(8, card.left), page - width - 8);
       top = card.bottom + gap;
+      if (top + height > window.innerHeight - 8 && card.top - gap - height >= 8) top = card.top - gap - height;
     }
     if (top + height > window.innerHeight - 8 && height < window.innerHeight - 16) {
       top = Math.max(8, window.innerHeight - 8 - height);
@@ -499,5 +502,8 @@
   }
 
   window.addEventListener("resize", placePanel);
+  // At natural size the frame scrolls (arrow keys, pan buttons, scroll bars):
+  // the panel follows its card.
+  viewport.addEventListener("scroll", placePanel);
   apply();
 })();
