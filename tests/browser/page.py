@@ -115,3 +115,21 @@ def assert_quiet(found: list[dict[str, Any]]) -> None:
         assert look["marker"] == "list-item" and int(look["weight"]) < 600, look
         assert look["align"] in ("start", "left"), look
         assert look["height"] == look["line"] and look["line"] < 40, look
+
+
+def focused(page: Page) -> dict[str, Any]:
+    """The accessibility tree's node for the focused element: its role, name,
+    description and pressed state, as a screen reader announces them."""
+    element = page.send("Runtime.evaluate", {"expression": "document.activeElement"})["result"]["objectId"]
+    backend = page.send("DOM.describeNode", {"objectId": element})["node"]["backendNodeId"]
+    node = page.send("Accessibility.getPartialAXTree", {"backendNodeId": backend, "fetchRelatives": False})["nodes"][0]
+    properties = {item["name"]: item["value"].get("value") for item in node.get("properties", [])}
+    assert properties.get("focused") or properties.get("focusable"), node
+    return {"role": node["role"]["value"], "name": node.get("name", {}).get("value", ""),
+            "description": node.get("description", {}).get("value", ""),
+            "pressed": properties.get("pressed")}
+
+
+def active_card(page: Page) -> str | None:
+    return page.evaluate("document.activeElement.getAttribute('data-action') ??"
+                         " document.activeElement.getAttribute('data-evidence')")

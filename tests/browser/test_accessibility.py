@@ -19,7 +19,7 @@ from blueprint.render.themes import PALETTES
 from tests.browser.axe_audit import readable, violations
 from tests.browser.cdp import Page
 from tests.browser.conftest import EXAMPLES, ROOT, example_scene, write_page
-from tests.browser.page import card_box, card_classes, panel, view_box
+from tests.browser.page import active_card, card_box, card_classes, focused, panel, view_box
 from tests.browser.screenshots import ZOOMED
 
 pytestmark = pytest.mark.slow  # a real Chromium
@@ -52,24 +52,6 @@ def test_a_standalone_drawing_with_links_passes_axe(page: Page, pages_dir: Path)
 
 
 # --- what the accessibility tree says ----------------------------------------------------
-
-
-def focused(page: Page) -> dict[str, Any]:
-    """The accessibility tree's node for the focused element: its role, name,
-    description and pressed state, as a screen reader announces them."""
-    element = page.send("Runtime.evaluate", {"expression": "document.activeElement"})["result"]["objectId"]
-    backend = page.send("DOM.describeNode", {"objectId": element})["node"]["backendNodeId"]
-    node = page.send("Accessibility.getPartialAXTree", {"backendNodeId": backend, "fetchRelatives": False})["nodes"][0]
-    properties = {item["name"]: item["value"].get("value") for item in node.get("properties", [])}
-    assert properties.get("focused") or properties.get("focusable"), node
-    return {"role": node["role"]["value"], "name": node.get("name", {}).get("value", ""),
-            "description": node.get("description", {}).get("value", ""),
-            "pressed": properties.get("pressed")}
-
-
-def active_card(page: Page) -> str | None:
-    return page.evaluate("document.activeElement.getAttribute('data-action') ??"
-                         " document.activeElement.getAttribute('data-evidence')")
 
 
 def open_page(page: Page, pages_dir: Path, path: Path, theme: str = "default") -> None:
