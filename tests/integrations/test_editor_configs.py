@@ -1,7 +1,7 @@
 """The configurations for other editors (editors/neovim, editors/helix,
-editors/emacs): they name the notation's words as the vocabulary declares
-them, start `blueprint lsp`, and, where the editor is installed, do what
-docs/editors.md says in the editor itself. Without Neovim or Emacs those
+editors/emacs) and Markdown: they name the notation's words as the
+vocabulary declares them, start `blueprint lsp`, and, where the editor is
+installed, do what docs/editors.md says in the editor itself. Without Neovim or Emacs those
 tests skip, except under CI (the CI variable set), where they fail: CI
 installs both from .ci/apt-packages."""
 
@@ -76,6 +76,7 @@ EMACS_PROBE = """
 """
 
 
+@pytest.mark.slow
 def test_emacs_opens_a_bp_file_in_blueprint_mode_with_its_faces_and_eglot(tmp_path):
     emacs = _editor("emacs")
     probe = tmp_path / "probe.el"
@@ -139,3 +140,18 @@ def test_the_helix_languages_file_declares_the_language_and_its_server():
     assert language["comment-token"] == "#"
     assert language["language-servers"] == ["blueprint"]
     assert config["language-server"]["blueprint"] == {"command": "blueprint", "args": ["lsp"]}
+
+
+# --- Markdown read with Pygments -----------------------------------------------------
+
+
+def test_python_markdown_highlights_a_service_blueprint_fence_with_the_lexer():
+    import markdown
+
+    text = '```service-blueprint\nstep counter "Deposit"\n  customer hand "Hands over the cash" # note\n  hand -> count\n```\n'
+    html = markdown.markdown(text, extensions=["fenced_code", "codehilite"])
+    assert '<span class="k">step</span>' in html
+    assert '<span class="nb">customer</span>' in html
+    assert '<span class="nf">hand</span>' in html
+    assert '<span class="o">-&gt;</span>' in html
+    assert '<span class="c1"># note</span>' in html
