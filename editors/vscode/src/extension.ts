@@ -8,7 +8,8 @@ import { serverCommand, type ServerSettings } from "./serverCommand";
 
 export const LANGUAGE_ID = "service-blueprint";
 
-let client: LanguageClient | undefined;
+// The client being started or running; the preview waits for it to start.
+let client: Promise<LanguageClient> | undefined;
 let output: vscode.LogOutputChannel | undefined;
 
 function serverOptions(): ServerOptions {
@@ -54,17 +55,25 @@ async function startClient(): Promise<LanguageClient> {
   return started;
 }
 
-async function restartClient(): Promise<void> {
+async function stopClient(): Promise<void> {
   const old = client;
   client = undefined;
   if (old !== undefined) {
-    await old.stop().catch(() => undefined);
+    const running = await old;
+    if (running.isRunning()) {
+      await running.stop().catch(() => undefined);
+    }
   }
-  client = await startClient();
+}
+
+async function restartClient(): Promise<void> {
+  await stopClient();
+  client = startClient();
+  await client;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const currentClient = (): LanguageClient | undefined => client;
+  const currentClient = async (): Promise<LanguageClient | undefined> => client;
   context.subscriptions.push(
     vscode.commands.registerCommand("blueprint.showPreview", () =>
       PreviewPanel.show(context.extensionUri, currentClient, vscode.window.activeTextEditor?.document),
@@ -75,12 +84,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         void restartClient();
       }
     }),
-    { dispose: () => void client?.stop() },
   );
-  client = await startClient();
+  client = startClient();
+  await client;
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+  await stopClient();
 }

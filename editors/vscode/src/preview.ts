@@ -18,7 +18,7 @@ export class PreviewPanel {
 
   static show(
     extensionUri: vscode.Uri,
-    client: () => LanguageClient | undefined,
+    client: () => Promise<LanguageClient | undefined>,
     document: vscode.TextDocument | undefined,
   ): void {
     if (document === undefined || document.languageId !== LANGUAGE_ID) {
@@ -51,7 +51,7 @@ export class PreviewPanel {
   private constructor(
     private readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
-    private readonly client: () => LanguageClient | undefined,
+    private readonly client: () => Promise<LanguageClient | undefined>,
     document: vscode.TextDocument,
   ) {
     this.document = document;
@@ -88,8 +88,7 @@ export class PreviewPanel {
   }
 
   private uri(): string {
-    const client = this.client();
-    return client === undefined ? this.document.uri.toString() : client.code2ProtocolConverter.asUri(this.document.uri);
+    return this.document.uri.toString();
   }
 
   private delay(): number {
@@ -97,11 +96,13 @@ export class PreviewPanel {
   }
 
   private async request(uri: string): Promise<unknown> {
-    const client = this.client();
+    const client = await this.client();
     if (client === undefined || !client.isRunning()) {
       return { error: 'The blueprint language server is not running. See the "Blueprint" output for why.' };
     }
-    return client.sendRequest(ExecuteCommandRequest.type, { command: RENDER_COMMAND, arguments: [uri] });
+    // The URI as the client spelt it when it opened the document on the server.
+    const serverUri = client.code2ProtocolConverter.asUri(vscode.Uri.parse(uri));
+    return client.sendRequest(ExecuteCommandRequest.type, { command: RENDER_COMMAND, arguments: [serverUri] });
   }
 
   private post(update: PreviewUpdate): void {
