@@ -37,7 +37,7 @@ export class PreviewPanel {
       {
         enableScripts: true,
         enableForms: false,
-        localResourceRoots: [vscode.Uri.joinPath(extensionUri, "media"), vscode.Uri.joinPath(extensionUri, "out", "webview")],
+        localResourceRoots: [vscode.Uri.joinPath(extensionUri, "media"), vscode.Uri.joinPath(extensionUri, "dist", "webview")],
       },
     );
     PreviewPanel.current = new PreviewPanel(panel, extensionUri, client, document);
@@ -59,7 +59,7 @@ export class PreviewPanel {
     const webview = panel.webview;
     webview.html = previewHtml({
       cspSource: webview.cspSource,
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, "out", "webview", "preview.js")).toString(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, "dist", "webview", "preview.js")).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, "media", "preview.css")).toString(),
       nonce: makeNonce(),
       title: PreviewPanel.title(document),

@@ -76,7 +76,7 @@ export function writePreviewPage(svgPath, themeName, outDir, click) {
     throw new Error(`unknown theme ${themeName}: expected light or dark`);
   }
   mkdirSync(outDir, { recursive: true });
-  copyFileSync(join(root, "out", "webview", "preview.js"), join(outDir, "preview.js"));
+  copyFileSync(join(root, "dist", "webview", "preview.js"), join(outDir, "preview.js"));
   copyFileSync(join(root, "media", "preview.css"), join(outDir, "preview.css"));
   const nonce = makeNonce();
   let html = previewHtml({ cspSource: "file:", scriptUri: "preview.js", styleUri: "preview.css", nonce, title: "Preview" });
