@@ -15,7 +15,10 @@ A .bp line is one statement and its first word says which, so each statement
 is one rule from its first word to the end of the line, as in the Pygments
 lexer (blueprint.integrations.pygments_lexer). The regular expressions are
 written for Oniguruma (what VS Code runs) and read the same in Python's `re`,
-which the tests use to check them.
+which the tests use to check them, but for `\\G`: a statement starts at the
+start of a line or where a Markdown block inside a list hands the line over
+(syntaxes/blueprint.markdown.tmLanguage.json injects this grammar into the
+fenced blocks of Markdown files).
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ SCOPE = "source.blueprint"
 BLANK = "[ \t\f\r\v\u00a0\u3000]"
 # A keyword or value is a whole word, not the start of `step-up` or `highway`.
 WORD_END = r"(?!\w|-(?![->])\w)"
-START = rf"^{BLANK}*"
+START = rf"(?:^|\G){BLANK}*"
 
 # Statement keywords followed by nothing but text (strings and a comment).
 SPAN_KEYWORDS = ("max-wait", "wait", "duration")

@@ -31,6 +31,12 @@ def _load_generator():
 GRAMMAR = json.loads(GRAMMAR_FILE.read_text(encoding="utf-8"))
 
 
+def _compiled(regex: str) -> re.Pattern[str]:
+    """`regex` in Python's `re`, which has no `\\G` (where a Markdown block hands
+    a line over to the grammar); at the start of a line it is `^`."""
+    return re.compile(regex.replace("(?:^|\\G)", "^"))
+
+
 def _statement_rules() -> list[dict]:
     return [rule for rule in GRAMMAR["patterns"] if "begin" in rule]
 
@@ -39,7 +45,7 @@ def _scopes_at_start(line: str) -> dict[str, str]:
     """The scopes the first statement rule that matches `line` gives its words
     ({word: scope}), as VS Code picks the first rule that matches."""
     for rule in _statement_rules():
-        match = re.match(rule["begin"], line)
+        match = _compiled(rule["begin"]).match(line)
         if match:
             return {
                 match.group(int(number)): capture["name"]
@@ -52,11 +58,11 @@ def _scopes_at_start(line: str) -> dict[str, str]:
 def _scopes_inside(statement: str, text: str) -> dict[str, str]:
     """The scopes the rules inside the statement opened by `statement` give
     the words at the start of `text`."""
-    rule = next(rule for rule in _statement_rules() if re.match(rule["begin"], statement))
+    rule = next(rule for rule in _statement_rules() if _compiled(rule["begin"]).match(statement))
     for pattern in rule["patterns"]:
         if "match" not in pattern:
             continue
-        match = re.match(pattern["match"], text)
+        match = _compiled(pattern["match"]).match(text)
         if not match:
             continue
         if "name" in pattern:
