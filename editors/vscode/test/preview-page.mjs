@@ -5,13 +5,18 @@
 // script that posts a drawing, records what the page posts back and any
 // Content-Security-Policy violation, and can click a card.
 //
-//   node test/preview-page.mjs DRAWING.svg light|dark OUT_DIR [ACTION_TO_CLICK]
+//   node test/preview-page.mjs DRAWING.svg light|dark OUT_DIR [ACTION_TO_CLICK] [ERROR]
+//
+// With ERROR, the page is then told the buffer cannot be drawn, as the
+// extension tells it when the file has an error.
 //
 // The page then carries, as attributes of <body>: data-posted (the messages
 // the page sent, as JSON), data-violations (blocked loads, as JSON),
 // data-card-stroke (the computed stroke of the first card, to see that the
 // drawing's own stylesheet applied), data-svg-filter (the drawing's computed
-// filter) and data-links (links left in the drawing).
+// filter), data-links (links left in the drawing) and, with ERROR,
+// data-status (the status bar's text, empty when hidden) and data-stale
+// (whether the drawing is marked out of date).
 
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -28,7 +33,7 @@ const THEMES = {
   dark: { bodyClass: "vscode-dark", background: "#1f1f1f", foreground: "#cccccc" },
 };
 
-function harness(svg, click) {
+function harness(svg, click, error) {
   // JSON in a script: "<" escaped so that no "</script>" can end it early.
   const data = (value) => JSON.stringify(value).replace(/</g, "\\u003c");
   return `(() => {
@@ -65,12 +70,21 @@ function harness(svg, click) {
       ?? document.querySelector('#bp-drawing [data-action="' + CSS.escape(click) + '"]');
       target.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true }));
     }
+    const error = ${data(error ?? null)};
+    if (error !== null) {
+      window.postMessage({ type: "error", message: error }, "*");
+      window.addEventListener("message", () => setTimeout(() => {
+        const status = document.getElementById("bp-status");
+        document.body.dataset.status = status.hidden ? "" : status.textContent;
+        document.body.dataset.stale = String(document.getElementById("bp-drawing").classList.contains("bp-stale"));
+      }));
+    }
     record();
   }).observe(document.documentElement, { childList: true, subtree: true });
 })();`;
 }
 
-export function writePreviewPage(svgPath, themeName, outDir, click) {
+export function writePreviewPage(svgPath, themeName, outDir, click, error) {
   const theme = THEMES[themeName];
   if (theme === undefined) {
     throw new Error(`unknown theme ${themeName}: expected light or dark`);
@@ -81,7 +95,7 @@ export function writePreviewPage(svgPath, themeName, outDir, click) {
   const nonce = makeNonce();
   let html = previewHtml({ cspSource: "file:", scriptUri: "preview.js", styleUri: "preview.css", nonce, title: "Preview" });
   const vscodeStyle = `<style nonce="${nonce}">:root { --vscode-editor-background: ${theme.background}; --vscode-editor-foreground: ${theme.foreground}; }</style>`;
-  const stub = `<script nonce="${nonce}">${harness(readFileSync(svgPath, "utf8"), click)}</script>`;
+  const stub = `<script nonce="${nonce}">${harness(readFileSync(svgPath, "utf8"), click, error)}</script>`;
   html = html
     .replace("</head>", `${vscodeStyle}\n</head>`)
     .replace("<body>", `<body class="${theme.bodyClass}">`)
@@ -92,10 +106,10 @@ export function writePreviewPage(svgPath, themeName, outDir, click) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [svg, theme, out, click] = process.argv.slice(2);
+  const [svg, theme, out, click, error] = process.argv.slice(2);
   if (out === undefined) {
-    console.error("usage: node test/preview-page.mjs DRAWING.svg light|dark OUT_DIR [ACTION_TO_CLICK]");
+    console.error("usage: node test/preview-page.mjs DRAWING.svg light|dark OUT_DIR [ACTION_TO_CLICK] [ERROR]");
     process.exit(2);
   }
-  console.log(writePreviewPage(svg, theme, out, click));
+  console.log(writePreviewPage(svg, theme, out, click || undefined, error));
 }

@@ -38,11 +38,13 @@ interface PageState {
   svgFilter: string;
   links: number;
   pwned: boolean;
+  status: string;
+  stale: string;
 }
 
-async function load(svgPath: string, theme: "light" | "dark", click?: string): Promise<PageState> {
+async function load(svgPath: string, theme: "light" | "dark", click?: string, error?: string): Promise<PageState> {
   const { writePreviewPage } = await import(pathToFileURL(join(ROOT, "test", "preview-page.mjs")).href);
-  const page: string = writePreviewPage(svgPath, theme, mkdtempSync(join(scratch, `${theme}-`)), click);
+  const page: string = writePreviewPage(svgPath, theme, mkdtempSync(join(scratch, `${theme}-`)), click, error);
   const dom = execFileSync(
     CHROMIUM as string,
     ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -61,6 +63,8 @@ async function load(svgPath: string, theme: "light" | "dark", click?: string): P
     svgFilter: attribute("data-svg-filter"),
     links: Number(attribute("data-links") || "-1"),
     pwned: /data-pwned/.test(body),
+    status: attribute("data-status"),
+    stale: attribute("data-stale"),
   };
 }
 
@@ -99,4 +103,11 @@ test("nothing in a drawing runs or links away", { skip }, async () => {
   for (const violation of state.violations) {
     assert.match(violation, /^script-src/);
   }
+});
+
+test("an error keeps the last drawing, faded, under a bar that says what is wrong", { skip }, async () => {
+  const state = await load(SVG as string, "light", undefined, "1 error in deposit.bp; fix it to draw the blueprint");
+  assert.equal(state.status, "1 error in deposit.bp; fix it to draw the blueprint");
+  assert.equal(state.stale, "true");
+  assert.deepEqual(state.violations, []);
 });
