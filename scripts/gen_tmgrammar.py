@@ -1,0 +1,246 @@
+"""Generate the TextMate grammar of the VS Code extension,
+editors/vscode/syntaxes/blueprint.tmLanguage.json, from the notation's
+vocabulary (blueprint.vocabulary) and the terminals of grammar/blueprint.lark
+(as the Pygments lexer copies them).
+
+The keywords, lanes, lines, states, languages, severities and arrows are the
+vocabulary's, so a word added there reaches the editor by running this script;
+tests/integrations/test_tmgrammar.py fails when the committed grammar differs
+from what this script writes, or when it misses a word of the vocabulary:
+
+    python scripts/gen_tmgrammar.py          # rewrite the grammar
+    python scripts/gen_tmgrammar.py --check  # exit 1 if it is out of date
+
+A .bp line is one statement and its first word says which, so each statement
+is one rule from its first word to the end of the line, as in the Pygments
+lexer (blueprint.integrations.pygments_lexer). The regular expressions are
+written for Oniguruma (what VS Code runs) and read the same in Python's `re`,
+which the tests use to check them, but for `\\G`: a statement starts at the
+start of a line or where a Markdown block inside a list hands the line over
+(syntaxes/blueprint.markdown.tmLanguage.json injects this grammar into the
+fenced blocks of Markdown files).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from blueprint import vocabulary
+from blueprint.integrations.pygments_lexer import AMOUNT, NAME, NUMWORD, VERSION
+from blueprint.vocabulary import ARROWS, OPTION_KEYWORDS, STATEMENT_KEYWORDS, Language, Lane, Line, Severity, State
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+OUTPUT = REPO_ROOT / "editors" / "vscode" / "syntaxes" / "blueprint.tmLanguage.json"
+SCOPE = "source.blueprint"
+
+# The grammar's terminals are the Pygments lexer's, which a test holds to
+# grammar/blueprint.lark. The blanks are written as the characters themselves,
+# which both regex engines read alike, rather than as escapes only one knows.
+BLANK = "[ \t\f\r\v\u00a0\u3000]"
+# A keyword or value is a whole word, not the start of `step-up` or `highway`.
+WORD_END = r"(?!\w|-(?![->])\w)"
+START = rf"(?:^|\G){BLANK}*"
+
+# Statement keywords followed by nothing but text (strings and a comment).
+SPAN_KEYWORDS = ("max-wait", "wait", "duration")
+VALUE_KEYWORDS = ("state", "lang", "version", "lane", "line", "step", "fail", "cost")
+TEXT_KEYWORDS = tuple(k for k in STATEMENT_KEYWORDS if k not in SPAN_KEYWORDS + VALUE_KEYWORDS)
+
+KEYWORD_SCOPE = "keyword.other.statement.blueprint"
+OPTION_SCOPE = "keyword.other.option.blueprint"
+ACTION_SCOPE = "variable.other.action.blueprint"
+ARROW_SCOPES = {arrow: f"keyword.operator.arrow.{kind.value}.blueprint" for arrow, kind in ARROWS.items()}
+
+
+def _either(words: tuple[str, ...]) -> str:
+    """A regex matching any of `words` as a whole word, longest first."""
+    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")" + WORD_END
+
+
+def _keyword(word: str) -> str:
+    return rf"{START}({word}){WORD_END}"
+
+
+def _value(keyword: str, known: tuple[str, ...], scope: str) -> dict:
+    """`keyword value …`: a known value gets `scope`, any other name none."""
+    return _statement(
+        rf"{_keyword(keyword)}(?:{BLANK}+(?:({_either(known)})|({NAME})))?",
+        {"1": {"name": KEYWORD_SCOPE}, "2": {"name": scope}},
+        [{"include": "#tail"}],
+    )
+
+
+def _statement(begin: str, captures: dict, patterns: list[dict]) -> dict:
+    """A statement: from its first words to the end of its line."""
+    return {"begin": begin, "beginCaptures": captures, "end": "$", "patterns": patterns}
+
+
+def _text_statements() -> dict:
+    return _statement(
+        rf"{START}({_either(TEXT_KEYWORDS)})",
+        {"1": {"name": KEYWORD_SCOPE}},
+        [{"include": "#tail"}],
+    )
+
+
+def _span_statements() -> dict:
+    """`wait 5min..10min "…"`, `duration 2h`, `max-wait 15min`."""
+    return _statement(
+        rf"{START}({_either(SPAN_KEYWORDS)})",
+        {"1": {"name": KEYWORD_SCOPE}},
+        [
+            {"match": NUMWORD, "name": "constant.numeric.duration.blueprint"},
+            {"match": r"\.\.", "name": "keyword.operator.range.blueprint"},
+            {"include": "#tail"},
+        ],
+    )
+
+
+def _fail() -> dict:
+    """`fail "…" severity high recover explain`: the options come only here."""
+    severity, recover = OPTION_KEYWORDS
+    return _statement(
+        _keyword("fail"),
+        {"1": {"name": KEYWORD_SCOPE}},
+        [
+            {
+                "match": rf"(?<![\w-])({severity}){WORD_END}(?:{BLANK}+(?:({_either(vocabulary.names(Severity))})|({NAME})))?",
+                "captures": {"1": {"name": OPTION_SCOPE}, "2": {"name": "constant.language.severity.blueprint"}},
+            },
+            {
+                "match": rf"(?<![\w-])({recover}){WORD_END}(?:{BLANK}+({NAME}))?",
+                "captures": {"1": {"name": OPTION_SCOPE}, "2": {"name": ACTION_SCOPE}},
+            },
+            {"include": "#tail"},
+        ],
+    )
+
+
+def _other_statements() -> list[dict]:
+    return [
+        _value("state", vocabulary.names(State), "constant.language.state.blueprint"),
+        _value("lang", vocabulary.names(Language), "constant.language.lang.blueprint"),
+        _statement(
+            rf"{_keyword('version')}(?:{BLANK}+({VERSION}))?",
+            {"1": {"name": KEYWORD_SCOPE}, "2": {"name": "constant.numeric.version.blueprint"}},
+            [{"include": "#tail"}],
+        ),
+        _value("lane", vocabulary.names(Lane), "support.type.lane.blueprint"),
+        _value("line", vocabulary.names(Line), "support.type.line.blueprint"),
+        _statement(
+            rf"{_keyword('step')}(?:{BLANK}+({NAME}))?",
+            {"1": {"name": KEYWORD_SCOPE}, "2": {"name": "entity.name.section.step.blueprint"}},
+            [{"include": "#tail"}],
+        ),
+        _fail(),
+        _statement(
+            _keyword("cost"),
+            {"1": {"name": KEYWORD_SCOPE}},
+            [
+                {"match": AMOUNT, "name": "constant.numeric.amount.blueprint"},
+                {"match": NAME, "name": "support.constant.currency.blueprint"},
+                {"include": "#tail"},
+            ],
+        ),
+    ]
+
+
+def _arrow_alternatives() -> str:
+    return "|".join(sorted(ARROWS, key=len, reverse=True))
+
+
+def _flow() -> dict:
+    """`a -> b "label" --> c <-> d`: a name followed by an arrow starts a flow."""
+    arrows = [
+        {"match": arrow, "name": scope}
+        for arrow, scope in sorted(ARROW_SCOPES.items(), key=lambda item: len(item[0]), reverse=True)
+    ]
+    return _statement(
+        rf"{START}({NAME})(?={BLANK}*(?:{_arrow_alternatives()}))",
+        {"1": {"name": ACTION_SCOPE}},
+        [*arrows, {"match": NAME, "name": ACTION_SCOPE}, {"include": "#tail"}],
+    )
+
+
+def _item() -> dict:
+    """An action (`customer arrive "…"`) or a piece of evidence (`evidence "…"`)."""
+    return _statement(
+        rf"{START}(?:({_either(vocabulary.names(Lane))})|({NAME}))(?:{BLANK}+({NAME}))?",
+        {
+            "1": {"name": "support.type.lane.blueprint"},
+            "2": {"name": "variable.other.lane.blueprint"},
+            "3": {"name": "entity.name.function.action.blueprint"},
+        },
+        [{"include": "#tail"}],
+    )
+
+
+def _repository() -> dict:
+    return {
+        "comment": {
+            "match": "(#).*$",
+            "name": "comment.line.number-sign.blueprint",
+            "captures": {"1": {"name": "punctuation.definition.comment.blueprint"}},
+        },
+        "string": {
+            "begin": '"',
+            "beginCaptures": {"0": {"name": "punctuation.definition.string.begin.blueprint"}},
+            # A string ends on its line: an unclosed one stops there.
+            "end": '(")|$',
+            "endCaptures": {"1": {"name": "punctuation.definition.string.end.blueprint"}},
+            "name": "string.quoted.double.blueprint",
+            "patterns": [
+                {"match": r'\\["\\]', "name": "constant.character.escape.blueprint"},
+                {"match": r"\\.?", "name": "invalid.illegal.escape.blueprint"},
+            ],
+        },
+        # The end of any statement: its text, a comment; anything else is out of place.
+        "tail": {
+            "patterns": [
+                {"include": "#comment"},
+                {"include": "#string"},
+                {"match": r"[^\s\"#]+", "name": "invalid.illegal.unexpected.blueprint"},
+            ]
+        },
+    }
+
+
+def grammar() -> dict:
+    """The grammar as a JSON-ready dict; depends on the vocabulary alone."""
+    statements = [_text_statements(), _span_statements(), *_other_statements(), _flow(), _item()]
+    return {
+        "comment": "Generated by scripts/gen_tmgrammar.py from blueprint.vocabulary; do not edit.",
+        "name": "Service Blueprint",
+        "scopeName": SCOPE,
+        "fileTypes": ["bp"],
+        "patterns": [{"include": "#comment"}, *statements],
+        "repository": _repository(),
+    }
+
+
+def render() -> str:
+    return json.dumps(grammar(), indent=2) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if the committed grammar is out of date")
+    arguments = parser.parse_args(argv)
+    text = render()
+    if arguments.check:
+        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
+        if current != text:
+            print(f"{OUTPUT.relative_to(REPO_ROOT)} is out of date: run python scripts/gen_tmgrammar.py", file=sys.stderr)
+            return 1
+        return 0
+    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
+    OUTPUT.write_text(text, encoding="utf-8", newline="\n")
+    print(f"wrote {OUTPUT.relative_to(REPO_ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
