@@ -34,27 +34,33 @@ class Lines:
         self.text = text
         self.lines = [line.rstrip("\r") for line in text.split("\n")]
         self.encoding = encoding
+        # The checker reads a file without its byte order mark; the editor's
+        # first line, if it kept one, starts one character later.
+        self.bom = 1 if text.startswith("\ufeff") else 0
 
     def line(self, number: int) -> str:
         """The 0-based line `number`, or an empty string past the end."""
         return self.lines[number] if 0 <= number < len(self.lines) else ""
 
     def to_client(self, line: int, column: int) -> types.Position:
-        """The position of 0-based `line` and 0-based character `column`."""
+        """The position of 0-based `line` and 0-based character `column` (of the checker's text)."""
         text = self.line(line)
+        if line == 0:
+            column += self.bom
         return types.Position(line=max(line, 0), character=_units(text[: max(column, 0)], self.encoding))
 
     def from_client(self, position: types.Position) -> tuple[int, int]:
         """0-based line and character column of a client's position (clamped to the line)."""
         text = self.line(position.line)
+        shift = self.bom if position.line == 0 else 0
         if self.encoding == UTF32:
-            return position.line, min(position.character, len(text))
+            return position.line, max(min(position.character, len(text)) - shift, 0)
         units = 0
         for index, char in enumerate(text):
             if units >= position.character:
-                return position.line, index
+                return position.line, max(index - shift, 0)
             units += _units(char, self.encoding)
-        return position.line, len(text)
+        return position.line, max(len(text) - shift, 0)
 
     def span_range(self, span: Span) -> types.Range:
         """A checker span (1-based, end exclusive) as a client range."""
