@@ -29,7 +29,7 @@ _VALUES = {"lane": names(Lane), "line": names(Line), "state": names(State), "lan
            "severity": names(Severity)}
 _LANES = frozenset(names(Lane))
 # The word being typed: an ID, keyword or number, or the start of an arrow.
-_PARTIAL = re.compile(r"\w+(?:-\w*)*$|<?-{1,2}$|$")
+_PARTIAL = re.compile(r"\d+(?:\.\d+)?[^\W\d_]*$|\w+(?:-\w*)*$|<?-{1,2}$|$")
 _CLOSED_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 _NUMBER = re.compile(r"^(\d+(?:\.\d+)?)[^\W\d_]*$")
 
