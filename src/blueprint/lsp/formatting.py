@@ -30,8 +30,23 @@ Change = tuple[int, int, list[str]]
 
 
 def _changes(original: list[str], canonical: list[str]) -> list[Change]:
-    matcher = difflib.SequenceMatcher(None, original, canonical, autojunk=False)
-    return [(i1, i2, canonical[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+    """The changes from one list of lines to the other, each line that only
+    changes its spacing a change of its own (so that a range can take it)."""
+    keys = [" ".join(line.split()) for line in original], [" ".join(line.split()) for line in canonical]
+    matcher = difflib.SequenceMatcher(None, *keys, autojunk=False)
+    changes: list[Change] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            changes.append((i1, i2, canonical[j1:j2]))
+            continue
+        for i, j in zip(range(i1, i2), range(j1, j2)):
+            if original[i] == canonical[j]:
+                continue
+            if changes and changes[-1][:2] == (i, i):  # lines inserted right above: one edit, not two at one place
+                changes[-1] = (i, i + 1, [*changes[-1][2], canonical[j]])
+            else:
+                changes.append((i, i + 1, [canonical[j]]))
+    return changes
 
 
 def _edit(lines: Lines, change: Change, newline: str) -> types.TextEdit:
@@ -74,7 +89,13 @@ def format_document(analysis: Analysis, settings: ServerSettings) -> list[types.
         return []
     newline = "\r\n" if "\r\n" in analysis.text else "\n"
     lines = analysis.lines
-    return [_edit(lines, change, newline) for change in _changes(_units(lines), canonical[:-1])]
+    units = _units(lines)
+    changes = _changes(units, canonical[:-1])
+    edits = [_edit(lines, change, newline) for change in changes]
+    if units and not analysis.text.endswith("\n") and not any(end == len(units) for _, end, _ in changes):
+        end = lines.to_client(len(units) - 1, len(units[-1]))
+        edits.append(types.TextEdit(range=types.Range(start=end, end=end), new_text=newline))  # the final line break
+    return edits
 
 
 def whole_statements(lines: Lines, range_: types.Range) -> tuple[int, int] | None:
