@@ -43,8 +43,9 @@ async def client(lsp_client: LanguageClient):
         workspace=types.WorkspaceClientCapabilities(configuration=True),
     )
     options = {"docsUrl": "https://docs.example.org/blueprint", "debounceMs": 10}
-    await lsp_client.initialize_session(types.InitializeParams(capabilities=capabilities,
-                                                                initialization_options=options))
+    result = await lsp_client.initialize_session(types.InitializeParams(capabilities=capabilities,
+                                                                         initialization_options=options))
+    lsp_client.server_capabilities = result.capabilities
     yield
     await lsp_client.shutdown_session()
 

@@ -10,15 +10,21 @@ command can say what to install when they are missing.
 
 from __future__ import annotations
 
-from importlib.util import find_spec
+import importlib
 
 REQUIRED = ("pygls", "lsprotocol")
 INSTALL_HINT = "pip install 'service-blueprint[lsp]'"
 
 
 def missing_requirements() -> list[str]:
-    """The packages the server needs that are not installed."""
-    return [name for name in REQUIRED if find_spec(name) is None]
+    """The packages the server needs that cannot be imported."""
+    missing = []
+    for name in REQUIRED:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            missing.append(name)
+    return missing
 
 
 def serve_stdio(enabled: frozenset[str], docs_url: str | None) -> None:
