@@ -1,4 +1,5 @@
-"""A real client talking to `blueprint lsp` over stdio, shared by the tests of a module."""
+"""A real client talking to `blueprint lsp` over stdio: one server for all the tests here
+(each opens its documents under URIs of its own)."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def make_client() -> LanguageClient:
 SERVER = ClientServerConfig(server_command=[BLUEPRINT, "lsp"], client_factory=make_client)
 
 
-@pytest_lsp.fixture(config=SERVER, scope="module")
+@pytest_lsp.fixture(config=SERVER, scope="package")
 async def client(lsp_client: LanguageClient):
     capabilities = types.ClientCapabilities(
         text_document=types.TextDocumentClientCapabilities(

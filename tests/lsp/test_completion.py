@@ -7,7 +7,7 @@ from lsprotocol import types
 
 from tests.lsp.conftest import at, change, open_document, published
 
-pytestmark = pytest.mark.asyncio(loop_scope="module")
+pytestmark = pytest.mark.asyncio(loop_scope="package")
 
 TEXT = '''blueprint "Cash deposit"
 state current

@@ -12,7 +12,7 @@ from lsprotocol import types
 from blueprint.api import check_text
 from tests.lsp.conftest import change, new_uri, open_document, published
 
-pytestmark = pytest.mark.asyncio(loop_scope="module")
+pytestmark = pytest.mark.asyncio(loop_scope="package")
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))

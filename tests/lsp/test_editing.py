@@ -10,7 +10,7 @@ from lsprotocol import types
 from blueprint.api import check_text, format_text
 from tests.lsp.conftest import open_document
 
-pytestmark = pytest.mark.asyncio(loop_scope="module")
+pytestmark = pytest.mark.asyncio(loop_scope="package")
 
 UNTIDY = '''blueprint "Cash deposit"
 step deposit   "Deposit"

@@ -9,7 +9,7 @@ from lsprotocol import types
 
 from tests.lsp.conftest import at, open_document
 
-pytestmark = pytest.mark.asyncio(loop_scope="module")
+pytestmark = pytest.mark.asyncio(loop_scope="package")
 
 DEPOSIT = (Path(__file__).resolve().parents[2] / "examples" / "deposit.bp").read_text(encoding="utf-8")
 

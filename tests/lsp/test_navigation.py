@@ -11,7 +11,7 @@ from pygls.exceptions import JsonRpcException
 from blueprint.api import check_text
 from tests.lsp.conftest import at, change, open_document, published
 
-pytestmark = pytest.mark.asyncio(loop_scope="module")
+pytestmark = pytest.mark.asyncio(loop_scope="package")
 
 TEXT = '''blueprint "Cash deposit"
 step deposit "Deposit"

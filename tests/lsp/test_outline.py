@@ -7,7 +7,7 @@ from lsprotocol import types
 
 from tests.lsp.conftest import open_document
 
-pytestmark = pytest.mark.asyncio(loop_scope="module")
+pytestmark = pytest.mark.asyncio(loop_scope="package")
 
 TEXT = '''blueprint "Cash deposit"
 

@@ -11,7 +11,7 @@ from lsprotocol import types
 from blueprint.api import check_text, render_result
 from tests.lsp.conftest import open_document
 
-pytestmark = pytest.mark.asyncio(loop_scope="module")
+pytestmark = pytest.mark.asyncio(loop_scope="package")
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPOSIT = (ROOT / "examples" / "deposit.bp").read_text(encoding="utf-8")
