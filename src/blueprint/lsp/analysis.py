@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import unquote, urlsplit
 
-from blueprint.api import CheckResult, check_text
+from blueprint.api import CheckResult, LineCache, check_text
 from blueprint.catalogue import DEFAULT_CODES
 from blueprint.lsp.index import SymbolIndex, index_blueprint
 from blueprint.lsp.positions import UTF16, Lines
@@ -58,6 +58,8 @@ class Analysis:
         return index_blueprint(self.result.blueprint)
 
 
-def analyse(uri: str, version: int | None, text: str, settings: ServerSettings, encoding: str = UTF16) -> Analysis:
-    result = check_text(text, display_name(uri), settings.enabled)
+def analyse(uri: str, version: int | None, text: str, settings: ServerSettings, encoding: str = UTF16,
+            lines: LineCache | None = None) -> Analysis:
+    """Check one version of a document; `lines`, the document's own cache, saves reading unchanged lines again."""
+    result = check_text(text, display_name(uri), settings.enabled, lines)
     return Analysis(uri=uri, version=version, text=text, result=result, encoding=encoding)

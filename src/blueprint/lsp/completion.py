@@ -34,6 +34,7 @@ _CLOSED_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 _NUMBER = re.compile(r"^(\d+(?:\.\d+)?)[^\W\d_]*$")
 
 Kind = types.CompletionItemKind
+MAX_IDS = 100
 
 
 def _closed(string: str) -> bool:
@@ -51,6 +52,7 @@ class _Place:
         self.words = [(before[c:c + n], kind) for c, n, kind, _ in line_tokens(before[: self.start]) if kind != COMMENT]
         self.range = types.Range(start=analysis.lines.to_client(line, self.start), end=analysis.lines.to_client(line, column))
         self.line = line
+        self.incomplete = False  # whether more would match than are offered: the client asks again as one types
         self.in_comment = any(kind == COMMENT for _, _, kind, _ in line_tokens(before))
 
     @property
@@ -68,8 +70,8 @@ class _Place:
 
 
 def _item(place: _Place, label: str, kind: types.CompletionItemKind, detail: str | None = None,
-          order: int = 0) -> types.CompletionItem:
-    return types.CompletionItem(label=label, kind=kind, detail=detail, sort_text=f"{order}{label}",
+          order: int = 0, sort: str | None = None) -> types.CompletionItem:
+    return types.CompletionItem(label=label, kind=kind, detail=detail, sort_text=sort or f"{order}{label}",
                                 text_edit=types.TextEdit(range=place.range, new_text=label))
 
 
@@ -98,13 +100,30 @@ def _labels(blueprint: Blueprint | None) -> dict[str, str]:
     return labels
 
 
+def _alike(partial: str, name: str) -> bool:
+    """Whether the letters typed so far appear in `name`, in order (as editors filter)."""
+    rest = iter(name.lower())
+    return all(char in rest for char in partial.lower())
+
+
 def _ids(analysis: Analysis, place: _Place, *kinds: str) -> list[types.CompletionItem]:
+    """The IDs of the given kinds alike to what is typed, the nearest to the cursor
+    first, at most MAX_IDS of them: a long file has thousands, more than
+    anyone reads and more than a client lists quickly."""
+    candidates = []
+    for order, kind in enumerate(kinds):
+        for occurrence in analysis.index.defined(kind):
+            if _alike(place.partial, occurrence.name):
+                starts = occurrence.name.startswith(place.partial)
+                distance = abs(occurrence.span.line - 1 - place.line)
+                candidates.append((order, not starts, distance, occurrence.name, kind))
+    candidates.sort()
+    if len(candidates) > MAX_IDS:
+        place.incomplete = True
     labels = _labels(analysis.result.blueprint)
     kind_of = {ACTION: Kind.Function, STEP: Kind.Class, EVIDENCE: Kind.Constant}
-    items = []
-    for order, kind in enumerate(kinds):
-        items += [_item(place, name, kind_of[kind], labels.get(name), order) for name in analysis.index.names(kind)]
-    return items
+    return [_item(place, name, kind_of[kind], labels.get(name), sort=f"{rank:04d}")
+            for rank, (_, _, _, name, kind) in enumerate(candidates[:MAX_IDS])]
 
 
 def _line_start(analysis: Analysis, place: _Place) -> list[types.CompletionItem]:
@@ -161,4 +180,4 @@ def completions(analysis: Analysis, line: int, column: int) -> types.CompletionL
         items = _line_start(analysis, place)
     else:
         items = _inside_statement(analysis, place)
-    return types.CompletionList(is_incomplete=False, items=items)
+    return types.CompletionList(is_incomplete=place.incomplete, items=items)

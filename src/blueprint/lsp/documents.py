@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
+from blueprint.api import LineCache
 from blueprint.lsp.analysis import Analysis, ServerSettings, analyse
 
 log = logging.getLogger(__name__)
@@ -38,6 +40,9 @@ class Documents:
         self.pending: dict[str, asyncio.Task] = {}
         # Checks under way, by document and version, shared by all who wait for one.
         self.in_flight: dict[tuple[str, int | None], asyncio.Future] = {}
+        self.last_change: dict[str, float] = {}
+        # What each document's last check read, line by line: the next check reads only what changed.
+        self.line_caches: dict[str, LineCache] = {}
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="blueprint-check")
 
     async def run(self, job: Callable[..., T], *args: object) -> T:
@@ -45,11 +50,20 @@ class Documents:
         return await asyncio.get_running_loop().run_in_executor(self.worker, job, *args)
 
     def changed(self, uri: str, delay: float | None = None) -> None:
-        """Check `uri` again after the debounce (or `delay`), cancelling a wait still pending."""
+        """Check `uri` again after the debounce (or `delay`), cancelling a wait still pending.
+
+        The first change after a quiet spell is checked at once: only a
+        change that follows another within the debounce waits for the burst
+        to end, so a single edit is not kept waiting for nothing."""
+        now = time.monotonic()
+        previous, self.last_change[uri] = self.last_change.get(uri), now
         waiting = self.pending.pop(uri, None)
         if waiting is not None:
             waiting.cancel()
-        task = asyncio.get_running_loop().create_task(self._check_later(uri, self.settings.debounce if delay is None else delay))
+        if delay is None:
+            burst = waiting is not None or (previous is not None and now - previous < self.settings.debounce)
+            delay = self.settings.debounce if burst else 0
+        task = asyncio.get_running_loop().create_task(self._check_later(uri, delay))
         self.pending[uri] = task
         task.add_done_callback(lambda done: self._forget(uri, done))
 
@@ -82,7 +96,8 @@ class Documents:
         key = (uri, version)
         running = self.in_flight.get(key)
         if running is None:
-            running = asyncio.ensure_future(self.run(analyse, uri, version, text, self.settings, self.encoding))
+            lines = self.line_caches.setdefault(uri, LineCache())
+            running = asyncio.ensure_future(self.run(analyse, uri, version, text, self.settings, self.encoding, lines))
             self.in_flight[key] = running
             running.add_done_callback(lambda _: self.in_flight.pop(key, None))
         # Shielded: a waiter cancelled by a newer change leaves the check to the others.
@@ -96,6 +111,8 @@ class Documents:
         if waiting is not None:
             waiting.cancel()
         self.analyses.pop(uri, None)
+        self.line_caches.pop(uri, None)
+        self.last_change.pop(uri, None)
 
     def forget_all(self) -> None:
         """Drop every check (the settings changed); the next request checks again."""

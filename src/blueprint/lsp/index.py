@@ -56,10 +56,14 @@ class SymbolIndex:
     def occurrences(self, name: str) -> list[Occurrence]:
         return list(self.by_name.get(name, ()))
 
-    def names(self, *kinds: str) -> list[str]:
-        """The defined IDs of the given kinds, in document order."""
-        seen = {o.name: None for line in sorted(self.by_line) for o in self.by_line[line] if o.kind in kinds}
-        return list(seen)
+    def defined(self, kind: str) -> list[Occurrence]:
+        """The first definition of every ID of `kind`, in document order."""
+        first: dict[str, Occurrence] = {}
+        for line in sorted(self.by_line):
+            for occurrence in self.by_line[line]:
+                if occurrence.kind == kind:
+                    first.setdefault(occurrence.name, occurrence)
+        return list(first.values())
 
 
 def index_blueprint(blueprint: Blueprint | None) -> SymbolIndex:
