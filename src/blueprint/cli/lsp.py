@@ -20,13 +20,13 @@ def command(stdio) -> None:
     the project's [tool.blueprint], and links to the rule reference when
     docs-url is set there), and offers completion, hover, go to definition,
     references, rename, the outline, folding, formatting, quick fixes,
-    semantic highlighting and the SVG for a live preview. Needs the `lsp`
-    extra: pip install 'service-blueprint[lsp]'. Exit status: 0 when the
-    editor stops it, 2 when the extra is missing or the settings are wrong.
+    semantic highlighting and the SVG for a live preview. Exit status: 0
+    when the editor stops it, 2 when the `lsp` extra is missing or the
+    settings are wrong.
 
     \b
-    Examples:
-      blueprint lsp
+    Install the extra with:
+      pip install 'service-blueprint[lsp]'
     """
     from blueprint.lsp import INSTALL_HINT, missing_requirements
 
