@@ -58,8 +58,8 @@ async def test_ids_after_an_arrow_actions_first_then_steps(client):
     found = await client.text_document_completion_async(types.CompletionParams(**at(uri, 14, 10)))
     items = sorted(found.items, key=lambda item: item.sort_text)
     labels = [item.label for item in items]
-    assert labels[:4] == ["count", "hand", "post", "take"] or set(labels[:4]) == {"count", "hand", "post", "take"}
-    assert set(labels[4:]) == {"deposit", "receipt"}
+    # the actions nearest the cursor first (take on line 12, post on 9, count on 7, hand on 6), then the steps
+    assert labels == ["take", "post", "count", "hand", "receipt", "deposit"]
     hand = next(item for item in items if item.label == "hand")
     assert hand.detail == "Hands over cash"
     assert hand.kind == types.CompletionItemKind.Function
@@ -126,6 +126,21 @@ async def test_nothing_inside_a_string_or_a_comment(client):
     assert await labels_at(client, uri, 6, 20) == []
     await with_line(client, uri, 2, 2, "# a comment -> ")
     assert await labels_at(client, uri, 2, 15) == []
+
+
+async def test_a_long_file_offers_the_hundred_nearest_ids_and_asks_again_as_one_types(client):
+    lines = ['blueprint "Long"', 'step s "S"'] + [f'  customer a{n} "Action {n}"' for n in range(300)]
+    text = "\n".join([*lines, "  a5 -> ", ""])
+    uri = await open_document(client, text)
+    found = await client.text_document_completion_async(types.CompletionParams(**at(uri, 302, 8)))
+    assert found.is_incomplete
+    labels = [item.label for item in sorted(found.items, key=lambda item: item.sort_text)]
+    assert labels == [f"a{n}" for n in range(299, 199, -1)]
+    change(client, uri, 2, text.replace("  a5 -> ", "  a5 -> a1"))
+    await published(client, uri, 2)
+    found = await client.text_document_completion_async(types.CompletionParams(**at(uri, 302, 10)))
+    labels = [item.label for item in sorted(found.items, key=lambda item: item.sort_text)]
+    assert labels[:3] == ["a199", "a198", "a197"] and all("1" in label for label in labels)
 
 
 async def test_completion_past_the_end_of_the_document_is_answered(client):

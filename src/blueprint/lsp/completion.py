@@ -28,6 +28,7 @@ _DURATION_KEYWORDS = frozenset({"wait", "duration", "max-wait"})
 _VALUES = {"lane": names(Lane), "line": names(Line), "state": names(State), "lang": names(Language),
            "severity": names(Severity)}
 _LANES = frozenset(names(Lane))
+ACTION_LANES_NAMES = frozenset(lane.value for lane in ACTION_LANES)
 # The word being typed: an ID, keyword or number, or the start of an arrow.
 _PARTIAL = re.compile(r"\d+(?:\.\d+)?[^\W\d_]*$|\w+(?:-\w*)*$|<?-{1,2}$|$")
 _CLOSED_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -87,9 +88,6 @@ def _context(analysis: Analysis, line: int) -> tuple[bool, bool, bool]:
         if first == "phase":
             return False, False, False
     return True, False, False
-
-
-ACTION_LANES_NAMES = frozenset(lane.value for lane in ACTION_LANES)
 
 
 def _labels(blueprint: Blueprint | None) -> dict[str, str]:
