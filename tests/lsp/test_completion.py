@@ -44,6 +44,7 @@ async def test_headers_stand_before_the_first_phase_and_lanes_inside_a_step(clie
     before = await labels_at(client, uri, 2, 0)
     assert {"description", "segment", "owner", "lang", "max-wait", "phase", "step"} <= set(before)
     assert "customer" not in before and "hand" not in before
+    assert "blueprint" not in before and "state" not in before  # given already, and only once
     await with_line(client, uri, 2, 10, "  ")
     inside = await labels_at(client, uri, 10, 2)
     assert {"customer", "onstage", "backstage", "support", "evidence", "phase", "step"} <= set(inside)

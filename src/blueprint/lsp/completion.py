@@ -23,6 +23,8 @@ from blueprint.model.types import Blueprint
 from blueprint.vocabulary import ACTION_LANES, ARROWS, OPTION_KEYWORDS, Language, Lane, Line, Severity, State, names
 
 HEADERS = ("blueprint", "description", "segment", "owner", "state", "lang", "version", "max-wait", "lane", "line")
+# Headers a file gives at most once (`segment`, `lane` and `line` may repeat).
+_ONCE = frozenset({"blueprint", "description", "owner", "state", "lang", "version", "max-wait"})
 ATTRIBUTES = ("fail", "wait", "duration", "cost", "note", "link")
 _DURATION_KEYWORDS = frozenset({"wait", "duration", "max-wait"})
 _VALUES = {"lane": names(Lane), "line": names(Line), "state": names(State), "lang": names(Language),
@@ -124,9 +126,18 @@ def _ids(analysis: Analysis, place: _Place, *kinds: str) -> list[types.Completio
             for rank, (_, _, _, name, kind) in enumerate(candidates[:MAX_IDS])]
 
 
+def _used_once_headers(analysis: Analysis, place: _Place) -> set[str]:
+    """The headers a file may give once that it already gives, on another line."""
+    firsts = {words[0] for number, line in enumerate(analysis.lines.lines) if number != place.line
+              for words in [line.split()] if words}
+    return firsts & _ONCE
+
+
 def _line_start(analysis: Analysis, place: _Place) -> list[types.CompletionItem]:
     headers_allowed, in_step, after_action = _context(analysis, place.line)
-    items = [_item(place, word, Kind.Keyword, "header", 1) for word in HEADERS if headers_allowed]
+    used = _used_once_headers(analysis, place) if headers_allowed else set()
+    headers = [word for word in HEADERS if word not in used] if headers_allowed else []
+    items = [_item(place, word, Kind.Keyword, "header", 1) for word in headers]
     items += [_item(place, word, Kind.Keyword, None, 1) for word in ("phase", "step")]
     if in_step:
         items += [_item(place, lane, Kind.Enum, "lane", 0) for lane in names(Lane)]
