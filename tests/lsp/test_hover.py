@@ -45,6 +45,14 @@ async def test_a_wait_point_is_numbered_as_the_drawing_numbers_it(client):
     assert "- **F2**: Ticket letters \\(A/B/D\\) are not explained" in shown
 
 
+async def test_a_fail_or_wait_line_shows_its_number(client):
+    uri = await open_document(client, DEPOSIT)
+    shown = await hover_text(client, uri, line_of(DEPOSIT, "wait 20min"), 6)
+    assert shown == "**W1** of `take`: 20min..45min: Waits in the hall with about twenty people ahead"
+    shown = await hover_text(client, uri, line_of(DEPOSIT, 'fail "Counterfeit'), 6)
+    assert shown == "**F3** of `count` (high): Counterfeit note found"
+
+
 async def test_hover_on_a_reference_describes_what_it_names(client):
     uri = await open_document(client, DEPOSIT)
     line = line_of(DEPOSIT, "stamp --> file")

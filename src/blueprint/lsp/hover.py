@@ -33,8 +33,11 @@ def md(text: str) -> str:
 def hover(analysis: Analysis, line: int, column: int, docs_url: str | None) -> types.Hover | None:
     parts = []
     occurrence = analysis.index.at(line, column)
-    if occurrence is not None and analysis.result.blueprint is not None:
-        parts.append(describe_id(analysis.result.blueprint, occurrence.name))
+    blueprint = analysis.result.blueprint
+    if occurrence is not None and blueprint is not None:
+        parts.append(describe_id(blueprint, occurrence.name))
+    elif blueprint is not None:
+        parts += _points_at(blueprint, line, column)
     parts += [rule_text(d.code, docs_url) for d in analysis.result.diagnostics
               if span_contains(d.span, line, column) and d.code in BY_CODE]
     if not parts:
@@ -42,6 +45,16 @@ def hover(analysis: Analysis, line: int, column: int, docs_url: str | None) -> t
     range_ = analysis.lines.span_range(occurrence.span) if occurrence is not None else None
     content = types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(dict.fromkeys(parts)))
     return types.Hover(contents=content, range=range_)
+
+
+def _points_at(blueprint: Blueprint, line: int, column: int) -> list[str]:
+    """A fail or wait line under the cursor, with the number the drawing gives it."""
+    found = [f"**F{fail.number}** of `{fail.action}`{f' ({fail.severity.value})' if fail.severity else ''}: "
+             f"{md(fail.description)}" for fail in blueprint.fail_points() if span_contains(fail.span, line, column)]
+    found += [f"**W{wait.number}** of `{wait.action}`: {wait.duration.text}"
+              f"{': ' + md(wait.description) if wait.description else ''}"
+              for wait in blueprint.wait_points() if span_contains(wait.span, line, column)]
+    return found
 
 
 def describe_id(blueprint: Blueprint, name: str) -> str:
