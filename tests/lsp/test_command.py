@@ -55,3 +55,9 @@ def test_a_bad_project_setting_is_a_usage_error(tmp_path):
                           stdin=subprocess.DEVNULL, cwd=tmp_path, timeout=120)
     assert done.returncode == EXIT_USAGE
     assert done.stderr.startswith("blueprint: error: ") and "XX9" in done.stderr
+
+
+def test_the_server_takes_the_stdio_flag_editors_add_and_ends_when_the_editor_closes_the_pipe():
+    done = run("", "lsp", "--stdio")  # standard input is empty: the editor has gone
+    assert done.returncode == 0
+    assert done.stdout == "" and "Traceback" not in done.stderr
