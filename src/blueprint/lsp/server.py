@@ -138,19 +138,20 @@ def _register_reading(server: BlueprintLanguageServer) -> None:
     @guarded(server, "the outline")
     async def on_symbols(params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
         analysis = await documents.current(params.text_document.uri)
-        return [] if analysis is None else symbols.document_symbols(analysis)
+        return [] if analysis is None else await documents.run(symbols.document_symbols, analysis)
 
     @server.feature(types.TEXT_DOCUMENT_FOLDING_RANGE)
     @guarded(server, "folding")
     async def on_folding(params: types.FoldingRangeParams) -> list[types.FoldingRange]:
         analysis = await documents.current(params.text_document.uri)
-        return [] if analysis is None else symbols.folding_ranges(analysis)
+        return [] if analysis is None else await documents.run(symbols.folding_ranges, analysis)
 
     @server.feature(types.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL, LEGEND)
     @guarded(server, "highlighting")
     async def on_tokens(params: types.SemanticTokensParams) -> types.SemanticTokens:
         analysis = await documents.current(params.text_document.uri)
-        return types.SemanticTokens(data=[] if analysis is None else semantic_tokens(analysis.lines))
+        # Work over the whole text, as long as a check: on the worker, so the loop keeps answering.
+        return types.SemanticTokens(data=[] if analysis is None else await documents.run(semantic_tokens, analysis.lines))
 
 
 def _register_navigation(server: BlueprintLanguageServer) -> None:
