@@ -1,6 +1,6 @@
 """Latency of the language server, as an editor feels it.
 
-    python benchmarks/lsp_latency.py [--sizes 100,1000,5000] [--repeat N] [--debounce MS] [--json OUT]
+    python benchmarks/lsp_latency.py [--sizes 100,1000,5000] [--repeat N] [--debounce MS] [--pause MS] [--json OUT]
 
 Starts `blueprint lsp` as an editor does (a separate process over stdio) and,
 for a generated blueprint of every size (see generate.py):
@@ -77,10 +77,11 @@ def _places(text: str) -> tuple[int, int, int, int]:
     return edit_line, edit_column, hover_line, len("  onstage ") + 1
 
 
-async def _diagnostics_after_change(client: Client, uri: str, text: str, repeat: int) -> list[float]:
+async def _diagnostics_after_change(client: Client, uri: str, text: str, repeat: int, pause: float) -> list[float]:
     edit_line, edit_column, _, _ = _places(text)
     samples = []
     for version in range(2, repeat + 3):
+        await asyncio.sleep(pause)
         typed = version % 2 == 0  # type a letter in, then take it out again
         start = types.Position(line=edit_line, character=edit_column)
         end = start if typed else types.Position(line=edit_line, character=edit_column + 1)
@@ -105,7 +106,7 @@ async def _timed(request, repeat: int) -> list[float]:
     return samples
 
 
-async def measure(size: int, repeat: int, debounce_ms: float) -> dict[str, object]:
+async def measure(size: int, repeat: int, debounce_ms: float, pause: float) -> dict[str, object]:
     client = Client()
     await client.start_io(*SERVER)
     await client.initialize_async(types.InitializeParams(
@@ -117,7 +118,7 @@ async def measure(size: int, repeat: int, debounce_ms: float) -> dict[str, objec
         text_document=types.TextDocumentItem(uri=uri, language_id="blueprint", version=1, text=text)))
     await _arrival(client, uri, 1)
     figures: dict[str, object] = {"size": size, "lines": text.count("\n")}
-    figures["diagnostics_after_change"] = _summary(await _diagnostics_after_change(client, uri, text, repeat))
+    figures["diagnostics_after_change"] = _summary(await _diagnostics_after_change(client, uri, text, repeat, pause))
     # Completion after `-> ` on a new last line of the document, which is checked first.
     last = text.count("\n") + (repeat + 3)
     version = repeat + 3
@@ -169,16 +170,18 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000,5000")
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--debounce", type=float, default=30, help="the server's debounce in ms (default 30)")
+    parser.add_argument("--pause", type=float, default=200, help="ms between one edit's diagnostics and the next edit")
     parser.add_argument("--json", dest="json_path")
     options = parser.parse_args()
     report = {"machine": {"python": platform.python_version(), "system": platform.platform(),
                           "cores": os.cpu_count(), "load": os.getloadavg()},
-              "debounce_ms": options.debounce, "sizes": []}
-    print(f"debounce {options.debounce:g} ms, {options.repeat} samples each (median / 90th percentile)")
+              "debounce_ms": options.debounce, "pause_ms": options.pause, "sizes": []}
+    print(f"debounce {options.debounce:g} ms, pause {options.pause:g} ms, {options.repeat} samples each "
+          "(median / 90th percentile)")
     print(f"{'actions':>8} {'lines':>6}  {'diagnostics after a change':>27}  {'completion':>18}  {'hover':>18}"
           f"  {'check, CPU':>18}")
     for size in (int(part) for part in options.sizes.split(",")):
-        figures = asyncio.run(measure(size, options.repeat, options.debounce))
+        figures = asyncio.run(measure(size, options.repeat, options.debounce, options.pause / 1000))
         figures["check_cpu"] = check_cpu(size, options.repeat)
         report["sizes"].append(figures)
         cells = [f"{figures[key]['median_ms']:>8} / {figures[key]['p90_ms']:<6}"
