@@ -14,6 +14,7 @@ from blueprint.catalogue import DEFAULT_CODES
 from blueprint.diagnostics import Diagnostic, Level
 from blueprint.model.build import build
 from blueprint.model.types import Blueprint
+from blueprint.parse.incremental import LineCache, parse_again
 from blueprint.parse.parser import parse
 from blueprint.parse.decode import decode, read_file
 from blueprint.parse.gcpause import paused
@@ -27,6 +28,7 @@ from blueprint.vocabulary import DEFAULT_LANGUAGE, DEFAULT_STATE
 __all__ = [
     "CheckResult",
     "FormatResult",
+    "LineCache",
     "InvalidBlueprintError",
     "RenderError",
     "check_source",
@@ -49,19 +51,22 @@ __all__ = [
 ]
 
 
-def check_source(source: Source, enabled: Iterable[str] = DEFAULT_CODES) -> CheckResult:
+def check_source(source: Source, enabled: Iterable[str] = DEFAULT_CODES, lines: LineCache | None = None) -> CheckResult:
+    """Check a decoded text. `lines`, kept from the check of an earlier
+    version of the same text, saves reading again the lines that did not
+    change (an editor checks after every edit); the result is the same."""
     enabled = frozenset(enabled)
     # The statements and the model are large and acyclic: the collector would
     # rescan them during validation for nothing. The statements are dropped
     # (when _checked returns) before it runs again, so its first pass after
     # the pause covers the model alone.
     with paused():
-        blueprint, diagnostics = _checked(source, enabled)
+        blueprint, diagnostics = _checked(source, enabled, lines)
     return CheckResult.model_construct(name=source.name, source=source, blueprint=blueprint, diagnostics=diagnostics)
 
 
-def _checked(source: Source, enabled: frozenset[str]) -> tuple[Blueprint, tuple[Diagnostic, ...]]:
-    parsed = parse(source)
+def _checked(source: Source, enabled: frozenset[str], lines: LineCache | None) -> tuple[Blueprint, tuple[Diagnostic, ...]]:
+    parsed = parse(source) if lines is None else parse_again(source, lines)
     blueprint, structural = build(source.name, parsed.statements)
     findings = without_follow_ons(validate(blueprint, enabled), (*parsed.diagnostics, *structural))
     diagnostics = sorted((*parsed.diagnostics, *structural, *findings), key=Diagnostic.sort_key)
@@ -75,8 +80,9 @@ def check_bytes(name: str, data: bytes, enabled: Iterable[str] = DEFAULT_CODES) 
     return check_source(source, enabled)
 
 
-def check_text(text: str, name: str = "<string>", enabled: Iterable[str] = DEFAULT_CODES) -> CheckResult:
-    return check_source(Source(name=name, text=text.removeprefix("\ufeff")), enabled)
+def check_text(text: str, name: str = "<string>", enabled: Iterable[str] = DEFAULT_CODES,
+               lines: LineCache | None = None) -> CheckResult:
+    return check_source(Source(name=name, text=text.removeprefix("\ufeff")), enabled, lines)
 
 
 def check_file(path: str | Path, enabled: Iterable[str] = DEFAULT_CODES, name: str | None = None) -> CheckResult:

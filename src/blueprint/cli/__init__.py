@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("blueprint.cli.schema", "Print the JSON Schema of the exported model."),
     "import": ("blueprint.cli.import_", "Write a .bp file from a JSON model document."),
     "watch": ("blueprint.cli.watch", "Show a .bp file in the browser and redraw it on every save."),
+    "lsp": ("blueprint.cli.lsp", "Run the language server for editors (over stdio)."),
 }
 
 

@@ -71,25 +71,31 @@ def _placeholder_step(line: str, number: int) -> list[StepStatement]:
     return [StepStatement(span=span, id=Word(text=ident, span=span), label="")]
 
 
+def parse_line(line: str, file: str, number: int) -> tuple[list[AnyStatement], list[Diagnostic]]:
+    """The statements (none, or one) and diagnostics of line `number` (1-based) read
+    on its own, as a file with mistakes is read; a blank or comment line has neither."""
+    line = line.rstrip("\r")
+    stripped = line.strip(WHITESPACE)
+    if not stripped or stripped.startswith("#"):
+        return [], []
+    try:
+        parsed = _statement(line, file, number - 1)
+    except UnexpectedInput as error:
+        failure = describe_failure(error, parser(), file, number, line)
+        parsed = _closed_string(line, file, number - 1) if failure.code == UNTERMINATED_STRING.code else None
+        if parsed is None:
+            return _placeholder_step(line, number), [failure]
+        statement, found = parsed
+        return [statement], [failure, *found]
+    statement, found = parsed
+    return [statement], list(found)
+
+
 def _parse_lines(source: Source) -> ParseResult:
-    lark = parser()
     statements: list[AnyStatement] = []
     diagnostics: list[Diagnostic] = []
     for number, raw in enumerate(source.text.split("\n"), start=1):
-        line = raw.rstrip("\r")
-        stripped = line.strip(WHITESPACE)
-        if not stripped or stripped.startswith("#"):
-            continue
-        try:
-            parsed = _statement(line, source.name, number - 1)
-        except UnexpectedInput as error:
-            failure = describe_failure(error, lark, source.name, number, line)
-            diagnostics.append(failure)
-            parsed = _closed_string(line, source.name, number - 1) if failure.code == UNTERMINATED_STRING.code else None
-            if parsed is None:
-                statements.extend(_placeholder_step(line, number))
-                continue
-        statement, found = parsed
-        statements.append(statement)
-        diagnostics.extend(found)
+        found, problems = parse_line(raw, source.name, number)
+        statements.extend(found)
+        diagnostics.extend(problems)
     return ParseResult(statements=tuple(statements), diagnostics=tuple(diagnostics))

@@ -94,6 +94,11 @@ def rule_anchor(code: Code) -> str:
     return f"{code.code.lower()}-{code.name}"
 
 
+def rule_url(code: Code, docs_url: str) -> str:
+    """The address of a rule's section in the rule reference of the site at `docs_url`."""
+    return urljoin(docs_url, RULES_PAGE) + "#" + rule_anchor(code)
+
+
 def _rule(code: Code, docs_url: str | None) -> dict:
     rule = {
         "id": code.code,
@@ -104,7 +109,7 @@ def _rule(code: Code, docs_url: str | None) -> dict:
         "help": {"text": code.why},
     }
     if docs_url is not None:
-        rule["helpUri"] = urljoin(docs_url, RULES_PAGE) + "#" + rule_anchor(code)
+        rule["helpUri"] = rule_url(code, docs_url)
     return rule
 
 
