@@ -94,3 +94,13 @@ async def test_the_preview_of_a_document_not_open_or_of_no_document(client):
     assert "is not open" in (await render(client, "file:///nowhere.bp"))["error"]
     assert "no document" in (await render(client))["error"]
     assert "no document" in (await render(client, 42))["error"]
+
+
+async def test_a_preview_in_a_dark_editor_asks_for_the_dark_drawing(client):
+    uri = await open_document(client, DEPOSIT)
+    result = check_text(DEPOSIT, uri.removeprefix("file://"))
+    dark = render_result(result, "svg", theme="dark").decode("utf-8")
+    assert (await render(client, uri, {"theme": "dark"}))["svg"] == dark
+    assert dark != render_result(result, "svg").decode("utf-8")
+    # A theme the project does not have falls back to the server's setting.
+    assert (await render(client, uri, {"theme": "neon"}))["svg"] == render_result(result, "svg").decode("utf-8")

@@ -10,6 +10,11 @@ import { PreviewRenderer, type PreviewUpdate } from "./renderer";
 
 const LANGUAGE_ID = "service-blueprint";
 
+/** The project's theme that matches the editor's: its own dark drawing in a dark editor. */
+export function drawingTheme(kind: vscode.ColorThemeKind): "default" | "dark" {
+  return kind === vscode.ColorThemeKind.Dark || kind === vscode.ColorThemeKind.HighContrast ? "dark" : "default";
+}
+
 export class PreviewPanel {
   private static current: PreviewPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -71,6 +76,7 @@ export class PreviewPanel {
           this.renderer.schedule(this.uri(), this.delay());
         }
       }),
+      vscode.window.onDidChangeActiveColorTheme(() => void this.renderer.renderNow(this.uri())),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor !== undefined && editor.document.languageId === LANGUAGE_ID && editor.document !== this.document) {
           this.follow(editor.document);
@@ -102,7 +108,10 @@ export class PreviewPanel {
     }
     // The URI as the client spelt it when it opened the document on the server.
     const serverUri = client.code2ProtocolConverter.asUri(vscode.Uri.parse(uri));
-    return client.sendRequest(ExecuteCommandRequest.type, { command: RENDER_COMMAND, arguments: [serverUri] });
+    return client.sendRequest(ExecuteCommandRequest.type, {
+      command: RENDER_COMMAND,
+      arguments: [serverUri, { theme: drawingTheme(vscode.window.activeColorTheme.kind) }],
+    });
   }
 
   private post(update: PreviewUpdate): void {

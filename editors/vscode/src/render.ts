@@ -1,7 +1,8 @@
 // The language server's drawing of a buffer, as the preview receives it.
 //
 // The server answers the workspace command `blueprint.renderSvg` with the
-// arguments `[uri]` by `{"svg": "<svg…>", "lines": {"<action id>": <0-based
+// arguments `[uri, {theme}]` (the project's `default` or `dark` theme, as the
+// editor's colour theme is light or dark) by `{"svg": "<svg…>", "lines": {"<action id>": <0-based
 // line>}}`, or by `{"error": "…"}` when the buffer cannot be drawn (a syntax
 // error, say). Nothing from the server is trusted as-is: a reply of any other
 // shape becomes an error the preview shows.

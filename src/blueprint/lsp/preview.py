@@ -13,6 +13,7 @@ from __future__ import annotations
 from blueprint.api import RenderError, render_result
 from blueprint.lsp.analysis import Analysis
 from blueprint.model.types import Blueprint
+from blueprint.vocabulary import THEMES
 
 COMMAND = "blueprint.renderSvg"
 
@@ -28,6 +29,18 @@ def card_lines(blueprint: Blueprint) -> dict[str, int]:
         for action in step.actions:
             lines.setdefault(action.id, action.span.line - 1)
     return lines
+
+
+def theme_asked(options: tuple[object, ...], default: str) -> str:
+    """The theme a preview asks for in its optional second argument.
+
+    An editor in a dark colour theme asks for `{"theme": "dark"}` so that its
+    preview shows the project's own dark drawing; anything else falls back to
+    the server's `theme` setting.
+    """
+    if options and isinstance(options[0], dict) and options[0].get("theme") in THEMES:
+        return str(options[0]["theme"])
+    return default
 
 
 def render_svg(analysis: Analysis, theme: str) -> dict[str, object]:

@@ -225,7 +225,8 @@ def _register_editing(server: BlueprintLanguageServer) -> None:
         analysis = await documents.current(uri) if uri else None
         if analysis is None:
             return {"error": f"{uri or 'no document'} is not open in the language server"}
-        return await documents.run(preview.render_svg, analysis, documents.settings.theme)
+        theme = preview.theme_asked(arguments[1:], documents.settings.theme)
+        return await documents.run(preview.render_svg, analysis, theme)
 
 
 def create_server(settings: ServerSettings) -> BlueprintLanguageServer:
