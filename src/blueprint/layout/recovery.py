@@ -15,8 +15,8 @@ from blueprint.layout.text import line
 from blueprint.words import WORDS
 from blueprint.model.types import Blueprint
 
-TAG_H = 14
-TAG_SIZE = 8.5
+TAG_H = 16
+TAG_SIZE = 11
 TAG_PAD_X = 5
 TAG_GAP = 4
 TAG_INSET = 8  # from the card's right corner
