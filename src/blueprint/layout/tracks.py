@@ -152,10 +152,15 @@ def _better_place(runs: list[Run], track: dict[int, int], near: list[int], i: in
     if not near:
         return None
 
+    # Each neighbour's track, and what run i costs against it on its low side and on its high side.
+    against = [(track[j], _cost(runs[i], runs[j]), _cost(runs[j], runs[i])) for j in near]
+
     def cost(place: float) -> int:
-        return sum(_cost(runs[i], runs[j]) if place < track[j] else _cost(runs[j], runs[i]) for j in near)
+        return sum(low if place < slot else high for slot, low, high in against)
 
     now = cost(track[i])
+    if now == 0:
+        return None
     better = sorted((price, place) for place in (slot - 0.5 for slot in range(max(track.values()) + 2))
                     if (price := cost(place)) < now)
     if not better:
