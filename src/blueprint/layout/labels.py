@@ -28,7 +28,7 @@ Segment = tuple[float, float, float, float]  # x1, y1, x2, y2, axis-parallel
 
 CLEAR = 2.0  # the smallest gap between a label and anything it must not touch
 HALO = 20.0  # how far other flows keep from a label: nearer, the label may read as theirs
-STEP = 6.0  # how far a label slides along its leg between tries
+STEP = 3.0  # how far a label slides along its leg between tries
 BESIDE = 3.0  # gap between a label set beside its leg and the leg
 LEADER_GAPS = (16.0, 28.0, 44.0, 64.0, 88.0)  # how far off its leg a label joined by a leader may sit
 LEADER_CLEAR = 6.0  # how far other flows keep from a leader
