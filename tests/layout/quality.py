@@ -28,6 +28,7 @@ HUG = 8.0  # a flow this near a lane line reads as doubling it
 LEADER_CLEAR = 4.0  # a leader this near another flow runs along it
 AMBIGUOUS = 18.0  # a label is ambiguous when another flow comes this much nearer to it than its own (or less)
 HEAD_LENGTH, HEAD_HALF_WIDTH = 10.0, 4.0  # the arrowhead the renderers draw
+TAG_CLEAR = 2.0  # a recovery tag nearer than this to a card's text reads as run into it
 EPS = 0.5
 LANE_LINES = ("line-interaction", "line-visibility", "line-internal", "lane-divider")
 
@@ -45,6 +46,7 @@ class Quality:
     labels_touching: int  # labels (or their leaders) on a lane line, another flow, a card or an arrowhead
     labels_ambiguous: int  # labels another flow comes within AMBIGUOUS of, beyond their own flow's distance
     gutter_spread: float  # widest gap between step columns minus the narrowest
+    tags_touching: int  # recovery tags on a card's text or badges, a flow, an arrowhead, a label or another tag
 
 
 def measure(scene: Scene) -> Quality:
@@ -61,6 +63,7 @@ def measure(scene: Scene) -> Quality:
         labels_touching=_labels_touching(flows, cards, lines),
         labels_ambiguous=_labels_ambiguous(flows),
         gutter_spread=round(_gutter_spread(scene), 1),
+        tags_touching=_tags_touching(scene, flows),
     )
 
 
@@ -263,6 +266,37 @@ def _hidden_share(segments: list[Segment], box: Box) -> float:
     return hidden / total if total else 0.0
 
 
+def _tags_touching(scene: Scene, flows) -> int:
+    """Recovery tags touching, or nearer than TAG_CLEAR to, what a reader
+    must see whole: the text and the F and W badges of any card (a line's
+    box runs from its font's ascent above the baseline to its descent
+    below), a card other than the tag's own, a flow, an arrowhead, a flow's
+    label or another tag."""
+    from blueprint.layout.measure import FontMetricsMeasurer
+
+    measurer = FontMetricsMeasurer()
+    tags = [(tag.x - TAG_CLEAR, tag.y - TAG_CLEAR, tag.x + tag.width + TAG_CLEAR, tag.y + tag.height + TAG_CLEAR)
+            for tag in scene.recoveries]
+    seen: list[Box] = [_text_box(text, measurer) for card in scene.cards for text in card.lines]
+    seen += [(c.x, c.y, c.x + c.width, c.y + c.height) for c in scene.cards
+             if not any(tag.action == c.id for tag in scene.recoveries)]
+    seen += [(m.x, m.y, m.x + m.width, m.y + m.height) for card in scene.cards for m in card.markers]
+    seen += [box for arrow, _s in flows for box in _heads(arrow)]
+    seen += [(b.x, b.y, b.x + b.width, b.y + b.height) for arrow, _s in flows if (b := arrow.label_box) is not None]
+    count = 0
+    for index, tag in enumerate(tags):
+        count += (any(_overlaps(tag, box) for box in seen)
+                  or any(_segment_in(s, tag) for _a, segments in flows for s in segments)
+                  or any(_overlaps(tag, other) for other_index, other in enumerate(tags) if other_index != index))
+    return count
+
+
+def _text_box(text, measurer) -> Box:
+    last = text.spans[-1]
+    right = last.x + measurer.width(last.text, text.size, text.bold)
+    return text.spans[0].x, text.y - measurer.ascent(text.size), right, text.y + measurer.descent(text.size)
+
+
 def _gutter_spread(scene: Scene) -> float:
     columns = sorted(scene.columns, key=lambda column: column.x)
     gaps = [b.x - (a.x + a.width) for a, b in zip(columns, columns[1:])]
@@ -354,7 +388,7 @@ def table(with_dot: bool = True) -> list[dict]:
 
 def markdown(rows: list[dict]) -> str:
     heads = ["drawing", "close_parallel", "widest_bundle", "crossings", "dot_crossings", "through_cards",
-             "hugging", "labels_touching", "labels_ambiguous", "gutter_spread"]
+             "hugging", "labels_touching", "labels_ambiguous", "gutter_spread", "tags_touching"]
     out = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
     out += ["| " + " | ".join(str(row.get(head, "")) for head in heads) + " |" for row in rows]
     return "\n".join(out)

@@ -4,8 +4,8 @@ drops, lower its pin here (and the table in docs/rendering.md, from
 `python -m tests.layout.quality`), so that it cannot come back.
 
 Some targets hold everywhere already and are checked as such: no segment
-through a card, no flow along a lane line, one gutter width per drawing,
-and no more crossings than Graphviz's `dot` gets on the same graph (its
+through a card, no flow along a lane line, one gutter width per drawing, no
+recovery tag on a card's text or anything else, and no more crossings than Graphviz's `dot` gets on the same graph (its
 count, as `dot_crossings` measures it on the DOT export, recorded here).
 """
 
@@ -35,16 +35,16 @@ PINNED = {
     "notice-deposit-zh": (0, 1, 0, 0, 0, 13),
     "stress-2-en": (0, 3, 0, 0, 0, 26),
     "stress-4-en": (0, 4, 12, 0, 0, 115),
-    "stress-6-en": (0, 6, 38, 0, 0, 174),
-    "stress-8-en": (0, 7, 41, 0, 1, 311),
-    "stress-10-en": (2, 5, 113, 0, 0, 519),
-    "stress-12-en": (1, 6, 166, 0, 0, 640),
+    "stress-6-en": (0, 6, 37, 0, 0, 174),
+    "stress-8-en": (0, 7, 38, 0, 0, 311),
+    "stress-10-en": (0, 5, 112, 0, 0, 519),
+    "stress-12-en": (0, 6, 164, 0, 0, 640),
     "stress-2-zh": (0, 3, 3, 0, 0, 43),
     "stress-4-zh": (0, 3, 5, 0, 0, 37),
-    "stress-6-zh": (0, 5, 24, 0, 0, 89),
-    "stress-8-zh": (0, 7, 52, 0, 1, 265),
-    "stress-10-zh": (2, 5, 111, 0, 1, 479),
-    "stress-12-zh": (2, 7, 153, 0, 3, 852),
+    "stress-6-zh": (0, 5, 23, 0, 0, 89),
+    "stress-8-zh": (0, 7, 48, 0, 1, 265),
+    "stress-10-zh": (0, 5, 111, 0, 1, 479),
+    "stress-12-zh": (0, 7, 151, 0, 3, 852),
 }
 
 DRAWINGS = list(drawings())
@@ -67,6 +67,7 @@ def test_the_targets_that_hold_everywhere(name, blueprint):
     assert quality.through_cards == 0
     assert quality.hugging == 0
     assert quality.gutter_spread == 0
+    assert quality.tags_touching == 0
     assert quality.crossings <= PINNED[name][5]
 
 
@@ -74,7 +75,7 @@ def test_the_documented_table_is_the_pinned_one():
     """docs/rendering.md shows the counts as pinned here, not older ones."""
     text = (Path(__file__).parents[2] / "docs" / "rendering.md").read_text(encoding="utf-8")
     for name, (close, bundle, crossings, labels, ambiguous, dot) in PINNED.items():
-        row = f"| {name} | {close} | {bundle} | {crossings} | {dot} | 0 | 0 | {labels} | {ambiguous} | 0 |"
+        row = f"| {name} | {close} | {bundle} | {crossings} | {dot} | 0 | 0 | {labels} | {ambiguous} | 0 | 0 |"
         assert row in text, row
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from blueprint.scene import Arrow, Card, Column, Point, Rect, Rule, Scene
+from blueprint.scene import Arrow, Card, Column, Point, RecoveryTag, Rect, Rule, Scene, Text, TextSpan
 
 from .quality import measure
 
@@ -77,3 +77,23 @@ def test_a_leader_joins_a_label_to_its_flow_and_must_not_cross_another():
     assert measure(_scene([own])).labels_ambiguous == 0
     assert measure(_scene([own])).labels_touching == 0
     assert measure(_scene([own, crossing])).labels_touching == 1
+
+
+def _tag(card, x, y, width=60, height=14):
+    label = Text(role="recovery-text", y=y + 10, size=11, bold=True, spans=(TextSpan(x=x + 5, text="recovery F1"),))
+    return RecoveryTag(number=1, fail_action="a", action=card, x=x, y=y, width=width, height=height, label=label)
+
+
+def test_a_recovery_tag_on_its_cards_last_line_is_counted_and_one_below_it_is_not():
+    line = Text(role="card-text", y=30, size=12, spans=(TextSpan(x=9, text="Teller explains the notice"),))
+    card = Card(id="c", kind="action", lane="customer", step="s", x=0, y=0, width=172, height=40, label="",
+                lines=(line,))
+    on_text = Scene(width=1000, height=1000, title="", description="", lang="en", font_family="sans",
+                    cards=(card,), recoveries=(_tag("c", 100, 31),))
+    below = Scene(width=1000, height=1000, title="", description="", lang="en", font_family="sans",
+                  cards=(card,), recoveries=(_tag("c", 100, 35),))
+    crossed = Scene(width=1000, height=1000, title="", description="", lang="en", font_family="sans",
+                    cards=(card,), recoveries=(_tag("c", 100, 35),), arrows=(_arrow("f1", [(130, 0), (130, 100)]),))
+    assert measure(on_text).tags_touching == 1
+    assert measure(below).tags_touching == 0
+    assert measure(crossed).tags_touching == 1

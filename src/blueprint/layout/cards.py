@@ -10,8 +10,8 @@ from blueprint.words import WORDS
 from blueprint.model.types import Action, Blueprint, DurationRange, Evidence, Language
 
 # The NEW and CHANGED badges of a comparison drawing: a small tag above the label.
-BADGE_H = 14
-BADGE_SIZE = 8.5
+BADGE_H = 16
+BADGE_SIZE = 11
 BADGE_PAD_X = 5
 BADGE_GAP = 3  # between a card's badge and its label
 NEW_RING = 3  # how far the ring of a new fail point stands off its badge (the SVG template draws it)

@@ -28,10 +28,14 @@ Segment = tuple[float, float, float, float]  # x1, y1, x2, y2, axis-parallel
 
 CLEAR = 2.0  # the smallest gap between a label and anything it must not touch
 HALO = 20.0  # how far other flows keep from a label: nearer, the label may read as theirs
-STEP = 6.0  # how far a label slides along its leg between tries
+STEP = 3.0  # how far a label slides along its leg between tries
 BESIDE = 3.0  # gap between a label set beside its leg and the leg
 LEADER_GAPS = (16.0, 28.0, 44.0, 64.0, 88.0)  # how far off its leg a label joined by a leader may sit
 LEADER_CLEAR = 6.0  # how far other flows keep from a leader
+# What touching something (or a leader crossing another flow) counts for,
+# against coming within HALO of another flow: a label may end up near a flow
+# it does not belong to where nothing is clear, but not on it.
+TOUCHING = 10
 HEAD_LENGTH, HEAD_HALF_WIDTH = 10.0, 4.0
 
 # What an obstacle is, which decides how near a label may come to it.
@@ -148,8 +152,8 @@ class Surroundings:
 
 
 def _touches(items: list[Item], rect: Rect, own: int, halo: float) -> int:
-    """How badly `rect` sits, by weight: touching counts three times what coming
-    within `halo` of another flow does."""
+    """How badly `rect` sits, by weight: touching counts TOUCHING times what
+    coming within `halo` of another flow does."""
     left, top, right, bottom = rect
     score = 0
     for i_left, i_top, i_right, i_bottom, owner, weight, kind in items:
@@ -159,14 +163,14 @@ def _touches(items: list[Item], rect: Rect, own: int, halo: float) -> int:
         if left - gap < i_right and i_left < right + gap and top - gap < i_bottom and i_top < bottom + gap:
             touching = (left - CLEAR < i_right and i_left < right + CLEAR and top - CLEAR < i_bottom
                         and i_top < bottom + CLEAR)
-            score += weight * (3 if touching else 1)
+            score += weight * (TOUCHING if touching else 1)
     return score
 
 
 def _crosses(items: list[Item], segment: Segment, own: int) -> int:
     """How much a leader touches of what is not its own arrow's line, other
     flows counted from LEADER_CLEAR off: nearer, a leader running beside a
-    flow would double it."""
+    flow would double it. Crossing a flow is touching it, and counts as such."""
     x1, y1, x2, y2 = segment
     left, top, right, bottom = min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)
     score = 0
@@ -175,7 +179,7 @@ def _crosses(items: list[Item], segment: Segment, own: int) -> int:
             continue
         gap = LEADER_CLEAR if kind != SOLID and owner != own else 0.5
         if left - gap < i_right and i_left < right + gap and top - gap < i_bottom and i_top < bottom + gap:
-            score += weight
+            score += weight * TOUCHING
     return score
 
 

@@ -327,7 +327,7 @@ def _gutters(routes: list[Route], columns: int, ports: dict[tuple[int, str], flo
             legs.append((route.index, leg, gutter))
             low, high = sorted((start[0], end[0]))
             runs[gutter].append(Run(key, low, high, (start, end)))
-    placed = [assign(gutter_runs) for gutter_runs in runs]
+    placed = [assign(gutter_runs, legs_at_turns=True) for gutter_runs in runs]
     spread = [_spread(tracks, count, room) for tracks, count in placed]
     xs = {(index, leg): centre[gutter] + spread[gutter][0][placed[gutter][0][key]] - spread[gutter][1] / 2
           for key, (index, leg, gutter) in enumerate(legs)}

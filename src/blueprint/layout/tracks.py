@@ -9,6 +9,14 @@ overlapping pair is ordered the way that crosses less, and the runs then take
 tracks in that order, one track each wherever they overlap. Runs that do not
 overlap may share a track, but only with a clear gap between them, so that two
 flows never read as one line.
+
+In a gutter a run's turns are its legs to the cards, and where cards crowd,
+legs from both sides of the gutter can come out at nearly one height. In one
+order across the band such legs run along each other over the gap between
+the runs, and read as one line; so after the first assignment each run in
+turn moves to the place across the band where it crosses least, such a
+meeting counting as far worse than any crossing, as long as the move makes
+no wider stack of side-by-side runs.
 """
 
 from __future__ import annotations
@@ -21,6 +29,10 @@ LOW, NONE, HIGH = -1, 0, 1
 # A turn this near the end of another run counts as crossing it: level with
 # the other's end, it would run along the other's turn and read as one line.
 NEAR = 10.0
+# What two legs running along each other cost, in crossings: more than any
+# number of crossings a band has, so that a move never trades one for them.
+MEETING = 100
+PASSES = 3  # rounds of moves at most; most bands settle in one
 
 
 @dataclass(frozen=True)
@@ -61,13 +73,15 @@ def _overlapping(runs: list[Run], gap: float) -> list[tuple[int, int]]:
     return pairs
 
 
-def assign(runs: list[Run]) -> tuple[dict[int, int], int]:
+def assign(runs: list[Run], legs_at_turns: bool = False) -> tuple[dict[int, int], int]:
     """A track for every run (by key), and how many tracks the band needs.
 
     Runs are taken in the order they prefer across the band (each by how much
     more it gains from lying on the low side of its neighbours than on the
     high side), and each takes the lowest track free along its extent above
-    every neighbour it must stay clear of on the low side."""
+    every neighbour it must stay clear of on the low side. With
+    `legs_at_turns` (a gutter, where the turns are the legs' heights), runs
+    then move where their legs meet no other's and they cross less."""
     pairs = _overlapping(runs, REUSE_GAP)
     neighbours: dict[int, list[int]] = {i: [] for i in range(len(runs))}
     below: dict[int, set[int]] = {i: set() for i in range(len(runs))}  # runs that must lie on i's low side
@@ -93,5 +107,78 @@ def assign(runs: list[Run]) -> tuple[dict[int, int], int]:
         while slot in taken:
             slot += 1
         track[i] = slot
+    if legs_at_turns:
+        _untangle(runs, track, neighbours)
     count = max(track.values(), default=-1) + 1
     return {runs[i].key: slot for i, slot in track.items()}, count
+
+
+def _legs_meet(low: Run, high: Run) -> bool:
+    """Whether, with `low` on the low side of `high`, a leg of each runs along
+    the other's over the gap between them: `low` turning towards the high
+    side and `high` towards the low side, at nearly one height."""
+    return any(side == HIGH and other_side == LOW and abs(position - other) < NEAR
+               for position, side in low.turns for other, other_side in high.turns)
+
+
+def _cost(low: Run, high: Run) -> int:
+    """What it costs to put `low` on the low side of `high`, in crossings."""
+    return _crossings(low, high) + MEETING * _legs_meet(low, high)
+
+
+def _untangle(runs: list[Run], track: dict[int, int], neighbours: dict[int, list[int]]) -> None:
+    """Move runs, one at a time, to a better place across the band, until
+    none has one (or PASSES rounds). A move puts a run between two tracks,
+    and the tracks are then numbered afresh."""
+    for _round in range(PASSES):
+        moved = False
+        for i in range(len(runs)):
+            place = _better_place(runs, track, neighbours[i], i)
+            if place is None:
+                continue
+            track[i] = place  # type: ignore[assignment]  # between two tracks until numbered afresh
+            ranks = {slot: rank for rank, slot in enumerate(sorted(set(track.values())))}
+            for j in track:
+                track[j] = ranks[track[j]]
+            moved = True
+        if not moved:
+            return
+
+
+def _better_place(runs: list[Run], track: dict[int, int], near: list[int], i: int) -> float | None:
+    """The place between two tracks where run `i` costs least against its
+    neighbours, if that costs less than where it is, and puts no more runs
+    side by side than the band has already."""
+    if not near:
+        return None
+
+    # Each neighbour's track, and what run i costs against it on its low side and on its high side.
+    against = [(track[j], _cost(runs[i], runs[j]), _cost(runs[j], runs[i])) for j in near]
+
+    def cost(place: float) -> int:
+        return sum(low if place < slot else high for slot, low, high in against)
+
+    now = cost(track[i])
+    if now == 0:
+        return None
+    better = sorted((price, place) for place in (slot - 0.5 for slot in range(max(track.values()) + 2))
+                    if (price := cost(place)) < now)
+    if not better:
+        return None
+    widest = _widest_stack(runs, track)
+    for _price, place in better:
+        if _widest_stack(runs, {**track, i: place}) <= widest:  # type: ignore[dict-item]
+            return place
+    return None
+
+
+def _widest_stack(runs: list[Run], track: dict[int, float]) -> int:
+    """The most runs side by side on neighbouring tracks, anywhere along the band."""
+    ranks = {slot: rank for rank, slot in enumerate(sorted(set(track.values())))}
+    widest = 0
+    for cut in {(run.low + run.high) / 2 for run in runs} | {run.low + 1 for run in runs}:
+        stack, previous = 0, None
+        for rank in sorted(ranks[track[i]] for i, run in enumerate(runs) if run.low < cut < run.high):
+            stack = stack + 1 if previous is not None and rank - previous <= 1 else 1
+            widest, previous = max(widest, stack), rank
+    return widest
