@@ -151,7 +151,7 @@ def test_ids_are_unique_and_styles_scoped_with_many_drawings_in_every_theme():
     ids = re.findall(r'\sid="([^"]*)"', page)
     assert len(ids) == len(set(ids)) and len(ids) > 20
     for reference in re.findall(r'url\(#([^)]*)\)', page) + [
-            name for names in re.findall(r'aria-labelledby="([^"]*)"', page) for name in names.split()]:
+            name for names in re.findall(r'aria-(?:labelledby|describedby)="([^"]*)"', page) for name in names.split()]:
         assert reference in ids
     for match in re.finditer(r'<svg id="([^"]+)".*?<style>(.*?)</style>', page, flags=re.DOTALL):
         root, css = match.groups()

@@ -48,7 +48,7 @@ _STYLE = re.compile(r"(<style>)(.*?)(</style>)", re.DOTALL)
 # match attributes only, never text that merely looks like one.
 _ID = re.compile(r'(\sid=")([^"]*)(")')
 _URL_REFERENCE = re.compile(r'(\s[a-z][a-z-]*="url\(#)([^)"]*)(\)")')
-_LABELLED_BY = re.compile(r'(\saria-labelledby=")([^"]*)(")')
+_ARIA_REFERENCE = re.compile(r'(\saria-(?:labelledby|describedby)=")([^"]*)(")')
 _ROOT_LABELLED_BY = re.compile(r'<svg\b[^>]*?\saria-labelledby="([^"]*)"')
 _ROOT_WIDTH = re.compile(r'<svg\b[^>]*?\swidth="([0-9]+(?:\.[0-9]+)?)"')
 _CSS_RULE = re.compile(r"\s*([^{}]+)\{([^{}]*)\}\s*")
@@ -198,7 +198,7 @@ def inline_svg(svg: str, prefix: str) -> str:
         raise EmbeddingError("the drawing does not start with an <svg> element")
     svg = _ID.sub(lambda m: f"{m[1]}{prefix}-{m[2]}{m[3]}", svg)
     svg = _URL_REFERENCE.sub(lambda m: f"{m[1]}{prefix}-{m[2]}{m[3]}", svg)
-    svg = _LABELLED_BY.sub(lambda m: m[1] + " ".join(f"{prefix}-{name}" for name in m[2].split()) + m[3], svg)
+    svg = _ARIA_REFERENCE.sub(lambda m: m[1] + " ".join(f"{prefix}-{name}" for name in m[2].split()) + m[3], svg)
     svg = _STYLE.sub(lambda m: m[1] + scoped_css(m[2], f"#{prefix}") + m[3], svg)
     return _ROOT_TAG.sub(f'<svg id="{prefix}"', svg, count=1)
 
