@@ -50,7 +50,7 @@ WINDOWS = {  # a 1280 x 860 window at 100 % and at 200 %
 }
 
 
-def _mkdocs_site(folder: Path, config: str) -> Path:
+def mkdocs_site(folder: Path, config: str) -> Path:
     (folder / "docs" / "flows").mkdir(parents=True)
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     (folder / "docs" / "index.md").write_text(MARKDOWN, encoding="utf-8")
@@ -61,7 +61,7 @@ def _mkdocs_site(folder: Path, config: str) -> Path:
     return folder / "site" / "index.html"
 
 
-def _sphinx_site(folder: Path, theme: str) -> Path:
+def sphinx_site(folder: Path, theme: str) -> Path:
     source = folder / "src"
     (source / "flows").mkdir(parents=True)
     # The examples break their promised waits on purpose (BP302).
@@ -75,15 +75,19 @@ def _sphinx_site(folder: Path, theme: str) -> Path:
     return folder / "out" / "html" / "index.html"
 
 
+def build_site(theme: str, folder: Path) -> Path:
+    """The page, built in `folder` with `theme` (one of SITES)."""
+    if theme == "material":
+        return mkdocs_site(folder, MATERIAL.replace("- blueprint{options}", "- blueprint:\n      theme: auto"))
+    if theme == "mkdocs":
+        return mkdocs_site(folder, MKDOCS_THEME)
+    return sphinx_site(folder, theme)
+
+
 @pytest.fixture(scope="module", params=SITES)
 def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The built page, in one theme."""
-    folder = tmp_path_factory.mktemp(request.param)
-    if request.param == "material":
-        return _mkdocs_site(folder, MATERIAL.replace("- blueprint{options}", "- blueprint:\n      theme: auto"))
-    if request.param == "mkdocs":
-        return _mkdocs_site(folder, MKDOCS_THEME)
-    return _sphinx_site(folder, request.param)
+    return build_site(request.param, tmp_path_factory.mktemp(request.param))
 
 
 def open_at(page: Page, site: Path, zoom: str) -> None:
