@@ -133,8 +133,12 @@ def test_the_region_is_named_and_scrolls_with_the_arrow_keys(site: Path, page: P
     tab_to(page, ".blueprint-drawing", "Branch cash deposit")
     assert focused(page)["role"] == "region" and focused(page)["name"] == "Branch cash deposit"
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"  # focus shows
+    # The browser scrolls smoothly: wait for the scroll to start (or for a second's worth of frames).
+    page.evaluate("(window.blueprintScrolled = new Promise(done => { let frames = 0;"
+                  " document.activeElement.addEventListener('scroll', done, {once: true});"
+                  " const count = () => (++frames > 60 ? done() : requestAnimationFrame(count)); count(); }), true)")
     page.key("ArrowRight")
-    page.settle()
+    page.evaluate("window.blueprintScrolled")
     assert page.evaluate("document.activeElement.scrollLeft") > 0
 
 

@@ -183,7 +183,8 @@ def test_the_drawings_are_visible_in_a_browser(built: Path, chromium: Chromium):
             " column = svg.closest('figure').parentElement.getBoundingClientRect();"
             " return {width: r.width, height: r.height,"
             "  left: frame.left - column.left, right: column.right - frame.right,"
-            "  drawn: parseFloat(svg.getAttribute('width')), scrolls: region.scrollWidth > region.clientWidth,"
+            "  drawn: parseFloat(svg.getAttribute('width')), frame: frame.width,"
+            "  scrolls: region.scrollWidth > region.clientWidth,"
             "  column: column.width, title: getComputedStyle(svg.querySelector('.title')).fill}; })"
         )
         assert len(boxes) == 2
@@ -191,7 +192,7 @@ def test_the_drawings_are_visible_in_a_browser(built: Path, chromium: Chromium):
             assert box["width"] > 100 and box["height"] > 50, box
             # The region stays in the column; a drawing wider than it scrolls there.
             assert box["left"] >= 0 and box["right"] >= 0, f"the drawing's region overflows the text column: {box}"
-            assert box["scrolls"] == (box["width"] > box["column"] + 0.5), box
+            assert box["scrolls"] == (box["width"] > box["frame"] + 0.5), box
         light, dark = boxes
         # :width: 60%, or the floor the stylesheet keeps every drawing at, whichever is wider.
         assert dark["width"] == pytest.approx(max(0.6 * dark["column"], dark["drawn"] * 10 / 12), rel=0.02)
