@@ -143,6 +143,8 @@ WORDS: dict[Language, dict[str, object]] = {
         # The text version: the drawing in words (blueprint.render.text_version).
         "text_version": "Text version",
         "text_version_of": "The blueprint in words",
+        # Under a figure in a documentation site: let the drawing shrink to the column.
+        "fit_column": "Fit to column",
         "text_step": "Step {n} of {total}: {label}",
         "text_handoff_out": "Hands off to {other}",
         "text_handoff_in": "Handed over from {other}",
@@ -274,6 +276,7 @@ WORDS: dict[Language, dict[str, object]] = {
         "new_service": "新服务",
         "text_version": "文字版本",
         "text_version_of": "蓝图的文字说明",
+        "fit_column": "适应栏宽",
         "text_step": "第 {n} 步（共 {total} 步）：{label}",
         "text_handoff_out": "交接给{other}",
         "text_handoff_in": "承接自{other}",

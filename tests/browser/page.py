@@ -133,3 +133,21 @@ def focused(page: Page) -> dict[str, Any]:
 def active_card(page: Page) -> str | None:
     return page.evaluate("document.activeElement.getAttribute('data-action') ??"
                          " document.activeElement.getAttribute('data-evidence')")
+
+
+def embedded_drawings(page: Page) -> list[dict[str, Any]]:
+    """Every drawing shown in a documentation site's page: its title, its
+    drawn and shown width, the size in CSS px its card text is shown at,
+    its scroll region's box against the text column, and whether it scrolls."""
+    return page.evaluate(
+        "Array.from(document.querySelectorAll('.blueprint-figure .blueprint-drawing'))"
+        ".filter(d => d.getBoundingClientRect().height > 0).map(d => {"
+        " const svg = d.querySelector('svg'); const text = svg.querySelector('.card-text');"
+        " const region = d.getBoundingClientRect();"
+        " const column = d.closest('figure').parentElement.getBoundingClientRect();"
+        " return {title: svg.querySelector('title').textContent, drawn: parseFloat(svg.getAttribute('width')),"
+        " shown: svg.getBoundingClientRect().width,"
+        " card_text: parseFloat(text.getAttribute('font-size')) * text.getScreenCTM().a,"
+        " left: region.left - column.left, right: column.right - region.right, region: region.width,"
+        " column: column.width, scrolls: d.scrollWidth > d.clientWidth}; })"
+    )

@@ -79,8 +79,14 @@ def test_a_fence_chooses_its_theme(info):
 def test_theme_auto_draws_light_and_dark():
     page = convert(fence(TINY), theme="auto")
     assert '<figure class="blueprint-figure blueprint-auto">' in page
-    assert '<div class="blueprint-drawing blueprint-light"><svg id="blueprint-1-default"' in page
-    assert '<div class="blueprint-drawing blueprint-dark" data-search-exclude><svg id="blueprint-1-dark"' in page
+    assert ('<div class="blueprint-drawing blueprint-light" role="region" tabindex="0"'
+            ' aria-labelledby="blueprint-1-default-bp-title" style="--blueprint-width:788px">'
+            '<svg id="blueprint-1-default"') in page
+    assert ('<div class="blueprint-drawing blueprint-dark" role="region" tabindex="0"'
+            ' aria-labelledby="blueprint-1-dark-bp-title" style="--blueprint-width:788px" data-search-exclude>'
+            '<svg id="blueprint-1-dark"') in page
+    # One checkbox under the pair fits whichever is shown to the column.
+    assert page.count('<label class="blueprint-fit" lang="en"><input type="checkbox"> Fit to column</label>') == 1
 
 
 @pytest.mark.parametrize(("info", "message"), [
@@ -145,7 +151,7 @@ def test_ids_are_unique_and_styles_scoped_with_many_drawings_in_every_theme():
     ids = re.findall(r'\sid="([^"]*)"', page)
     assert len(ids) == len(set(ids)) and len(ids) > 20
     for reference in re.findall(r'url\(#([^)]*)\)', page) + [
-            name for names in re.findall(r'aria-labelledby="([^"]*)"', page) for name in names.split()]:
+            name for names in re.findall(r'aria-(?:labelledby|describedby)="([^"]*)"', page) for name in names.split()]:
         assert reference in ids
     for match in re.finditer(r'<svg id="([^"]+)".*?<style>(.*?)</style>', page, flags=re.DOTALL):
         root, css = match.groups()

@@ -8,6 +8,14 @@ every diagram, to begin with), so each drawing here gets an id prefix of its
 own and its stylesheet is scoped to its root element. That is the only change
 made to the renderer's output; the drawing itself is blueprint.render's.
 
+Each drawing sits in a scroll region of its own: the stylesheet fits it to
+the column but never shrinks it below a readable share of its drawn size
+(--blueprint-least-scale in figure.css), so a wide drawing, or any drawing
+in a browser zoomed in, scrolls sideways instead. The region can take focus,
+so the arrow keys scroll it, and is named by the drawing's title. A checkbox
+under it (*Fit to column*) lets a reader who wants the whole at a glance drop
+the floor; the stylesheet alone does the work, no script.
+
 Under the drawing, a closed <details> holds its text version: the lines
 the renderer wrote into the drawing's <desc> (indented by level), as nested
 lists, so a screen-reader or keyboard user can read and follow it, and a
@@ -40,7 +48,9 @@ _STYLE = re.compile(r"(<style>)(.*?)(</style>)", re.DOTALL)
 # match attributes only, never text that merely looks like one.
 _ID = re.compile(r'(\sid=")([^"]*)(")')
 _URL_REFERENCE = re.compile(r'(\s[a-z][a-z-]*="url\(#)([^)"]*)(\)")')
-_LABELLED_BY = re.compile(r'(\saria-labelledby=")([^"]*)(")')
+_ARIA_REFERENCE = re.compile(r'(\saria-(?:labelledby|describedby)=")([^"]*)(")')
+_ROOT_LABELLED_BY = re.compile(r'<svg\b[^>]*?\saria-labelledby="([^"]*)"')
+_ROOT_WIDTH = re.compile(r'<svg\b[^>]*?\swidth="([0-9]+(?:\.[0-9]+)?)"')
 _CSS_RULE = re.compile(r"\s*([^{}]+)\{([^{}]*)\}\s*")
 _DESC = re.compile(r"<desc\b[^>]*>(.*?)</desc>", re.DOTALL)
 _LANG = re.compile(r'<svg\b[^>]*?\slang="(([a-z]+)[A-Za-z-]*)"')
@@ -78,8 +88,8 @@ def figure_html(drawings: Sequence[Drawing], prefix: str, caption: str | None = 
         svg = inline_svg(drawing.svg, f"{prefix}-{drawing.theme}")
         # The second drawing of a pair says the same words: keep it out of the
         # site's search index (Material for MkDocs reads this attribute).
-        exclude = " data-search-exclude" if index else ""
-        parts.append(f'<div class="blueprint-drawing {VARIANT_CLASS[drawing.theme]}"{exclude}>{svg}</div>')
+        parts.append(drawing_html(svg, VARIANT_CLASS[drawing.theme], search_exclude=index > 0))
+    parts.append(fit_control_html(drawings[0].svg))
     text = text_version_html(drawings[0].svg)
     if text:
         parts.append(text)
@@ -87,6 +97,43 @@ def figure_html(drawings: Sequence[Drawing], prefix: str, caption: str | None = 
         parts.append(f"<figcaption>{escape(caption)}</figcaption>")
     parts.append("</figure>")
     return "\n".join(parts)
+
+
+def drawing_html(svg: str, variant: str = "", alt: str = "", search_exclude: bool = False) -> str:
+    """An inline SVG (from `inline_svg`) in its scroll region: focusable so
+    that the arrow keys scroll it, named by `alt` or the drawing's title, and
+    told the drawing's own width, which the stylesheet's floor is a share of.
+    With `alt`, the drawing is one image named by it."""
+    classes = " ".join(["blueprint-drawing", *([variant] if variant else [])])
+    width = _ROOT_WIDTH.search(svg)
+    size = f' style="--blueprint-width:{width[1]}px"' if width else ""
+    title = _ROOT_LABELLED_BY.search(svg)
+    if alt:
+        name = f' aria-label="{escape(alt)}"'
+        svg = f'<div role="img" aria-label="{escape(alt)}">{svg}</div>'
+    elif title:
+        name = f' aria-labelledby="{title[1]}"'  # ids that inline_svg wrote: letters, digits and hyphens
+    else:
+        name = ""
+    exclude = " data-search-exclude" if search_exclude else ""
+    return f'<div class="{classes}" role="region" tabindex="0"{name}{size}{exclude}>{svg}</div>'
+
+
+def fit_control_html(svg: str) -> str:
+    """The *Fit to column* checkbox, in the drawing's language; checked, the
+    stylesheet lets the figure's drawings shrink to the column whatever their size."""
+    return f'<label class="blueprint-fit"{_lang_attribute(svg)}><input type="checkbox"> ' \
+           f'{escape(str(_words_of(svg)["fit_column"]))}</label>'
+
+
+def _words_of(svg: str) -> dict[str, object]:
+    language = _LANG.search(svg)
+    return WORDS[Language(language[2]) if language and language[2] in ("en", "zh") else Language.EN]
+
+
+def _lang_attribute(svg: str) -> str:
+    language = _LANG.search(svg)
+    return f' lang="{escape(language[1])}"' if language else ""
 
 
 def text_version_html(svg: str) -> str:
@@ -97,10 +144,8 @@ def text_version_html(svg: str) -> str:
     lines = html.unescape(found[1]).split("\n")[1:] if found else []
     if not lines:
         return ""
-    language = _LANG.search(svg)
-    words = WORDS[Language(language[2]) if language and language[2] in ("en", "zh") else Language.EN]
-    tag = f' lang="{escape(language[1])}"' if language else ""
-    parts = [f'<details class="blueprint-text"{tag}>', f"<summary>{escape(str(words['text_version']))}</summary>"]
+    parts = [f'<details class="blueprint-text"{_lang_attribute(svg)}>',
+             f"<summary>{escape(str(_words_of(svg)['text_version']))}</summary>"]
     depth = -1
     for line in lines:
         level = (len(line) - len(line.lstrip(" "))) // len(INDENT)
@@ -153,7 +198,7 @@ def inline_svg(svg: str, prefix: str) -> str:
         raise EmbeddingError("the drawing does not start with an <svg> element")
     svg = _ID.sub(lambda m: f"{m[1]}{prefix}-{m[2]}{m[3]}", svg)
     svg = _URL_REFERENCE.sub(lambda m: f"{m[1]}{prefix}-{m[2]}{m[3]}", svg)
-    svg = _LABELLED_BY.sub(lambda m: m[1] + " ".join(f"{prefix}-{name}" for name in m[2].split()) + m[3], svg)
+    svg = _ARIA_REFERENCE.sub(lambda m: m[1] + " ".join(f"{prefix}-{name}" for name in m[2].split()) + m[3], svg)
     svg = _STYLE.sub(lambda m: m[1] + scoped_css(m[2], f"#{prefix}") + m[3], svg)
     return _ROOT_TAG.sub(f'<svg id="{prefix}"', svg, count=1)
 

@@ -39,7 +39,8 @@ from sphinx.util.docutils import SphinxDirective
 from blueprint import __version__
 from blueprint.api import CheckResult, check_bytes, check_text, read_file, render_result
 from blueprint.diagnostics import Diagnostic
-from blueprint.integrations.figure import VARIANT_CLASS, inline_svg, stylesheet, text_version_html, themes_drawn
+from blueprint.integrations.figure import (VARIANT_CLASS, drawing_html, fit_control_html, inline_svg, stylesheet,
+                                          text_version_html, themes_drawn)
 from blueprint.integrations.pygments_lexer import BlueprintLexer
 from blueprint.report import embedded as report_text
 from blueprint.vocabulary import PAGE_THEMES
@@ -52,8 +53,9 @@ logger = logging.getLogger(__name__)
 
 STYLESHEET = "blueprint.css"
 # With :width:, the drawing fills the width asked for (larger or smaller than
-# drawn) instead of keeping its own size.
-_SIZED_CSS = ".blueprint-figure.blueprint-sized svg{width:100%}\n"
+# drawn) instead of keeping its own size, down to the stylesheet's floor.
+_SIZED_CSS = ".blueprint-figure.blueprint-sized .blueprint-drawing{width:auto}\n" \
+             ".blueprint-figure.blueprint-sized svg{width:100%}\n"
 
 
 class blueprint_drawing(nodes.General, nodes.Element):  # noqa: N801 (docutils names nodes in lower case)
@@ -221,14 +223,14 @@ class BlueprintDirective(SphinxDirective):
 def visit_drawing_html(translator: HTML5Translator, node: blueprint_drawing) -> None:
     # The SVG comes from the renderer (every string in it escaped) with its ids
     # prefixed and its stylesheet scoped by blueprint.integrations.figure.
-    label = f' role="img" aria-label="{translator.attval(node["alt"])}"' if node["alt"] else ""
     paired = len(node["drawings"]) > 1
     for theme, svg in node["drawings"]:
         # A pair's classes tell the stylesheet which drawing suits the page's colour scheme.
-        variant = f" {VARIANT_CLASS[theme]}" if paired else ""
-        translator.body.append(f'<div class="blueprint-drawing{variant}"{label}>{svg}</div>\n')
-    # Under the drawing, its text version as a closed disclosure (the light
-    # drawing's, when there are two: they say the same).
+        variant = VARIANT_CLASS[theme] if paired else ""
+        translator.body.append(drawing_html(svg, variant, alt=node["alt"]) + "\n")
+    # Under the drawing, the checkbox that fits it to the column and its text
+    # version as a closed disclosure (the light drawing's, when there are two: they say the same).
+    translator.body.append(fit_control_html(node["drawings"][0][1]))
     translator.body.append(text_version_html(node["drawings"][0][1]))
     raise nodes.SkipNode
 
