@@ -21,6 +21,7 @@ from blueprint.render import embedded_fonts
 from blueprint.render.embedded_fonts import CJK_FAMILY, FACES, LATIN_FAMILY, characters_by_face
 from blueprint.render.html import render_html
 from blueprint.render.svg import render_svg
+from blueprint.scene import scene_data
 
 ROOT = Path(__file__).resolve().parents[2]
 FONT_FACE = re.compile(r'@font-face\{font-family:"([^"]+)";font-weight:(\d+);font-style:(\w+);'
@@ -50,6 +51,27 @@ def test_each_face_carries_exactly_the_characters_it_draws(name: str) -> None:
         mapped = {chr(code) for code in font.getBestCmap()}
         assert mapped == {char for char in used[face_key(*key)] if char != " "} | ({" "} & mapped), key
         assert font["name"].getDebugName(1) == key[0]
+
+
+def _all_text_nodes(data) -> list[dict]:
+    """Every line of text anywhere in a scene's data, whatever node holds it."""
+    if isinstance(data, dict):
+        own = [data] if "size" in data and "spans" in data else []
+        return own + [text for value in data.values() for text in _all_text_nodes(value)]
+    if isinstance(data, list):
+        return [text for value in data for text in _all_text_nodes(value)]
+    return []
+
+
+@pytest.mark.parametrize("name", ["deposit-future-zh", "complaint-handling", "card-fraud-alert-zh"])
+def test_every_bold_chinese_text_of_the_scene_has_its_characters_embedded_bold(name: str) -> None:
+    # A text the font cut leaves out is drawn as empty boxes: a recovery tag's
+    # bold 补救 was, before the tags were counted.
+    scene = scene_of(name)
+    bold = characters_by_face(scene).get("cjk-bold", set())
+    drawn = {char for text in _all_text_nodes(scene_data(scene)) if text["bold"]
+             for span in text["spans"] for char in span["text"] if embedded_fonts.is_cjk(char)}
+    assert drawn - bold == set()
 
 
 def test_chinese_is_embedded_regular_and_bold() -> None:

@@ -81,6 +81,8 @@ def scene_texts(scene: Scene) -> Iterator[Text]:
         yield marker.label
     for badge in scene.badges:
         yield badge.label
+    for tag in scene.recoveries:
+        yield tag.label
 
 
 def is_cjk(text: str) -> bool:
