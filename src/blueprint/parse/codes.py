@@ -83,5 +83,16 @@ REPEATED_ATTRIBUTE = declare(
     good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n    duration 2min..5min\n',
 )
 
+CURLY_QUOTES = declare(
+    code="BP122",
+    name="curly-quotes",
+    level=Level.ERROR,
+    summary="A string is written between curly quotes (“ ” ‘ ’ 「 」) instead of straight ones.",
+    why="A string opens and closes with the straight quote `\"`; word processors and Chinese input methods "
+        "often type curly ones instead. Inside a string curly quotes are ordinary text.",
+    bad=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand “Hands over cash”\n',
+    good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n',
+)
+
 CODES = (UNREADABLE_FILE, UNEXPECTED_TOKEN, UNTERMINATED_STRING, BAD_DURATION, BAD_ESCAPE, FILE_TOO_LARGE,
-         REPEATED_ATTRIBUTE)
+         REPEATED_ATTRIBUTE, CURLY_QUOTES)

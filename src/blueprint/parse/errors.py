@@ -13,7 +13,8 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedTok
 from lark.lexer import PatternStr
 
 from blueprint.diagnostics import Diagnostic
-from blueprint.parse.codes import BAD_DURATION, UNEXPECTED_TOKEN, UNTERMINATED_STRING
+from blueprint.parse.codes import BAD_DURATION, CURLY_QUOTES, UNEXPECTED_TOKEN, UNTERMINATED_STRING
+from blueprint.parse.quotes import straightened
 from blueprint.parse.whitespace import WHITESPACE
 from blueprint.source import Span
 from blueprint.suggest import did_you_mean
@@ -87,6 +88,15 @@ def _unexpected_character(error: UnexpectedCharacters, parser: Lark, file: str, 
                           line_text: str) -> Diagnostic:
     column = error.column
     char = line_text[column - 1] if 0 < column <= len(line_text) else ""
+    straight = straightened(line_text)
+    if straight is not None:
+        return CURLY_QUOTES.at(
+            file,
+            Span.point(line, straight.column),
+            f"found the curly quote {straight.quote} where a string's quote belongs; "
+            'a string is written between straight quotes "…"',
+            hint=f"write straight quotes: {straight.text.strip(WHITESPACE)}",
+        )
     if char == '"' and "\r" in line_text[column:].rstrip("\r"):
         return UNTERMINATED_STRING.at(
             file,
