@@ -41,7 +41,12 @@ class State(str, Enum):
 
 class Language(str, Enum):
     EN = "en"
-    ZH = "zh"
+    ZH = "zh"  # Simplified Chinese
+    ZH_HANT = "zh-Hant"  # Traditional Chinese
+
+
+# Other names a file may give a language: `lang zh-Hans` is `lang zh`.
+LANGUAGE_ALIASES: dict[str, Language] = {"zh-Hans": Language.ZH}
 
 
 # What a file is that does not say (no `state` or `lang` line).

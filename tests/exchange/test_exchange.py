@@ -570,7 +570,7 @@ def documents(draw) -> dict:
     blueprint: dict = {
         "title": draw(_TEXT),
         "state": draw(st.sampled_from(["current", "future"])),
-        "lang": draw(st.sampled_from(["en", "zh"])),
+        "lang": draw(st.sampled_from(["en", "zh", "zh-Hant"])),
         "segments": draw(st.lists(_TEXT, max_size=2)),
         "phases": [{"name": draw(_TEXT)} for _ in range(phase_count)],
         "steps": steps,

@@ -316,7 +316,7 @@ def blueprints(draw):
         "owner": lambda: [_string(draw)],
         "version": lambda: [draw(st.sampled_from(["1.0", '"2.1"', "3.0-rc1"]))],
         "state": lambda: [draw(st.sampled_from(["current", "future"]))],
-        "lang": lambda: [draw(st.sampled_from(["en", "zh"]))],
+        "lang": lambda: [draw(st.sampled_from(["en", "zh", "zh-Hans", "zh-Hant"]))],
         "max-wait": lambda: [draw(st.sampled_from(DURATIONS))],
     }
     for keyword in draw(st.lists(st.sampled_from(sorted(headers)), unique=True)):

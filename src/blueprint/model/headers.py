@@ -12,6 +12,7 @@ from typing import Any
 from blueprint.model.codes import MISPLACED_STATEMENT
 from blueprint.model.drafts import BlueprintDraft, node
 from blueprint.model.types import Header, Language, State
+from blueprint.vocabulary import LANGUAGE_ALIASES
 from blueprint.model.values import read_choice, read_duration, read_lane, read_line
 from blueprint.parse.statements import HeaderStatement, LabelStatement, TitleStatement
 from blueprint.source import Span
@@ -64,7 +65,7 @@ def header(draft: BlueprintDraft, statement: HeaderStatement) -> None:
     if keyword == "state":
         _set(draft, "state", read_choice(draft, value, State, "a state"))
     elif keyword == "lang":
-        _set(draft, "lang", read_choice(draft, value, Language, "a language"))
+        _set(draft, "lang", read_choice(draft, value, Language, "a language", aliases=LANGUAGE_ALIASES))
     elif keyword == "max-wait":
         duration = read_duration(draft, value)
         if duration is not None:

@@ -3,6 +3,7 @@ durations and IDs, each read into its model type or reported."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import Enum
 from typing import TypeVar
 
@@ -53,11 +54,16 @@ def read_line(draft: BlueprintDraft, word: Word) -> Line | None:
     return None
 
 
-def read_choice(draft: BlueprintDraft, value: Word, enum: type[_E], what: str, expected: str | None = None) -> _E | None:
-    """The member of `enum` the word names; `expected` lists the choices in the message (default: joined by or)."""
+def read_choice(draft: BlueprintDraft, value: Word, enum: type[_E], what: str, expected: str | None = None,
+                aliases: Mapping[str, _E] | None = None) -> _E | None:
+    """The member of `enum` the word names (or its alias names); `expected`
+    lists the choices in the message (default: joined by or)."""
     choices = [member.value for member in enum]
     if value.text in choices:
         return enum(value.text)
+    if aliases and value.text in aliases:
+        return aliases[value.text]
+    choices += list(aliases or ())
     draft.report(
         UNKNOWN_VALUE,
         value.span,
