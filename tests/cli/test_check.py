@@ -51,7 +51,7 @@ def test_errors_exit_one_with_full_text_report(tree):
     result = run("check", "sub/bad.bp", cwd=tree)
     assert result.returncode == 1
     assert result.stdout == (
-        "sub/bad.bp:3:3: error[BP104]: found the lane 'custmer'; expected customer, onstage, backstage, support or evidence\n"
+        "sub/bad.bp:3:3: error[BP104]: found the lane 'custmer'; expected customer, onstage, backstage, support, preparation, management or evidence\n"
         "  |\n"
         '3 |   custmer c "C"\n'
         "  |   ^^^^^^^\n"
@@ -69,7 +69,7 @@ def test_directory_is_searched_and_hidden_folders_skipped(tree):
     assert report["diagnostics"][0] == {
         "file": "sub/bad.bp", "line": 3, "column": 3, "end_line": 3, "end_column": 10, "code": "BP104",
         "name": "unknown-lane", "severity": "error",
-        "message": "found the lane 'custmer'; expected customer, onstage, backstage, support or evidence",
+        "message": "found the lane 'custmer'; expected customer, onstage, backstage, support, preparation, management or evidence",
         "hint": "did you mean 'customer'?",
     }
 
@@ -78,7 +78,7 @@ def test_github_annotations(tree):
     result = run("check", "--format", "github", "sub/bad.bp", "warn.bp", cwd=tree)
     assert result.stdout.splitlines() == [
         "::error file=sub/bad.bp,line=3,col=3,endLine=3,endColumn=10,title=BP104 unknown-lane::"
-        "found the lane 'custmer'; expected customer, onstage, backstage, support or evidence%0Ahint: did you mean 'customer'?",
+        "found the lane 'custmer'; expected customer, onstage, backstage, support, preparation, management or evidence%0Ahint: did you mean 'customer'?",
         "::warning file=warn.bp,line=6,col=11,endLine=6,endColumn=15,title=BP304 unconnected-support::"
         "found the support action 'core' connected to no flow%0Ahint: connect it, e.g. SOME_ACTION -> core",
     ]

@@ -13,8 +13,8 @@ UNKNOWN_LANE = declare(
     code="BP104",
     name="unknown-lane",
     level=Level.ERROR,
-    summary="A lane name is not one of customer, onstage, backstage, support or evidence.",
-    why="A blueprint has exactly four action lanes and the evidence row above them.",
+    summary="A lane name is not one of customer, onstage, backstage, support, preparation, management or evidence.",
+    why="A blueprint has four action lanes, two optional ones below them (preparation, management) and the evidence row above them.",
     bad=EXAMPLE_HEAD + 'step deposit "Deposit"\n  custmer hand "Hands over cash"\n',
     good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n',
 )
@@ -23,8 +23,8 @@ UNKNOWN_LINE = declare(
     code="BP105",
     name="unknown-line",
     level=Level.ERROR,
-    summary="A line name is not one of interaction, visibility or internal.",
-    why="A blueprint has three lines between its lanes; `line` can only relabel them.",
+    summary="A line name is not one of interaction, visibility, internal, order-penetration or implementation.",
+    why="A blueprint has three lines between its lanes, and two more above its optional lanes; `line` can only relabel them.",
     bad=EXAMPLE_HEAD + 'line visible "Customers cannot see below"\n' + EXAMPLE_STEP,
     good=EXAMPLE_HEAD + 'line visibility "Customers cannot see below"\n' + EXAMPLE_STEP,
 )

@@ -65,7 +65,8 @@ def header(draft: BlueprintDraft, statement: HeaderStatement) -> None:
     if keyword == "state":
         _set(draft, "state", read_choice(draft, value, State, "a state"))
     elif keyword == "lang":
-        _set(draft, "lang", read_choice(draft, value, Language, "a language", aliases=LANGUAGE_ALIASES))
+        _set(draft, "lang", read_choice(draft, value, Language, "a language", "en, zh (or zh-Hans) or zh-Hant",
+                                      aliases=LANGUAGE_ALIASES))
     elif keyword == "max-wait":
         duration = read_duration(draft, value)
         if duration is not None:

@@ -35,7 +35,7 @@ def read_lane(draft: BlueprintDraft, word: Word, allow_evidence: bool) -> Lane |
     draft.report(
         UNKNOWN_LANE,
         word.span,
-        f"found the lane '{word.text}'; expected customer, onstage, backstage, support or evidence",
+        f"found the lane '{word.text}'; expected customer, onstage, backstage, support, preparation, management or evidence",
         hint=did_you_mean(word.text, choices),
     )
     return None
@@ -48,7 +48,7 @@ def read_line(draft: BlueprintDraft, word: Word) -> Line | None:
     draft.report(
         UNKNOWN_LINE,
         word.span,
-        f"found the line '{word.text}'; expected interaction, visibility or internal",
+        f"found the line '{word.text}'; expected interaction, visibility, internal, order-penetration or implementation",
         hint=did_you_mean(word.text, choices),
     )
     return None

@@ -18,8 +18,9 @@ from blueprint.parse.quotes import straightened
 from blueprint.parse.whitespace import WHITESPACE
 from blueprint.source import Span
 from blueprint.suggest import did_you_mean
+from blueprint.vocabulary import Lane, names
 
-LANE_WORDS = ("customer", "onstage", "backstage", "support", "evidence")
+LANE_WORDS = names(Lane)
 
 _TERMINAL_WORDS = {
     "STRING": 'a quoted string ("…")',

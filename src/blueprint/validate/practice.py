@@ -13,7 +13,7 @@ SKIPS_VISIBILITY = declare(
     code="BP301",
     name="skips-visibility",
     level=Level.WARNING,
-    summary="A flow joins a customer action directly to a backstage or support action, in either direction.",
+    summary="A flow joins a customer action directly to a backstage, support, preparation or management action, in either direction.",
     why="The customer only meets the organisation onstage (Bitner 2008); a direct hop hides the encounter that really happens, or shows a self-service channel that belongs onstage.",
     bad=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n  backstage post "Posts the deposit"\n  hand -> post\n',
     good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n  onstage count "Teller counts"\n  backstage post "Posts the deposit"\n  hand -> count -> post\n',
@@ -23,7 +23,7 @@ SKIPS_VISIBILITY = declare(
 @rule(SKIPS_VISIBILITY)
 def skips_visibility(blueprint: Blueprint) -> Iterator[Diagnostic]:
     actions = blueprint.action_index()
-    hidden = (Lane.BACKSTAGE, Lane.SUPPORT)
+    hidden = (Lane.BACKSTAGE, Lane.SUPPORT, Lane.PREPARATION, Lane.MANAGEMENT)
     for flow in blueprint.flows:
         source, target = actions.get(flow.source), actions.get(flow.target)
         if source is None or target is None:

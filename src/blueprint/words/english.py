@@ -12,11 +12,15 @@ ENGLISH: dict[str, object] = {
         Lane.ONSTAGE: "Onstage actions",
         Lane.BACKSTAGE: "Backstage actions",
         Lane.SUPPORT: "Support processes",
+        Lane.PREPARATION: "Preparation activities",
+        Lane.MANAGEMENT: "Management activities",
     },
     "lines": {
         Line.INTERACTION: "Line of interaction",
         Line.VISIBILITY: "Line of visibility",
         Line.INTERNAL: "Line of internal interaction",
+        Line.ORDER_PENETRATION: "Line of order penetration",
+        Line.IMPLEMENTATION: "Line of implementation",
     },
     # The drawing's header.
     "current": "Current state",
