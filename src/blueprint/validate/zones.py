@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from blueprint.diagnostics import EXAMPLE_HEAD, EXAMPLE_STEP, Diagnostic, Level, declare
+from blueprint.diagnostics import EXAMPLE_HEAD, EXAMPLE_STEP, Diagnostic, Level, Say, declare
 from blueprint.model.types import Blueprint, FlowKind, Lane
 from blueprint.validate.registry import rule
 from blueprint.vocabulary import LINE_ABOVE, OPTIONAL_LANES
@@ -29,6 +29,15 @@ EMPTY_ZONE_LABEL = declare(
     bad=EXAMPLE_HEAD + 'lane preparation "Vault and cash centre"\n' + EXAMPLE_STEP,
     good=EXAMPLE_HEAD + 'lane preparation "Vault and cash centre"\n' + EXAMPLE_STEP
          + '  preparation float "Vault issues the cash float"\n  float --> count\n',
+    says={
+        "empty": Say(en="found a label for the {header}, but no action stands in the {lane} lane; "
+                        "it is drawn only when one does",
+                     zh="为 {header} 设了名称，但 {lane} 泳道中没有行为；只有泳道中有行为时才会画出",
+                     zh_hant="為 {header} 設了名稱，但 {lane} 泳道中沒有行為；只有泳道中有行為時才會畫出"),
+        "add": Say(en='add an action to it under a step ({lane} ID "Label"), or delete this line',
+                   zh='在某个步骤下为它加一个行为（{lane} ID "标签"），或删除这一行',
+                   zh_hant='在某個步驟下為它加一個行為（{lane} ID "標籤"），或刪除這一行'),
+    },
 )
 
 ORDER_INTO_PREPARATION = declare(
@@ -41,6 +50,15 @@ ORDER_INTO_PREPARATION = declare(
         "the line of order penetration, in the support or backstage lane; preparation feeds the lanes above it.",
     bad=EXAMPLE_HEAD + EXAMPLE_STEP + '  preparation float "Vault issues cash"\n  count -> float\n',
     good=EXAMPLE_HEAD + EXAMPLE_STEP + '  preparation float "Vault issues the cash float"\n  float --> count\n',
+    says={
+        "into": Say(en="found a flow from the {lane} action '{source}' into the preparation action '{target}'; "
+                       "what an order sets off belongs above the line of order penetration",
+                    zh="{lane} 行为“{source}”连向准备活动“{target}”；由顾客订单引发的活动应在订单渗透分界线之上",
+                    zh_hant="{lane} 行為「{source}」連向準備活動「{target}」；由顧客訂單引發的活動應在訂單滲透分界線之上"),
+        "move": Say(en="move '{target}' to the support lane, or turn the flow round if '{target}' feeds '{source}'",
+                    zh="把“{target}”移到 support 泳道；如果是“{target}”供给“{source}”，就把连线反过来",
+                    zh_hant="把「{target}」移到 support 泳道；如果是「{target}」供給「{source}」，就把連線反過來"),
+    },
 )
 
 
@@ -58,9 +76,8 @@ def empty_zone_labels(blueprint: Blueprint) -> Iterator[Diagnostic]:
         yield EMPTY_ZONE_LABEL.at(
             blueprint.source_name,
             header.span,
-            f"found a label for the {header.keyword}, but no action stands in the {lane.value} lane; "
-            "it is drawn only when one does",
-            hint=f"add an action to it under a step ({lane.value} ID \"Label\"), or delete this line",
+            EMPTY_ZONE_LABEL.text("empty", header=header.keyword, lane=lane.value),
+            hint=EMPTY_ZONE_LABEL.text("add", lane=lane.value),
         )
 
 
@@ -77,9 +94,7 @@ def order_into_preparation(blueprint: Blueprint) -> Iterator[Diagnostic]:
                 yield ORDER_INTO_PREPARATION.at(
                     blueprint.source_name,
                     flow.span,
-                    f"found a flow from the {first.lane.value} action '{first.id}' into the preparation action "
-                    f"'{second.id}'; what an order sets off belongs above the line of order penetration",
-                    hint=f"move '{second.id}' to the support lane, or turn the flow round if "
-                         f"'{second.id}' feeds '{first.id}'",
+                    ORDER_INTO_PREPARATION.text("into", lane=first.lane.value, source=first.id, target=second.id),
+                    hint=ORDER_INTO_PREPARATION.text("move", target=second.id, source=first.id),
                 )
                 break
