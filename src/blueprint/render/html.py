@@ -154,10 +154,11 @@ def _page_fonts(scene: Scene, page_texts: list[str]) -> str:
     text set in them. The page's own text (the details panel, the tables)
     may be regular or bold, so each of its characters goes into both."""
     used = characters_by_face(scene)
+    hant = "-hant" if scene.lang == "zh-Hant" else ""  # the faces characters_by_face chose
     for char in set("".join(page_texts)):
-        script = "cjk" if is_cjk(char) else "latin"
-        used.setdefault(f"{script}-regular", set()).add(char)
-        used.setdefault(f"{script}-bold", set()).add(char)
+        for weight in ("regular", "bold"):
+            key = f"cjk-{weight}{hant}" if is_cjk(char) else f"latin-{weight}"
+            used.setdefault(key, set()).add(char)
     return (font_face_css(used)
             + f'body{{font-family:"{LATIN_FAMILY}","{CJK_FAMILY}",{safe_font_family(scene.font_family)}}}\n')
 
