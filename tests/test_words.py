@@ -63,7 +63,8 @@ def test_the_catalogue_is_a_leaf():
         capture_output=True, text=True, check=True,
     ).stdout.split()
     assert {name for name in loaded if name.startswith("blueprint")} == {
-        "blueprint", "blueprint.vocabulary", "blueprint.words"}
+        "blueprint", "blueprint.vocabulary", "blueprint.words", "blueprint.words.english",
+        "blueprint.words.simplified", "blueprint.words.traditional"}
     assert "pydantic" not in loaded
 
 

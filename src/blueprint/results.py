@@ -23,6 +23,8 @@ class CheckResult(BaseModel):
     source: Source | None
     blueprint: Blueprint | None
     diagnostics: tuple[Diagnostic, ...]
+    # The language its diagnostics are worded in (see `localized`).
+    messages: str = "en"
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -31,6 +33,17 @@ class CheckResult(BaseModel):
     @property
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.level is Level.WARNING]
+
+    def written_in(self) -> str:
+        """The language the file says it is written in (`lang`), or English when that is not known."""
+        return self.blueprint.lang.value if self.blueprint is not None else "en"
+
+    def localized(self, language: str | None = None) -> CheckResult:
+        """The result with its diagnostics worded in `language` (en, zh or
+        zh-Hant), by default in the language of its file."""
+        language = language or self.written_in()
+        return self.model_copy(update={"messages": language,
+                                       "diagnostics": tuple(d.localized(language) for d in self.diagnostics)})
 
     @property
     def ok(self) -> bool:

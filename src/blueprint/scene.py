@@ -97,7 +97,7 @@ class Rule(SceneNode):
     y1: float
     x2: float
     y2: float
-    style: Literal["solid", "dashed", "dotted"] = "solid"
+    style: Literal["solid", "dashed", "dotted", "dash-dot", "long-dash"] = "solid"
 
 
 @record

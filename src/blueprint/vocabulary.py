@@ -21,17 +21,37 @@ class Lane(str, Enum):
     ONSTAGE = "onstage"
     BACKSTAGE = "backstage"
     SUPPORT = "support"
+    # The optional zones below support: activities no customer order sets off
+    # (Fließ & Kleinaltenkamp), and planning and control (Kingman-Brundage).
+    PREPARATION = "preparation"
+    MANAGEMENT = "management"
 
 
-ACTION_LANES: tuple[Lane, ...] = (Lane.CUSTOMER, Lane.ONSTAGE, Lane.BACKSTAGE, Lane.SUPPORT)
+ACTION_LANES: tuple[Lane, ...] = (Lane.CUSTOMER, Lane.ONSTAGE, Lane.BACKSTAGE, Lane.SUPPORT, Lane.PREPARATION,
+                                  Lane.MANAGEMENT)
+# Drawn, listed and counted only in a blueprint that puts an action in them.
+OPTIONAL_LANES: tuple[Lane, ...] = (Lane.PREPARATION, Lane.MANAGEMENT)
 
 
 class Line(str, Enum):
-    """The three lines between the lanes."""
+    """The lines between the lanes: three in every blueprint, two more with the optional lanes."""
 
     INTERACTION = "interaction"  # customer | onstage
     VISIBILITY = "visibility"  # onstage | backstage
     INTERNAL = "internal"  # backstage | support
+    ORDER_PENETRATION = "order-penetration"  # customer-induced | preparation (customer-independent)
+    IMPLEMENTATION = "implementation"  # above management
+
+
+# The line drawn above each lane (the customer lane has none above it): a line
+# is drawn when the lane below it is.
+LINE_ABOVE: dict[Lane, Line] = {
+    Lane.ONSTAGE: Line.INTERACTION,
+    Lane.BACKSTAGE: Line.VISIBILITY,
+    Lane.SUPPORT: Line.INTERNAL,
+    Lane.PREPARATION: Line.ORDER_PENETRATION,
+    Lane.MANAGEMENT: Line.IMPLEMENTATION,
+}
 
 
 class State(str, Enum):
@@ -41,7 +61,12 @@ class State(str, Enum):
 
 class Language(str, Enum):
     EN = "en"
-    ZH = "zh"
+    ZH = "zh"  # Simplified Chinese
+    ZH_HANT = "zh-Hant"  # Traditional Chinese
+
+
+# Other names a file may give a language: `lang zh-Hans` is `lang zh`.
+LANGUAGE_ALIASES: dict[str, Language] = {"zh-Hans": Language.ZH}
 
 
 # What a file is that does not say (no `state` or `lang` line).

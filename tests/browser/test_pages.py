@@ -48,7 +48,7 @@ def test_page_loads_without_errors_or_requests(example: tuple[Scene, Path], page
     assert sorted(card_ids(page)) == sorted(card.id for card in scene.cards)
     assert len(flows(page)) == len(scene.arrows)
     assert page.evaluate("document.title") == scene.title
-    assert page.evaluate("document.documentElement.lang") == {"en": "en", "zh": "zh-Hans"}[scene.lang]
+    assert page.evaluate("document.documentElement.lang") == {"en": "en", "zh": "zh-Hans", "zh-Hant": "zh-Hant"}[scene.lang]
 
 
 def test_diagram_opens_fitted_to_the_window(example: tuple[Scene, Path], page: Page) -> None:

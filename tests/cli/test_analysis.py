@@ -19,7 +19,7 @@ GOOD = 'blueprint "T"\nmax-wait 5min\nstep s "S"\n  customer c "C"\n    wait 2mi
 FUTURE = 'blueprint "T"\nstate future\nstep s "S"\n  customer c "C"\n  onstage o "O"\n    duration 1min\n  c -> o\n'
 BAD = 'blueprint "T"\nstep s "S"\n  custmer c "C"\n'
 BAD_REPORT = (
-    "bad.bp:3:3: error[BP104]: found the lane 'custmer'; expected customer, onstage, backstage, support or evidence\n"
+    "bad.bp:3:3: error[BP104]: found the lane 'custmer'; expected customer, onstage, backstage, support, preparation, management or evidence\n"
     "  |\n"
     '3 |   custmer c "C"\n'
     "  |   ^^^^^^^\n"
@@ -217,7 +217,7 @@ def test_a_bad_document_is_reported_at_its_json_path_and_nothing_is_written(tree
     assert (done.returncode, out(done)) == (1, "")
     assert err(done) == (
         "model.json: error: $.blueprint.steps[0].actions[0].lane: Input should be 'evidence', 'customer', "
-        "'onstage', 'backstage' or 'support' (found \"cusotmer\")\n"
+        "'onstage', 'backstage', 'support', 'preparation' or 'management' (found \"cusotmer\")\n"
         "\n"
         "model.json: not imported (1 problem); nothing was written\n"
     )

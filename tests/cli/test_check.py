@@ -51,7 +51,7 @@ def test_errors_exit_one_with_full_text_report(tree):
     result = run("check", "sub/bad.bp", cwd=tree)
     assert result.returncode == 1
     assert result.stdout == (
-        "sub/bad.bp:3:3: error[BP104]: found the lane 'custmer'; expected customer, onstage, backstage, support or evidence\n"
+        "sub/bad.bp:3:3: error[BP104]: found the lane 'custmer'; expected customer, onstage, backstage, support, preparation, management or evidence\n"
         "  |\n"
         '3 |   custmer c "C"\n'
         "  |   ^^^^^^^\n"
@@ -69,7 +69,7 @@ def test_directory_is_searched_and_hidden_folders_skipped(tree):
     assert report["diagnostics"][0] == {
         "file": "sub/bad.bp", "line": 3, "column": 3, "end_line": 3, "end_column": 10, "code": "BP104",
         "name": "unknown-lane", "severity": "error",
-        "message": "found the lane 'custmer'; expected customer, onstage, backstage, support or evidence",
+        "message": "found the lane 'custmer'; expected customer, onstage, backstage, support, preparation, management or evidence",
         "hint": "did you mean 'customer'?",
     }
 
@@ -78,7 +78,7 @@ def test_github_annotations(tree):
     result = run("check", "--format", "github", "sub/bad.bp", "warn.bp", cwd=tree)
     assert result.stdout.splitlines() == [
         "::error file=sub/bad.bp,line=3,col=3,endLine=3,endColumn=10,title=BP104 unknown-lane::"
-        "found the lane 'custmer'; expected customer, onstage, backstage, support or evidence%0Ahint: did you mean 'customer'?",
+        "found the lane 'custmer'; expected customer, onstage, backstage, support, preparation, management or evidence%0Ahint: did you mean 'customer'?",
         "::warning file=warn.bp,line=6,col=11,endLine=6,endColumn=15,title=BP304 unconnected-support::"
         "found the support action 'core' connected to no flow%0Ahint: connect it, e.g. SOME_ACTION -> core",
     ]
@@ -164,3 +164,34 @@ def test_version_and_help():
     check_help = run("check", "--help").stdout
     for option in ("--format", "--strict", "--select", "--extend-select", "--ignore", "--config"):
         assert option in check_help
+
+
+HANT_BAD = 'blueprint "T"\nlang zh-Hant\nstep s "S"\n  custmer c "C"\n'
+
+
+def test_messages_follow_the_files_language_unless_one_is_asked_for(tmp_path):
+    (tmp_path / "hant.bp").write_text(HANT_BAD, encoding="utf-8")
+    (tmp_path / "en.bp").write_text(BAD, encoding="utf-8")
+    own = run("check", "hant.bp", cwd=tmp_path)
+    assert own.returncode == 1
+    assert "hant.bp:4:3: error[BP104]: 泳道「custmer」不存在" in own.stdout
+    assert "= hint: 是否想寫「customer」？" in own.stdout
+    assert own.stdout.endswith("已檢查 1 個檔案：1 個錯誤，0 個警告\n")
+    # Files in two languages: each finding in its own, the closing line in English.
+    mixed = run("check", "hant.bp", "en.bp", cwd=tmp_path).stdout
+    assert "泳道「custmer」" in mixed and "found the lane 'custmer'" in mixed
+    assert mixed.endswith("2 files checked: 2 errors, 0 warnings\n")
+    asked = run("check", "--messages", "zh-Hans", "hant.bp", "en.bp", cwd=tmp_path).stdout
+    assert asked.count("泳道“custmer”不存在") == 2 and asked.endswith("已检查 2 个文件：2 个错误，0 个警告\n")
+    english = run("check", "--messages", "en", "hant.bp", "--format", "json", cwd=tmp_path).stdout
+    assert json.loads(english)["diagnostics"][0]["message"].startswith("found the lane 'custmer'")
+
+
+def test_the_messages_setting_and_a_bad_language(tmp_path):
+    (tmp_path / "en.bp").write_text(BAD, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.blueprint]\nmessages = "zh-Hant"\n', encoding="utf-8")
+    result = run("check", "en.bp", cwd=tmp_path)
+    assert "泳道「custmer」不存在" in result.stdout and result.stdout.endswith("已檢查 1 個檔案：1 個錯誤，0 個警告\n")
+    assert run("check", "--messages", "en", "en.bp", cwd=tmp_path).stdout.endswith("1 file checked: 1 error, 0 warnings\n")
+    wrong = run("check", "--messages", "fr", "en.bp", cwd=tmp_path)
+    assert wrong.returncode == 2 and "'fr' is not a language messages are written in" in wrong.stderr

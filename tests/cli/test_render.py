@@ -22,7 +22,7 @@ CHINESE = 'blueprint "存款"\nlang zh\nstep s "柜台办理"\n  customer c "递
 WARN = GOOD + '  support core "Core"\n'
 BAD = 'blueprint "T"\nstep s "S"\n  custmer c "C"\n'
 BAD_REPORT = (
-    "bad.bp:3:3: error[BP104]: found the lane 'custmer'; expected customer, onstage, backstage, support or evidence\n"
+    "bad.bp:3:3: error[BP104]: found the lane 'custmer'; expected customer, onstage, backstage, support, preparation, management or evidence\n"
     "  |\n"
     '3 |   custmer c "C"\n'
     "  |   ^^^^^^^\n"

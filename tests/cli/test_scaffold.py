@@ -16,7 +16,7 @@ from blueprint.scaffold import ScaffoldError, file_name_for, title_for
 from .test_fmt import documented, run, snapshot
 
 ALL_CODES = frozenset(code.code for code in CODES)
-COMBINATIONS = list(itertools.product(["en", "zh"], ["current", "future"]))
+COMBINATIONS = list(itertools.product(["en", "zh", "zh-Hant"], ["current", "future"]))
 IDS = [f"{lang}-{state}" for lang, state in COMBINATIONS]
 STATEMENT_RULES = {
     "title", "description_header", "segment_header", "owner_header", "version_header", "state_header",

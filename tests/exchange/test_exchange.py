@@ -426,7 +426,7 @@ def test_validation_is_strict_and_names_the_path():
     assert _problems(_edited(edit)) == [
         ("$.blueprint.steps[0].label", "missing; this field is required"),
         ("$.blueprint.steps[0].actions[0].lane",
-         "Input should be 'evidence', 'customer', 'onstage', 'backstage' or 'support' (found \"cusotmer\")"),
+         "Input should be 'evidence', 'customer', 'onstage', 'backstage', 'support', 'preparation' or 'management' (found \"cusotmer\")"),
         ("$.blueprint.steps[0].actions[1].fails[0].number", 'Input should be a valid integer (found "1")'),
         ("$.blueprint.steps[0].actions[1].fails[0].severity", "Input should be 'low', 'medium' or 'high' (found 3)"),
     ]
@@ -570,7 +570,7 @@ def documents(draw) -> dict:
     blueprint: dict = {
         "title": draw(_TEXT),
         "state": draw(st.sampled_from(["current", "future"])),
-        "lang": draw(st.sampled_from(["en", "zh"])),
+        "lang": draw(st.sampled_from(["en", "zh", "zh-Hant"])),
         "segments": draw(st.lists(_TEXT, max_size=2)),
         "phases": [{"name": draw(_TEXT)} for _ in range(phase_count)],
         "steps": steps,

@@ -13,6 +13,7 @@ from blueprint.format import UnsafeFormatError, meaning_of
 from blueprint.parse.grammar import grammar_text
 from blueprint.parse.whitespace import WHITESPACE as LANGUAGE_WHITESPACE
 from blueprint.parse.whitespace import is_blank
+from blueprint.vocabulary import ACTION_LANES, Lane, Line
 
 from ..conftest import EXAMPLES
 
@@ -316,16 +317,16 @@ def blueprints(draw):
         "owner": lambda: [_string(draw)],
         "version": lambda: [draw(st.sampled_from(["1.0", '"2.1"', "3.0-rc1"]))],
         "state": lambda: [draw(st.sampled_from(["current", "future"]))],
-        "lang": lambda: [draw(st.sampled_from(["en", "zh"]))],
+        "lang": lambda: [draw(st.sampled_from(["en", "zh", "zh-Hans", "zh-Hant"]))],
         "max-wait": lambda: [draw(st.sampled_from(DURATIONS))],
     }
     for keyword in draw(st.lists(st.sampled_from(sorted(headers)), unique=True)):
         statements.append([keyword, *headers[keyword]()])
     for _ in range(draw(st.integers(0, 2))):
         statements.append(["segment", _string(draw)])
-    for lane in draw(st.lists(st.sampled_from(["evidence", "customer", "onstage", "backstage", "support"]), unique=True, max_size=2)):
+    for lane in draw(st.lists(st.sampled_from([lane.value for lane in Lane]), unique=True, max_size=2)):
         statements.append(["lane", lane, _string(draw)])
-    for line in draw(st.lists(st.sampled_from(["interaction", "visibility", "internal"]), unique=True, max_size=2)):
+    for line in draw(st.lists(st.sampled_from([line.value for line in Line]), unique=True, max_size=2)):
         statements.append(["line", line, _string(draw)])
 
     ids = draw(st.lists(st.sampled_from(IDS), min_size=2, max_size=9, unique=True))
@@ -367,7 +368,7 @@ def blueprints(draw):
         for action_id, owner in zip(action_ids, owners):
             if owner != step_number:
                 continue
-            lane = draw(st.sampled_from(["customer", "onstage", "backstage", "support"]))
+            lane = draw(st.sampled_from([lane.value for lane in ACTION_LANES]))
             statements.append([lane, action_id, _string(draw)])
             once: set[str] = set()
             for attribute in draw(st.lists(st.sampled_from(["fail", "wait", "duration", "cost", "note", "link"]), max_size=4)):

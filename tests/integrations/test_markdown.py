@@ -119,7 +119,7 @@ def test_an_invalid_fence_is_an_error_box_with_the_page_line(caplog):
     assert "8 |   custmer x &quot;Does&quot;" in box  # the snippet, numbered as in the page
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert warnings == ["guide.md:8:3: error[BP104]: found the lane 'custmer'; "
-                        "expected customer, onstage, backstage, support or evidence"]
+                        "expected customer, onstage, backstage, support, preparation, management or evidence"]
 
 
 def test_hostile_text_in_an_error_box_is_escaped():
@@ -229,7 +229,7 @@ def test_an_invalid_file_shows_its_own_file_and_line(folder, caplog):
     assert "flows/typo.bp:3:3: found the lane" in box and "3 |   custmer" in box
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert warnings == ["flows/typo.bp:3:3: error[BP104]: found the lane 'custmer'; expected customer, onstage, "
-                        "backstage, support or evidence (drawn in flows.md:3)"]
+                        "backstage, support, preparation, management or evidence (drawn in flows.md:3)"]
 
 
 @pytest.mark.parametrize(("reference", "message"), [

@@ -155,9 +155,9 @@ def test_an_invalid_blueprint_fails_a_strict_build_with_its_file_and_line(tmp_pa
     log = log_of(done)
     assert done.returncode != 0
     assert ("WARNING -  blueprint: docs/broken.md:6:3: error[BP104]: found the lane 'custmer'; "
-            "expected customer, onstage, backstage, support or evidence") in log
+            "expected customer, onstage, backstage, support, preparation, management or evidence") in log
     assert ("WARNING -  blueprint: docs/flows/typo.bp:3:3: error[BP104]: found the lane 'custmer'; "
-            "expected customer, onstage, backstage, support or evidence (drawn in docs/broken.md:9)") in log
+            "expected customer, onstage, backstage, support, preparation, management or evidence (drawn in docs/broken.md:9)") in log
     assert "Aborted with 2 warnings in strict mode!" in log
     assert "Traceback" not in log
 

@@ -23,6 +23,7 @@ from .quality import drawings, measure
 PINNED = {
     "branch-visit-current": (0, 3, 8, 0, 0, 123),
     "branch-visit-future": (0, 3, 7, 0, 0, 50),
+    "branch-queue-zh-Hant": (0, 1, 0, 0, 0, 64),
     "card-fraud-alert-zh": (0, 2, 4, 0, 0, 83),
     "complaint-handling": (0, 4, 7, 0, 0, 116),
     "contact-centre": (0, 2, 6, 0, 0, 54),

@@ -127,3 +127,36 @@ def test_a_fraction_of_a_second_is_spelt_as_written_not_as_nothing():
 
     assert (format_seconds(0.1), format_seconds(0.5), format_seconds(0), format_seconds(5400)) == (
         "0.1s", "0.5s", "0min", "1h30min")
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "fixed"),
+    [
+        ("  customer c “Hands over cash”", 14, 'customer c "Hands over cash"'),
+        ("  customer c 「遞交現金」", 14, 'customer c "遞交現金"'),
+        ("  customer c ‘Hands’", 14, 'customer c "Hands"'),
+        ('  customer c "Hands”', 20, 'customer c "Hands"'),
+        ("  customer c “Says ‘yes’ twice”", 14, 'customer c "Says ‘yes’ twice"'),
+        ("  customer c ‘Says \"yes\"’", 14, 'customer c "Says \\"yes\\""'),
+    ],
+)
+def test_curly_quotes_are_explained_with_the_fixed_line(line, column, fixed):
+    text = f'blueprint "T"\nstep s "S"\n{line}\n  onstage o "O"\n  c -> o\n'
+    [d] = check_bytes("curly.bp", text.encode()).diagnostics
+    assert (d.code, d.span.line, d.span.column) == ("BP122", 3, column)
+    assert d.hint == f"write straight quotes: {fixed}"
+
+
+def test_curly_quotes_inside_a_string_are_text():
+    text = 'blueprint "T"\nstep s "S"\n  customer c "The customer’s “card” 「卡」"\n  onstage o "O"\n  c -> o\n'
+    result = check_bytes("curly.bp", text.encode())
+    assert result.diagnostics == ()
+    assert result.blueprint.steps[0].actions[0].label == "The customer’s “card” 「卡」"
+
+
+def test_a_line_with_curly_quotes_still_yields_its_statement():
+    # The step and its action are read as meant, so nothing else is reported.
+    text = 'blueprint “T”\nstep s 「S」\n  customer c "C"\n  onstage o "O"\n  c -> o\n'
+    result = check_bytes("curly.bp", text.encode())
+    assert codes(result) == ["BP122", "BP122"]
+    assert result.blueprint.steps[0].label == "S"

@@ -90,8 +90,22 @@ def test_bold_chinese_has_the_simplified_chinese_forms() -> None:
     font = TTFont(io.BytesIO(embedded_fonts._cut(bold, "直骨", "")))
     simplified = {char: font.getBestCmap()[ord(char)] for char in "直骨"}
     assert all(simplified[char] != japanese[char] for char in "直骨")
-    forms = embedded_fonts._simplified_forms(source, {ord(char): japanese[char] for char in "直骨"})
+    forms = embedded_fonts.regional_forms(source, {ord(char): japanese[char] for char in "直骨"}, "ZHS ")
     assert {chr(code): glyph for code, glyph in forms.items()} == simplified
+
+
+def test_traditional_chinese_is_drawn_in_traditional_forms() -> None:
+    # 骨 is shaped differently in Taiwan's standard and the mainland's.
+    scene = scene_of("branch-queue-zh-Hant")
+    faces = embedded_fonts.characters_by_face(scene)
+    assert "cjk-regular-hant" in faces and "cjk-bold-hant" in faces
+    assert "cjk-regular" not in faces and "cjk-bold" not in faces
+    bold = {key: TTFont(io.BytesIO(embedded_fonts._cut(FACES[key], "骨", ""))).getBestCmap()[ord("骨")]
+            for key in ("cjk-bold", "cjk-bold-hant")}
+    assert bold["cjk-bold"] != bold["cjk-bold-hant"]
+    regular = {key: embedded_fonts._cut(FACES[key], "骨", "") for key in ("cjk-regular", "cjk-regular-hant")}
+    assert regular["cjk-regular"] != regular["cjk-regular-hant"]
+    assert FACES["cjk-regular-hant"].family == FACES["cjk-regular"].family  # measured and named alike
 
 
 def test_without_fonts_the_drawing_is_the_same_but_names_the_readers_fonts() -> None:

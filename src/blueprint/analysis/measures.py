@@ -15,10 +15,12 @@ from pydantic import BaseModel, ConfigDict, computed_field, field_serializer
 
 from blueprint.model.durations import format_seconds
 from blueprint.model.types import Action, Blueprint, DurationRange, Flow, Lane, Line
+from blueprint.vocabulary import ACTION_LANES, LINE_ABOVE
 
 # Depth of each action lane, top to bottom; a line lies just above the lane of its depth.
-LANE_DEPTH: dict[Lane, int] = {Lane.CUSTOMER: 0, Lane.ONSTAGE: 1, Lane.BACKSTAGE: 2, Lane.SUPPORT: 3}
-LINE_DEPTH: dict[Line, int] = {Line.INTERACTION: 1, Line.VISIBILITY: 2, Line.INTERNAL: 3}
+LANE_DEPTH: dict[Lane, int] = {lane: depth for depth, lane in enumerate(ACTION_LANES)}
+# A line sits just above its lane: a flow between two lanes crosses the lines between their depths.
+LINE_DEPTH: dict[Line, int] = {line: LANE_DEPTH[lane] for lane, line in LINE_ABOVE.items()}
 
 
 def _number(value: float) -> int | float:

@@ -22,7 +22,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from blueprint.analysis.measures import Length, TimeRange, flows_crossing
-from blueprint.model.types import ACTION_LANES, Blueprint, Lane, Language, Line, Severity, State, Step
+from blueprint.model.types import Blueprint, Lane, Language, Line, Severity, State, Step
 from blueprint.vocabulary import names
 
 STATS_FORMAT = "blueprint-stats"
@@ -173,7 +173,7 @@ def _per_phase(blueprint: Blueprint) -> list[PhaseStats]:
                 name=name,
                 steps=len(steps),
                 actions=len(actions),
-                actions_by_lane={lane: by_lane[lane] for lane in ACTION_LANES},
+                actions_by_lane={lane: by_lane[lane] for lane in blueprint.action_lanes()},
                 fail_points=sum(len(action.fails) for action in actions),
                 customer_wait=TimeRange.total(wait.duration for action in actions for wait in action.waits),
             )
@@ -267,11 +267,13 @@ def blueprint_stats(blueprint: Blueprint) -> BlueprintStats:
         actions=len(actions),
         evidence=sum(len(step.evidence) for step in blueprint.steps),
         flows=len(blueprint.flows),
-        lanes=[LaneCount(lane=lane, label=blueprint.lane_label(lane), actions=by_lane[lane]) for lane in ACTION_LANES],
+        lanes=[LaneCount(lane=lane, label=blueprint.lane_label(lane), actions=by_lane[lane])
+               for lane in blueprint.action_lanes()],
         per_phase=_per_phase(blueprint),
         customer_contacts=len(crossing[Line.INTERACTION]),
         line_crossings=[
-            LineCrossing(line=line, label=blueprint.line_label(line), flows=len(crossing[line])) for line in Line
+            LineCrossing(line=line, label=blueprint.line_label(line), flows=len(crossing[line]))
+            for line in blueprint.lines()
         ],
         fail_points=_fail_points(blueprint),
         customer_wait=_customer_wait(blueprint),

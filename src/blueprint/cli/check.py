@@ -44,9 +44,13 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
               help="pyproject.toml to read [tool.blueprint] from (default: the nearest one above the current folder).")
 @click.option("--no-config", is_flag=True, help="Ignore pyproject.toml.")
+@click.option("--messages", metavar="LANG",
+              help="Language of diagnostics and the summary: en, zh (or zh-Hans) or zh-Hant "
+                   "(default: each file's own lang).")
 @click.option("--docs-url", metavar="URL",
               help="Address of the blueprint documentation site, for the rule links in SARIF.")
-def command(paths, output_format, strict, select, extend_select, ignore, config_path, no_config, docs_url) -> None:
+def command(paths, output_format, strict, select, extend_select, ignore, config_path, no_config, messages,
+            docs_url) -> None:
     """Check .bp files and report every problem.
 
     Directories are searched for *.bp files; `-` reads standard input. Exit
@@ -73,6 +77,7 @@ def command(paths, output_format, strict, select, extend_select, ignore, config_
             extend_select=_codes(extend_select),
             ignore=_codes(ignore),
             docs_url=docs_url,
+            messages=messages,
         )
         enabled = settings.enabled_codes()
     except ConfigError as error:
@@ -82,8 +87,9 @@ def command(paths, output_format, strict, select, extend_select, ignore, config_
     try:
         files = [str(f) for f in discover(p for p in paths if p != "-")]
         for _ in (p for p in paths if p == "-"):
-            results.append(for_report(check_bytes("<stdin>", read_limited(sys.stdin.buffer), enabled)))
-        results.extend(check_files(files, enabled, workers=available_cpus()))
+            results.append(for_report(check_bytes("<stdin>", read_limited(sys.stdin.buffer), enabled),
+                                      settings.messages))
+        results.extend(check_files(files, enabled, workers=available_cpus(), messages=settings.messages))
     except NoFilesError as error:
         fail_usage(str(error))
     except OSError as error:
@@ -104,21 +110,24 @@ def available_cpus() -> int:
     return os.cpu_count() or 1
 
 
-def for_report(result: CheckResult) -> CheckResult:
+def for_report(result: CheckResult, messages: str | None = None) -> CheckResult:
     """The result without its blueprint model, which no report uses: the model
     is most of what a worker would send back, and unpickling it in the parent
     would cost as much as the check itself. Every path drops it, so results
-    are the same whether files were checked in one process or in many."""
-    return result.model_copy(update={"blueprint": None})
+    are the same whether files were checked in one process or in many.
+    Its diagnostics are worded in `messages`, or in the file's own language,
+    which only the model knows."""
+    return result.localized(messages).model_copy(update={"blueprint": None})
 
 
-def check_one(name: str, enabled: frozenset[str]) -> CheckResult:
+def check_one(name: str, enabled: frozenset[str], messages: str | None = None) -> CheckResult:
     from blueprint.api import check_file
 
-    return for_report(check_file(name, enabled))
+    return for_report(check_file(name, enabled), messages)
 
 
-def check_files(names: Sequence[str], enabled: Iterable[str], workers: int = 1) -> list[CheckResult]:
+def check_files(names: Sequence[str], enabled: Iterable[str], workers: int = 1,
+                messages: str | None = None) -> list[CheckResult]:
     """Check files, in parallel when there are many and more than one worker,
     and return the results in the order of `names` whatever the order the
     workers finish in. Each process builds the parser once (it is cached),
@@ -126,7 +135,7 @@ def check_files(names: Sequence[str], enabled: Iterable[str], workers: int = 1) 
     first in input order) is raised as it would be when checking one by one."""
     enabled = frozenset(enabled)
     if workers <= 1 or len(names) < PARALLEL_FROM:
-        return [check_one(name, enabled) for name in names]
+        return [check_one(name, enabled, messages) for name in names]
     workers = min(workers, len(names) // FILES_PER_WORKER)
     chunk = max(1, len(names) // (workers * CHUNKS_PER_WORKER))
     # Imported here: most runs check too few files for a pool, and the import
@@ -136,11 +145,11 @@ def check_files(names: Sequence[str], enabled: Iterable[str], workers: int = 1) 
     try:
         pool = ProcessPoolExecutor(max_workers=workers, initializer=_leave_interrupts_to_the_parent)
     except (NotImplementedError, ImportError, OSError):  # no process semaphores on this system
-        return [check_one(name, enabled) for name in names]
+        return [check_one(name, enabled, messages) for name in names]
     with pool:
         try:
             # map() yields in input order, so output order never depends on timing.
-            return list(pool.map(check_one, names, [enabled] * len(names), chunksize=chunk))
+            return list(pool.map(check_one, names, [enabled] * len(names), [messages] * len(names), chunksize=chunk))
         except BaseException:
             # A file that cannot be read, or Ctrl-C: the files still queued are not checked.
             pool.shutdown(cancel_futures=True)

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from blueprint.catalogue import CODES
-from blueprint.diagnostics import Level
+from blueprint.diagnostics import Level, message_language
 
 FORMATS = ("text", "json", "github", "sarif")
 
@@ -35,6 +35,9 @@ class Settings(BaseModel):
     # The address of blueprint's documentation site; SARIF links the tool and
     # each rule to it (an absolute address: SARIF takes no relative ones).
     docs_url: str | None = Field(default=None, alias="docs-url")
+    # The language of diagnostics and summary lines (en, zh or zh-Hans, zh-Hant);
+    # unset, each file's own `lang`.
+    messages: str | None = None
 
     @field_validator("select", "extend_select", "ignore", mode="before")
     @classmethod
@@ -45,6 +48,16 @@ class Settings(BaseModel):
         if isinstance(value, (list, tuple)):
             return tuple(str(part).strip().upper() for part in value if str(part).strip())
         return value
+
+    @field_validator("messages")
+    @classmethod
+    def _messages(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        language = message_language(value)
+        if language is None:
+            raise ValueError(f"'{value}' is not a language messages are written in; expected en, zh, zh-Hans or zh-Hant")
+        return language
 
     @field_validator("docs_url")
     @classmethod

@@ -46,29 +46,34 @@ def command(paths, check_only, show_diff, brief_errors) -> None:
       blueprint fmt - < deposit.bp
     """
     try:
-        enabled = load_settings(find_pyproject(Path.cwd())).enabled_codes()
+        settings = load_settings(find_pyproject(Path.cwd()))
+        enabled = settings.enabled_codes()
     except ConfigError as error:
         fail_usage(str(error))
     if STDIN in paths:
         if len(paths) > 1:
             fail_usage("- (standard input) cannot be combined with other files")
-        _format_stdin(enabled, check_only, show_diff, brief_errors)
-    _format_files(paths, enabled, check_only, show_diff, brief_errors)
+        _format_stdin(enabled, check_only, show_diff, brief_errors, settings.messages)
+    _format_files(paths, enabled, check_only, show_diff, brief_errors, settings.messages)
 
 
-def _report_errors(results: list[CheckResult], brief: bool) -> None:
+def _report_errors(results: list[CheckResult], brief: bool, messages: str | None) -> None:
     """The problems of files that cannot be formatted, on stderr: as `blueprint
-    check` lists them or, brief, one line a file."""
+    check` lists them or, brief, one line a file; each in `messages` or in its
+    file's own language."""
     from blueprint.report import render_report
     from blueprint.report.formatting import not_formatted
 
+    results = [result.localized(messages) for result in results]
     if brief:
-        click.echo("\n".join(not_formatted(result.name, len(result.errors)) for result in results), err=True)
+        click.echo("\n".join(not_formatted(result.name, len(result.errors), result.messages) for result in results),
+                   err=True)
     else:
         click.echo(render_report(results, "text", color=sys.stderr.isatty()), err=True)
 
 
-def _format_stdin(enabled: frozenset[str], check_only: bool, show_diff: bool, brief_errors: bool) -> NoReturn:
+def _format_stdin(enabled: frozenset[str], check_only: bool, show_diff: bool, brief_errors: bool,
+                  messages: str | None) -> NoReturn:
     """Standard input formatted to standard output (or its diff, or only the exit status)."""
     from blueprint.api import format_bytes
     from blueprint.parse.decode import read_limited
@@ -80,7 +85,7 @@ def _format_stdin(enabled: frozenset[str], check_only: bool, show_diff: bool, br
         click.echo(f"blueprint: error: {error}; {_BUG}", err=True)
         sys.exit(EXIT_FINDINGS)
     if not result.ok:
-        _report_errors([result.check], brief_errors)
+        _report_errors([result.check], brief_errors, messages)
         sys.exit(EXIT_FINDINGS)
     if show_diff:
         click.echo(unified_diff("<stdin>", result.original, result.text), nl=False)
@@ -90,7 +95,7 @@ def _format_stdin(enabled: frozenset[str], check_only: bool, show_diff: bool, br
 
 
 def _format_files(paths: tuple[str, ...], enabled: frozenset[str], check_only: bool, show_diff: bool,
-                  brief_errors: bool) -> NoReturn:
+                  brief_errors: bool, messages: str | None) -> NoReturn:
     """Every file under `paths` rewritten in place (or its diff shown, or only listed)."""
     from blueprint.api import format_file
     from blueprint.cli.files import NoFilesError, discover
@@ -104,6 +109,7 @@ def _format_files(paths: tuple[str, ...], enabled: frozenset[str], check_only: b
 
     dry_run = check_only or show_diff
     reports, unsafe, changed, unchanged = [], 0, 0, 0
+    languages = set()
     for path in files:
         name = path.as_posix()
         try:
@@ -114,6 +120,7 @@ def _format_files(paths: tuple[str, ...], enabled: frozenset[str], check_only: b
             click.echo(f"blueprint: error: {error}; it is left as it is; {_BUG}", err=True)
             unsafe += 1
             continue
+        languages.add(result.check.written_in())
         if not result.ok:
             reports.append(result.check)
             continue
@@ -130,9 +137,11 @@ def _format_files(paths: tuple[str, ...], enabled: frozenset[str], check_only: b
             click.echo(f"reformatted {name}", err=True)
 
     if reports:
-        _report_errors(reports, brief_errors)
+        _report_errors(reports, brief_errors, messages)
     failed = len(reports) + unsafe
-    click.echo(formatting_summary(changed, unchanged, failed, dry_run), err=True)
+    # The files' own language when they share one (English otherwise), unless one is asked for.
+    language = messages or (languages.pop() if len(languages) == 1 else "en")
+    click.echo(formatting_summary(changed, unchanged, failed, dry_run, language), err=True)
     sys.exit(EXIT_FINDINGS if failed or (dry_run and changed) else EXIT_CLEAN)
 
 

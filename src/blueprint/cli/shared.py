@@ -72,6 +72,7 @@ def check_inputs(inputs: Sequence[Path | str], enabled: Iterable[str], show_warn
         except OSError as error:
             fail_usage(f"cannot read {error.filename or source}: {error.strerror or error}")
     failed = not all(result.ok for result in results)
+    results = [result.localized() for result in results]  # each in its file's language
     if failed or (show_warnings and any(result.diagnostics for result in results)):
         click.echo(render_report(results, "text", color=sys.stderr.isatty()), err=True)
     if failed:

@@ -10,8 +10,11 @@ BP1xx: syntax. BP2xx: meaning. BP3xx: blueprint practice (warnings).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from pydantic import BaseModel, ConfigDict
 
+from blueprint.diagnostics.texts import Say, Text
 from blueprint.diagnostics.types import Diagnostic, Level
 from blueprint.source import Span
 
@@ -33,13 +36,25 @@ class Code(BaseModel):
     bad: str
     good: str
     default_enabled: bool = True
+    # What it says, in every language (see blueprint.diagnostics.texts): its
+    # messages and hints by a name of the code's own choosing.
+    says: Mapping[str, Say] = {}
 
-    def at(self, file: str, span: Span, message: str, hint: str | None = None) -> Diagnostic:
-        """This code found at `span` of `file`."""
+    def text(self, name: str, **values: object) -> Text:
+        """One of this code's texts, its blanks filled."""
+        return self.says[name](**values)
+
+    def at(self, file: str, span: Span, message: str | Text, hint: str | Text | None = None) -> Diagnostic:
+        """This code found at `span` of `file`. The English words are the
+        diagnostic's message and hint; the texts stay with it for `localized`."""
         # Every argument is already of its field's type (the checker's own
         # values), so the diagnostic is built as is: see blueprint.model.types.Node.
-        return Diagnostic.model_construct(code=self.code, level=self.level, message=message, file=file, span=span,
-                                          hint=hint)
+        found = Diagnostic.model_construct(
+            code=self.code, level=self.level, file=file, span=span,
+            message=message.worded() if isinstance(message, Text) else message,
+            hint=hint.worded() if isinstance(hint, Text) else hint)
+        found._texts = (message if isinstance(message, Text) else None, hint if isinstance(hint, Text) else None)
+        return found
 
 
 def declare(**fields: object) -> Code:

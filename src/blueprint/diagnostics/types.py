@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 from blueprint.source import Span
 
@@ -24,10 +25,23 @@ class Diagnostic(BaseModel):
     file: str
     span: Span
     hint: str | None = None
+    # The message and hint as texts of every language (blueprint.diagnostics.texts),
+    # when the code words them so: not a field, so part of no output.
+    _texts: Any = PrivateAttr(default=(None, None))
 
     @property
     def is_error(self) -> bool:
         return self.level is Level.ERROR
+
+    def localized(self, language: str) -> Diagnostic:
+        """The same finding worded in `language` (en, zh or zh-Hant): same code, level and place."""
+        message, hint = self._texts
+        if language == "en" or (message is None and hint is None):
+            return self
+        return self.model_copy(update={
+            "message": message.worded(language) if message is not None else self.message,
+            "hint": hint.worded(language) if hint is not None else self.hint,
+        })
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.span.line, self.span.column, self.code)

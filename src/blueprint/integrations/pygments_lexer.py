@@ -61,7 +61,7 @@ LANES = vocabulary.names(Lane)
 LINES = vocabulary.names(Line)
 SEVERITIES = vocabulary.names(Severity)
 STATES = vocabulary.names(State)
-LANGUAGES = vocabulary.names(Language)
+LANGUAGES = vocabulary.names(Language) + tuple(vocabulary.LANGUAGE_ALIASES)
 ARROWS = tuple(vocabulary.ARROWS)
 RANGE = ".."
 

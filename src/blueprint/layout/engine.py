@@ -23,7 +23,7 @@ from blueprint.layout.measure import FONT_STACK, FontMetricsMeasurer, TextMeasur
 from blueprint.layout.recovery import recovery_tags
 from blueprint.layout.sizing import plan_routes, settle, with_room
 from blueprint.layout.text import block
-from blueprint.model.types import ACTION_LANES, Action, Blueprint, Flow, Lane
+from blueprint.model.types import Action, Blueprint, Flow, Lane
 from blueprint.scene import Arrow, Card, Change, Rect, Scene
 from blueprint.words import WORDS
 
@@ -56,7 +56,7 @@ class _Layout:
                                  **dict.fromkeys(marks.added_steps, "added")}
             self.introduced = marks.introduced_fail_numbers
         has_evidence = any(step.evidence for step in blueprint.steps)
-        self.lanes: list[Lane] = ([Lane.EVIDENCE] if has_evidence else []) + list(ACTION_LANES)
+        self.lanes: list[Lane] = ([Lane.EVIDENCE] if has_evidence else []) + list(blueprint.action_lanes())
         self.labels = {action.id: action.label for action in blueprint.actions()}
         self.flow_labels = flow_labels(blueprint, measurer)
         self.cells = Cells(self._measured_cards(), self._joined(), len(blueprint.steps), len(self.lanes))

@@ -1,5 +1,5 @@
 """The frame the cards stand in: phase bands and step heads over the columns,
-a tinted band and a label for each lane, and the blueprint's three lines."""
+a tinted band and a label for each lane, and the blueprint's lines."""
 
 from __future__ import annotations
 
@@ -12,10 +12,16 @@ from blueprint.layout.measure import TextMeasurer
 from blueprint.layout.wrap import wrap
 from blueprint.layout.text import block, line
 from blueprint.model.types import Blueprint, Lane, Line
+from blueprint.vocabulary import LINE_ABOVE
 from blueprint.scene import Change, ChangeBadge, Column, LaneBand, Rect, Rule, Text
 
-LINE_BELOW = {Lane.CUSTOMER: Line.INTERACTION, Lane.ONSTAGE: Line.VISIBILITY, Lane.BACKSTAGE: Line.INTERNAL}
-LINE_STYLE = {Line.INTERACTION: "solid", Line.VISIBILITY: "dashed", Line.INTERNAL: "dotted"}
+LINE_STYLE = {Line.INTERACTION: "solid", Line.VISIBILITY: "dashed", Line.INTERNAL: "dotted",
+              Line.ORDER_PENETRATION: "dash-dot", Line.IMPLEMENTATION: "long-dash"}
+
+
+def lines_below(lanes: list[Lane]) -> dict[Lane, Line]:
+    """Each drawn lane with the line under it: the line above the lane that follows."""
+    return {lane: LINE_ABOVE[below] for lane, below in zip(lanes, lanes[1:]) if below in LINE_ABOVE}
 
 
 @dataclass
@@ -48,8 +54,8 @@ def frame(blueprint: Blueprint, measurer: TextMeasurer, grid: Grid, lanes: list[
 
 
 def line_heights(grid: Grid, lanes: list[Lane]) -> dict[float, str]:
-    """Where the three lines run, top to bottom, by name."""
-    return {grid.lane_bottom(lanes.index(lane)): line.value for lane, line in LINE_BELOW.items()}
+    """Where the blueprint's lines run, top to bottom, by name."""
+    return {grid.lane_bottom(lanes.index(lane)): line.value for lane, line in lines_below(lanes).items()}
 
 
 def _phases(made: Frame, bp: Blueprint, m: TextMeasurer, grid: Grid, heads: Heads) -> None:
@@ -94,6 +100,7 @@ def _steps(made: Frame, bp: Blueprint, m: TextMeasurer, grid: Grid, heads: Heads
 def _lanes(made: Frame, bp: Blueprint, m: TextMeasurer, grid: Grid, lanes: list[Lane]) -> None:
     """A tinted band for each lane, its label in the header column."""
     left = style.MARGIN
+    below = lines_below(lanes)
     for index, lane in enumerate(lanes):
         top, height = grid.lane_top[index], grid.lane_height[index]
         made.rects.append(Rect(role=f"lane-{lane.value}", x=left, y=round(top, 2),
@@ -101,7 +108,7 @@ def _lanes(made: Frame, bp: Blueprint, m: TextMeasurer, grid: Grid, lanes: list[
         made.rects.append(Rect(role="lane-head", x=left, y=round(top, 2), width=style.HEAD_W - 8,
                                height=round(height, 2)))
         label = bp.lane_label(lane)
-        room = height - (18 if lane in LINE_BELOW else 0)
+        room = height - (18 if lane in below else 0)
         _, text_height = block(m, "lane-label", label, left + 12, 0, style.HEAD_W - 32, style.LANE_SIZE,
                                bold=True, max_lines=3)
         offset = top + max(4, (room - text_height) / 2)
@@ -112,13 +119,13 @@ def _lanes(made: Frame, bp: Blueprint, m: TextMeasurer, grid: Grid, lanes: list[
 
 
 def _lines(made: Frame, bp: Blueprint, m: TextMeasurer, grid: Grid, lanes: list[Lane]) -> None:
-    """The evidence row set off by a plain divider; the three lines below it are the blueprint's own."""
+    """The evidence row set off by a plain divider; the lines below it are the blueprint's own."""
     left = style.MARGIN
     if lanes[0] is Lane.EVIDENCE:
         y = grid.lane_top[1]
         made.rules.append(Rule(role="lane-divider", x1=left, y1=round(y, 2), x2=round(grid.right, 2),
                                y2=round(y, 2)))
-    for lane, blueprint_line in LINE_BELOW.items():
+    for lane, blueprint_line in lines_below(lanes).items():
         y = grid.lane_bottom(lanes.index(lane))
         made.rules.append(Rule(role=f"line-{blueprint_line.value}", x1=left, y1=round(y, 2),
                                x2=round(grid.right, 2), y2=round(y, 2), style=LINE_STYLE[blueprint_line]))

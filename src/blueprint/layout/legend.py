@@ -7,15 +7,16 @@ from dataclasses import dataclass, field
 
 from blueprint.layout import style
 from blueprint.layout.cards import BADGE_H, change_badge, fail_marker, wait_marker
+from blueprint.layout.frame import LINE_STYLE
 from blueprint.layout.measure import TextMeasurer
 from blueprint.layout.recovery import TAG_H, TAG_SIZE
 from blueprint.layout.text import line
-from blueprint.model.types import Blueprint, Language, Line
+from blueprint.model.types import Blueprint, Language
 from blueprint.scene import ChangeBadge, Marker, Rect, Rule, Text
 from blueprint.words import WORDS
 
 
-_LINE_STYLES = {"line-interaction": "solid", "line-visibility": "dashed", "line-internal": "dotted"}
+_LINE_STYLES = {f"line-{blueprint_line.value}": dash for blueprint_line, dash in LINE_STYLE.items()}
 # The kinds of flow the legend explains, in its order, each only when the
 # drawing has an arrow of that kind.
 LEGEND_FLOW_KINDS = ("handoff", "deferred", "agreement")
@@ -39,14 +40,10 @@ def _sample_badge(m: TextMeasurer, kind: str, x: float, y: float, lang: Language
 
 
 def _legend_items(blueprint: Blueprint, flow_kinds: frozenset[str], marked: tuple[str, ...]) -> list[tuple[str, str]]:
-    """What the legend explains, as (sample kind, words): the three lines, then
+    """What the legend explains, as (sample kind, words): the drawing's lines, then
     only the marks this drawing uses, so that the legend is a key to it."""
     w = WORDS[blueprint.lang]
-    items: list[tuple[str, str]] = [
-        ("line-interaction", blueprint.line_label(Line.INTERACTION)),
-        ("line-visibility", blueprint.line_label(Line.VISIBILITY)),
-        ("line-internal", blueprint.line_label(Line.INTERNAL)),
-    ]
+    items: list[tuple[str, str]] = [(f"line-{drawn.value}", blueprint.line_label(drawn)) for drawn in blueprint.lines()]
     items += [(f"arrow-{kind}", w[f"legend_{kind}"]) for kind in LEGEND_FLOW_KINDS if kind in flow_kinds]
     severities = {fail.severity.value if fail.severity else None for fail in blueprint.fail_points()}
     items += [(f"fail-{level}", w[f"legend_fail_{level}"]) for level in ("high", "medium") if level in severities]

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from blueprint.model.codes import AMOUNT_TOO_LARGE, ATTRIBUTE_WITHOUT_ACTION, BAD_AMOUNT
+from blueprint.model.codes import AMOUNT_TOO_LARGE, ATTRIBUTE_WITHOUT_ACTION, BAD_AMOUNT, UNKNOWN_VALUE
 from blueprint.model.drafts import ActionDraft, BlueprintDraft, node
 from blueprint.model.durations import shortened
 from blueprint.model.types import Cost, FailPoint, Link, RepeatedAttribute, Severity, WaitPoint
@@ -35,12 +35,12 @@ MAX_AMOUNT = 10**12
 def _current_action(draft: BlueprintDraft, keyword: str, span: Span) -> ActionDraft | None:
     if draft.steps and draft.steps[-1].actions:
         return draft.steps[-1].actions[-1]
-    where = "in this step" if draft.steps else "before the first step"
+    where = "in_step" if draft.steps else "before_step"
     draft.report(
         ATTRIBUTE_WITHOUT_ACTION,
         span,
-        f"found '{keyword}' with no action {where}; it attaches to the action above it",
-        hint='write the action first, e.g. customer ID "Label", then indent this line under it',
+        ATTRIBUTE_WITHOUT_ACTION.text(where, keyword=keyword),
+        hint=ATTRIBUTE_WITHOUT_ACTION.text("action_first"),
     )
     return None
 
@@ -62,7 +62,7 @@ def fail(draft: BlueprintDraft, statement: FailStatement) -> None:
         return
     severity = None
     if statement.severity is not None:
-        severity = read_choice(draft, statement.severity, Severity, "a severity", expected="low, medium or high")
+        severity = read_choice(draft, statement.severity, Severity, UNKNOWN_VALUE.text("a_severity"))
     draft.fail_count += 1
     action.fails.append(
         node(
@@ -112,8 +112,8 @@ def cost(draft: BlueprintDraft, statement: CostStatement) -> None:
         draft.report(
             BAD_AMOUNT,
             statement.amount.span,
-            f"found the amount '{text}'; expected a number such as 25, 1200.50 or 1,200.50",
-            hint="commas may only separate thousands",
+            BAD_AMOUNT.text("amount", amount=text),
+            hint=BAD_AMOUNT.text("thousands"),
         )
         return
     amount = float(text.replace(",", ""))  # infinity for a number of hundreds of digits
@@ -121,8 +121,8 @@ def cost(draft: BlueprintDraft, statement: CostStatement) -> None:
         draft.report(
             AMOUNT_TOO_LARGE,
             statement.amount.span,
-            f"found the amount '{shortened(text)}'; a cost goes up to 1,000,000,000,000",
-            hint="check the number of digits; write the cost of this one action",
+            AMOUNT_TOO_LARGE.text("large", amount=shortened(text)),
+            hint=AMOUNT_TOO_LARGE.text("digits"),
         )
         return
     action.cost = node(

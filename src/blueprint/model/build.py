@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from blueprint.diagnostics import Diagnostic
+from blueprint.diagnostics import Diagnostic, did_you_mean
 from blueprint.model import attributes, headers
 from blueprint.model.codes import AMBIGUOUS_CHAIN_LABEL, MISPLACED_STATEMENT
 from blueprint.model.drafts import ActionDraft, BlueprintDraft, StepDraft, node
@@ -55,20 +55,21 @@ def item(draft: BlueprintDraft, statement: ItemStatement) -> None:
         draft.report(
             UNEXPECTED_TOKEN,
             statement.lane.span,
-            f"found '{word}' at the start of a line; it is neither a keyword nor a lane",
-            hint=f"did you mean '{meant_keyword(word)}'?",
+            UNEXPECTED_TOKEN.text("neither", word=word),
+            hint=did_you_mean(meant_keyword(word)),
         )
         return
     lane = read_lane(draft, statement.lane, allow_evidence=True)
     if lane is None:
         return
     if not draft.steps:
-        what = "evidence" if lane is Lane.EVIDENCE else f"the {lane.value} action"
+        what = (MISPLACED_STATEMENT.text("evidence") if lane is Lane.EVIDENCE
+                else MISPLACED_STATEMENT.text("the_action", lane=lane.value))
         draft.report(
             MISPLACED_STATEMENT,
             statement.span,
-            f"found {what} before any step; actions and evidence belong to a step",
-            hint='open a step first: step ID "Label"',
+            MISPLACED_STATEMENT.text("outside", what=what),
+            hint=MISPLACED_STATEMENT.text("open_step"),
         )
         return
     if lane is Lane.EVIDENCE:
@@ -149,9 +150,9 @@ def _labels_by_arrow(draft: BlueprintDraft, statement: FlowStatement) -> list[st
     draft.report(
         AMBIGUOUS_CHAIN_LABEL,
         last.span,
-        f"found a label at the end of a chain of {len(arrows)} arrows; it names the first arrow ({first}), not the last",
-        hint=f"if it names {first}, move it right after {ends[1].text} (blueprint fmt does this); if it names "
-        f"{final}, end the chain at {ends[-2].text} and write {final} {written} on a line of its own",
+        AMBIGUOUS_CHAIN_LABEL.text("chain", count=len(arrows), first=first),
+        hint=AMBIGUOUS_CHAIN_LABEL.text("move_label", first=first, target=ends[1].text, final=final,
+                                        last=ends[-2].text, label=written),
     )
     return [last.text, *[None] * (len(labels) - 1)]
 

@@ -7,26 +7,34 @@ where they cannot, and a statement written in a form that is easy to misread
 
 from __future__ import annotations
 
-from blueprint.diagnostics import EXAMPLE_HEAD, EXAMPLE_STEP, Level, declare
+from blueprint.diagnostics import EXAMPLE_HEAD, EXAMPLE_STEP, Level, Say, declare
 
 UNKNOWN_LANE = declare(
     code="BP104",
     name="unknown-lane",
     level=Level.ERROR,
-    summary="A lane name is not one of customer, onstage, backstage, support or evidence.",
-    why="A blueprint has exactly four action lanes and the evidence row above them.",
+    summary="A lane name is not one of customer, onstage, backstage, support, preparation, management or evidence.",
+    why="A blueprint has four action lanes, two optional ones below them (preparation, management) and the evidence row above them.",
     bad=EXAMPLE_HEAD + 'step deposit "Deposit"\n  custmer hand "Hands over cash"\n',
     good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n',
+    says={
+        "lane": Say(en="found the lane '{lane}'; expected {lanes}", zh="泳道“{lane}”不存在；应为{lanes}",
+                    zh_hant="泳道「{lane}」不存在；應為{lanes}"),
+    },
 )
 
 UNKNOWN_LINE = declare(
     code="BP105",
     name="unknown-line",
     level=Level.ERROR,
-    summary="A line name is not one of interaction, visibility or internal.",
-    why="A blueprint has three lines between its lanes; `line` can only relabel them.",
+    summary="A line name is not one of interaction, visibility, internal, order-penetration or implementation.",
+    why="A blueprint has three lines between its lanes, and two more above its optional lanes; `line` can only relabel them.",
     bad=EXAMPLE_HEAD + 'line visible "Customers cannot see below"\n' + EXAMPLE_STEP,
     good=EXAMPLE_HEAD + 'line visibility "Customers cannot see below"\n' + EXAMPLE_STEP,
+    says={
+        "line": Say(en="found the line '{line}'; expected {lines}", zh="分界线“{line}”不存在；应为{lines}",
+                    zh_hant="分界線「{line}」不存在；應為{lines}"),
+    },
 )
 
 ATTRIBUTE_WITHOUT_ACTION = declare(
@@ -37,6 +45,17 @@ ATTRIBUTE_WITHOUT_ACTION = declare(
     why="Attributes belong to the most recent action of the step; without one there is nothing to attach them to.",
     bad=EXAMPLE_HEAD + 'step deposit "Deposit"\n  wait 5min\n  customer hand "Hands over cash"\n',
     good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n    wait 5min\n',
+    says={
+        "in_step": Say(en="found '{keyword}' with no action in this step; it attaches to the action above it",
+                       zh="“{keyword}”在这个步骤中前面没有行为；它属于上方的行为",
+                       zh_hant="「{keyword}」在這個步驟中前面沒有行為；它屬於上方的行為"),
+        "before_step": Say(en="found '{keyword}' with no action before the first step; it attaches to the action above it",
+                           zh="“{keyword}”在第一个步骤之前，前面没有行为；它属于上方的行为",
+                           zh_hant="「{keyword}」在第一個步驟之前，前面沒有行為；它屬於上方的行為"),
+        "action_first": Say(en='write the action first, e.g. customer ID "Label", then indent this line under it',
+                            zh='先写行为，如 customer ID "标签"，再把这一行缩进写在它下面',
+                            zh_hant='先寫行為，如 customer ID "標籤"，再把這一行縮排寫在它下面'),
+    },
 )
 
 UNKNOWN_VALUE = declare(
@@ -47,6 +66,15 @@ UNKNOWN_VALUE = declare(
     why="These values select behaviour (default labels, practice rules, marker styles), so a typo must not pass silently.",
     bad=EXAMPLE_HEAD + "state futur\n" + EXAMPLE_STEP,
     good=EXAMPLE_HEAD + "state future\n" + EXAMPLE_STEP,
+    says={
+        "value": Say(en="found '{value}' as {what}; expected {expected}", zh="{what}“{value}”不存在；应为{expected}",
+                     zh_hant="{what}「{value}」不存在；應為{expected}"),
+        "a_state": Say(en="a state", zh="状态", zh_hant="狀態"),
+        "a_language": Say(en="a language", zh="语言", zh_hant="語言"),
+        "a_severity": Say(en="a severity", zh="严重程度", zh_hant="嚴重程度"),
+        "languages": Say(en="en, zh (or zh-Hans) or zh-Hant", zh="en、zh（或 zh-Hans）或 zh-Hant",
+                         zh_hant="en、zh（或 zh-Hans）或 zh-Hant"),
+    },
 )
 
 MISPLACED_STATEMENT = declare(
@@ -57,6 +85,25 @@ MISPLACED_STATEMENT = declare(
     why="Headers describe the whole blueprint and come first; actions and evidence belong to a step (a column in time).",
     bad=EXAMPLE_HEAD + EXAMPLE_STEP + "state future\n",
     good=EXAMPLE_HEAD + "state future\n" + EXAMPLE_STEP,
+    says={
+        "header": Say(en="found the header '{keyword}' after the first phase or step; headers describe the whole blueprint",
+                      zh="文件头“{keyword}”写在第一个阶段或步骤之后；文件头描述整张蓝图",
+                      zh_hant="檔頭「{keyword}」寫在第一個階段或步驟之後；檔頭描述整張藍圖"),
+        "move_up": Say(en="move it up, next to the blueprint title", zh="把它移到上面，放在蓝图标题旁边",
+                       zh_hant="把它移到上面，放在藍圖標題旁邊"),
+        "title": Say(en="found the blueprint title after other statements; it must be the first statement",
+                     zh="蓝图标题写在其他语句之后；它必须是第一条语句",
+                     zh_hant="藍圖標題寫在其他敘述之後；它必須是第一條敘述"),
+        "to_top": Say(en="move this line to the top of the file", zh="把这一行移到文件开头",
+                      zh_hant="把這一行移到檔案開頭"),
+        "outside": Say(en="found {what} before any step; actions and evidence belong to a step",
+                       zh="{what}写在任何步骤之前；行为和有形展示都属于某个步骤",
+                       zh_hant="{what}寫在任何步驟之前；行為和有形展示都屬於某個步驟"),
+        "evidence": Say(en="evidence", zh="有形展示", zh_hant="有形展示"),
+        "the_action": Say(en="the {lane} action", zh="{lane} 行为", zh_hant="{lane} 行為"),
+        "open_step": Say(en='open a step first: step ID "Label"', zh='先开一个步骤：step ID "标签"',
+                         zh_hant='先開一個步驟：step ID "標籤"'),
+    },
 )
 
 BAD_AMOUNT = declare(
@@ -67,6 +114,13 @@ BAD_AMOUNT = declare(
     why="Costs are added up across the blueprint, so they must be numbers (thousands separators are fine).",
     bad=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n    cost 1,,2 CNY\n',
     good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n    cost 1,200 CNY\n',
+    says={
+        "amount": Say(en="found the amount '{amount}'; expected a number such as 25, 1200.50 or 1,200.50",
+                      zh="金额“{amount}”不是数字；应为如 25、1200.50 或 1,200.50 的数字",
+                      zh_hant="金額「{amount}」不是數字；應為如 25、1200.50 或 1,200.50 的數字"),
+        "thousands": Say(en="commas may only separate thousands", zh="逗号只能用来分隔千位",
+                         zh_hant="逗號只能用來分隔千位"),
+    },
 )
 
 RESERVED_WORD = declare(
@@ -77,6 +131,12 @@ RESERVED_WORD = declare(
     why="A keyword cannot start a flow line, so an action with that ID could never be connected.",
     bad=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer note "Writes a note"\n',
     good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer writes "Writes a note"\n',
+    says={
+        "keyword": Say(en="found the keyword '{word}' used as an ID; a flow could never name it",
+                       zh="关键字“{word}”被用作 ID；连线无法引用它",
+                       zh_hant="關鍵字「{word}」被用作 ID；連線無法引用它"),
+        "another": Say(en="choose another ID, e.g. {word}_1", zh="换一个 ID，如 {word}_1", zh_hant="換一個 ID，如 {word}_1"),
+    },
 )
 
 DURATION_TOO_LONG = declare(
@@ -88,6 +148,13 @@ DURATION_TOO_LONG = declare(
         "every total it is added to.",
     bad=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n    wait 500d\n',
     good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n    wait 5d\n',
+    says={
+        "long": Say(en="found the duration '{written}', longer than a year; durations go up to {days}d",
+                    zh="时长“{written}”超过一年；时长最多 {days}d",
+                    zh_hant="時長「{written}」超過一年；時長最多 {days}d"),
+        "check": Say(en="check the number and the unit (s, min, h, d)", zh="检查数字和单位（s、min、h、d）",
+                     zh_hant="檢查數字和單位（s、min、h、d）"),
+    },
 )
 
 AMOUNT_TOO_LARGE = declare(
@@ -99,6 +166,13 @@ AMOUNT_TOO_LARGE = declare(
         "are added up, so they must stay exact.",
     bad=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n    cost 12,000,000,000,000 CNY\n',
     good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n    cost 12 CNY\n',
+    says={
+        "large": Say(en="found the amount '{amount}'; a cost goes up to 1,000,000,000,000",
+                     zh="金额“{amount}”过大；成本最多 1,000,000,000,000",
+                     zh_hant="金額「{amount}」過大；成本最多 1,000,000,000,000"),
+        "digits": Say(en="check the number of digits; write the cost of this one action",
+                      zh="检查位数；只写这一个行为的成本", zh_hant="檢查位數；只寫這一個行為的成本"),
+    },
 )
 
 AMBIGUOUS_CHAIN_LABEL = declare(
@@ -113,6 +187,18 @@ AMBIGUOUS_CHAIN_LABEL = declare(
         '  backstage post "Teller posts the deposit"\n  hand -> count -> post "over the counter"\n',
     good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n  onstage count "Teller counts"\n'
          '  backstage post "Teller posts the deposit"\n  hand -> count "over the counter" -> post\n',
+    says={
+        "chain": Say(en="found a label at the end of a chain of {count} arrows; it names the first arrow ({first}), "
+                        "not the last",
+                     zh="{count} 个箭头串成的连线末尾有一个标签；它说明的是第一个箭头（{first}），而不是最后一个",
+                     zh_hant="{count} 個箭頭串成的連線末尾有一個標籤；它說明的是第一個箭頭（{first}），而不是最後一個"),
+        "move_label": Say(en="if it names {first}, move it right after {target} (blueprint fmt does this); if it names "
+                             "{final}, end the chain at {last} and write {final} {label} on a line of its own",
+                          zh="如果它说明 {first}，把它移到 {target} 之后（blueprint fmt 会这样做）；如果它说明 {final}，"
+                             "让连线在 {last} 结束，另起一行写 {final} {label}",
+                          zh_hant="如果它說明 {first}，把它移到 {target} 之後（blueprint fmt 會這樣做）；如果它說明 {final}，"
+                                  "讓連線在 {last} 結束，另起一行寫 {final} {label}"),
+    },
 )
 
 CODES = (UNKNOWN_LANE, UNKNOWN_LINE, ATTRIBUTE_WITHOUT_ACTION, UNKNOWN_VALUE, MISPLACED_STATEMENT, BAD_AMOUNT,

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, TypeVar
 
-from blueprint.diagnostics import Code, Diagnostic
+from blueprint.diagnostics import Code, Diagnostic, Text
 from blueprint.model.types import (
     Action,
     Blueprint,
@@ -121,7 +121,7 @@ class BlueprintDraft:
         self.seen_body = False
         self.seen_statement = False
 
-    def report(self, code: Code, span: Span, message: str, hint: str | None = None) -> None:
+    def report(self, code: Code, span: Span, message: str | Text, hint: str | Text | None = None) -> None:
         self.diagnostics.append(code.at(self.file, span, message, hint))
 
     def freeze(self) -> Blueprint:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 
+from blueprint.diagnostics import Choices, Text
+from blueprint.model.codes import DURATION_TOO_LONG
+from blueprint.parse.codes import BAD_DURATION
+
 UNIT_SECONDS = {"s": 1, "min": 60, "h": 3600, "d": 86400}
 # No step of a service takes longer than a year: a longer duration is a slip
 # (a unit, a digit too many), and a bound keeps every sum of durations finite.
@@ -13,8 +17,11 @@ _PART = re.compile(r"(\d+(?:\.\d+)?)([^\W\d_]*)")
 
 
 class DurationError(ValueError):
-    def __init__(self, message: str, hint: str) -> None:
-        super().__init__(message)
+    """What is wrong with a duration, as the texts a diagnostic shows (see blueprint.diagnostics.texts)."""
+
+    def __init__(self, message: Text, hint: Text) -> None:
+        super().__init__(message.worded())
+        self.message = message
         self.hint = hint
 
 
@@ -34,24 +41,22 @@ def parse_duration(text: str) -> float:
         position = match.end()
         if unit not in UNIT_SECONDS:
             if not unit:
-                raise DurationError(
-                    f"found the number '{text}' with no unit", f"add a unit: {number}min, {number}h or {number}d"
-                )
+                raise DurationError(BAD_DURATION.text("no_unit", written=text),
+                                    BAD_DURATION.text("add_unit", fixed=Choices((f"{number}min", f"{number}h",
+                                                                                 f"{number}d"))))
             raise DurationError(
-                f"found the unit '{unit}' in '{text}'; expected s, min, h or d",
-                f"write {number}{_closest_unit(unit)}",
+                BAD_DURATION.text("unit", unit=unit, written=text, units=Choices(("s", "min", "h", "d"))),
+                BAD_DURATION.text("write", fixed=f"{number}{_closest_unit(unit)}"),
             )
         if unit in seen:
-            raise DurationError(f"found the unit '{unit}' twice in '{text}'", "write each unit once, e.g. 1h30min")
+            raise DurationError(BAD_DURATION.text("twice", unit=unit, written=text), BAD_DURATION.text("once"))
         seen.add(unit)
         seconds += float(number) * UNIT_SECONDS[unit]
     if position != len(text) or not seen:
-        raise DurationError(f"found '{text}', which is not a duration", "write e.g. 30s, 5min, 2h, 1d or 1h30min")
+        raise DurationError(BAD_DURATION.text("not_duration", written=text), BAD_DURATION.text("examples"))
     if seconds > MAX_SECONDS:  # also a number too large for a float, read as infinity
-        raise DurationTooLong(
-            f"found the duration '{shortened(text)}', longer than a year; durations go up to {MAX_DAYS}d",
-            "check the number and the unit (s, min, h, d)",
-        )
+        raise DurationTooLong(DURATION_TOO_LONG.text("long", written=shortened(text), days=MAX_DAYS),
+                              DURATION_TOO_LONG.text("check"))
     return seconds
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from blueprint.model.codes import MISPLACED_STATEMENT
+from blueprint.model.codes import MISPLACED_STATEMENT, UNKNOWN_VALUE
 from blueprint.model.drafts import BlueprintDraft, node
 from blueprint.model.types import Header, Language, State
+from blueprint.vocabulary import LANGUAGE_ALIASES
 from blueprint.model.values import read_choice, read_duration, read_lane, read_line
 from blueprint.parse.statements import HeaderStatement, LabelStatement, TitleStatement
 from blueprint.source import Span
@@ -24,8 +25,8 @@ def _allowed(draft: BlueprintDraft, keyword: str, span: Span) -> bool:
         draft.report(
             MISPLACED_STATEMENT,
             span,
-            f"found the header '{keyword}' after the first phase or step; headers describe the whole blueprint",
-            hint="move it up, next to the blueprint title",
+            MISPLACED_STATEMENT.text("header", keyword=keyword),
+            hint=MISPLACED_STATEMENT.text("move_up"),
         )
         return False
     return True
@@ -45,8 +46,8 @@ def title(draft: BlueprintDraft, statement: TitleStatement) -> None:
         draft.report(
             MISPLACED_STATEMENT,
             statement.span,
-            "found the blueprint title after other statements; it must be the first statement",
-            hint="move this line to the top of the file",
+            MISPLACED_STATEMENT.text("title"),
+            hint=MISPLACED_STATEMENT.text("to_top"),
         )
     draft.fields["title"] = statement.title
 
@@ -62,9 +63,11 @@ def header(draft: BlueprintDraft, statement: HeaderStatement) -> None:
     if keyword in _SINGLE_HEADERS and not _first(draft, keyword, statement.span):
         return
     if keyword == "state":
-        _set(draft, "state", read_choice(draft, value, State, "a state"))
+        _set(draft, "state", read_choice(draft, value, State, UNKNOWN_VALUE.text("a_state")))
     elif keyword == "lang":
-        _set(draft, "lang", read_choice(draft, value, Language, "a language"))
+        _set(draft, "lang", read_choice(draft, value, Language, UNKNOWN_VALUE.text("a_language"),
+                                        UNKNOWN_VALUE.text("languages"),
+                                        aliases=LANGUAGE_ALIASES))
     elif keyword == "max-wait":
         duration = read_duration(draft, value)
         if duration is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from blueprint.source import Span
-from blueprint.vocabulary import ACTION_LANES, DEFAULT_LANGUAGE, DEFAULT_STATE, FlowKind, Language, Lane, Line, Severity, State  # noqa: F401 (the model types its nodes with them)
+from blueprint.vocabulary import ACTION_LANES, LINE_ABOVE, OPTIONAL_LANES, DEFAULT_LANGUAGE, DEFAULT_STATE, FlowKind, Language, Lane, Line, Severity, State  # noqa: F401 (the model types its nodes with them)
 from blueprint.words import WORDS
 
 
@@ -202,6 +202,16 @@ class Blueprint(Node):
 
     def actions(self) -> list[Action]:
         return [action for step in self.steps for action in step.actions]
+
+    def action_lanes(self) -> tuple[Lane, ...]:
+        """The action lanes this blueprint has, top to bottom: the four of
+        every blueprint, and an optional one only if an action stands in it."""
+        used = {action.lane for action in self.actions()}
+        return tuple(lane for lane in ACTION_LANES if lane not in OPTIONAL_LANES or lane in used)
+
+    def lines(self) -> tuple[Line, ...]:
+        """The lines this blueprint draws, top to bottom: the line above each of its lanes."""
+        return tuple(LINE_ABOVE[lane] for lane in self.action_lanes() if lane in LINE_ABOVE)
 
     def action_index(self) -> dict[str, Action]:
         """Actions by ID; with duplicate IDs the first wins (the validator reports the rest)."""

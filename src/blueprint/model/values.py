@@ -3,16 +3,18 @@ durations and IDs, each read into its model type or reported."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import Enum
 from typing import TypeVar
 
+from blueprint.diagnostics import Choices, Text, did_you_mean
 from blueprint.model.codes import DURATION_TOO_LONG, RESERVED_WORD, UNKNOWN_LANE, UNKNOWN_LINE, UNKNOWN_VALUE
 from blueprint.model.drafts import BlueprintDraft, node
 from blueprint.model.durations import DurationError, DurationTooLong, parse_duration
 from blueprint.model.types import Duration, DurationRange, Lane, Line
 from blueprint.parse.codes import BAD_DURATION
 from blueprint.parse.statements import RangeText, Word
-from blueprint.suggest import closest, did_you_mean
+from blueprint.suggest import closest
 
 RESERVED_WORDS = frozenset(
     "blueprint description segment owner version state lang max-wait lane line phase step "
@@ -22,6 +24,9 @@ LANE_NAMES = frozenset(lane.value for lane in Lane)
 _LANES_BY_NAME = {lane.value: lane for lane in Lane}
 # Keywords are short and many: only a near miss is worth naming.
 _KEYWORD_CUTOFF = 0.7
+
+# The lanes an unknown one is told apart from: the action lanes, then evidence.
+_LANE_CHOICES = Choices(tuple(lane.value for lane in Lane if lane is not Lane.EVIDENCE) + (Lane.EVIDENCE.value,))
 
 _E = TypeVar("_E", bound=Enum)
 
@@ -34,8 +39,8 @@ def read_lane(draft: BlueprintDraft, word: Word, allow_evidence: bool) -> Lane |
     draft.report(
         UNKNOWN_LANE,
         word.span,
-        f"found the lane '{word.text}'; expected customer, onstage, backstage, support or evidence",
-        hint=did_you_mean(word.text, choices),
+        UNKNOWN_LANE.text("lane", lane=word.text, lanes=_LANE_CHOICES),
+        hint=did_you_mean(closest(word.text, choices)),
     )
     return None
 
@@ -47,22 +52,27 @@ def read_line(draft: BlueprintDraft, word: Word) -> Line | None:
     draft.report(
         UNKNOWN_LINE,
         word.span,
-        f"found the line '{word.text}'; expected interaction, visibility or internal",
-        hint=did_you_mean(word.text, choices),
+        UNKNOWN_LINE.text("line", line=word.text, lines=Choices(tuple(choices))),
+        hint=did_you_mean(closest(word.text, choices)),
     )
     return None
 
 
-def read_choice(draft: BlueprintDraft, value: Word, enum: type[_E], what: str, expected: str | None = None) -> _E | None:
-    """The member of `enum` the word names; `expected` lists the choices in the message (default: joined by or)."""
+def read_choice(draft: BlueprintDraft, value: Word, enum: type[_E], what: Text, expected: Text | None = None,
+                aliases: Mapping[str, _E] | None = None) -> _E | None:
+    """The member of `enum` the word names (or its alias names); `expected`
+    lists the choices in the message (default: joined by or)."""
     choices = [member.value for member in enum]
     if value.text in choices:
         return enum(value.text)
+    if aliases and value.text in aliases:
+        return aliases[value.text]
+    choices += list(aliases or ())
     draft.report(
         UNKNOWN_VALUE,
         value.span,
-        f"found '{value.text}' as {what}; expected {expected or ' or '.join(choices)}",
-        hint=did_you_mean(value.text, choices),
+        UNKNOWN_VALUE.text("value", value=value.text, what=what, expected=expected or Choices(tuple(choices))),
+        hint=did_you_mean(closest(value.text, choices)),
     )
     return None
 
@@ -72,8 +82,8 @@ def check_reserved(draft: BlueprintDraft, word: Word) -> None:
         draft.report(
             RESERVED_WORD,
             word.span,
-            f"found the keyword '{word.text}' used as an ID; a flow could never name it",
-            hint=f"choose another ID, e.g. {word.text}_1",
+            RESERVED_WORD.text("keyword", word=word.text),
+            hint=RESERVED_WORD.text("another", word=word.text),
         )
 
 
@@ -82,7 +92,7 @@ def read_duration(draft: BlueprintDraft, word: Word) -> Duration | None:
         return node(Duration, seconds=parse_duration(word.text), text=word.text)
     except DurationError as error:
         code = DURATION_TOO_LONG if isinstance(error, DurationTooLong) else BAD_DURATION
-        draft.report(code, word.span, str(error), hint=error.hint)
+        draft.report(code, word.span, error.message, hint=error.hint)
         return None
 
 

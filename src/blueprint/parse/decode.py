@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import BinaryIO
 
-from blueprint.diagnostics import Diagnostic
+from blueprint.diagnostics import Diagnostic, Text
 from blueprint.parse.codes import FILE_TOO_LARGE, UNREADABLE_FILE
 from blueprint.source import Source, Span
 
@@ -32,22 +32,22 @@ def decode(name: str, data: bytes) -> tuple[Source | None, list[Diagnostic]]:
             FILE_TOO_LARGE.at(
                 name,
                 Span.point(1, 1),
-                "found more than 8 MiB; the checker reads files up to 8 MiB",
-                hint="split the service into several blueprints",
+                FILE_TOO_LARGE.text("large"),
+                hint=FILE_TOO_LARGE.text("split"),
             )
         ]
     if data.startswith(_BOM):
         data = data[len(_BOM) :]
     if b"\x00" in data:
-        return None, [_unreadable(name, data, data.index(b"\x00"), "found a NUL byte: this looks like a binary file")]
+        return None, [_unreadable(name, data, data.index(b"\x00"), UNREADABLE_FILE.text("nul"))]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        return None, [_unreadable(name, data, error.start, f"found a byte (0x{data[error.start]:02x}) that is not UTF-8")]
+        return None, [_unreadable(name, data, error.start, UNREADABLE_FILE.text("byte", byte=f"{data[error.start]:02x}"))]
     return Source.model_construct(name=name, text=text), []
 
 
-def _unreadable(name: str, data: bytes, offset: int, message: str) -> Diagnostic:
+def _unreadable(name: str, data: bytes, offset: int, message: Text) -> Diagnostic:
     before = data[:offset]
     line = before.count(b"\n") + 1
     column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
@@ -55,5 +55,5 @@ def _unreadable(name: str, data: bytes, offset: int, message: str) -> Diagnostic
         name,
         Span.point(line, column),
         message,
-        hint="save the file as UTF-8 text (most editors offer this under 'Save with encoding')",
+        hint=UNREADABLE_FILE.text("save"),
     )

@@ -12,65 +12,56 @@ from lark import Lark
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 from lark.lexer import PatternStr
 
-from blueprint.diagnostics import Diagnostic
-from blueprint.parse.codes import BAD_DURATION, UNEXPECTED_TOKEN, UNTERMINATED_STRING
+from blueprint.diagnostics import Choices, Diagnostic, Text, did_you_mean
+from blueprint.diagnostics.texts import EOL_TEXT
+from blueprint.parse.codes import BAD_DURATION, CURLY_QUOTES, UNEXPECTED_TOKEN, UNTERMINATED_STRING
+from blueprint.parse.quotes import straightened
 from blueprint.parse.whitespace import WHITESPACE
 from blueprint.source import Span
-from blueprint.suggest import did_you_mean
+from blueprint.suggest import closest
+from blueprint.vocabulary import Lane, names
 
-LANE_WORDS = ("customer", "onstage", "backstage", "support", "evidence")
+LANE_WORDS = names(Lane)
 
-_TERMINAL_WORDS = {
-    "STRING": 'a quoted string ("…")',
-    "NAME": "an ID",
-    "NUMWORD": "a duration such as 5min or 1h30min",
-    "AMOUNT": "an amount such as 25 or 1,200.50",
-    "VERSION": "a version number",
-    "ARROW": "an arrow (->, --> or <->)",
-    "_NL": "the end of the line",
-    "$END": "the end of the line",
-}
-
-STATEMENT_HINT = (
-    "a line starts with a keyword (blueprint, phase, step, evidence, fail, wait, duration, "
-    "cost, note, link, …), a lane (customer, onstage, backstage, support) or a flow (a -> b)"
-)
-
-
-INVISIBLE_HINT = ("delete it: between words, and on a blank line, only spaces and tabs count as space; "
-                  "some editors show this character as a line break, others not at all")
+# What each terminal is called in a message (texts of UNEXPECTED_TOKEN).
+_TERMINAL_WORDS = ("STRING", "NAME", "NUMWORD", "AMOUNT", "VERSION", "ARROW")
+_ENDS = ("_NL", "$END")
 
 
 def _keywords(parser: Lark) -> dict[str, str]:
     return {t.name: t.pattern.value for t in parser.terminals if isinstance(t.pattern, PatternStr)}
 
 
-def _expected_words(parser: Lark, expected: set[str]) -> str:
+def _expected_words(parser: Lark, expected: set[str]) -> Text | Choices:
     keywords = _keywords(parser)
-    words: list[str] = []
+    words: list[object] = []
     named = sorted(keywords[name] for name in expected if name in keywords)
     if named:
-        words.append(", ".join(named))
-    words.extend(_TERMINAL_WORDS[name] for name in sorted(expected) if name in _TERMINAL_WORDS)
+        words.append(Choices(tuple(named), last=","))
+    for name in sorted(expected):
+        if name in _TERMINAL_WORDS:
+            words.append(UNEXPECTED_TOKEN.text(name))
+        elif name in _ENDS:
+            words.append(EOL_TEXT)
     unique = list(dict.fromkeys(words))
-    if len(unique) <= 1:
-        return unique[0] if unique else "nothing more"
-    return ", ".join(unique[:-1]) + " or " + unique[-1]
+    if not unique:
+        return UNEXPECTED_TOKEN.text("nothing")
+    return Choices(tuple(unique))
 
 
-def _describe(token) -> str:
-    if token.type in ("$END", "_NL"):
-        return "the end of the line"
+def _describe(token) -> Text:
+    if token.type in _ENDS:
+        return EOL_TEXT
     if token.type == "STRING":
-        return f"the string {token}"
+        return UNEXPECTED_TOKEN.text("the_string", token=str(token))
     if token.type == "ARROW":
-        return f"the arrow {token}"
-    return f"'{token}'"
+        return UNEXPECTED_TOKEN.text("the_arrow", token=str(token))
+    return UNEXPECTED_TOKEN.text("the_word", token=str(token))
 
 
-def _did_you_mean(word: str, choices: list[str]) -> str | None:
+def _did_you_mean(word: str, choices: list[str]) -> Text | None:
     # Keywords are short and many: only a near miss is worth naming.
-    return did_you_mean(word, choices, cutoff=0.7)
+    return did_you_mean(closest(word, choices, cutoff=0.7))
 
 
 def describe_failure(
@@ -87,34 +78,41 @@ def _unexpected_character(error: UnexpectedCharacters, parser: Lark, file: str, 
                           line_text: str) -> Diagnostic:
     column = error.column
     char = line_text[column - 1] if 0 < column <= len(line_text) else ""
+    straight = straightened(line_text)
+    if straight is not None:
+        return CURLY_QUOTES.at(
+            file,
+            Span.point(line, straight.column),
+            CURLY_QUOTES.text("curly", quote=straight.quote),
+            hint=CURLY_QUOTES.text("straight", line=straight.text.strip(WHITESPACE)),
+        )
     if char == '"' and "\r" in line_text[column:].rstrip("\r"):
         return UNTERMINATED_STRING.at(
             file,
             Span(line=line, column=column, end_line=line, end_column=len(line_text) + 1),
-            "found a carriage return (U+000D) inside a string; a string ends on the line it starts, "
-            "and some editors show a lone carriage return as a line break",
-            hint="delete the carriage return, or join the two lines of the string",
+            UNTERMINATED_STRING.text("carriage_return"),
+            hint=UNTERMINATED_STRING.text("carriage_return_hint"),
         )
     if char == '"':
         return UNTERMINATED_STRING.at(
             file,
             Span(line=line, column=column, end_line=line, end_column=len(line_text) + 1),
-            "found a string with no closing quote; a string ends on the line it starts",
-            hint='add the closing " (write a quote inside a string as \\")',
+            UNTERMINATED_STRING.text("open"),
+            hint=UNTERMINATED_STRING.text("close_it"),
         )
     expected = _expected_words(parser, set(error.allowed or ()))
     if char and not char.isprintable():
         return UNEXPECTED_TOKEN.at(
             file,
             Span.point(line, column),
-            f"found the invisible character {_code_point(char)}; expected {expected}",
-            hint=INVISIBLE_HINT,
+            UNEXPECTED_TOKEN.text("invisible", char=_code_point(char), expected=expected),
+            hint=UNEXPECTED_TOKEN.text("invisible_hint"),
         )
     return UNEXPECTED_TOKEN.at(
         file,
         Span.point(line, column),
-        f"found the character '{char}'; expected {expected}",
-        hint=STATEMENT_HINT if column == _first_column(line_text) else None,
+        UNEXPECTED_TOKEN.text("character", char=char, expected=expected),
+        hint=UNEXPECTED_TOKEN.text("statement") if column == _first_column(line_text) else None,
     )
 
 
@@ -131,31 +129,30 @@ def _unexpected_token(error: UnexpectedToken, parser: Lark, file: str, line: int
         return BAD_DURATION.at(
             file,
             Span(line=line, column=previous.column, end_line=line, end_column=column + width),
-            f"found the duration '{previous} {token}' with a space inside; "
-            "a duration is a number with its unit attached",
-            hint=f"write {previous}{_unit_hint(str(token))}",
+            BAD_DURATION.text("space", written=f"{previous} {token}"),
+            hint=BAD_DURATION.text("write", fixed=f"{previous}{_unit_hint(str(token))}"),
         )
 
     if column == _first_column(line_text):
         keywords = sorted(set(_keywords(parser).values()))
-        hint = _did_you_mean(str(token), keywords + list(LANE_WORDS)) or STATEMENT_HINT
+        hint = _did_you_mean(str(token), keywords + list(LANE_WORDS)) or UNEXPECTED_TOKEN.text("statement")
         return UNEXPECTED_TOKEN.at(
             file,
             span,
-            f"found {_describe(token)} at the start of a line; it does not start a statement",
+            UNEXPECTED_TOKEN.text("start", found=_describe(token)),
             hint=hint,
         )
 
     expected = _expected_words(parser, set(error.expected))
-    return UNEXPECTED_TOKEN.at(file, span, f"found {_describe(token)}; expected {expected}",
+    return UNEXPECTED_TOKEN.at(file, span, UNEXPECTED_TOKEN.text("token", found=_describe(token), expected=expected),
                                hint=_token_hint(error, parser, token, previous))
 
 
-def _token_hint(error: UnexpectedToken, parser: Lark, token, previous) -> str | None:
+def _token_hint(error: UnexpectedToken, parser: Lark, token, previous) -> Text | None:
     if token.type == "STRING" and error.expected <= {"_NL", "$END", "ARROW"}:
-        return "one statement per line: join the strings, or start a new line"
+        return UNEXPECTED_TOKEN.text("one_per_line")
     if token.type == "ARROW" and previous is not None and previous.type == "STRING":
-        return 'a label follows the target of the arrow it names: a -> b "label"'
+        return UNEXPECTED_TOKEN.text("label_after")
     if token.type == "NAME":
         return _did_you_mean(str(token), [_keywords(parser)[n] for n in error.expected if n in _keywords(parser)])
     return None

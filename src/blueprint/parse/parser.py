@@ -6,10 +6,11 @@ from lark.exceptions import UnexpectedInput
 from pydantic import BaseModel, ConfigDict
 
 from blueprint.diagnostics import Diagnostic
-from blueprint.parse.codes import UNTERMINATED_STRING
+from blueprint.parse.codes import CURLY_QUOTES, UNTERMINATED_STRING
 from blueprint.parse.errors import describe_failure
 from blueprint.parse.gcpause import paused
 from blueprint.parse.grammar import parser
+from blueprint.parse.quotes import straightened
 from blueprint.parse.statements import AnyStatement, StepStatement, Word
 from blueprint.parse.transform import reading
 from blueprint.parse.whitespace import WHITESPACE
@@ -47,11 +48,18 @@ def _statement(line: str, file: str, line_offset: int) -> tuple[AnyStatement, li
     return statement, found
 
 
-def _closed_string(line: str, file: str, line_offset: int):
+def _mended(line: str, code: str, file: str, line_offset: int):
     """The statement as it would read with its string closed (or a carriage
-    return inside it made a space), so that one missing quote does not also
-    lose the step or action on that line."""
-    for closed in ((line.replace("\r", " "),) if "\r" in line else ()) + (line + '"',):
+    return inside it made a space, or its curly quotes made straight), so that
+    one wrong quote does not also lose the step or action on that line."""
+    if code == CURLY_QUOTES.code:
+        straight = straightened(line)
+        tries: tuple[str, ...] = (straight.text,) if straight is not None else ()
+    elif code == UNTERMINATED_STRING.code:
+        tries = ((line.replace("\r", " "),) if "\r" in line else ()) + (line + '"',)
+    else:
+        return None
+    for closed in tries:
         try:
             return _statement(closed, file, line_offset)
         except UnexpectedInput:
@@ -82,7 +90,7 @@ def parse_line(line: str, file: str, number: int) -> tuple[list[AnyStatement], l
         parsed = _statement(line, file, number - 1)
     except UnexpectedInput as error:
         failure = describe_failure(error, parser(), file, number, line)
-        parsed = _closed_string(line, file, number - 1) if failure.code == UNTERMINATED_STRING.code else None
+        parsed = _mended(line, failure.code, file, number - 1)
         if parsed is None:
             return _placeholder_step(line, number), [failure]
         statement, found = parsed

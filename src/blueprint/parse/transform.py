@@ -110,8 +110,8 @@ def _string(token: Token, context: _Reading) -> str:
             BAD_ESCAPE.at(
                 context.file,
                 Span.point(token.line + context.line_offset, column, 2),
-                f"found the escape \\{char} in a string; only \\\" and \\\\ are escapes",
-                hint="write a backslash as \\\\",
+                BAD_ESCAPE.text("escape", char=char),
+                hint=BAD_ESCAPE.text("backslash"),
             )
         )
         return match.group(0)
@@ -231,8 +231,8 @@ class Statements:
                     REPEATED_ATTRIBUTE.at(
                         context.file,
                         word.span,
-                        f"found a second '{key}' in this fail point; it already has {key} {found[key].text}",
-                        hint="keep one",
+                        REPEATED_ATTRIBUTE.text("in_fail", key=key, value=found[key].text),
+                        hint=REPEATED_ATTRIBUTE.text("keep_one"),
                     )
                 )
                 continue

@@ -13,7 +13,10 @@ Chinese comes from the Noto Sans CJK packages on PyPI: Regular is the
 Simplified Chinese face of noto-cjk-sans-otc; Bold comes from
 noto-cjk-sans-jp-bold, whose font holds the glyphs of every region, with its
 Simplified Chinese forms (the `locl` feature for ZHS) mapped in, so that a
-bold heading and a regular label show the same forms.
+bold heading and a regular label show the same forms. A blueprint written in
+Traditional Chinese (`lang zh-Hant`) is drawn with the Traditional Chinese
+face and forms (ZHT) instead, under the same family name: the characters are
+as wide, and a reader in Taiwan or Hong Kong sees the shapes of their script.
 
 Subsetting is deterministic (the fonts' own timestamps are kept, WOFF2 is
 Brotli with fixed settings), and its results are kept, keyed by the font
@@ -48,15 +51,18 @@ class Face(NamedTuple):
     style: str  # "normal" or "italic"
     file: str  # the package's font file: a path in this package, or "<package>:<attribute>"
     number: int  # the font's index in a collection, else 0
-    simplified_forms: bool  # map in the font's ZHS `locl` forms
+    forms: str  # the font's `locl` forms to map in: "ZHS " (Simplified), "ZHT " (Traditional), or none
 
 
 FACES: dict[str, Face] = {
-    "latin-regular": Face(LATIN_FAMILY, 400, "normal", "LiberationSans-Regular.ttf", 0, False),
-    "latin-bold": Face(LATIN_FAMILY, 700, "normal", "LiberationSans-Bold.ttf", 0, False),
-    "latin-italic": Face(LATIN_FAMILY, 400, "italic", "LiberationSans-Italic.ttf", 0, False),
-    "cjk-regular": Face(CJK_FAMILY, 400, "normal", "noto_cjk_sans_otc:FONT_PATH", 2, False),
-    "cjk-bold": Face(CJK_FAMILY, 700, "normal", "noto_cjk_sans_jp_bold:FONT_PATH", 0, True),
+    "latin-regular": Face(LATIN_FAMILY, 400, "normal", "LiberationSans-Regular.ttf", 0, ""),
+    "latin-bold": Face(LATIN_FAMILY, 700, "normal", "LiberationSans-Bold.ttf", 0, ""),
+    "latin-italic": Face(LATIN_FAMILY, 400, "italic", "LiberationSans-Italic.ttf", 0, ""),
+    "cjk-regular": Face(CJK_FAMILY, 400, "normal", "noto_cjk_sans_otc:FONT_PATH", 2, ""),
+    "cjk-bold": Face(CJK_FAMILY, 700, "normal", "noto_cjk_sans_jp_bold:FONT_PATH", 0, "ZHS "),
+    # The same family in Traditional Chinese forms (the collection's TC face), for `lang zh-Hant`.
+    "cjk-regular-hant": Face(CJK_FAMILY, 400, "normal", "noto_cjk_sans_otc:FONT_PATH", 3, ""),
+    "cjk-bold-hant": Face(CJK_FAMILY, 700, "normal", "noto_cjk_sans_jp_bold:FONT_PATH", 0, "ZHT "),
 }
 
 
@@ -104,13 +110,14 @@ def characters_by_face(scene: Scene) -> dict[str, set[str]]:
     # The spans of each face joined, then one set of each: a drawing of a
     # thousand actions has tens of thousands of spans.
     runs: dict[str, list[str]] = {key: [] for key in FACES}
+    script = "-hant" if scene.lang == "zh-Hant" else ""
     for text in scene_texts(scene):
         latin = runs["latin-bold" if text.bold else "latin-italic" if text.italic else "latin-regular"]
         for span in text.spans:
             if span.text.isascii() or not is_cjk(span.text):
                 latin.append(span.text)
             else:
-                runs["cjk-bold" if text.bold else "cjk-regular"].append(span.text)
+                runs[("cjk-bold" if text.bold else "cjk-regular") + script].append(span.text)
     return {key: set("".join(texts)) for key, texts in runs.items() if texts}
 
 
@@ -138,7 +145,9 @@ def subset(key: str, chars: str, flavor: str) -> bytes:
     """Face `key` with only the glyphs of `chars` (sorted, no repeats), as
     WOFF2 (`flavor` "woff2") or OpenType (""); b"" when the face draws none
     of them."""
-    digest = hashlib.sha256(f"{_SUBSET_VERSION}\0{key}\0{flavor}\0{chars}".encode()).hexdigest()
+    # The face itself, not only its name, is part of the key: a face that
+    # changes (another font, region or forms) must not meet its old cuts.
+    digest = hashlib.sha256(f"{_SUBSET_VERSION}\0{FACES[key]}\0{flavor}\0{chars}".encode()).hexdigest()
     folder = cache_folder()
     path = os.path.join(folder, f"font-{digest}.{flavor or 'otf'}") if folder else None
     if path is not None:
@@ -175,8 +184,8 @@ def _cut(face: Face, chars: str, flavor: str) -> bytes:
     if not wanted:
         return b""
     glyphs = {code: cmap[code] for code in wanted}
-    if face.simplified_forms:
-        glyphs = _simplified_forms(font, glyphs)
+    if face.forms:
+        glyphs = regional_forms(font, glyphs, face.forms)
     options = fonttools_subset.Options()
     options.layout_features = ["kern"] if face.family == LATIN_FAMILY else []
     options.name_IDs = []
@@ -209,15 +218,15 @@ def _font_path(face: Face) -> str:
     return str(getattr(module, attribute))
 
 
-def _simplified_forms(font, glyphs: dict[int, str]) -> dict[int, str]:
+def regional_forms(font, glyphs: dict[int, str], language: str) -> dict[int, str]:
     """`glyphs` with each glyph the font's `locl` feature replaces for
-    Simplified Chinese (language ZHS) replaced."""
+    `language` (an OpenType language tag: "ZHS " Simplified, "ZHT " Traditional Chinese) replaced."""
     table = font["GSUB"].table
     lookups: set[int] = set()
     for script in table.ScriptList.ScriptRecord:
-        for language in script.Script.LangSysRecord:
-            if language.LangSysTag == "ZHS ":
-                for index in language.LangSys.FeatureIndex:
+        for record_language in script.Script.LangSysRecord:
+            if record_language.LangSysTag == language:
+                for index in record_language.LangSys.FeatureIndex:
                     record = table.FeatureList.FeatureRecord[index]
                     if record.FeatureTag == "locl":
                         lookups.update(record.Feature.LookupListIndex)
@@ -235,6 +244,15 @@ def _simplified_forms(font, glyphs: dict[int, str]) -> dict[int, str]:
 
 def _point_cmap(font, glyphs: dict[int, str]) -> None:
     """Make the subset's character map send each character to its chosen glyph."""
+    if not any(table.isUnicode() for table in font["cmap"].tables):
+        # Every character of the subset takes a regional form: the subsetter,
+        # which kept only those glyphs, left no character map to point.
+        from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
+
+        for platform, encoding, layout in ((0, 3, 4), (3, 1, 4), (0, 4, 12), (3, 10, 12)):
+            table = CmapSubtable.newSubtable(layout)
+            table.platformID, table.platEncID, table.language, table.cmap = platform, encoding, 0, {}
+            font["cmap"].tables.append(table)
     for table in font["cmap"].tables:
         if table.isUnicode():
             table.cmap = {code: glyph for code, glyph in glyphs.items() if code <= 0xFFFF or table.format >= 12}

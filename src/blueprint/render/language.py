@@ -28,7 +28,7 @@ TRADITIONAL = frozenset(pair[1] for pair in _PAIRS.split() if pair[0] != pair[1]
 def language_tag(scene: Scene) -> str:
     """The BCP 47 tag for the scene's text: `en`, or `zh-Hans` / `zh-Hant`."""
     if scene.lang != "zh":
-        return scene.lang
+        return scene.lang  # en, or zh-Hant: the file says which script it is written in
     text = "".join([scene.title, *(card.label for card in scene.cards), *(column.label for column in scene.columns)])
     simplified = sum(char in SIMPLIFIED for char in text)
     traditional = sum(char in TRADITIONAL for char in text)

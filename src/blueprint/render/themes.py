@@ -12,9 +12,12 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from blueprint.vocabulary import THEMES, Lane, names
+from blueprint.vocabulary import OPTIONAL_LANES, THEMES, Lane, names
 
-LANES: tuple[str, ...] = names(Lane)
+# The lanes every drawing has; an optional lane's rules join the stylesheet
+# only of a drawing that has the lane (see optional_css).
+LANES: tuple[str, ...] = tuple(lane for lane in names(Lane) if Lane(lane) not in OPTIONAL_LANES)
+OPTIONAL: tuple[str, ...] = names(Lane)[len(LANES):]
 
 
 # A named tuple rather than a frozen dataclass: for sixty fields the dataclass
@@ -81,6 +84,13 @@ class Theme(NamedTuple):
 
     def colours(self) -> dict[str, str]:
         return {name: value for name, value in self._asdict().items() if name != "name"}
+    # The optional zones below support (preparation, management): a band and
+    # a card edge each, and their two lines.
+    lane_preparation: str
+    lane_management: str
+    card_preparation: str
+    card_management: str
+
 
 
 DEFAULT = Theme(
@@ -134,6 +144,10 @@ DEFAULT = Theme(
     changed="#c2410c",
     changed_face="#fff4ec",
     changed_text="#9a3412",
+    lane_preparation="#f6f3ee",
+    lane_management="#f3f0f5",
+    card_preparation="#8a6d3b",
+    card_management="#7a4f6d",
 )
 
 DARK = Theme(
@@ -187,6 +201,10 @@ DARK = Theme(
     changed="#f0883e",
     changed_face="#2a1a0e",
     changed_text="#ffb77c",
+    lane_preparation="#1f1c16",
+    lane_management="#1f1822",
+    card_preparation="#c9a66b",
+    card_management="#c48fb3",
 )
 
 # Pure greys only (R = G = B): the drawing must survive a black-and-white printer.
@@ -241,6 +259,10 @@ PRINT = Theme(
     changed="#000000",
     changed_face="#ffffff",
     changed_text="#000000",
+    lane_preparation="#ffffff",
+    lane_management="#f4f4f4",
+    card_preparation="#444444",
+    card_management="#444444",
 )
 
 PALETTES: dict[str, Theme] = {theme.name: theme for theme in (DEFAULT, DARK, PRINT)}
@@ -327,6 +349,22 @@ def _content_css(t: Theme) -> str:
 .arrow-label-box,.flow-label-box{{fill:{t.arrow_label_fill};stroke:{t.arrow_label_edge};stroke-width:1}}
 .arrow-label,.flow-label{{fill:{t.arrow_label_text}}}
 .arrow-label-leader{{stroke:{t.arrow};stroke-width:0.75}}
+"""
+
+
+def optional_css(name: str, lanes: tuple[str, ...]) -> str:
+    """The rules a drawing with optional lanes adds to `theme_css(name)`: their
+    bands, their cards' edges and their lines, for the lanes it has."""
+    t = get_theme(name)
+    rules = [f".lane-{lane}{{fill:{getattr(t, f'lane_{lane}')}}}\n"
+             f".card-{lane} .card-frame{{stroke:{getattr(t, f'card_{lane}')};fill:{t.support_fill}}}\n"
+             for lane in OPTIONAL if lane in lanes]
+    if not rules:
+        return ""
+    return "".join(rules) + f"""\
+.line-order-penetration,.line-implementation{{stroke:{t.line};stroke-width:1.5}}
+.dash-dash-dot{{stroke-dasharray:10 4 2 4}}
+.dash-long-dash{{stroke-dasharray:16 6}}
 """
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from blueprint.diagnostics import Diagnostic
+from blueprint.diagnostics import Diagnostic, Say, Text
 from blueprint.source import Source
 
 SNIPPET_WIDTH = 100  # display columns; very long lines are cut around the mark
@@ -70,10 +70,24 @@ def format_diagnostic(diagnostic: Diagnostic, source: Source | None, color: bool
     return "\n".join(lines)
 
 
-def summary(files: int, errors: int, warnings: int) -> str:
-    def plural(count: int, word: str) -> str:
-        return f"{count} {word}{'' if count == 1 else 's'}"
+CLEAN = Say(en="{files} checked: no problems", zh="已检查 {files}：没有问题", zh_hant="已檢查 {files}：沒有問題")
+FINDINGS = Say(en="{files} checked: {errors}, {warnings}", zh="已检查 {files}：{errors}，{warnings}",
+               zh_hant="已檢查 {files}：{errors}，{warnings}")
+FILES = (Say(en="{n} file", zh="{n} 个文件", zh_hant="{n} 個檔案"),
+         Say(en="{n} files", zh="{n} 个文件", zh_hant="{n} 個檔案"))
+ERRORS = (Say(en="{n} error", zh="{n} 个错误", zh_hant="{n} 個錯誤"),
+          Say(en="{n} errors", zh="{n} 个错误", zh_hant="{n} 個錯誤"))
+WARNINGS = (Say(en="{n} warning", zh="{n} 个警告", zh_hant="{n} 個警告"),
+            Say(en="{n} warnings", zh="{n} 个警告", zh_hant="{n} 個警告"))
 
+
+def counted(forms: tuple[Say, Say], count: int) -> Text:
+    """`count` things, as a language counts them (one file, 2 files; 1 个文件)."""
+    return forms[count != 1](n=count)
+
+
+def summary(files: int, errors: int, warnings: int, language: str = "en") -> str:
     if not errors and not warnings:
-        return f"{plural(files, 'file')} checked: no problems"
-    return f"{plural(files, 'file')} checked: {plural(errors, 'error')}, {plural(warnings, 'warning')}"
+        return CLEAN(files=counted(FILES, files)).worded(language)
+    return FINDINGS(files=counted(FILES, files), errors=counted(ERRORS, errors),
+                    warnings=counted(WARNINGS, warnings)).worded(language)

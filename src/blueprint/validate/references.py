@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from blueprint.diagnostics import EXAMPLE_HEAD, EXAMPLE_STEP, Code, Diagnostic, Level, declare
+from blueprint.diagnostics import EXAMPLE_HEAD, EXAMPLE_STEP, Code, Diagnostic, Level, Say, Text, declare, did_you_mean
 from blueprint.model.types import Blueprint
 from blueprint.source import Span
-from blueprint.suggest import did_you_mean
+from blueprint.suggest import closest
 from blueprint.validate.registry import rule
 
 DUPLICATE_ID = declare(
@@ -18,6 +18,17 @@ DUPLICATE_ID = declare(
     why="Flows and recoveries name actions by ID, so each ID must point at one thing.",
     bad=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n  onstage hand "Teller takes the cash"\n',
     good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n  onstage take "Teller takes the cash"\n  hand -> take\n',
+    says={
+        "again": Say(en="found the ID '{id}' again; the {kind} on line {line} already uses it",
+                     zh="ID“{id}”重复；第 {line} 行的{kind}已经用了它",
+                     zh_hant="ID「{id}」重複；第 {line} 行的{kind}已經用了它"),
+        "step": Say(en="step", zh="步骤", zh_hant="步驟"),
+        "action": Say(en="action", zh="行为", zh_hant="行為"),
+        "evidence": Say(en="evidence", zh="有形展示", zh_hant="有形展示"),
+        "rename": Say(en="IDs are shared by steps, actions and evidence; rename one of them",
+                      zh="步骤、行为和有形展示共用 ID；把其中一个改名",
+                      zh_hant="步驟、行為和有形展示共用 ID；把其中一個改名"),
+    },
 )
 
 
@@ -38,8 +49,8 @@ def duplicate_ids(blueprint: Blueprint) -> Iterator[Diagnostic]:
             yield DUPLICATE_ID.at(
                 blueprint.source_name,
                 span,
-                f"found the ID '{ident}' again; the {earlier_kind} on line {earlier.line} already uses it",
-                hint="IDs are shared by steps, actions and evidence; rename one of them",
+                DUPLICATE_ID.text("again", id=ident, kind=DUPLICATE_ID.text(earlier_kind), line=earlier.line),
+                hint=DUPLICATE_ID.text("rename"),
             )
         else:
             first_seen[ident] = (kind, span)
@@ -56,7 +67,7 @@ class _Targets:
 
 
 def _reference(
-    blueprint: Blueprint, targets: _Targets, ident: str, span: Span, code: Code, role: str
+    blueprint: Blueprint, targets: _Targets, ident: str, span: Span, code: Code, role: Text
 ) -> Iterator[Diagnostic]:
     if ident in targets.actions:
         return
@@ -64,23 +75,23 @@ def _reference(
         yield FLOW_TO_STEP.at(
             blueprint.source_name,
             span,
-            f"found the step '{ident}' as {role}; {role} must be an action",
-            hint="name one of the step's actions instead",
+            FLOW_TO_STEP.text("step", id=ident, role=role),
+            hint=FLOW_TO_STEP.text("name_action"),
         )
         return
     if ident in targets.evidence:
         yield FLOW_TO_STEP.at(
             blueprint.source_name,
             span,
-            f"found the evidence '{ident}' as {role}; {role} must be an action",
-            hint="evidence is what the customer sees; connect the action that shows it",
+            FLOW_TO_STEP.text("evidence", id=ident, role=role),
+            hint=FLOW_TO_STEP.text("shows_it"),
         )
         return
     yield code.at(
         blueprint.source_name,
         span,
-        f"found '{ident}' as {role}, but no action has that ID",
-        hint=did_you_mean(ident, targets.sorted_actions) or "define the action, or fix the ID",
+        UNKNOWN_FLOW_ENDPOINT.text("unknown", id=ident, role=role),
+        hint=did_you_mean(closest(ident, targets.sorted_actions)) or UNKNOWN_FLOW_ENDPOINT.text("define"),
     )
 
 
@@ -92,6 +103,13 @@ UNKNOWN_FLOW_ENDPOINT = declare(
     why="A flow joins two actions; a misspelt ID would silently drop an arrow from the diagram.",
     bad=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n  onstage count "Teller counts"\n  hand -> cuont\n',
     good=EXAMPLE_HEAD + EXAMPLE_STEP,
+    says={
+        "unknown": Say(en="found '{id}' as {role}, but no action has that ID", zh="{role}“{id}”不是任何行为的 ID",
+                       zh_hant="{role}「{id}」不是任何行為的 ID"),
+        "start": Say(en="a flow's start", zh="连线的起点", zh_hant="連線的起點"),
+        "end": Say(en="a flow's end", zh="连线的终点", zh_hant="連線的終點"),
+        "define": Say(en="define the action, or fix the ID", zh="定义这个行为，或改正 ID", zh_hant="定義這個行為，或改正 ID"),
+    },
 )
 
 FLOW_TO_STEP = declare(
@@ -102,6 +120,19 @@ FLOW_TO_STEP = declare(
     why="Arrows join actions, not columns; name the action inside the step.",
     bad=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n  onstage count "Teller counts"\n  hand -> deposit\n',
     good=EXAMPLE_HEAD + EXAMPLE_STEP,
+    says={
+        "step": Say(en="found the step '{id}' as {role}; {role} must be an action",
+                    zh="{role}是步骤“{id}”；{role}必须是行为",
+                    zh_hant="{role}是步驟「{id}」；{role}必須是行為"),
+        "evidence": Say(en="found the evidence '{id}' as {role}; {role} must be an action",
+                        zh="{role}是有形展示“{id}”；{role}必须是行为",
+                        zh_hant="{role}是有形展示「{id}」；{role}必須是行為"),
+        "name_action": Say(en="name one of the step's actions instead", zh="改为写这个步骤中的某个行为",
+                           zh_hant="改為寫這個步驟中的某個行為"),
+        "shows_it": Say(en="evidence is what the customer sees; connect the action that shows it",
+                        zh="有形展示是顾客看到的东西；请连接展示它的行为",
+                        zh_hant="有形展示是顧客看到的東西；請連接展示它的行為"),
+    },
 )
 
 SELF_FLOW = declare(
@@ -112,6 +143,13 @@ SELF_FLOW = declare(
     why="An arrow from an action to itself says nothing a blueprint can draw; use `duration` or a note.",
     bad=EXAMPLE_HEAD + EXAMPLE_STEP + "  count -> count\n",
     good=EXAMPLE_HEAD + EXAMPLE_STEP,
+    says={
+        "self": Say(en="found a flow from '{id}' to itself", zh="“{id}”的连线指向它自己",
+                    zh_hant="「{id}」的連線指向它自己"),
+        "remove": Say(en="remove it, or give the action a duration or a note instead",
+                      zh="删除它，或改为给这个行为加上时长或备注",
+                      zh_hant="刪除它，或改為給這個行為加上時長或備註"),
+    },
 )
 
 
@@ -119,14 +157,16 @@ SELF_FLOW = declare(
 def flow_endpoints(blueprint: Blueprint) -> Iterator[Diagnostic]:
     targets = _Targets(blueprint)
     for flow in blueprint.flows:
-        yield from _reference(blueprint, targets, flow.source, flow.source_span, UNKNOWN_FLOW_ENDPOINT, "a flow's start")
-        yield from _reference(blueprint, targets, flow.target, flow.target_span, UNKNOWN_FLOW_ENDPOINT, "a flow's end")
+        yield from _reference(blueprint, targets, flow.source, flow.source_span, UNKNOWN_FLOW_ENDPOINT,
+                                   UNKNOWN_FLOW_ENDPOINT.text("start"))
+        yield from _reference(blueprint, targets, flow.target, flow.target_span, UNKNOWN_FLOW_ENDPOINT,
+                                   UNKNOWN_FLOW_ENDPOINT.text("end"))
         if flow.source == flow.target:
             yield SELF_FLOW.at(
                 blueprint.source_name,
                 flow.target_span,
-                f"found a flow from '{flow.source}' to itself",
-                hint="remove it, or give the action a duration or a note instead",
+                SELF_FLOW.text("self", id=flow.source),
+                hint=SELF_FLOW.text("remove"),
             )
 
 
@@ -138,6 +178,9 @@ UNKNOWN_RECOVERY = declare(
     why="The recovery is the fail-safe a designer promises; it must be a real action on the blueprint.",
     bad=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n  onstage count "Teller counts"\n    fail "Counterfeit note" recover explian\n  onstage explain "Teller explains"\n  hand -> count -> explain\n',
     good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  customer hand "Hands over cash"\n  onstage count "Teller counts"\n    fail "Counterfeit note" recover explain\n  onstage explain "Teller explains"\n  hand -> count -> explain\n',
+    says={
+        "recovery": Say(en="a recovery", zh="补救", zh_hant="補救"),
+    },
 )
 
 
@@ -146,4 +189,5 @@ def recoveries(blueprint: Blueprint) -> Iterator[Diagnostic]:
     targets = _Targets(blueprint)
     for fail in blueprint.fail_points():
         if fail.recover is not None and fail.recover_span is not None:
-            yield from _reference(blueprint, targets, fail.recover, fail.recover_span, UNKNOWN_RECOVERY, "a recovery")
+            yield from _reference(blueprint, targets, fail.recover, fail.recover_span, UNKNOWN_RECOVERY,
+                                       UNKNOWN_RECOVERY.text("recovery"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from blueprint.diagnostics import EXAMPLE_HEAD, EXAMPLE_STEP, Diagnostic, Level, declare
+from blueprint.diagnostics import EXAMPLE_HEAD, EXAMPLE_STEP, Diagnostic, Level, Say, declare
 from blueprint.model.types import Blueprint, Header
 from blueprint.parse.codes import REPEATED_ATTRIBUTE
 from blueprint.validate.registry import rule
@@ -21,6 +21,12 @@ REPEATED_HEADER = declare(
     why="Two values for one setting leave the reader guessing which one counts.",
     bad=EXAMPLE_HEAD + "state current\nstate future\n" + EXAMPLE_STEP,
     good=EXAMPLE_HEAD + "state current\n" + EXAMPLE_STEP,
+    says={
+        "again": Say(en="found a second '{keyword}'; it was already set on line {line}",
+                     zh="第二次出现“{keyword}”；第 {line} 行已经设置过",
+                     zh_hant="第二次出現「{keyword}」；第 {line} 行已經設定過"),
+        "keep": Say(en="keep one of them", zh="只保留其中一个", zh_hant="只保留其中一個"),
+    },
 )
 
 # Every header but `segment` (a blueprint may serve several) is given once.
@@ -38,8 +44,8 @@ def repeated_headers(blueprint: Blueprint) -> Iterator[Diagnostic]:
             yield REPEATED_HEADER.at(
                 blueprint.source_name,
                 header.span,
-                f"found a second '{header.keyword}'; it was already set on line {earlier.span.line}",
-                hint="keep one of them",
+                REPEATED_HEADER.text("again", keyword=header.keyword, line=earlier.span.line),
+                hint=REPEATED_HEADER.text("keep"),
             )
 
 
@@ -51,10 +57,9 @@ def repeated_attributes(blueprint: Blueprint) -> Iterator[Diagnostic]:
         yield REPEATED_ATTRIBUTE.at(
             blueprint.source_name,
             repeated.span,
-            f"found a second '{repeated.keyword}' for the action '{repeated.action}'; "
-            f"it was already set on line {repeated.first_line}",
-            hint="keep one line; a range such as 2min..5min covers both" if repeated.keyword == "duration"
-            else "keep one line",
+            REPEATED_ATTRIBUTE.text("in_action", keyword=repeated.keyword, action=repeated.action,
+                                    line=repeated.first_line),
+            hint=REPEATED_ATTRIBUTE.text("keep_range" if repeated.keyword == "duration" else "keep_line"),
         )
 
 
@@ -66,6 +71,11 @@ REPEATED_FLOW = declare(
     why="Two identical arrows are drawn on top of each other and counted twice in contacts and hand-offs.",
     bad=EXAMPLE_HEAD + EXAMPLE_STEP + "  hand -> count\n",
     good=EXAMPLE_HEAD + EXAMPLE_STEP,
+    says={
+        "again": Say(en="found the flow {flow} again; it is already on line {line}",
+                     zh="连线 {flow} 重复；第 {line} 行已经有了", zh_hant="連線 {flow} 重複；第 {line} 行已經有了"),
+        "remove": Say(en="remove one of them", zh="删除其中一条", zh_hant="刪除其中一條"),
+    },
 )
 
 _ARROWS = {"handoff": "->", "deferred": "-->", "agreement": "<->"}
@@ -84,9 +94,9 @@ def repeated_flows(blueprint: Blueprint) -> Iterator[Diagnostic]:
             yield REPEATED_FLOW.at(
                 blueprint.source_name,
                 flow.target_span,
-                f"found the flow {flow.source} {_ARROWS[flow.kind.value]} {flow.target} again; "
-                f"it is already on line {seen[key]}",
-                hint="remove one of them",
+                REPEATED_FLOW.text("again", flow=f"{flow.source} {_ARROWS[flow.kind.value]} {flow.target}",
+                                   line=seen[key]),
+                hint=REPEATED_FLOW.text("remove"),
             )
         else:
             seen[key] = flow.span.line

@@ -1,0 +1,26 @@
+"""Every word the tool itself shows a reader, in every blueprint language.
+
+One catalogue, keyed by language, a module per language: the model's default lane and line names,
+the words the drawing adds around the user's text (header, legend, card
+details, lists, summary, comparison), the words of the HTML page around the
+drawing, and a new file's title. Layout and the renderers read the same
+entries, so the drawing and its page say a thing the same way. Every language
+has exactly the same keys (a test keeps them so).
+
+Values are text, except `lanes` and `lines` (a name per lane and line),
+`change_fields` (a name per changed field) and the `..._unit` pairs
+(singular, plural).
+"""
+
+from __future__ import annotations
+
+from blueprint.vocabulary import Language
+from blueprint.words.english import ENGLISH
+from blueprint.words.simplified import SIMPLIFIED
+from blueprint.words.traditional import TRADITIONAL
+
+WORDS: dict[Language, dict[str, object]] = {
+    Language.EN: ENGLISH,
+    Language.ZH: SIMPLIFIED,
+    Language.ZH_HANT: TRADITIONAL,
+}
