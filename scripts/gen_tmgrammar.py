@@ -11,6 +11,9 @@ from what this script writes, or when it misses a word of the vocabulary:
     python scripts/gen_tmgrammar.py          # rewrite the grammar
     python scripts/gen_tmgrammar.py --check  # exit 1 if it is out of date
 
+The same run rewrites the word lists of the Emacs mode
+(editors/emacs/blueprint-mode.el), so both editors learn a new word at once.
+
 A .bp line is one statement and its first word says which, so each statement
 is one rule from its first word to the end of the line, as in the Pygments
 lexer (blueprint.integrations.pygments_lexer). The regular expressions are
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -34,6 +38,7 @@ from blueprint.vocabulary import ARROWS, OPTION_KEYWORDS, STATEMENT_KEYWORDS, La
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = REPO_ROOT / "editors" / "vscode" / "syntaxes" / "blueprint.tmLanguage.json"
+EMACS_MODE = REPO_ROOT / "editors" / "emacs" / "blueprint-mode.el"
 SCOPE = "source.blueprint"
 
 # The grammar's terminals are the Pygments lexer's, which a test holds to
@@ -225,20 +230,54 @@ def render() -> str:
     return json.dumps(grammar(), indent=2) + "\n"
 
 
+def emacs_lists() -> dict[str, tuple[str, ...]]:
+    return {
+        "blueprint-statement-keywords": STATEMENT_KEYWORDS,
+        "blueprint-option-keywords": OPTION_KEYWORDS,
+        "blueprint-lanes": vocabulary.names(Lane),
+        "blueprint-lines": vocabulary.names(Line),
+        "blueprint-values": vocabulary.names(State) + vocabulary.names(Language) + vocabulary.names(Severity),
+    }
+
+
+def _elisp_words(words: tuple[str, ...]) -> str:
+    """`("a" "b" ...)`, wrapped under the list's opening at 90 columns."""
+    lines, line = [], ""
+    for word in (f'"{word}"' for word in words):
+        if line and len(line) + len(word) > 84:
+            lines.append(line)
+            line = ""
+        line = f"{line} {word}" if line else word
+    return "(" + "\n    ".join([*lines, line]) + ")"
+
+
+def render_emacs_mode(text: str) -> str:
+    """The Emacs mode with each word list (`(defconst NAME '(...)`) the vocabulary's."""
+    for name, words in emacs_lists().items():
+        pattern = re.compile(rf"(\(defconst {re.escape(name)}\s+')\([^)]*\)")
+        listed = _elisp_words(words)
+        text, found = pattern.subn(lambda match, listed=listed: match.group(1) + listed, text)
+        if found != 1:
+            raise SystemExit(f"{EMACS_MODE.name} declares {name} {found} times, not once")
+    return text
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if the committed grammar is out of date")
     arguments = parser.parse_args(argv)
-    text = render()
+    emacs = EMACS_MODE.read_text(encoding="utf-8")
+    outputs = {OUTPUT: render(), EMACS_MODE: render_emacs_mode(emacs)}
     if arguments.check:
-        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
-        if current != text:
-            print(f"{OUTPUT.relative_to(REPO_ROOT)} is out of date: run python scripts/gen_tmgrammar.py", file=sys.stderr)
-            return 1
-        return 0
-    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-    OUTPUT.write_text(text, encoding="utf-8", newline="\n")
-    print(f"wrote {OUTPUT.relative_to(REPO_ROOT)}")
+        stale = [path for path, text in outputs.items()
+                 if (path.read_text(encoding="utf-8") if path.exists() else "") != text]
+        for path in stale:
+            print(f"{path.relative_to(REPO_ROOT)} is out of date: run python scripts/gen_tmgrammar.py", file=sys.stderr)
+        return 1 if stale else 0
+    for path, text in outputs.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+        print(f"wrote {path.relative_to(REPO_ROOT)}")
     return 0
 
 

@@ -39,13 +39,13 @@ Give a full path to use a virtual environment's program."
 (defconst blueprint-option-keywords '("severity" "recover")
   "The options of a fail point.")
 
-(defconst blueprint-lanes '("evidence" "customer" "onstage" "backstage" "support")
+(defconst blueprint-lanes '("evidence" "customer" "onstage" "backstage" "support" "preparation" "management")
   "The lanes, top to bottom.")
 
-(defconst blueprint-lines '("interaction" "visibility" "internal")
+(defconst blueprint-lines '("interaction" "visibility" "internal" "order-penetration" "implementation")
   "The lines between the lanes.")
 
-(defconst blueprint-values '("current" "future" "en" "zh" "low" "medium" "high")
+(defconst blueprint-values '("current" "future" "en" "zh" "zh-Hant" "low" "medium" "high")
   "States, languages and severities.")
 
 (defconst blueprint-arrows '("<->" "-->" "->")
