@@ -107,11 +107,13 @@ async def test_duration_units_after_a_number(client):
 async def test_fixed_values_after_their_keywords(client):
     uri = await open_document(client, TEXT)
     await with_line(client, uri, 2, 2, "lane ")
-    assert await labels_at(client, uri, 2, 5) == ["evidence", "customer", "onstage", "backstage", "support"]
+    assert await labels_at(client, uri, 2, 5) == ["evidence", "customer", "onstage", "backstage", "support",
+                                                        "preparation", "management"]
     await with_line(client, uri, 3, 2, "line ")
-    assert await labels_at(client, uri, 2, 5) == ["interaction", "visibility", "internal"]
+    assert await labels_at(client, uri, 2, 5) == ["interaction", "visibility", "internal",
+                                                        "order-penetration", "implementation"]
     await with_line(client, uri, 4, 2, "lang ")
-    assert await labels_at(client, uri, 2, 5) == ["en", "zh"]
+    assert await labels_at(client, uri, 2, 5) == ["en", "zh", "zh-Hant"]
     await with_line(client, uri, 5, 2, "state fu")
     assert await labels_at(client, uri, 2, 8) == ["current", "future"]
 

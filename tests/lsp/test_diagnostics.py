@@ -37,7 +37,7 @@ def expected(text: str) -> list[tuple]:
     def clamped(line: int, column: int) -> int:  # a place past the end of its line is shown at the end
         return min(column - 1, len(lines[line - 1]) if line <= len(lines) else 0)
 
-    for d in check_text(text).diagnostics:
+    for d in check_text(text).localized().diagnostics:  # worded in the file's lang, as check does
         message = d.message + (f"\nhint: {d.hint}" if d.hint else "")
         span = d.span
         place = (span.line - 1, clamped(span.line, span.column), span.end_line - 1, clamped(span.end_line, span.end_column))
@@ -54,7 +54,7 @@ def received(diagnostics: list[types.Diagnostic]) -> list[tuple]:
 async def test_a_broken_file_gets_what_check_reports(client):
     uri = await open_document(client, BROKEN)
     assert received(client.diagnostics[uri]) == expected(BROKEN)
-    assert {d.code for d in client.diagnostics[uri]} >= {"BP104", "BP103", "BP107", "BP101"}
+    assert {d.code for d in client.diagnostics[uri]} >= {"BP104", "BP103", "BP107", "BP122"}
 
 
 async def test_each_diagnostic_links_to_its_rule_and_says_where_it_comes_from(client):
@@ -156,3 +156,22 @@ async def test_a_document_never_opened_is_answered_with_nothing(client):
     hover = await client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=0, character=0)))
     assert hover is None
+
+
+CHINESE_TYPO = 'blueprint "存款"\nlang zh\nstep s "柜台"\n  custmer 递交 "递交现金"\n'
+
+
+async def test_a_chinese_file_is_told_its_mistakes_in_chinese_unless_the_client_asks_otherwise(client):
+    uri = await open_document(client, CHINESE_TYPO)
+    lane = next(d for d in client.diagnostics[uri] if d.code == "BP104")
+    english = next(d for d in check_text(CHINESE_TYPO).diagnostics if d.code == "BP104")
+    assert lane.message.split("\n")[0] != english.message
+    assert any("\u4e00" <= char <= "\u9fff" for char in lane.message)
+    assert received(client.diagnostics[uri]) == expected(CHINESE_TYPO)
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
+        settings={"blueprint": {"messages": "en"}}))
+    change(client, uri, 2, CHINESE_TYPO + "\n")
+    lane = next(d for d in await published(client, uri, 2) if d.code == "BP104")
+    assert lane.message.split("\n")[0] == english.message
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
+        settings={"blueprint": {"messages": None}}))

@@ -127,7 +127,7 @@ step deposit "Deposit"
     ("BP104", "  custmer hand", "  customer hand", "Change to 'customer'"),
     ("BP103", "    wait 5mins", "    wait 5min", "Write 5min"),
     ("BP107", "severity hgih", "severity high", "Change to 'high'"),
-    ("BP101", "customer sign “Signs the slip”", 'customer sign "Signs the slip"', 'Use straight quotes (") on this line'),
+    ("BP122", "customer sign “Signs the slip”", 'customer sign "Signs the slip"', 'Use straight quotes (") on this line'),
 ])
 async def test_quick_fixes_from_the_hints(client, code, before, after, title):
     uri = await open_document(client, FIXABLE)
@@ -138,6 +138,15 @@ async def test_quick_fixes_from_the_hints(client, code, before, after, title):
     assert fixed == FIXABLE.replace(before, after)
     assert code not in {d.code for d in check_text(fixed).diagnostics if d.span.line == FIXABLE.split("\n").index(
         next(line for line in FIXABLE.split("\n") if before in line)) + 1}
+
+
+@pytest.mark.parametrize("written", ["「Signs the slip」", "‘Signs the slip’", '"Signs the slip”'])
+async def test_straight_quotes_fix_every_curly_form_check_reads(client, written):
+    text = FIXABLE.replace("“Signs the slip”", written)
+    uri = await open_document(client, text)
+    fix = next(action for action in await quick_fixes(client, uri, "BP122")
+               if action.title == 'Use straight quotes (") on this line')
+    assert apply(text, fix.edit.changes[uri]) == text.replace(written, '"Signs the slip"')
 
 
 async def test_did_you_mean_for_ids_in_flows_and_recover(client):

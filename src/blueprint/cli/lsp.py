@@ -42,4 +42,4 @@ def command(stdio) -> None:
 
     from blueprint.lsp import serve_stdio
 
-    serve_stdio(frozenset(enabled), settings.docs_url)
+    serve_stdio(frozenset(enabled), settings.docs_url, settings.messages)

@@ -27,7 +27,7 @@ def missing_requirements() -> list[str]:
     return missing
 
 
-def serve_stdio(enabled: frozenset[str], docs_url: str | None) -> None:
+def serve_stdio(enabled: frozenset[str], docs_url: str | None, messages: str | None = None) -> None:
     """Run the server on standard input and output until the client stops it."""
     import logging
 
@@ -37,4 +37,4 @@ def serve_stdio(enabled: frozenset[str], docs_url: str | None) -> None:
     # Standard output carries the protocol: whatever is logged goes to stderr,
     # which clients show as the server's log.
     logging.basicConfig(level=logging.WARNING, format="blueprint lsp: %(levelname)s %(name)s: %(message)s")
-    create_server(ServerSettings(enabled=enabled, docs_url=docs_url)).start_io()
+    create_server(ServerSettings(enabled=enabled, docs_url=docs_url, messages=messages)).start_io()

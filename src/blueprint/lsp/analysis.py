@@ -28,6 +28,8 @@ class ServerSettings:
     # a burst of keystrokes is checked once, at its end.
     debounce: float = 0.03
     theme: str = "default"
+    # The language of the diagnostics' words; None: each file's own `lang`, as `check` does.
+    messages: str | None = None
 
 
 def display_name(uri: str) -> str:

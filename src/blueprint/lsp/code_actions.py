@@ -18,12 +18,14 @@ from lsprotocol import types
 from blueprint.lsp.analysis import Analysis
 from blueprint.lsp.diagnostics import SOURCE, hint_of
 from blueprint.model.codes import AMBIGUOUS_CHAIN_LABEL
+from blueprint.parse.codes import CURLY_QUOTES as CURLY_QUOTES_CODE
+from blueprint.parse.quotes import straightened
 from blueprint.parse.codes import UNEXPECTED_TOKEN, UNTERMINATED_STRING
 
 _DID_YOU_MEAN = re.compile(r"^did you mean '([^']+)'\?$")
 _WRITE = re.compile(r"^write (\S+)$")
-# Quotes a word processor types in place of `"`.
-CURLY_QUOTES = "“”„‟″＂"
+# Other glyphs a word processor types in place of `"`, which BP122 does not read as quotes.
+LOOSE_QUOTES = "„‟″＂"
 
 
 def _fix(analysis: Analysis, title: str, diagnostic: types.Diagnostic, edits: list[types.TextEdit],
@@ -43,17 +45,18 @@ def _from_hint(analysis: Analysis, diagnostic: types.Diagnostic) -> list[types.C
 
 
 def _straight_quotes(analysis: Analysis, diagnostic: types.Diagnostic) -> list[types.CodeAction]:
+    """The line as the parser reads it mended: every string's curly quotes made straight."""
     number = diagnostic.range.start.line
     text = analysis.lines.line(number)
-    places = [column for column, char in enumerate(text) if char in CURLY_QUOTES]
-    if not places:
+    straight = straightened(text)
+    if straight is not None:
+        fixed = straight.text
+    elif any(char in LOOSE_QUOTES for char in text):  # a `"` a word processor turned into another glyph
+        fixed = "".join('"' if char in LOOSE_QUOTES else char for char in text)
+    else:
         return []
-    edits = [
-        types.TextEdit(range=types.Range(start=analysis.lines.to_client(number, column),
-                                         end=analysis.lines.to_client(number, column + 1)), new_text='"')
-        for column in places
-    ]
-    return [_fix(analysis, "Use straight quotes (\") on this line", diagnostic, edits)]
+    whole = types.Range(start=analysis.lines.to_client(number, 0), end=analysis.lines.to_client(number, len(text)))
+    return [_fix(analysis, "Use straight quotes (\") on this line", diagnostic, [types.TextEdit(range=whole, new_text=fixed)])]
 
 
 def _chain_label(analysis: Analysis, diagnostic: types.Diagnostic) -> list[types.CodeAction]:
@@ -89,6 +92,6 @@ def code_actions(analysis: Analysis, params: types.CodeActionParams) -> list[typ
         actions += _from_hint(analysis, diagnostic)
         if diagnostic.code == AMBIGUOUS_CHAIN_LABEL.code:
             actions += _chain_label(analysis, diagnostic)
-        elif diagnostic.code in (UNEXPECTED_TOKEN.code, UNTERMINATED_STRING.code):
+        elif diagnostic.code in (CURLY_QUOTES_CODE.code, UNEXPECTED_TOKEN.code, UNTERMINATED_STRING.code):
             actions += _straight_quotes(analysis, diagnostic)
     return actions

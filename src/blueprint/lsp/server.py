@@ -45,7 +45,7 @@ class BlueprintLanguageServer(LanguageServer):
         return None if document is None else (document.version, document.source)
 
     def _publish(self, analysis: Analysis) -> None:
-        diagnostics = client_diagnostics(analysis.result.diagnostics, analysis.lines, self.settings.docs_url)
+        diagnostics = client_diagnostics(analysis.result.localized(self.settings.messages).diagnostics, analysis.lines, self.settings.docs_url)
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=analysis.uri, version=analysis.version, diagnostics=diagnostics))
 

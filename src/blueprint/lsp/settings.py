@@ -1,7 +1,7 @@
 """The settings a client may send: at start-up (`initializationOptions`) or
 later (`workspace/didChangeConfiguration`, under `blueprint`).
 
-    {"docsUrl": "https://docs.example.org/blueprint/", "debounceMs": 30, "theme": "dark"}
+    {"docsUrl": "https://docs.example.org/blueprint/", "debounceMs": 30, "theme": "dark", "messages": "zh-Hant"}
 
 Each is optional; what the client does not send keeps the value the server
 was started with (`blueprint lsp` reads `docs-url` from the project's
@@ -15,6 +15,7 @@ import dataclasses
 import logging
 from urllib.parse import urlsplit
 
+from blueprint.diagnostics.texts import message_language
 from blueprint.lsp.analysis import ServerSettings
 from blueprint.vocabulary import THEMES
 
@@ -38,13 +39,21 @@ def _debounce(value: object) -> float:
     return value / 1000
 
 
+def _messages(value: object) -> str | None:
+    language = message_language(value) if isinstance(value, str) else None
+    if value is not None and language is None:
+        raise ValueError("messages must be en, zh, zh-Hans or zh-Hant, or null for each file's own lang")
+    return language
+
+
 def _theme(value: object) -> str:
     if value not in THEMES:
         raise ValueError(f"theme must be one of {', '.join(THEMES)}")
     return str(value)
 
 
-_READERS = {"docsUrl": ("docs_url", _docs_url), "debounceMs": ("debounce", _debounce), "theme": ("theme", _theme)}
+_READERS = {"docsUrl": ("docs_url", _docs_url), "debounceMs": ("debounce", _debounce), "theme": ("theme", _theme),
+            "messages": ("messages", _messages)}
 
 
 def updated(settings: ServerSettings, options: object) -> ServerSettings:
