@@ -63,15 +63,17 @@ class FlowKind(str, Enum):
 
 ARROWS: dict[str, FlowKind] = {"->": FlowKind.HANDOFF, "-->": FlowKind.DEFERRED, "<->": FlowKind.AGREEMENT}
 
-# The keywords of a .bp file: those that open a statement, then the options of
-# `fail "…"`. The grammar (grammar/blueprint.lark) stays the one source of the
+# The keywords of a .bp file: those that open a statement, then the options
+# that follow a statement's text (`fail "…" severity high`, `control "…" ref "…"`). The grammar (grammar/blueprint.lark) stays the one source of the
 # syntax; these name its keywords for what needs them without parsing (the
 # highlighter, the words an ID may not be), and a test keeps them equal.
 STATEMENT_KEYWORDS: tuple[str, ...] = (
     "blueprint", "description", "segment", "owner", "state", "lang", "version", "max-wait",
     "lane", "line", "phase", "step", "fail", "wait", "duration", "cost", "note", "link",
 )
+STATEMENT_KEYWORDS += ("control",)
 OPTION_KEYWORDS: tuple[str, ...] = ("severity", "recover")
+OPTION_KEYWORDS += ("ref",)
 KEYWORDS: tuple[str, ...] = STATEMENT_KEYWORDS + OPTION_KEYWORDS
 
 # The colour themes every renderer draws; "auto" (light or dark, following the

@@ -252,13 +252,15 @@ def test_a_formatter_that_would_change_the_meaning_raises(monkeypatch):
 
 
 def test_every_kind_of_statement_in_the_grammar_has_a_level():
-    from blueprint.format.layout import LEVELS
+    from blueprint.format.layout import LEVELS, STEP_OR_ACTION
     from blueprint.parse.grammar import grammar_text
 
     grammar = grammar_text()
     alternatives = set(re.findall(r"\w+", grammar.split("?statement:", 1)[1].split("\n\n", 1)[0]))
     headers = set(re.findall(r"-> (\w+)", grammar.split("\nheader:", 1)[1].split("\n\n", 1)[0]))
-    assert alternatives - {"header"} | headers == set(LEVELS)
+    # A line of a step or an action takes its level from where it stands.
+    assert not STEP_OR_ACTION & set(LEVELS)
+    assert alternatives - {"header"} | headers == set(LEVELS) | STEP_OR_ACTION
 
 
 # --- the examples ------------------------------------------------------------------

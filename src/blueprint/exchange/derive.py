@@ -87,6 +87,8 @@ def _action(action: dict, step_id: Any, counters: _Counters) -> None:
     _cost(action.get("cost"))
     for link in _objects(action.get("links")):
         _place(link, "span")
+    for control in _objects(action.get("controls")):
+        _place(control, "span")
 
 
 def _phases(blueprint: dict) -> None:
@@ -117,6 +119,8 @@ def fill_derived(document: Any, source_name: str) -> Any:
     counters = _Counters()
     for step in _objects(blueprint.get("steps")):
         _place(step, "span", "id_span")
+        for control in _objects(step.get("controls")):
+            _place(control, "span")
         for evidence in _objects(step.get("evidence")):
             _place(evidence, "span")
             _default(evidence, "step", step.get("id"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from blueprint.model.types import Action, Blueprint, DurationRange, FlowKind, Lane, Line, Step
+from blueprint.model.types import Action, Blueprint, Control, DurationRange, FlowKind, Lane, Line, Step
 from blueprint.vocabulary import DEFAULT_LANGUAGE
 
 INDENT = "  "
@@ -104,6 +104,13 @@ def _action(action: Action, path: str, out: BpText) -> None:
         out.add(2, f"note {quote(note)}", f"{path}.notes[{index}]")
     for index, link in enumerate(action.links):
         out.add(2, f"link {quote(link.url)}", f"{path}.links[{index}]")
+    _controls(action.controls, 2, path, out)
+
+
+def _controls(controls: tuple[Control, ...], depth: int, path: str, out: BpText) -> None:
+    for index, control in enumerate(controls):
+        reference = f" ref {quote(control.reference)}" if control.reference is not None else ""
+        out.add(depth, f"control {quote(control.text)}{reference}", f"{path}.controls[{index}]")
 
 
 def _chains(blueprint: Blueprint, indexes: list[int]) -> list[list[int]]:
@@ -162,6 +169,8 @@ def _step(blueprint: Blueprint, index: int, step: Step, flows: list[int], out: B
     path = f"{ROOT}.steps[{index}]"
     out.blank()
     out.add(0, f"step {step.id} {quote(step.label)}", path)
+    # A step's own lines come before its evidence and actions, or they would be the last action's.
+    _controls(step.controls, 1, path, out)
     for number, evidence in enumerate(step.evidence):
         ident = f" {evidence.id}" if evidence.id is not None else ""
         out.add(1, f"evidence{ident} {quote(evidence.label)}", f"{path}.evidence[{number}]")

@@ -117,3 +117,20 @@ AMBIGUOUS_CHAIN_LABEL = declare(
 
 CODES = (UNKNOWN_LANE, UNKNOWN_LINE, ATTRIBUTE_WITHOUT_ACTION, UNKNOWN_VALUE, MISPLACED_STATEMENT, BAD_AMOUNT,
          RESERVED_WORD, DURATION_TOO_LONG, AMOUNT_TOO_LARGE, AMBIGUOUS_CHAIN_LABEL)
+
+# --- what a practitioner adds to a phase, step or action (controls, emotion,
+# metrics, research notes, confidence) ----------------------------------------
+
+ANNOTATION_WITHOUT_STEP = declare(
+    code="BP118",
+    name="annotation-without-step",
+    level=Level.ERROR,
+    summary="A control, emotion, metric, research note or confidence line stands where it has nothing to attach to.",
+    why="These lines say something about the phase, step or action above them: a control, emotion or research "
+        "note needs a step, a metric a phase or a step, a confidence an action.",
+    bad=EXAMPLE_HEAD + 'control "Identity check under AML rules"\n' + EXAMPLE_STEP,
+    good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  control "Identity check under AML rules"\n'
+         '  customer hand "Hands over cash"\n  onstage count "Teller counts"\n  hand -> count\n',
+)
+
+CODES += (ANNOTATION_WITHOUT_STEP,)

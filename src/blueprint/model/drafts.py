@@ -11,6 +11,7 @@ from blueprint.diagnostics import Code, Diagnostic
 from blueprint.model.types import (
     Action,
     Blueprint,
+    Control,
     Cost,
     DurationRange,
     Evidence,
@@ -61,6 +62,7 @@ class ActionDraft:
     notes: list[str] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     attribute_lines: dict[str, int] = field(default_factory=dict)  # keyword -> the line that set it
+    controls: list[Control] = field(default_factory=list)
 
     def freeze(self) -> Action:
         return node(
@@ -78,6 +80,7 @@ class ActionDraft:
             links=tuple(self.links),
             span=self.span,
             id_span=self.id_span,
+            controls=tuple(self.controls),
         )
 
 
@@ -87,6 +90,7 @@ class StepDraft:
     phase: int | None
     evidence: list[Evidence] = field(default_factory=list)
     actions: list[ActionDraft] = field(default_factory=list)
+    controls: list[Control] = field(default_factory=list)
 
     def freeze(self) -> Step:
         return node(
@@ -98,6 +102,7 @@ class StepDraft:
             actions=tuple(action.freeze() for action in self.actions),
             span=self.statement.span,
             id_span=self.statement.id.span,
+            controls=tuple(self.controls),
         )
 
 

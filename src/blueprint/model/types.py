@@ -86,6 +86,17 @@ class Link(Node):
     span: Span
 
 
+class Control(Node):
+    """A policy, regulation or control that applies where it is written (an
+    identity check under anti-money-laundering rules, a cooling-off period,
+    dual control), with the rule it comes from if one is named. Drawn as
+    numbered C marks, C1, C2, … in document order."""
+
+    text: str
+    reference: str | None = Field(default=None, description="the law, article or policy it comes from")
+    span: Span
+
+
 class Action(Node):
     id: str
     generated_id: bool = False
@@ -100,6 +111,7 @@ class Action(Node):
     links: tuple[Link, ...] = ()
     span: Span
     id_span: Span
+    controls: tuple[Control, ...] = ()
 
 
 class Evidence(Node):
@@ -118,6 +130,7 @@ class Step(Node):
     actions: tuple[Action, ...] = ()
     span: Span
     id_span: Span
+    controls: tuple[Control, ...] = Field(default=(), description="those of the step as a whole")
 
 
 class Phase(Node):
@@ -215,5 +228,15 @@ class Blueprint(Node):
 
     def wait_points(self) -> list[WaitPoint]:
         return [wait for action in self.actions() for wait in action.waits]
+
+    def controls(self) -> list[tuple[Step, Action | None, Control]]:
+        """Every control in document order (C1, C2, …): a step's own before its actions'."""
+        return [found for step in self.steps for found in _step_controls(step)]
+
+
+def _step_controls(step: Step) -> list[tuple[Step, Action | None, Control]]:
+    found: list[tuple[Step, Action | None, Control]] = [(step, None, control) for control in step.controls]
+    found += [(step, action, control) for action in step.actions for control in action.controls]
+    return found
 
 

@@ -122,6 +122,14 @@ class FlowStatement(Statement):
     labels: tuple[Word | None, ...]
 
 
+@record
+class ControlStatement(Statement):
+    """`control "Identity check under AML rules" ref "AML Law art. 16"`."""
+
+    text: str
+    reference: Word | None = None
+
+
 AnyStatement = (
     TitleStatement
     | HeaderStatement
@@ -136,4 +144,5 @@ AnyStatement = (
     | NoteStatement
     | LinkStatement
     | FlowStatement
+    | ControlStatement
 )

@@ -24,6 +24,7 @@ from blueprint.diagnostics import Diagnostic
 from blueprint.parse.codes import BAD_ESCAPE, REPEATED_ATTRIBUTE
 from blueprint.parse.statements import (
     AnyStatement,
+    ControlStatement,
     CostStatement,
     DurationStatement,
     FailStatement,
@@ -308,4 +309,21 @@ class Statements:
             endpoints=tuple(endpoints),
             arrows=tuple(arrows),
             labels=tuple(labels),
+        )
+
+    # --- what a practitioner adds to a phase, step or action -------------------
+
+    def reference(self, children: list) -> Word:
+        context = _READING.get()
+        token = children[1]
+        return Word(text=_string(token, context), span=_token_span(token, context.line_offset))
+
+    def control(self, children: list) -> ControlStatement:
+        context = _READING.get()
+        keyword, text = children[0], children[1]
+        reference = children[2] if len(children) == 3 else None
+        return ControlStatement(
+            span=_between(keyword, reference.span if reference else text, context.line_offset),
+            text=_string(text, context),
+            reference=reference,
         )
