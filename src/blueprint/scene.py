@@ -36,6 +36,10 @@ Change = Literal["added", "changed"]
 
 class SceneNode(Record):
     __slots__ = ()
+    # Fields a drawing fills in only when its blueprint uses what they show
+    # (controls, emotion, metrics, research notes): left empty, they are left
+    # out of the node's data, so a drawing without them serialises as before.
+    _optional_fields: ClassVar[tuple[str, ...]] = ()
 
 
 class _WithComparison(SceneNode):
@@ -102,12 +106,13 @@ class Rule(SceneNode):
 
 @record
 class Marker(_WithComparison):
-    """A fail (F) or wait (W) point badge. Fail badges are circles, wait badges
-    rounded rectangles, so they differ by shape, not colour alone."""
+    """A fail (F), wait (W) or control (C) badge. Fail badges are circles, wait
+    badges rounded rectangles, control badges square-cornered, so they differ
+    by shape, not colour alone."""
 
     _comparison_fields = ("change",)
 
-    kind: Literal["fail", "wait"]
+    kind: Literal["fail", "wait", "control"]
     number: int
     action: str | None = None  # None for the legend's sample markers
     x: float
@@ -220,6 +225,30 @@ class WaitEntry(SceneNode):
 
 
 @record
+class ControlEntry(SceneNode):
+    """A policy, regulation or control, numbered C1, C2, … in document order,
+    on a step as a whole (`action` None) or on one action."""
+
+    number: int
+    step: str
+    action: str | None
+    action_label: str | None
+    text: str
+    reference: str | None
+
+
+@record
+class RowBand(SceneNode):
+    """A row under the lanes that the blueprint uses (controls, …), for
+    renderers that rebuild structure (DOT, HTML)."""
+
+    kind: Literal["controls"]
+    label: str
+    y: float
+    height: float
+
+
+@record
 class LaneBand(SceneNode):
     """A row of the blueprint, for renderers that rebuild structure (DOT, HTML)."""
 
@@ -259,6 +288,7 @@ class RemovedItem(SceneNode):
 @dataclass(slots=True, kw_only=True, weakref_slot=True, repr=False, eq=False)
 class Scene(_WithComparison):
     _comparison_fields = ("badges", "removed")
+    _optional_fields = ("rows", "control_list")
 
     width: float
     height: float
@@ -283,6 +313,9 @@ class Scene(_WithComparison):
     # what the compared-with blueprint had that this one has not.
     badges: tuple[ChangeBadge, ...] = ()
     removed: tuple[RemovedItem, ...] = ()
+    # Drawn only when the blueprint uses them.
+    rows: tuple[RowBand, ...] = ()
+    control_list: tuple[ControlEntry, ...] = ()
 
 
 # --- plain data at the boundary ---------------------------------------------------
@@ -292,7 +325,8 @@ def scene_data(item: Any) -> Any:
     """A scene (or any node of it) as plain JSON data: dicts in field order,
     lists for tuples, comparison fields left out when empty."""
     if is_dataclass(item):
-        omit_if_empty = getattr(type(item), "_comparison_fields", ())
+        kind = type(item)
+        omit_if_empty = (*getattr(kind, "_comparison_fields", ()), *getattr(kind, "_optional_fields", ()))
         floats = _float_fields(type(item))
         data = {}
         for field in fields(item):

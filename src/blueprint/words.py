@@ -294,3 +294,21 @@ WORDS: dict[Language, dict[str, object]] = {
         "key_text": "图下方的文字版本以文字说明同样内容，并列出所有链接",
     },
 }
+
+# What a practitioner adds to a blueprint: controls, emotion, metrics, research
+# notes and confidence. Kept together so that each language's words for them
+# are added in one place.
+WORDS[Language.EN].update({
+    "controls": "Controls and rules",
+    "control": "Control",
+    "reference": "under",
+    "legend_control": "Control or rule that applies here (listed in its row)",
+})
+WORDS[Language.EN]["change_fields"]["control"] = "control"  # type: ignore[index]
+WORDS[Language.ZH].update({
+    "controls": "管控与合规要求",
+    "control": "管控",
+    "reference": "依据",
+    "legend_control": "在此适用的管控或规定（见该行）",
+})
+WORDS[Language.ZH]["change_fields"]["control"] = "管控"  # type: ignore[index]

@@ -41,7 +41,7 @@ from blueprint.analysis.diff_result import (
     StepsDiff,
 )
 from blueprint.analysis.stats import BlueprintStats, blueprint_stats
-from blueprint.model.types import Action, Blueprint, FailPoint, Flow, FlowKind, Lane, Line, Step, WaitPoint
+from blueprint.model.types import Action, Blueprint, Control, FailPoint, Flow, FlowKind, Lane, Line, Step, WaitPoint
 
 SIMILAR_LABELS = 0.75  # difflib ratio from which two labels count as alike: near-identical wording
 
@@ -109,7 +109,13 @@ def _action_changes(old: Action, new: Action) -> list[FieldChange]:
     changes += _wait_changes(old.waits, new.waits)
     changes += _bag_changes("note", old.notes, new.notes)
     changes += _bag_changes("link", [link.url for link in old.links], [link.url for link in new.links])
+    changes += _bag_changes("control", map(_control_text, old.controls), map(_control_text, new.controls))
     return changes
+
+
+def _control_text(control: Control) -> str:
+    """A control as written in .bp, without the keyword."""
+    return f'"{control.text}"' + (f' ref "{control.reference}"' if control.reference is not None else "")
 
 
 def _cost_text(action: Action) -> str | None:
@@ -170,6 +176,7 @@ def _steps(old: Blueprint, new: Blueprint) -> StepsDiff:
         changes += _bag_changes(
             "evidence", [item.label for item in before.evidence], [item.label for item in step.evidence]
         )
+        changes += _bag_changes("control", map(_control_text, before.controls), map(_control_text, step.controls))
         if changes:
             changed.append(StepChange(id=step.id, label=step.label, changes=changes))
         else:

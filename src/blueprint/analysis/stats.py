@@ -50,6 +50,7 @@ class PhaseStats(_Frozen):
     actions_by_lane: dict[Lane, int]
     fail_points: int
     customer_wait: TimeRange
+    controls: int = 0  # on its steps and on their actions
 
 
 class LineCrossing(_Frozen):
@@ -133,6 +134,7 @@ class BlueprintStats(_Frozen):
     customer_wait: CustomerWaitStats
     duration: DurationStats
     costs: list[CostTotal]
+    controls: int = 0  # policies, regulations and controls, on steps and actions
 
 
 class StatsReport(_Frozen):
@@ -176,6 +178,7 @@ def _per_phase(blueprint: Blueprint) -> list[PhaseStats]:
                 actions_by_lane={lane: by_lane[lane] for lane in ACTION_LANES},
                 fail_points=sum(len(action.fails) for action in actions),
                 customer_wait=TimeRange.total(wait.duration for action in actions for wait in action.waits),
+                controls=sum(len(step.controls) for step in steps) + sum(len(action.controls) for action in actions),
             )
         )
     return result
@@ -277,4 +280,5 @@ def blueprint_stats(blueprint: Blueprint) -> BlueprintStats:
         customer_wait=_customer_wait(blueprint),
         duration=DurationStats(actions=len(timed), total=TimeRange.total(timed)),
         costs=_costs(blueprint),
+        controls=len(blueprint.controls()),
     )

@@ -53,6 +53,7 @@ _FOLLOWED_BY: dict[str, str | tuple[str, ...]] = {
     "step": ("tail", "step-id"),
     "fail": "fail",  # its options, OPTION_KEYWORDS, come only here
     "cost": "cost",
+    "control": "control",  # `ref`, an option, comes only here
 }
 TEXT_KEYWORDS = tuple(keyword for keyword in STATEMENT_KEYWORDS if keyword not in _FOLLOWED_BY)
 
@@ -181,6 +182,11 @@ class BlueprintLexer(RegexLexer):
             (SPACE, Whitespace),
             (NAME, Name, "#pop"),
             default("#pop"),
+        ],
+        # `control "…" ref "…"`
+        "control": [
+            (_words(("ref",)), Keyword),
+            include("tail"),
         ],
         # `cost 1,200.50 CNY`
         "cost": [

@@ -21,6 +21,7 @@ from blueprint.layout.frame import Heads, frame, line_heights
 from blueprint.layout.grid import Cells, Grid
 from blueprint.layout.measure import FONT_STACK, FontMetricsMeasurer, TextMeasurer
 from blueprint.layout.recovery import recovery_tags
+from blueprint.layout.rows import control_entries, rows
 from blueprint.layout.sizing import plan_routes, settle, with_room
 from blueprint.layout.text import block
 from blueprint.model.types import ACTION_LANES, Action, Blueprint, Flow, Lane
@@ -58,6 +59,11 @@ class _Layout:
         has_evidence = any(step.evidence for step in blueprint.steps)
         self.lanes: list[Lane] = ([Lane.EVIDENCE] if has_evidence else []) + list(ACTION_LANES)
         self.labels = {action.id: action.label for action in blueprint.actions()}
+        self.controls = control_entries(blueprint)
+        self.control_numbers: dict[str, tuple[int, ...]] = {}
+        for entry in self.controls:
+            if entry.action is not None:
+                self.control_numbers[entry.action] = (*self.control_numbers.get(entry.action, ()), entry.number)
         self.flow_labels = flow_labels(blueprint, measurer)
         self.cells = Cells(self._measured_cards(), self._joined(), len(blueprint.steps), len(self.lanes))
         self.header_texts, self.header_height = header(blueprint, measurer, style.MARGIN, style.MARGIN)
@@ -88,7 +94,7 @@ class _Layout:
 
     def _action_card(self, action: Action, x: float, y: float) -> Card:
         return action_card(self.m, self.bp, action, x, y, self.labels, self.card_changes.get(action.id),
-                           self.introduced)
+                           self.introduced, self.control_numbers.get(action.id, ()))
 
     def _marked(self) -> tuple[str, ...]:
         """The comparison badges this drawing uses, for the legend."""
@@ -119,10 +125,12 @@ class _Layout:
         heads = Heads(style.MARGIN + self.header_height + 14, self.phase_height, self.step_texts_height,
                       self.step_changes)
         made = frame(self.bp, self.m, grid, self.lanes, heads)
-        foot = footer(self.bp, self.m, style.MARGIN, grid.bottom + 24, max(grid.right, 760) - style.MARGIN,
+        extra = rows(self.bp, self.m, grid, self.controls)
+        bottom = grid.bottom + extra.height
+        foot = footer(self.bp, self.m, style.MARGIN, bottom + 24, max(grid.right, 760) - style.MARGIN,
                       self.labels, self.compare, self._marked(), {arrow.kind for arrow in drawn})
         width = round(max(grid.right, 760) + style.MARGIN, 2)
-        height = round(grid.bottom + 24 + foot.height + style.MARGIN, 2)
+        height = round(bottom + 24 + foot.height + style.MARGIN, 2)
         return Scene(
             width=width,
             height=height,
@@ -132,18 +140,21 @@ class _Layout:
             font_family=FONT_STACK,
             lanes=tuple(made.lanes),
             columns=tuple(made.columns),
-            rects=(Rect(role="background", x=0, y=0, width=width, height=height), *made.rects, *foot.rects),
+            rects=(Rect(role="background", x=0, y=0, width=width, height=height), *made.rects, *extra.rects,
+                   *foot.rects),
             rules=(*made.rules, *foot.rules),
             cards=tuple(cards),
             arrows=tuple(drawn),
-            markers=tuple(foot.markers),
-            texts=(*self.header_texts, *made.texts, *foot.texts),
+            markers=(*extra.markers, *foot.markers),
+            texts=(*self.header_texts, *made.texts, *extra.texts, *foot.texts),
             recoveries=tuple(recovery_tags(self.bp, {card.id: card for card in cards}, self.m)),
             fail_list=tuple(foot.fails),
             wait_list=tuple(foot.waits),
             max_wait=self.bp.max_wait.text if self.bp.max_wait else None,
             badges=(*made.badges, *foot.badges),
             removed=tuple(foot.removed),
+            rows=tuple(extra.bands),
+            control_list=tuple(self.controls),
         )
 
     def _routed(self, flows: list[tuple[int, Flow]]) -> tuple[Grid, list[Arrow]]:

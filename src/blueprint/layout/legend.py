@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from blueprint.layout import style
-from blueprint.layout.cards import BADGE_H, change_badge, fail_marker, wait_marker
+from blueprint.layout.cards import BADGE_H, change_badge, control_marker, fail_marker, wait_marker
 from blueprint.layout.measure import TextMeasurer
 from blueprint.layout.recovery import TAG_H, TAG_SIZE
 from blueprint.layout.text import line
@@ -33,6 +33,8 @@ def _sample_badge(m: TextMeasurer, kind: str, x: float, y: float, lang: Language
         return fail_marker(m, None, "high", None, x, y, change="introduced")
     if kind in ("wait", "over"):
         return wait_marker(m, None, "", kind == "over", None, x, y)
+    if kind == "control":
+        return control_marker(m, None, None, x, y)
     if kind in ("badge-added", "badge-changed"):
         return change_badge(m, lang, kind.removeprefix("badge-"), x, y + (style.MARKER_H - BADGE_H) / 2)
     return None
@@ -61,12 +63,22 @@ def _legend_items(blueprint: Blueprint, flow_kinds: frozenset[str], marked: tupl
         items.append(("over", f"{w['over']}{w['open']}{blueprint.max_wait.text}{w['close']}"))
     if any(action.links for action in blueprint.actions()):
         items.append(("link", w["legend_link"]))
+    items += _practitioner_items(blueprint)
     recovered = blueprint.action_index()
     if any(fail.recover in recovered for fail in blueprint.fail_points()):
         items.append(("recovery", w["legend_recovery"]))
     legend_words = {"badge-added": "legend_added", "badge-changed": "legend_changed",
                     "fail-introduced": "legend_introduced"}
     items += [(kind, w[legend_words[kind]]) for kind in marked]
+    return items
+
+
+def _practitioner_items(blueprint: Blueprint) -> list[tuple[str, str]]:
+    """The samples of the marks for what a practitioner adds, when used."""
+    w = WORDS[blueprint.lang]
+    items = []
+    if blueprint.controls():
+        items.append(("control", w["legend_control"]))
     return items
 
 

@@ -18,15 +18,23 @@ from blueprint.parse.statements import ControlStatement
 from blueprint.source import Span
 
 
+def _under_phase(draft: BlueprintDraft) -> bool:
+    """Whether the nearest phase or step above is a phase (no step of it yet)."""
+    if not draft.phases:
+        return False
+    return not draft.steps or draft.phases[-1][0].span.line > draft.steps[-1].statement.span.line
+
+
 def _holder(draft: BlueprintDraft, keyword: str, span: Span) -> StepDraft | ActionDraft | None:
     """The step or action a step-or-action line attaches to; reported when there is none."""
-    if draft.steps:
+    if draft.steps and not _under_phase(draft):
         step = draft.steps[-1]
         return step.actions[-1] if step.actions else step
+    where = "right under a phase" if _under_phase(draft) else "before the first step"
     draft.report(
         ANNOTATION_WITHOUT_STEP,
         span,
-        f"found '{keyword}' before the first step; it attaches to the step or action above it",
+        f"found '{keyword}' {where}; it belongs to a step or an action, the nearest one above it",
         hint='open a step first (step ID "Label"), then write this line under it or under one of its actions',
     )
     return None

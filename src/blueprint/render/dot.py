@@ -54,6 +54,7 @@ def render_dot(scene: Scene) -> str:
     columns: dict[str, list[str]] = defaultdict(list)
     _header_row(graph, steps, step_labels, taken, columns)
     _lane_clusters(graph, scene, steps, names, taken, columns)
+    _rows(graph, scene, steps, taken, columns)
     for step in steps:
         _chain(graph, columns[step], weight=COLUMN_WEIGHT)
     _flows(graph, scene, {card.id: names[id(card)] for card in reversed(scene.cards)})
@@ -104,6 +105,37 @@ def _lane_clusters(graph: graphviz.Digraph, scene: Scene, steps: list[str], name
                         row.append(name)
                         columns[step].append(name)
                     _chain(rank, row)
+
+
+def _rows(graph: graphviz.Digraph, scene: Scene, steps: list[str], taken: set[str],
+          columns: dict[str, list[str]]) -> None:
+    """The rows under the lanes the scene draws (controls, …): a cluster each,
+    one plain node per step holding the step's entries."""
+    for band in scene.rows:
+        entries = _row_entries(scene, band.kind)
+        with graph.subgraph(name=f"cluster_row_{band.kind}") as cluster, cluster.subgraph() as rank:
+            cluster.attr(label=_text(band.label), labeljust="l", fontsize="13", style="rounded,dashed",
+                         color="gray60", id=_text(f"row:{band.kind}"))
+            rank.attr(rank="same")
+            row = []
+            for step in steps:
+                name = _unique(f"{band.kind} {step}", taken)
+                lines = entries.get(step, [])
+                rank.node(name, label=_lines(lines or [""]), shape="plaintext", fontsize="10",
+                          id=_text(f"{band.kind}:{step}"), **({} if lines else {"style": "invis"}))
+                row.append(name)
+                columns[step].append(name)
+            _chain(rank, row)
+
+
+def _row_entries(scene: Scene, kind: str) -> dict[str, list[str]]:
+    """A row's lines under each step."""
+    entries: dict[str, list[str]] = defaultdict(list)
+    if kind == "controls":
+        for control in scene.control_list:
+            under = f" ({control.reference})" if control.reference else ""
+            entries[control.step].append(f"C{control.number} {control.text}{under}")
+    return entries
 
 
 def _flows(graph: graphviz.Digraph, scene: Scene, by_id: dict[str, str]) -> None:
@@ -159,6 +191,8 @@ def _as_drawn(label: str, drawn: list[str]) -> list[str]:
 def _marker_text(marker: Marker, waits: dict[int, str]) -> str:
     if marker.kind == "fail":
         return f"F{marker.number}"
+    if marker.kind == "control":
+        return f"C{marker.number}"
     duration = waits.get(marker.number)
     return f"W{marker.number} {duration}" if duration else f"W{marker.number}"
 

@@ -89,7 +89,18 @@ def _step(scene: Scene, column: Column, index: int, total: int, cards: dict[str,
         here = sorted((card for card in in_step if card.lane == lane), key=lambda card: (card.y, card.x))
         lane_entries.append(Entry("lane", lanes.get(lane, lane),
                                   [_card(scene, card, cards, columns, lanes, w) for card in here]))
-    return Entry("step", text, lane_entries)
+    return Entry("step", text, _step_facts(scene, column, w) + lane_entries)
+
+
+def _step_facts(scene: Scene, column: Column, w: dict[str, Any]) -> list[Entry]:
+    """What is said of the step as a whole: its own controls (an action's
+    are among its card's facts)."""
+    facts = []
+    for control in scene.control_list:
+        if control.step == column.step and control.action is None:
+            under = f"{w['sep']}{w['reference']} {control.reference}" if control.reference else ""
+            facts.append(Entry("fact", f"{w['control']} C{control.number}{w['colon']}{control.text}{under}"))
+    return facts
 
 
 def _card(scene: Scene, card: Card, cards: dict[str, Card], columns: dict[str, Column],

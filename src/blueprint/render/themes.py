@@ -345,3 +345,40 @@ def compare_css(name: str) -> str:
 .badge-changed .badge-text{{fill:{t.changed_text}}}
 .mark-new-ring{{fill:none;stroke:{t.fail};stroke-width:1.5;stroke-dasharray:3 2}}
 """
+
+
+# --- what a practitioner adds: controls (and, as they come, emotion, metrics,
+# research notes, confidence) ---------------------------------------------------
+# Kept apart from Theme, and written into a drawing only when it uses them, so
+# a drawing without them keeps its stylesheet byte for byte.
+
+class PractitionerColours(NamedTuple):
+    row_fill: str  # the band of a row under the lanes
+    row_text: str
+    row_muted: str
+    control: str  # a control's square C badge: edge and number
+    control_face: str
+
+
+PRACTITIONER: dict[str, PractitionerColours] = {
+    "default": PractitionerColours(row_fill="#f4f8f8", row_text="#1f2933", row_muted="#52606d",
+                                   control="#0b6464", control_face="#e6f4f3"),
+    "dark": PractitionerColours(row_fill="#122120", row_text="#e3e8ef", row_muted="#a3b1c2",
+                                control="#5fd4c8", control_face="#10302d"),
+    # Pure greys, as the rest of the print theme.
+    "print": PractitionerColours(row_fill="#ffffff", row_text="#000000", row_muted="#333333",
+                                 control="#000000", control_face="#ffffff"),
+}
+
+
+def practitioner_css(name: str) -> str:
+    """The rules for the rows and marks of controls and the like, in theme `name`."""
+    get_theme(name)
+    p = PRACTITIONER[name]
+    return f"""\
+.row-controls{{fill:{p.row_fill}}}
+.row-text{{fill:{p.row_text}}}
+.row-muted{{fill:{p.row_muted}}}
+.mark-control .mark-shape{{stroke:{p.control};fill:{p.control_face};stroke-width:1.5}}
+.mark-control .marker-text{{fill:{p.control}}}
+"""

@@ -43,7 +43,9 @@ def _lanes(stats: BlueprintStats) -> list[str]:
 
 
 def _phases(stats: BlueprintStats) -> list[str]:
-    rows = [["Phase", "Steps", "Actions", "Fail points", "Customer wait"]]
+    # Columns for what a practitioner adds appear only in blueprints that use it.
+    controls = stats.controls > 0
+    rows = [["Phase", "Steps", "Actions", "Fail points", *(["Controls"] if controls else []), "Customer wait"]]
     for phase in stats.per_phase:
         rows.append(
             [
@@ -51,10 +53,11 @@ def _phases(stats: BlueprintStats) -> list[str]:
                 str(phase.steps),
                 str(phase.actions),
                 str(phase.fail_points),
+                *([str(phase.controls)] if controls else []),
                 _wait(phase.customer_wait),
             ]
         )
-    return table(rows, right=frozenset({1, 2, 3}), indent="")
+    return table(rows, right=frozenset({1, 2, 3, 4} if controls else {1, 2, 3}), indent="")
 
 
 def _crossings(stats: BlueprintStats) -> list[str]:

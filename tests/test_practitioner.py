@@ -1,0 +1,134 @@
+"""What a practitioner adds to a blueprint, through every stage: controls
+(policies, regulations and the checks they require)."""
+
+from __future__ import annotations
+
+import json
+
+from blueprint.api import check_text, diff_results, export_result, format_text, import_model, render_result, stats_result
+from blueprint.integrations.pygments_lexer import BlueprintLexer
+from blueprint.layout import layout
+from blueprint.render.text_version import outline, plain_text
+from pygments.token import Keyword
+
+CONTROLS = '''blueprint "Account opening"
+phase "Open"
+step apply "Apply"
+  control "Identity check under AML rules" ref "AML Law art. 16"
+  customer fill "Fills in the form"
+    control "Suitability check"
+  onstage check "Checks ID"
+  fill -> check
+phase "Close"
+step decide "Decide"
+  evidence "Letter"
+  control "Cooling-off period of 15 days"
+  customer sign "Signs"
+'''
+
+
+def _checked(text: str = CONTROLS):
+    result = check_text(text, "controls.bp")
+    assert result.ok, result.diagnostics
+    return result
+
+
+def test_a_control_belongs_to_the_step_until_its_first_action_then_to_that_action():
+    blueprint = _checked().blueprint
+    apply, decide = blueprint.steps
+    assert [(c.text, c.reference) for c in apply.controls] == [("Identity check under AML rules", "AML Law art. 16")]
+    assert [c.text for c in apply.actions[0].controls] == ["Suitability check"]
+    # Evidence is not an action: a control after it is still the step's.
+    assert [c.text for c in decide.controls] == ["Cooling-off period of 15 days"]
+    numbered = [(step.id, action.id if action else None) for step, action, _ in blueprint.controls()]
+    assert numbered == [("apply", None), ("apply", "fill"), ("decide", None)]
+
+
+def test_a_control_with_no_step_above_it_is_reported():
+    before = check_text('blueprint "T"\ncontrol "Dual control"\nstep s "S"\n  customer a "A"\n')
+    under_phase = check_text('blueprint "T"\nphase "P"\n  control "Dual control"\nstep s "S"\n  customer a "A"\n')
+    assert [d.code for d in before.diagnostics] == ["BP118"]
+    assert "before the first step" in before.diagnostics[0].message
+    assert [d.code for d in under_phase.diagnostics] == ["BP118"]
+    assert "right under a phase" in under_phase.diagnostics[0].message
+
+
+def test_the_same_control_twice_in_one_place_is_reported_but_not_in_two_places():
+    text = ('blueprint "T"\nstep s "S"\n  control "Dual control"\n  customer a "A"\n    control "Dual control"\n'
+            '    control "dual  CONTROL"\n')
+    found = check_text(text).diagnostics
+    assert [(d.code, d.span.line) for d in found] == [("BP220", 6)]
+    assert "line 5" in found[0].message
+
+
+def test_fmt_indents_a_control_by_what_it_belongs_to():
+    flat = "\n".join(line.strip() for line in CONTROLS.splitlines()) + "\n"
+    assert format_text(flat).text == CONTROLS.replace('phase "', '\nphase "').replace('step ', '\nstep ').lstrip()
+
+
+def test_controls_survive_export_and_import():
+    result = _checked()
+    imported = import_model(export_result(result).encode(), source_name="model.json", output_name="out.bp")
+    assert imported.ok, imported.problems
+    back = check_text(imported.text, "out.bp")
+    assert back.blueprint.controls() and [c.text for _, _, c in back.blueprint.controls()] == [
+        c.text for _, _, c in result.blueprint.controls()]
+    assert 'control "Identity check under AML rules" ref "AML Law art. 16"' in imported.text
+
+
+def test_stats_counts_controls_per_phase():
+    stats = stats_result(_checked())
+    assert stats.controls == 3
+    assert [(phase.name, phase.controls) for phase in stats.per_phase] == [("Open", 2), ("Close", 1)]
+
+
+def test_diff_lists_a_control_added_removed_or_given_a_reference():
+    old = _checked()
+    new = _checked(CONTROLS.replace('"Suitability check"', '"Suitability check" ref "MiFID II"'))
+    changes = diff_results(old, new).actions.changed
+    assert [(c.field, c.old, c.new) for change in changes for c in change.changes] == [
+        ("control", '"Suitability check"', None), ("control", None, '"Suitability check" ref "MiFID II"')]
+
+
+def test_the_drawing_numbers_controls_marks_their_cards_and_lists_them_in_a_row():
+    scene = layout(_checked().blueprint)
+    assert [(c.number, c.step, c.action) for c in scene.control_list] == [
+        (1, "apply", None), (2, "apply", "fill"), (3, "decide", None)]
+    fill = next(card for card in scene.cards if card.id == "fill")
+    assert [(m.kind, m.label.content) for m in fill.markers] == [("control", "C2")]
+    assert [row.kind for row in scene.rows] == ["controls"]
+    row = scene.rows[0]
+    support = next(band for band in scene.lanes if band.lane == "support")
+    assert row.y >= support.y + support.height
+    in_row = [m.label.content for m in scene.markers if row.y <= m.y <= row.y + row.height]
+    assert in_row == ["C1", "C2", "C3"]
+    text = plain_text(outline(scene), scene.lang)
+    assert "Control C1: Identity check under AML rules · under AML Law art. 16." in text
+    assert "Control C2: Suitability check." in text
+
+
+def test_a_drawing_without_controls_has_no_row_and_no_control_styles():
+    plain = _checked('blueprint "T"\nstep s "S"\n  customer a "A"\n')
+    scene = layout(plain.blueprint)
+    assert scene.rows == () and scene.control_list == ()
+    assert b"mark-control" not in render_result(plain, "svg")
+    assert b"mark-control" in render_result(_checked(), "svg")
+
+
+def test_dot_carries_the_controls_row_and_the_card_marks():
+    dot = render_result(_checked(), "dot").decode()
+    assert "C1 Identity check under AML rules (AML Law art. 16)" in dot
+    assert 'id="row:controls"' in dot
+    assert "Fills in the form\\nC2" in dot
+
+
+def test_the_lexer_knows_control_and_its_reference():
+    tokens = list(BlueprintLexer().get_tokens('  control "Dual control" ref "Rule 3"\n'))
+    assert [value for kind, value in tokens if kind in Keyword] == ["control", "ref"]
+
+
+def test_the_model_document_schema_describes_controls():
+    from blueprint.api import model_schema
+
+    schema = json.loads(model_schema()) if isinstance(model_schema(), str) else model_schema()
+    assert "Control" in json.dumps(schema)
