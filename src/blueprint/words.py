@@ -301,14 +301,14 @@ WORDS: dict[Language, dict[str, object]] = {
 WORDS[Language.EN].update({
     "controls": "Controls and rules",
     "control": "Control",
-    "reference": "under",
+    "control_ref": "under {ref}",
     "legend_control": "Control or rule that applies here (listed in its row)",
 })
 WORDS[Language.EN]["change_fields"]["control"] = "control"  # type: ignore[index]
 WORDS[Language.ZH].update({
     "controls": "管控与合规要求",
     "control": "管控",
-    "reference": "依据",
+    "control_ref": "依据：{ref}",
     "legend_control": "在此适用的管控或规定（见该行）",
 })
 WORDS[Language.ZH]["change_fields"]["control"] = "管控"  # type: ignore[index]

@@ -500,6 +500,13 @@ _RANGES = st.tuples(st.sampled_from(_DURATIONS), st.sampled_from(_DURATIONS)).ma
 ).map(lambda pair: {"min": {"text": pair[0]}, "max": {"text": pair[1]}})
 
 
+def _control(draw) -> dict:
+    control: dict = {"text": draw(_TEXT)}
+    if draw(st.booleans()):
+        control["reference"] = draw(_TEXT)
+    return control
+
+
 @st.composite
 def documents(draw) -> dict:
     """Valid model documents, as another tool would write them (no derived fields)."""
@@ -532,6 +539,8 @@ def documents(draw) -> dict:
                 "evidence": [{"label": draw(_TEXT)} for _ in range(draw(st.integers(0, 2)))]}
         if phase_of[index] is not None:
             step["phase"] = phase_of[index]
+        if draw(st.booleans()):
+            step["controls"] = [_control(draw)]
         steps.append(step)
     for action in (action for step in steps for action in step["actions"]):
         for _ in range(draw(st.integers(0, 2))):
@@ -554,6 +563,8 @@ def documents(draw) -> dict:
         action["notes"] = draw(st.lists(_TEXT, max_size=2))
         if draw(st.integers(0, 3)) == 0:
             action["links"] = [{"url": "https://example.com/" + draw(st.sampled_from(["a", "b?c=d", "路径"]))}]
+        if draw(st.integers(0, 3)) == 0:
+            action["controls"] = [_control(draw)]
     flows, seen = [], set()
     if len(named) >= 2:
         for _ in range(draw(st.integers(0, 5))):

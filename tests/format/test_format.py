@@ -362,6 +362,8 @@ def blueprints(draw):
         if draw(st.booleans()):
             statements.append(["phase", _string(draw)])
         statements.append(["step", step_id, _string(draw)])
+        if draw(st.booleans()):  # the step's own control: before its first action, after evidence or not
+            statements.append(["control", _string(draw)] + (["ref", _string(draw)] if draw(st.booleans()) else []))
         for _ in range(draw(st.integers(0, 2))):
             evidence_count[0] += 1  # IDs are shared by steps, actions and evidence: number them
             ident = [draw(st.sampled_from(["slip", "单据"])) + str(evidence_count[0])] if draw(st.booleans()) else []
@@ -372,11 +374,12 @@ def blueprints(draw):
             lane = draw(st.sampled_from(["customer", "onstage", "backstage", "support"]))
             statements.append([lane, action_id, _string(draw)])
             once: set[str] = set()
-            for attribute in draw(st.lists(st.sampled_from(["fail", "wait", "duration", "cost", "note", "link"]), max_size=4)):
+            attributes = ["fail", "wait", "duration", "cost", "note", "link", "control"]
+            for attribute in draw(st.lists(st.sampled_from(attributes), max_size=4)):
                 if attribute in once:
                     continue
-                if attribute in ("duration", "cost"):
-                    once.add(attribute)  # an action has one duration and one cost
+                if attribute in ("duration", "cost", "control"):
+                    once.add(attribute)  # one duration and one cost; a control never repeated (BP220)
                 if attribute == "fail":
                     options = draw(st.lists(st.sampled_from(["severity", "recover"]), unique=True))
                     words = ["fail", _string(draw)]
@@ -393,6 +396,8 @@ def blueprints(draw):
                     statements.append(["cost", amount] + ([draw(st.sampled_from(["CNY", "USD"]))] if draw(st.booleans()) else []))
                 elif attribute == "note":
                     statements.append(["note", _string(draw)])
+                elif attribute == "control":
+                    statements.append(["control", _string(draw)] + (["ref", _string(draw)] if draw(st.booleans()) else []))
                 else:
                     statements.append(["link", '"https://example.com/' + draw(st.sampled_from(["a", "b#c"])) + '"'])
         if len(action_ids) > 1 and draw(st.booleans()):

@@ -124,7 +124,7 @@ def _details(blueprint: Blueprint, action: Action, labels: dict[str, str],
         details.append(Detail(key=f"{w['wait_point']} W{wait.number}", value=value))
     details.extend(Detail(key=w["note"], value=note) for note in action.notes)
     for number, control in zip(controls, action.controls):
-        under = f"{w['sep']}{w['reference']} {control.reference}" if control.reference else ""
+        under = w["sep"] + str(w["control_ref"]).format(ref=control.reference) if control.reference else ""
         details.append(Detail(key=f"{w['control']} C{number}", value=control.text + under))
     return details
 

@@ -94,7 +94,7 @@ def _control_cells(blueprint: Blueprint, m: TextMeasurer, grid: Grid,
             room = style.CARD_W - badge.width - TEXT_GAP
             lines, height = block(m, "row-text", entry.text, left, y + 1, room, style.LIST_SIZE, max_lines=4)
             if entry.reference:
-                more, more_height = block(m, "row-muted", f"{w['reference']} {entry.reference}", left,
+                more, more_height = block(m, "row-muted", str(w["control_ref"]).format(ref=entry.reference), left,
                                           y + 1 + height, room, style.LIST_SIZE - 1, italic=True, max_lines=2)
                 lines += more
                 height += more_height

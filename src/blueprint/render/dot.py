@@ -15,6 +15,7 @@ to the customer cannot reorder the lanes.
 
 from __future__ import annotations
 
+import textwrap
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -33,6 +34,7 @@ ARROW_STYLES: dict[str, dict[str, str]] = {
 }
 # Keeps each column straight: pulling on these outweighs the flows' pull.
 COLUMN_WEIGHT = "10"
+ROW_CHARACTERS = 30  # a row's entry wraps at about a card's width
 
 
 def render_dot(scene: Scene) -> str:
@@ -129,12 +131,13 @@ def _rows(graph: graphviz.Digraph, scene: Scene, steps: list[str], taken: set[st
 
 
 def _row_entries(scene: Scene, kind: str) -> dict[str, list[str]]:
-    """A row's lines under each step."""
+    """A row's lines under each step, wrapped to about a card's width so the
+    row keeps to the columns (DOT measures nothing, so by characters)."""
     entries: dict[str, list[str]] = defaultdict(list)
     if kind == "controls":
         for control in scene.control_list:
             under = f" ({control.reference})" if control.reference else ""
-            entries[control.step].append(f"C{control.number} {control.text}{under}")
+            entries[control.step] += textwrap.wrap(f"C{control.number} {control.text}{under}", ROW_CHARACTERS)
     return entries
 
 

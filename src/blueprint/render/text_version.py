@@ -98,7 +98,7 @@ def _step_facts(scene: Scene, column: Column, w: dict[str, Any]) -> list[Entry]:
     facts = []
     for control in scene.control_list:
         if control.step == column.step and control.action is None:
-            under = f"{w['sep']}{w['reference']} {control.reference}" if control.reference else ""
+            under = w["sep"] + str(w["control_ref"]).format(ref=control.reference) if control.reference else ""
             facts.append(Entry("fact", f"{w['control']} C{control.number}{w['colon']}{control.text}{under}"))
     return facts
 
