@@ -9,7 +9,7 @@ from blueprint.api import check_text, diff_results, export_result, format_text, 
 from blueprint.integrations.pygments_lexer import BlueprintLexer
 from blueprint.layout import layout
 from blueprint.render.text_version import outline, plain_text
-from pygments.token import Keyword
+from pygments.token import Error, Keyword
 
 CONTROLS = '''blueprint "Account opening"
 phase "Open"
@@ -117,7 +117,7 @@ def test_a_drawing_without_controls_has_no_row_and_no_control_styles():
 
 def test_dot_carries_the_controls_row_and_the_card_marks():
     dot = render_result(_checked(), "dot").decode()
-    assert "C1 Identity check under AML rules (AML Law art. 16)" in dot
+    assert "C1 Identity check under AML\\nrules (AML Law art. 16)" in dot
     assert 'id="row:controls"' in dot
     assert "Fills in the form\\nC2" in dot
 
@@ -132,3 +132,79 @@ def test_the_model_document_schema_describes_controls():
 
     schema = json.loads(model_schema()) if isinstance(model_schema(), str) else model_schema()
     assert "Control" in json.dumps(schema)
+
+
+# --- emotion -------------------------------------------------------------------------
+EMOTION = '''blueprint "Account opening"
+
+step arrive "Arrive"
+  emotion neutral
+  customer come "Comes to the branch"
+
+step queue "Queue"
+  emotion -2 "Annoyed by the queue"
+  customer waits "Waits for a number"
+
+step gap "Gap"
+  customer leave "Leaves"
+
+step done "Done"
+  customer use "Uses the card"
+  emotion +2
+'''
+
+
+def test_emotion_is_a_score_or_a_word_of_the_scale_and_belongs_to_the_step():
+    steps = _checked(EMOTION).blueprint.steps
+    assert [(s.emotion.score, s.emotion.word, s.emotion.note) if s.emotion else None for s in steps] == [
+        (0, "neutral", None), (-2, None, "Annoyed by the queue"), None, (2, None, None)]
+
+
+def test_an_emotion_beyond_the_scale_a_word_off_it_or_a_second_one_is_reported():
+    found = check_text(EMOTION.replace("emotion -2", "emotion -3").replace("emotion neutral", "emotion nuetral")
+                       + '  emotion 1\n').diagnostics
+    assert [(d.code, d.span.line) for d in found] == [("BP107", 4), ("BP221", 8), ("BP211", 17)]
+    assert found[0].hint == "did you mean 'neutral'?"
+
+
+def test_emotion_round_trips_through_fmt_export_and_diff():
+    result = _checked(EMOTION)
+    assert format_text(EMOTION).text == EMOTION.replace("  customer use \"Uses the card\"\n  emotion +2\n",
+                                                        "  customer use \"Uses the card\"\n  emotion +2\n")
+    imported = import_model(export_result(result).encode(), source_name="model.json", output_name="out.bp")
+    assert imported.ok and "  emotion -2 \"Annoyed by the queue\"\n" in imported.text
+    assert [s.emotion for s in check_text(imported.text).blueprint.steps][1].score == -2
+    changed = diff_results(result, _checked(EMOTION.replace("emotion -2", "emotion -1"))).steps.changed
+    assert [(c.id, [(f.field, f.old, f.new) for f in c.changes]) for c in changed] == [
+        ("queue", [("emotion", '-2 "Annoyed by the queue"', '-1 "Annoyed by the queue"')])]
+
+
+def test_the_emotion_row_stands_over_the_lanes_with_a_dot_per_step_that_says():
+    scene = layout(_checked(EMOTION).blueprint)
+    (row,) = scene.rows
+    assert row.kind == "emotion"
+    assert row.y + row.height <= min(band.y for band in scene.lanes)
+    dots = sorted((r for r in scene.rects if r.role.startswith("emotion-dot")), key=lambda r: r.x)
+    assert [r.role for r in dots] == ["emotion-dot-high", "emotion-dot-low", "emotion-dot-high"]
+    neutral, low, high = (dot.y for dot in dots)
+    assert high < neutral < low  # +2 above 0 above -2
+    # No curve across the step that says nothing: one segment, arrive to queue.
+    assert len([rule for rule in scene.rules if rule.role == "emotion-curve"]) == 1
+    text = plain_text(outline(scene), scene.lang)
+    assert "Customer emotion: -2 frustrated · Annoyed by the queue." in text
+    assert "−2 frustrated · Annoyed by the queue" in " ".join(t.content for t in scene.texts)
+
+
+def test_a_drawing_without_emotion_keeps_its_lanes_where_they_were():
+    plain = layout(_checked().blueprint)
+    assert "emotion" not in [row.kind for row in plain.rows]
+    without = layout(_checked(EMOTION.replace("  emotion neutral\n", "").replace(
+        '  emotion -2 "Annoyed by the queue"\n', "").replace("  emotion +2\n", "")).blueprint)
+    assert min(band.y for band in without.lanes) < min(band.y for band in layout(_checked(EMOTION).blueprint).lanes)
+
+
+def test_the_lexer_reads_an_emotion_score_and_word():
+    tokens = [(kind, value) for kind, value in BlueprintLexer().get_tokens("  emotion -1\n  emotion annoyed\n")
+              if value.strip()]
+    assert [value for _, value in tokens] == ["emotion", "-1", "emotion", "annoyed"]
+    assert all(kind not in Error for kind, _ in tokens)

@@ -238,11 +238,20 @@ class ControlEntry(SceneNode):
 
 
 @record
-class RowBand(SceneNode):
-    """A row under the lanes that the blueprint uses (controls, …), for
-    renderers that rebuild structure (DOT, HTML)."""
+class EmotionEntry(SceneNode):
+    """How the customer feels at a step, -2..+2, as the emotion row draws it."""
 
-    kind: Literal["controls"]
+    step: str
+    score: int
+    note: str | None
+
+
+@record
+class RowBand(SceneNode):
+    """A row the blueprint uses, over the lanes (the customer's emotion) or
+    under them (controls, …), for renderers that rebuild structure (DOT, HTML)."""
+
+    kind: Literal["controls", "emotion"]
     label: str
     y: float
     height: float
@@ -288,7 +297,7 @@ class RemovedItem(SceneNode):
 @dataclass(slots=True, kw_only=True, weakref_slot=True, repr=False, eq=False)
 class Scene(_WithComparison):
     _comparison_fields = ("badges", "removed")
-    _optional_fields = ("rows", "control_list")
+    _optional_fields = ("rows", "control_list", "emotions")
 
     width: float
     height: float
@@ -316,6 +325,7 @@ class Scene(_WithComparison):
     # Drawn only when the blueprint uses them.
     rows: tuple[RowBand, ...] = ()
     control_list: tuple[ControlEntry, ...] = ()
+    emotions: tuple[EmotionEntry, ...] = ()
 
 
 # --- plain data at the boundary ---------------------------------------------------

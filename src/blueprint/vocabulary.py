@@ -71,7 +71,7 @@ STATEMENT_KEYWORDS: tuple[str, ...] = (
     "blueprint", "description", "segment", "owner", "state", "lang", "version", "max-wait",
     "lane", "line", "phase", "step", "fail", "wait", "duration", "cost", "note", "link",
 )
-STATEMENT_KEYWORDS += ("control",)
+STATEMENT_KEYWORDS += ("control", "emotion")
 OPTION_KEYWORDS: tuple[str, ...] = ("severity", "recover")
 OPTION_KEYWORDS += ("ref",)
 KEYWORDS: tuple[str, ...] = STATEMENT_KEYWORDS + OPTION_KEYWORDS
@@ -99,3 +99,9 @@ ActionLaneName = Literal[tuple(lane.value for lane in ACTION_LANES)]  # type: ig
 SeverityName = Literal[names(Severity)]  # type: ignore[valid-type]
 FlowKindName = Literal[names(FlowKind)]  # type: ignore[valid-type]
 LanguageName = Literal[names(Language)]  # type: ignore[valid-type]
+
+
+# A step's customer emotion, -2..+2, may also be written with a word of this
+# scale (`emotion frustrated`), from the most negative to the most positive.
+EMOTION_SCALE: dict[str, int] = {"frustrated": -2, "annoyed": -1, "neutral": 0, "pleased": 1, "delighted": 2}
+EMOTION_MIN, EMOTION_MAX = -2, 2

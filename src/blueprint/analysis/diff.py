@@ -113,6 +113,14 @@ def _action_changes(old: Action, new: Action) -> list[FieldChange]:
     return changes
 
 
+def _emotion_text(step: Step) -> str | None:
+    """A step's emotion as a score and its note (a word of the scale is its score)."""
+    if step.emotion is None:
+        return None
+    score = f"+{step.emotion.score}" if step.emotion.score > 0 else str(step.emotion.score)
+    return score + (f' "{step.emotion.note}"' if step.emotion.note is not None else "")
+
+
 def _control_text(control: Control) -> str:
     """A control as written in .bp, without the keyword."""
     return f'"{control.text}"' + (f' ref "{control.reference}"' if control.reference is not None else "")
@@ -177,6 +185,7 @@ def _steps(old: Blueprint, new: Blueprint) -> StepsDiff:
             "evidence", [item.label for item in before.evidence], [item.label for item in step.evidence]
         )
         changes += _bag_changes("control", map(_control_text, before.controls), map(_control_text, step.controls))
+        changes += _change("emotion", _emotion_text(before), _emotion_text(step))
         if changes:
             changed.append(StepChange(id=step.id, label=step.label, changes=changes))
         else:

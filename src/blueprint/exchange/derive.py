@@ -121,6 +121,8 @@ def fill_derived(document: Any, source_name: str) -> Any:
         _place(step, "span", "id_span")
         for control in _objects(step.get("controls")):
             _place(control, "span")
+        if isinstance(step.get("emotion"), dict):
+            _place(step["emotion"], "span")
         for evidence in _objects(step.get("evidence")):
             _place(evidence, "span")
             _default(evidence, "step", step.get("id"))

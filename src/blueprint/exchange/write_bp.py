@@ -170,6 +170,11 @@ def _step(blueprint: Blueprint, index: int, step: Step, flows: list[int], out: B
     out.blank()
     out.add(0, f"step {step.id} {quote(step.label)}", path)
     # A step's own lines come before its evidence and actions, or they would be the last action's.
+    if step.emotion is not None:
+        emotion = step.emotion
+        score = emotion.word or (f"+{emotion.score}" if emotion.score > 0 else str(emotion.score))
+        note = f" {quote(emotion.note)}" if emotion.note is not None else ""
+        out.add(1, f"emotion {score}{note}", f"{path}.emotion")
     _controls(step.controls, 1, path, out)
     for number, evidence in enumerate(step.evidence):
         ident = f" {evidence.id}" if evidence.id is not None else ""

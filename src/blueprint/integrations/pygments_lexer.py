@@ -54,6 +54,7 @@ _FOLLOWED_BY: dict[str, str | tuple[str, ...]] = {
     "fail": "fail",  # its options, OPTION_KEYWORDS, come only here
     "cost": "cost",
     "control": "control",  # `ref`, an option, comes only here
+    "emotion": ("tail", "emotion-value"),
 }
 TEXT_KEYWORDS = tuple(keyword for keyword in STATEMENT_KEYWORDS if keyword not in _FOLLOWED_BY)
 
@@ -63,6 +64,7 @@ LINES = vocabulary.names(Line)
 SEVERITIES = vocabulary.names(Severity)
 STATES = vocabulary.names(State)
 LANGUAGES = vocabulary.names(Language)
+EMOTIONS = tuple(vocabulary.EMOTION_SCALE)
 ARROWS = tuple(vocabulary.ARROWS)
 RANGE = ".."
 
@@ -71,6 +73,7 @@ NAME = r"[^\W\d][\w]*(?:-(?![->])\w+)*"
 NUMWORD = r"\d+(?:\.\d+)?[^\W\d_]*(?:\d+(?:\.\d+)?[^\W\d_]*)*"
 AMOUNT = r"\d[\d,]*(?:\.\d+)?"
 VERSION = r"\d[\w.+-]*"
+SCORE = r"[+-]?\d+"
 SPACE = r"[ \t\f\r\v\u00a0\u3000]+"
 
 # A keyword or value is a whole word: not the start of a longer name such as
@@ -187,6 +190,14 @@ class BlueprintLexer(RegexLexer):
         "control": [
             (_words(("ref",)), Keyword),
             include("tail"),
+        ],
+        # `emotion -1 "…"` or `emotion annoyed`
+        "emotion-value": [
+            (SPACE, Whitespace),
+            (SCORE, Number, "#pop"),
+            (_words(EMOTIONS), Name.Constant, "#pop"),
+            (NAME, Name, "#pop"),
+            default("#pop"),
         ],
         # `cost 1,200.50 CNY`
         "cost": [

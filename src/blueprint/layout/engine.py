@@ -21,11 +21,12 @@ from blueprint.layout.frame import Heads, frame, line_heights
 from blueprint.layout.grid import Cells, Grid
 from blueprint.layout.measure import FONT_STACK, FontMetricsMeasurer, TextMeasurer
 from blueprint.layout.recovery import recovery_tags
+from blueprint.layout.emotion import emotion_row, row_height
 from blueprint.layout.rows import control_entries, rows
 from blueprint.layout.sizing import plan_routes, settle, with_room
 from blueprint.layout.text import block
 from blueprint.model.types import ACTION_LANES, Action, Blueprint, Flow, Lane
-from blueprint.scene import Arrow, Card, Change, Rect, Scene
+from blueprint.scene import Arrow, Card, Change, EmotionEntry, Rect, Scene
 from blueprint.words import WORDS
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ class _Layout:
         self.header_texts, self.header_height = header(blueprint, measurer, style.MARGIN, style.MARGIN)
         self.phase_height = 30 if blueprint.phases else 0
         self.step_texts_height = self._step_header_height()
+        self.emotion_height = row_height(blueprint, measurer)
 
     def _measured_cards(self) -> dict[tuple[int, int], list[Card]]:
         """Every card, measured (its size does not depend on where it stands), by (lane, column)."""
@@ -114,7 +116,7 @@ class _Layout:
 
     @property
     def lanes_top(self) -> float:
-        return style.MARGIN + self.header_height + 14 + self.phase_height + self.step_texts_height
+        return style.MARGIN + self.header_height + 14 + self.phase_height + self.step_texts_height + self.emotion_height
 
     def scene(self) -> Scene:
         action_ids = set(self.labels)
@@ -126,6 +128,12 @@ class _Layout:
                       self.step_changes)
         made = frame(self.bp, self.m, grid, self.lanes, heads)
         extra = rows(self.bp, self.m, grid, self.controls)
+        if self.emotion_height:
+            feeling = emotion_row(self.bp, self.m, grid, self.lanes_top - self.emotion_height, self.emotion_height)
+            extra.rects += feeling.rects
+            extra.texts += feeling.texts
+            extra.rules += feeling.rules
+            extra.bands[:0] = feeling.bands
         bottom = grid.bottom + extra.height
         foot = footer(self.bp, self.m, style.MARGIN, bottom + 24, max(grid.right, 760) - style.MARGIN,
                       self.labels, self.compare, self._marked(), {arrow.kind for arrow in drawn})
@@ -142,7 +150,7 @@ class _Layout:
             columns=tuple(made.columns),
             rects=(Rect(role="background", x=0, y=0, width=width, height=height), *made.rects, *extra.rects,
                    *foot.rects),
-            rules=(*made.rules, *foot.rules),
+            rules=(*made.rules, *extra.rules, *foot.rules),
             cards=tuple(cards),
             arrows=tuple(drawn),
             markers=(*extra.markers, *foot.markers),
@@ -155,6 +163,8 @@ class _Layout:
             removed=tuple(foot.removed),
             rows=tuple(extra.bands),
             control_list=tuple(self.controls),
+            emotions=tuple(EmotionEntry(step=step.id, score=step.emotion.score, note=step.emotion.note)
+                           for step in self.bp.steps if step.emotion is not None),
         )
 
     def _routed(self, flows: list[tuple[int, Flow]]) -> tuple[Grid, list[Arrow]]:

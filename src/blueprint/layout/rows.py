@@ -13,7 +13,7 @@ from blueprint.layout.grid import Grid
 from blueprint.layout.measure import TextMeasurer
 from blueprint.layout.text import block
 from blueprint.model.types import Blueprint
-from blueprint.scene import ControlEntry, Marker, Rect, RowBand, Text
+from blueprint.scene import ControlEntry, Marker, Rect, RowBand, Rule, Text
 from blueprint.words import WORDS
 
 ROW_GAP = 10  # between the lanes (or the row above) and a row
@@ -28,6 +28,7 @@ class Rows:
     texts: list[Text] = field(default_factory=list)
     markers: list[Marker] = field(default_factory=list)
     bands: list[RowBand] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
     height: float = 0.0
 
 

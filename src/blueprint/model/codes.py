@@ -133,4 +133,17 @@ ANNOTATION_WITHOUT_STEP = declare(
          '  customer hand "Hands over cash"\n  onstage count "Teller counts"\n  hand -> count\n',
 )
 
-CODES += (ANNOTATION_WITHOUT_STEP,)
+EMOTION_OUT_OF_RANGE = declare(
+    code="BP221",
+    name="emotion-out-of-range",
+    level=Level.ERROR,
+    summary="An emotion score is outside -2..+2.",
+    why="The emotion curve has five levels, from -2 (frustrated) through 0 (neutral) to +2 (delighted); a score "
+        "beyond them cannot be drawn, and is usually a slip of a 10-point or 100-point scale.",
+    bad=EXAMPLE_HEAD + 'step deposit "Deposit"\n  emotion -5 "Queue out of the door"\n'
+        '  customer hand "Hands over cash"\n',
+    good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  emotion -2 "Queue out of the door"\n'
+         '  customer hand "Hands over cash"\n',
+)
+
+CODES += (ANNOTATION_WITHOUT_STEP, EMOTION_OUT_OF_RANGE)

@@ -13,6 +13,7 @@ from blueprint.model.types import (
     Blueprint,
     Control,
     Cost,
+    Emotion,
     DurationRange,
     Evidence,
     FailPoint,
@@ -91,6 +92,7 @@ class StepDraft:
     evidence: list[Evidence] = field(default_factory=list)
     actions: list[ActionDraft] = field(default_factory=list)
     controls: list[Control] = field(default_factory=list)
+    emotion: Emotion | None = None
 
     def freeze(self) -> Step:
         return node(
@@ -103,6 +105,7 @@ class StepDraft:
             span=self.statement.span,
             id_span=self.statement.id.span,
             controls=tuple(self.controls),
+            emotion=self.emotion,
         )
 
 

@@ -11,11 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from blueprint.model.codes import ANNOTATION_WITHOUT_STEP
+from blueprint.model.codes import ANNOTATION_WITHOUT_STEP, EMOTION_OUT_OF_RANGE, UNKNOWN_VALUE
+from blueprint.model.durations import shortened
 from blueprint.model.drafts import ActionDraft, BlueprintDraft, StepDraft, node
-from blueprint.model.types import Control
-from blueprint.parse.statements import ControlStatement
+from blueprint.model.types import Control, Emotion
+from blueprint.parse.codes import REPEATED_ATTRIBUTE
+from blueprint.parse.statements import ControlStatement, EmotionStatement
 from blueprint.source import Span
+from blueprint.suggest import did_you_mean
+from blueprint.vocabulary import EMOTION_MAX, EMOTION_MIN, EMOTION_SCALE
 
 
 def _under_phase(draft: BlueprintDraft) -> bool:
@@ -48,6 +52,49 @@ def control(draft: BlueprintDraft, statement: ControlStatement) -> None:
     holder.controls.append(node(Control, text=statement.text, reference=reference, span=statement.span))
 
 
+def _step(draft: BlueprintDraft, keyword: str, span: Span) -> StepDraft | None:
+    """The step a step-only line belongs to, wherever in the step it stands."""
+    holder = _holder(draft, keyword, span)
+    return draft.steps[-1] if holder is not None else None
+
+
+def emotion(draft: BlueprintDraft, statement: EmotionStatement) -> None:
+    step = _step(draft, "emotion", statement.span)
+    if step is None:
+        return
+    if step.emotion is not None:
+        draft.report(
+            REPEATED_ATTRIBUTE,
+            statement.span,
+            f"found a second 'emotion' for the step '{step.statement.id.text}'; "
+            f"it was already set on line {step.emotion.span.line}",
+            hint="keep one line: a step has one emotion; say the rest in its note",
+        )
+        return
+    text = statement.score.text
+    word = text if not text.lstrip("+-").isdigit() else None
+    if word is not None and word not in EMOTION_SCALE:
+        draft.report(
+            UNKNOWN_VALUE,
+            statement.score.span,
+            f"found '{word}' as an emotion; expected a score from -2 to +2 or one of {', '.join(EMOTION_SCALE)}",
+            hint=did_you_mean(word, list(EMOTION_SCALE)),
+        )
+        return
+    # Compared as text first: a number of thousands of digits is not one int() takes.
+    score = EMOTION_SCALE[word] if word is not None else int(text) if len(text) <= 3 else None
+    if score is None or not EMOTION_MIN <= score <= EMOTION_MAX:
+        draft.report(
+            EMOTION_OUT_OF_RANGE,
+            statement.score.span,
+            f"found the emotion score {shortened(text)}; a score goes from -2 (frustrated) to +2 (delighted)",
+            hint="rescale it: -2, -1, 0, +1 or +2, or a word: " + ", ".join(EMOTION_SCALE),
+        )
+        return
+    step.emotion = node(Emotion, score=score, word=word, note=statement.note, span=statement.span)
+
+
 HANDLERS: dict[type, Callable[[BlueprintDraft, Any], None]] = {
     ControlStatement: control,
+    EmotionStatement: emotion,
 }

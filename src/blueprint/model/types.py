@@ -97,6 +97,16 @@ class Control(Node):
     span: Span
 
 
+class Emotion(Node):
+    """How the customer feels at a step, from -2 (frustrated) to +2
+    (delighted), as written: a score or a word of the scale (`word`)."""
+
+    score: int = Field(ge=-2, le=2, description="-2 (frustrated) to +2 (delighted)")
+    word: str | None = Field(default=None, description="the word of the scale it was written with, if any")
+    note: str | None = None
+    span: Span
+
+
 class Action(Node):
     id: str
     generated_id: bool = False
@@ -131,6 +141,7 @@ class Step(Node):
     span: Span
     id_span: Span
     controls: tuple[Control, ...] = Field(default=(), description="those of the step as a whole")
+    emotion: Emotion | None = None
 
 
 class Phase(Node):

@@ -27,6 +27,7 @@ _TERMINAL_WORDS = {
     "AMOUNT": "an amount such as 25 or 1,200.50",
     "VERSION": "a version number",
     "ARROW": "an arrow (->, --> or <->)",
+    "SCORE": "a score from -2 to +2",
     "_NL": "the end of the line",
     "$END": "the end of the line",
 }

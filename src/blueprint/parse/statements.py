@@ -130,6 +130,14 @@ class ControlStatement(Statement):
     reference: Word | None = None
 
 
+@record
+class EmotionStatement(Statement):
+    """`emotion -1 "Annoyed by the queue"` or `emotion annoyed`: a score or a word of the scale."""
+
+    score: Word
+    note: str | None = None
+
+
 AnyStatement = (
     TitleStatement
     | HeaderStatement
@@ -145,4 +153,5 @@ AnyStatement = (
     | LinkStatement
     | FlowStatement
     | ControlStatement
+    | EmotionStatement
 )

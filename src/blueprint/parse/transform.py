@@ -26,6 +26,7 @@ from blueprint.parse.statements import (
     AnyStatement,
     ControlStatement,
     CostStatement,
+    EmotionStatement,
     DurationStatement,
     FailStatement,
     FlowStatement,
@@ -326,4 +327,15 @@ class Statements:
             span=_between(keyword, reference.span if reference else text, context.line_offset),
             text=_string(text, context),
             reference=reference,
+        )
+
+    def emotion(self, children: list) -> EmotionStatement:
+        context = _READING.get()
+        offset = context.line_offset
+        keyword, score = children[0], children[1]
+        note = children[2] if len(children) == 3 else None
+        return EmotionStatement(
+            span=_between(keyword, note if note is not None else score, offset),
+            score=_word(score, offset),
+            note=_string(note, context) if note is not None else None,
         )

@@ -35,6 +35,7 @@ ARROW_STYLES: dict[str, dict[str, str]] = {
 # Keeps each column straight: pulling on these outweighs the flows' pull.
 COLUMN_WEIGHT = "10"
 ROW_CHARACTERS = 30  # a row's entry wraps at about a card's width
+ROWS_ABOVE = frozenset({"emotion"})
 
 
 def render_dot(scene: Scene) -> str:
@@ -55,8 +56,9 @@ def render_dot(scene: Scene) -> str:
     taken = set(names.values())
     columns: dict[str, list[str]] = defaultdict(list)
     _header_row(graph, steps, step_labels, taken, columns)
+    _rows(graph, scene, steps, taken, columns, above=True)
     _lane_clusters(graph, scene, steps, names, taken, columns)
-    _rows(graph, scene, steps, taken, columns)
+    _rows(graph, scene, steps, taken, columns, above=False)
     for step in steps:
         _chain(graph, columns[step], weight=COLUMN_WEIGHT)
     _flows(graph, scene, {card.id: names[id(card)] for card in reversed(scene.cards)})
@@ -110,10 +112,13 @@ def _lane_clusters(graph: graphviz.Digraph, scene: Scene, steps: list[str], name
 
 
 def _rows(graph: graphviz.Digraph, scene: Scene, steps: list[str], taken: set[str],
-          columns: dict[str, list[str]]) -> None:
-    """The rows under the lanes the scene draws (controls, …): a cluster each,
-    one plain node per step holding the step's entries."""
+          columns: dict[str, list[str]], above: bool) -> None:
+    """The rows the scene draws over the lanes (the emotion curve, `above`)
+    or under them (controls, …): a cluster each, one plain node per step
+    holding the step's entries."""
     for band in scene.rows:
+        if (band.kind in ROWS_ABOVE) != above:
+            continue
         entries = _row_entries(scene, band.kind)
         with graph.subgraph(name=f"cluster_row_{band.kind}") as cluster, cluster.subgraph() as rank:
             cluster.attr(label=_text(band.label), labeljust="l", fontsize="13", style="rounded,dashed",
@@ -134,6 +139,11 @@ def _row_entries(scene: Scene, kind: str) -> dict[str, list[str]]:
     """A row's lines under each step, wrapped to about a card's width so the
     row keeps to the columns (DOT measures nothing, so by characters)."""
     entries: dict[str, list[str]] = defaultdict(list)
+    if kind == "emotion":
+        for feeling in scene.emotions:
+            sign = f"+{feeling.score}" if feeling.score > 0 else str(feeling.score)
+            note = f" {feeling.note}" if feeling.note else ""
+            entries[feeling.step] += textwrap.wrap(f"{sign}{note}", ROW_CHARACTERS)
     if kind == "controls":
         for control in scene.control_list:
             under = f" ({control.reference})" if control.reference else ""

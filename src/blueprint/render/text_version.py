@@ -93,9 +93,15 @@ def _step(scene: Scene, column: Column, index: int, total: int, cards: dict[str,
 
 
 def _step_facts(scene: Scene, column: Column, w: dict[str, Any]) -> list[Entry]:
-    """What is said of the step as a whole: its own controls (an action's
-    are among its card's facts)."""
+    """What is said of the step as a whole: the customer's emotion and the
+    step's own controls (an action's are among its card's facts)."""
     facts = []
+    for feeling in scene.emotions:
+        if feeling.step == column.step:
+            words = w["emotion_words"][feeling.score]  # type: ignore[index]
+            sign = f"+{feeling.score}" if feeling.score > 0 else str(feeling.score)
+            note = f"{w['sep']}{feeling.note}" if feeling.note else ""
+            facts.append(Entry("fact", f"{w['emotion']}{w['colon']}{sign} {words}{note}"))
     for control in scene.control_list:
         if control.step == column.step and control.action is None:
             under = w["sep"] + str(w["control_ref"]).format(ref=control.reference) if control.reference else ""

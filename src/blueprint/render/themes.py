@@ -358,22 +358,28 @@ class PractitionerColours(NamedTuple):
     row_muted: str
     control: str  # a control's square C badge: edge and number
     control_face: str
+    emotion_fill: str  # the band of the emotion curve
+    emotion_curve: str  # the curve and the edge of its dots
+    emotion_low: str  # the face of a dot below neutral (above it, the background's)
 
 
 PRACTITIONER: dict[str, PractitionerColours] = {
     "default": PractitionerColours(row_fill="#f4f8f8", row_text="#1f2933", row_muted="#52606d",
-                                   control="#0b6464", control_face="#e6f4f3"),
+                                   control="#0b6464", control_face="#e6f4f3",
+                                   emotion_fill="#fbf8fc", emotion_curve="#7b3f8c", emotion_low="#7b3f8c"),
     "dark": PractitionerColours(row_fill="#122120", row_text="#e3e8ef", row_muted="#a3b1c2",
-                                control="#5fd4c8", control_face="#10302d"),
+                                control="#5fd4c8", control_face="#10302d",
+                                emotion_fill="#1b1623", emotion_curve="#d7a6e6", emotion_low="#d7a6e6"),
     # Pure greys, as the rest of the print theme.
     "print": PractitionerColours(row_fill="#ffffff", row_text="#000000", row_muted="#333333",
-                                 control="#000000", control_face="#ffffff"),
+                                 control="#000000", control_face="#ffffff",
+                                 emotion_fill="#ffffff", emotion_curve="#000000", emotion_low="#000000"),
 }
 
 
 def practitioner_css(name: str) -> str:
     """The rules for the rows and marks of controls and the like, in theme `name`."""
-    get_theme(name)
+    t = get_theme(name)
     p = PRACTITIONER[name]
     return f"""\
 .row-controls{{fill:{p.row_fill}}}
@@ -381,4 +387,11 @@ def practitioner_css(name: str) -> str:
 .row-muted{{fill:{p.row_muted}}}
 .mark-control .mark-shape{{stroke:{p.control};fill:{p.control_face};stroke-width:1.5}}
 .mark-control .marker-text{{fill:{p.control}}}
+.row-emotion{{fill:{p.emotion_fill}}}
+.emotion-curve{{stroke:{p.emotion_curve};stroke-width:2;stroke-linecap:round}}
+.emotion-neutral{{stroke:{p.row_muted};stroke-width:1}}
+.emotion-dot-high,.emotion-dot-low{{fill:{t.background};stroke:{p.emotion_curve};stroke-width:2}}
+.emotion-dot-low{{fill:{p.emotion_low}}}
+.emotion-scale{{fill:{p.row_muted}}}
+.emotion-text{{fill:{p.row_text}}}
 """
