@@ -541,6 +541,10 @@ def documents(draw) -> dict:
             step["phase"] = phase_of[index]
         if draw(st.booleans()):
             step["controls"] = [_control(draw)]
+        if draw(st.booleans()):
+            step["emotion"] = {"score": draw(st.integers(-2, 2))}
+            if draw(st.booleans()):
+                step["emotion"]["note"] = draw(_TEXT)
         steps.append(step)
     for action in (action for step in steps for action in step["actions"]):
         for _ in range(draw(st.integers(0, 2))):

@@ -362,6 +362,9 @@ def blueprints(draw):
         if draw(st.booleans()):
             statements.append(["phase", _string(draw)])
         statements.append(["step", step_id, _string(draw)])
+        if draw(st.booleans()):
+            score = draw(st.sampled_from(["-2", "-1", "0", "+1", "2", "frustrated", "pleased"]))
+            statements.append(["emotion", score] + ([_string(draw)] if draw(st.booleans()) else []))
         if draw(st.booleans()):  # the step's own control: before its first action, after evidence or not
             statements.append(["control", _string(draw)] + (["ref", _string(draw)] if draw(st.booleans()) else []))
         for _ in range(draw(st.integers(0, 2))):
