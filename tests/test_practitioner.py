@@ -208,3 +208,62 @@ def test_the_lexer_reads_an_emotion_score_and_word():
               if value.strip()]
     assert [value for _, value in tokens] == ["emotion", "-1", "emotion", "annoyed"]
     assert all(kind not in Error for kind, _ in tokens)
+
+
+# --- metrics -------------------------------------------------------------------------
+METRICS = '''blueprint "Account opening"
+
+phase "Apply"
+  metric "Applications per day" 1,200
+
+step arrive "Arrive"
+  metric "Abandon rate" 12 "%"
+  customer come "Comes to the branch"
+
+step queue "Queue"
+  customer waits "Waits for a number"
+  metric "NPS" -12
+'''
+
+
+def test_a_metric_is_the_phases_right_under_it_else_the_steps():
+    blueprint = _checked(METRICS).blueprint
+    assert [(m.name, m.value, m.text, m.unit) for m in blueprint.phases[0].metrics] == [
+        ("Applications per day", 1200.0, "1,200", None)]
+    assert [(m.name, m.value, m.unit) for step in blueprint.steps for m in step.metrics] == [
+        ("Abandon rate", 12.0, "%"), ("NPS", -12.0, None)]
+
+
+def test_a_metric_without_a_number_a_bad_number_or_twice_is_reported():
+    text = METRICS + '  metric "Time"\n  metric "nps" 3\n  metric "Volume" 1,,2\n'
+    assert sorted((d.code, d.span.line) for d in check_text(text).diagnostics) == [
+        ("BP119", 15), ("BP222", 13), ("BP223", 14)]
+    before = check_text('blueprint "T"\nmetric "Volume" 3\nstep s "S"\n  customer a "A"\n').diagnostics
+    assert [d.code for d in before] == ["BP118"] and "a phase or a step" in before[0].message
+
+
+def test_metrics_round_trip_and_are_compared():
+    result = _checked(METRICS)
+    assert format_text(METRICS).text == METRICS.replace('  customer waits "Waits for a number"\n  metric "NPS" -12\n',
+                                                        '  customer waits "Waits for a number"\n  metric "NPS" -12\n')
+    imported = import_model(export_result(result).encode(), source_name="model.json", output_name="out.bp")
+    assert imported.ok and 'phase "Apply"\n  metric "Applications per day" 1,200\n' in imported.text
+    new = _checked(METRICS.replace("12 \"%\"", "9 \"%\"").replace("1,200", "1,500"))
+    diff = diff_results(result, new)
+    assert [(f.field, f.old, f.new) for f in diff.blueprint_changes] == [
+        ("phase metric", 'Apply: "Applications per day" 1,200', None),
+        ("phase metric", None, 'Apply: "Applications per day" 1,500')]
+    assert [f.new for change in diff.steps.changed for f in change.changes] == [None, '"Abandon rate" 9 "%"']
+
+
+def test_the_metrics_row_shows_each_value_with_its_unit_under_its_step_and_phase():
+    scene = layout(_checked(METRICS).blueprint)
+    assert [row.kind for row in scene.rows] == ["metrics"]
+    assert [(m.phase, m.step, m.name, m.value) for m in scene.metrics] == [
+        ("Apply", None, "Applications per day", "1,200"), (None, "arrive", "Abandon rate", "12%"),
+        (None, "queue", "NPS", "-12")]
+    drawn = [t.content for t in scene.texts if t.role == "metric-value"]
+    assert drawn == ["1,200", "12%", "-12"]
+    text = plain_text(outline(scene), scene.lang)
+    assert "Phase: Apply.\n  Metric: Applications per day 1,200." in text
+    assert "Metric: Abandon rate 12%." in text

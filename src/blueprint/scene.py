@@ -247,11 +247,21 @@ class EmotionEntry(SceneNode):
 
 
 @record
+class MetricEntry(SceneNode):
+    """A measure of a phase (`step` None) or of a step, its value as drawn (12%, 1,200)."""
+
+    phase: str | None
+    step: str | None
+    name: str
+    value: str
+
+
+@record
 class RowBand(SceneNode):
     """A row the blueprint uses, over the lanes (the customer's emotion) or
     under them (controls, …), for renderers that rebuild structure (DOT, HTML)."""
 
-    kind: Literal["controls", "emotion"]
+    kind: Literal["controls", "emotion", "metrics"]
     label: str
     y: float
     height: float
@@ -297,7 +307,7 @@ class RemovedItem(SceneNode):
 @dataclass(slots=True, kw_only=True, weakref_slot=True, repr=False, eq=False)
 class Scene(_WithComparison):
     _comparison_fields = ("badges", "removed")
-    _optional_fields = ("rows", "control_list", "emotions")
+    _optional_fields = ("rows", "control_list", "emotions", "metrics")
 
     width: float
     height: float
@@ -326,6 +336,7 @@ class Scene(_WithComparison):
     rows: tuple[RowBand, ...] = ()
     control_list: tuple[ControlEntry, ...] = ()
     emotions: tuple[EmotionEntry, ...] = ()
+    metrics: tuple[MetricEntry, ...] = ()
 
 
 # --- plain data at the boundary ---------------------------------------------------

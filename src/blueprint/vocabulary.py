@@ -71,7 +71,7 @@ STATEMENT_KEYWORDS: tuple[str, ...] = (
     "blueprint", "description", "segment", "owner", "state", "lang", "version", "max-wait",
     "lane", "line", "phase", "step", "fail", "wait", "duration", "cost", "note", "link",
 )
-STATEMENT_KEYWORDS += ("control", "emotion")
+STATEMENT_KEYWORDS += ("control", "emotion", "metric")
 OPTION_KEYWORDS: tuple[str, ...] = ("severity", "recover")
 OPTION_KEYWORDS += ("ref",)
 KEYWORDS: tuple[str, ...] = STATEMENT_KEYWORDS + OPTION_KEYWORDS

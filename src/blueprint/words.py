@@ -304,15 +304,19 @@ WORDS[Language.EN].update({
     "control_ref": "under {ref}",
     "legend_control": "Control or rule that applies here (listed in its row)",
     "emotion": "Customer emotion",
+    "metrics": "Metrics",
+    "metric": "Metric",
     "emotion_words": {-2: "frustrated", -1: "annoyed", 0: "neutral", 1: "pleased", 2: "delighted"},
 })
-WORDS[Language.EN]["change_fields"].update(control="control", emotion="emotion")  # type: ignore[attr-defined]
+WORDS[Language.EN]["change_fields"].update(control="control", emotion="emotion", metric="metric")  # type: ignore[attr-defined]
 WORDS[Language.ZH].update({
     "controls": "管控与合规要求",
     "control": "管控",
     "control_ref": "依据：{ref}",
     "legend_control": "在此适用的管控或规定（见该行）",
     "emotion": "顾客情绪",
+    "metrics": "指标",
+    "metric": "指标",
     "emotion_words": {-2: "沮丧", -1: "不满", 0: "平静", 1: "满意", 2: "惊喜"},
 })
-WORDS[Language.ZH]["change_fields"].update(control="管控", emotion="顾客情绪")  # type: ignore[attr-defined]
+WORDS[Language.ZH]["change_fields"].update(control="管控", emotion="顾客情绪", metric="指标")  # type: ignore[attr-defined]

@@ -542,6 +542,9 @@ def documents(draw) -> dict:
         if draw(st.booleans()):
             step["controls"] = [_control(draw)]
         if draw(st.booleans()):
+            step["metrics"] = [{"name": draw(_TEXT), "text": draw(st.sampled_from(["12", "1,200", "-4.5"])),
+                                "unit": draw(st.sampled_from(["%", "min", None]))}]
+        if draw(st.booleans()):
             step["emotion"] = {"score": draw(st.integers(-2, 2))}
             if draw(st.booleans()):
                 step["emotion"]["note"] = draw(_TEXT)

@@ -363,6 +363,9 @@ def blueprints(draw):
             statements.append(["phase", _string(draw)])
         statements.append(["step", step_id, _string(draw)])
         if draw(st.booleans()):
+            value = draw(st.sampled_from(["12", "1,200", "-4.5"]))
+            statements.append(["metric", _string(draw), value] + ([_string(draw)] if draw(st.booleans()) else []))
+        if draw(st.booleans()):
             score = draw(st.sampled_from(["-2", "-1", "0", "+1", "2", "frustrated", "pleased"]))
             statements.append(["emotion", score] + ([_string(draw)] if draw(st.booleans()) else []))
         if draw(st.booleans()):  # the step's own control: before its first action, after evidence or not

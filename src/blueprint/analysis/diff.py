@@ -41,7 +41,7 @@ from blueprint.analysis.diff_result import (
     StepsDiff,
 )
 from blueprint.analysis.stats import BlueprintStats, blueprint_stats
-from blueprint.model.types import Action, Blueprint, Control, FailPoint, Flow, FlowKind, Lane, Line, Step, WaitPoint
+from blueprint.model.types import Action, Blueprint, Control, FailPoint, Metric, Flow, FlowKind, Lane, Line, Step, WaitPoint
 
 SIMILAR_LABELS = 0.75  # difflib ratio from which two labels count as alike: near-identical wording
 
@@ -113,6 +113,12 @@ def _action_changes(old: Action, new: Action) -> list[FieldChange]:
     return changes
 
 
+def _metric_text(metric: Metric) -> str:
+    """A metric as written in .bp, without the keyword."""
+    value = f" {metric.text}" if metric.text is not None else ""
+    return f'"{metric.name}"{value}' + (f' "{metric.unit}"' if metric.unit is not None else "")
+
+
 def _emotion_text(step: Step) -> str | None:
     """A step's emotion as a score and its note (a word of the scale is its score)."""
     if step.emotion is None:
@@ -167,7 +173,12 @@ def _blueprint_changes(old: Blueprint, new: Blueprint) -> list[FieldChange]:
         changes += _change(f"lane {lane.value}", old.lane_labels.get(lane), new.lane_labels.get(lane))
     for line in Line:
         changes += _change(f"line {line.value}", old.line_labels.get(line), new.line_labels.get(line))
+    changes += _bag_changes("phase metric", _phase_metrics(old), _phase_metrics(new))
     return changes
+
+
+def _phase_metrics(blueprint: Blueprint) -> list[str]:
+    return [f"{phase.name}: {_metric_text(metric)}" for phase in blueprint.phases for metric in phase.metrics]
 
 
 def _steps(old: Blueprint, new: Blueprint) -> StepsDiff:
@@ -186,6 +197,7 @@ def _steps(old: Blueprint, new: Blueprint) -> StepsDiff:
         )
         changes += _bag_changes("control", map(_control_text, before.controls), map(_control_text, step.controls))
         changes += _change("emotion", _emotion_text(before), _emotion_text(step))
+        changes += _bag_changes("metric", map(_metric_text, before.metrics), map(_metric_text, step.metrics))
         if changes:
             changed.append(StepChange(id=step.id, label=step.label, changes=changes))
         else:

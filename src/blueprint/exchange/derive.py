@@ -91,11 +91,23 @@ def _action(action: dict, step_id: Any, counters: _Counters) -> None:
         _place(control, "span")
 
 
+def _metrics(owner: dict) -> None:
+    for metric in _objects(owner.get("metrics")):
+        _place(metric, "span")
+        text = metric.get("text")
+        if "value" not in metric and isinstance(text, str):
+            try:
+                metric["value"] = float(text.replace(",", ""))
+            except ValueError:
+                metric["value"] = 0  # the .bp check reports the text, with its JSON path
+
+
 def _phases(blueprint: dict) -> None:
     """Step.phase and Phase.steps say the same thing; either may be left out."""
     phases, steps = _objects(blueprint.get("phases")), _objects(blueprint.get("steps"))
     for phase in phases:
         _place(phase, "span")
+        _metrics(phase)
     for index, phase in enumerate(phases):
         listed = phase.get("steps")
         if isinstance(listed, list):
@@ -123,6 +135,7 @@ def fill_derived(document: Any, source_name: str) -> Any:
             _place(control, "span")
         if isinstance(step.get("emotion"), dict):
             _place(step["emotion"], "span")
+        _metrics(step)
         for evidence in _objects(step.get("evidence")):
             _place(evidence, "span")
             _default(evidence, "step", step.get("id"))

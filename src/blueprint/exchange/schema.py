@@ -36,6 +36,7 @@ DERIVED_FIELDS: dict[str, frozenset[str]] = {
 DERIVED_FIELDS |= {
     "Control": frozenset({"span"}),
     "Emotion": frozenset({"span"}),
+    "Metric": frozenset({"span", "value"}),
 }
 _DERIVED_NOTE = "May be left out on import, which works it out."
 

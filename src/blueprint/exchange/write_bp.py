@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from blueprint.model.types import Action, Blueprint, Control, DurationRange, FlowKind, Lane, Line, Step
+from blueprint.model.types import Action, Blueprint, Control, DurationRange, FlowKind, Lane, Line, Metric, Step
 from blueprint.vocabulary import DEFAULT_LANGUAGE
 
 INDENT = "  "
@@ -107,6 +107,13 @@ def _action(action: Action, path: str, out: BpText) -> None:
     _controls(action.controls, 2, path, out)
 
 
+def _metrics(metrics: tuple[Metric, ...], path: str, out: BpText) -> None:
+    for index, metric in enumerate(metrics):
+        value = f" {metric.text}" if metric.text is not None else ""
+        unit = f" {quote(metric.unit)}" if metric.unit is not None else ""
+        out.add(1, f"metric {quote(metric.name)}{value}{unit}", f"{path}.metrics[{index}]")
+
+
 def _controls(controls: tuple[Control, ...], depth: int, path: str, out: BpText) -> None:
     for index, control in enumerate(controls):
         reference = f" ref {quote(control.reference)}" if control.reference is not None else ""
@@ -175,6 +182,7 @@ def _step(blueprint: Blueprint, index: int, step: Step, flows: list[int], out: B
         score = emotion.word or (f"+{emotion.score}" if emotion.score > 0 else str(emotion.score))
         note = f" {quote(emotion.note)}" if emotion.note is not None else ""
         out.add(1, f"emotion {score}{note}", f"{path}.emotion")
+    _metrics(step.metrics, path, out)
     _controls(step.controls, 1, path, out)
     for number, evidence in enumerate(step.evidence):
         ident = f" {evidence.id}" if evidence.id is not None else ""
@@ -184,6 +192,11 @@ def _step(blueprint: Blueprint, index: int, step: Step, flows: list[int], out: B
     for chain in _chains(blueprint, flows):
         # A problem anywhere in a chain is reported against its first flow.
         out.add(1, _chain(blueprint, chain), f"{ROOT}.flows[{chain[0]}]")
+
+
+def _phase(blueprint: Blueprint, index: int, out: BpText) -> None:
+    out.add(0, f"phase {quote(blueprint.phases[index].name)}", f"{ROOT}.phases[{index}]")
+    _metrics(blueprint.phases[index].metrics, f"{ROOT}.phases[{index}]", out)
 
 
 def to_bp(blueprint: Blueprint) -> BpText:
@@ -199,12 +212,12 @@ def to_bp(blueprint: Blueprint) -> BpText:
             while opened < min(step.phase, len(blueprint.phases) - 1):
                 opened += 1
                 out.blank()
-                out.add(0, f"phase {quote(blueprint.phases[opened].name)}", f"{ROOT}.phases[{opened}]")
+                _phase(blueprint, opened, out)
         _step(blueprint, index, step, flows.get(index, []), out)
     while opened < len(blueprint.phases) - 1:  # phases with no steps after the last step
         opened += 1
         out.blank()
-        out.add(0, f"phase {quote(blueprint.phases[opened].name)}", f"{ROOT}.phases[{opened}]")
+        _phase(blueprint, opened, out)
     if not blueprint.steps:  # flows with nowhere to go
         out.blank()
         for chain in _chains(blueprint, list(range(len(blueprint.flows)))):

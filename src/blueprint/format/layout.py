@@ -46,8 +46,8 @@ LEVELS = {
     "flow": 1,
     **dict.fromkeys(["fail", "wait", "duration", "cost", "note", "link"], 2),
 }
-# A step's own lines, wherever in the step they stand: one level under it.
-LEVELS |= dict.fromkeys(["emotion"], 1)
+# A step's own lines, wherever in the step they stand, and a phase's: one level under it.
+LEVELS |= dict.fromkeys(["emotion", "metric"], 1)
 # Lines that belong to the step above them until its first action, then to
 # that action: indented one level under a step, two under an action.
 STEP_OR_ACTION = frozenset({"control"})

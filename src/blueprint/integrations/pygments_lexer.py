@@ -55,6 +55,7 @@ _FOLLOWED_BY: dict[str, str | tuple[str, ...]] = {
     "cost": "cost",
     "control": "control",  # `ref`, an option, comes only here
     "emotion": ("tail", "emotion-value"),
+    "metric": "metric",
 }
 TEXT_KEYWORDS = tuple(keyword for keyword in STATEMENT_KEYWORDS if keyword not in _FOLLOWED_BY)
 
@@ -74,6 +75,7 @@ NUMWORD = r"\d+(?:\.\d+)?[^\W\d_]*(?:\d+(?:\.\d+)?[^\W\d_]*)*"
 AMOUNT = r"\d[\d,]*(?:\.\d+)?"
 VERSION = r"\d[\w.+-]*"
 SCORE = r"[+-]?\d+"
+VALUE = r"[+-]?\d[\d,]*(?:\.\d+)?"
 SPACE = r"[ \t\f\r\v\u00a0\u3000]+"
 
 # A keyword or value is a whole word: not the start of a longer name such as
@@ -198,6 +200,11 @@ class BlueprintLexer(RegexLexer):
             (_words(EMOTIONS), Name.Constant, "#pop"),
             (NAME, Name, "#pop"),
             default("#pop"),
+        ],
+        # `metric "Abandon rate" 12 "%"`
+        "metric": [
+            (VALUE, Number),
+            include("tail"),
         ],
         # `cost 1,200.50 CNY`
         "cost": [

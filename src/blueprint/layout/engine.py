@@ -22,7 +22,7 @@ from blueprint.layout.grid import Cells, Grid
 from blueprint.layout.measure import FONT_STACK, FontMetricsMeasurer, TextMeasurer
 from blueprint.layout.recovery import recovery_tags
 from blueprint.layout.emotion import emotion_row, row_height
-from blueprint.layout.rows import control_entries, rows
+from blueprint.layout.rows import control_entries, metric_entries, rows
 from blueprint.layout.sizing import plan_routes, settle, with_room
 from blueprint.layout.text import block
 from blueprint.model.types import ACTION_LANES, Action, Blueprint, Flow, Lane
@@ -165,6 +165,7 @@ class _Layout:
             control_list=tuple(self.controls),
             emotions=tuple(EmotionEntry(step=step.id, score=step.emotion.score, note=step.emotion.note)
                            for step in self.bp.steps if step.emotion is not None),
+            metrics=tuple(metric_entries(self.bp)),
         )
 
     def _routed(self, flows: list[tuple[int, Flow]]) -> tuple[Grid, list[Arrow]]:

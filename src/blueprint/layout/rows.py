@@ -1,6 +1,6 @@
 """Rows under the lanes, drawn only when the blueprint uses what they show:
-the controls and rules that apply in each step (and, as they come, metrics
-and research notes). Each row is a band across the columns with its name in
+the metrics of each phase and step, and the controls and rules that apply in
+each step (and, as they come, research notes). Each row is a band across the columns with its name in
 the head column, like a lane, and its content under each step."""
 
 from __future__ import annotations
@@ -12,14 +12,15 @@ from blueprint.layout.cards import control_marker
 from blueprint.layout.grid import Grid
 from blueprint.layout.measure import TextMeasurer
 from blueprint.layout.text import block
-from blueprint.model.types import Blueprint
-from blueprint.scene import ControlEntry, Marker, Rect, RowBand, Rule, Text
+from blueprint.model.types import Blueprint, Metric
+from blueprint.scene import ControlEntry, Marker, MetricEntry, Rect, RowBand, Rule, Text
 from blueprint.words import WORDS
 
 ROW_GAP = 10  # between the lanes (or the row above) and a row
 ROW_PAD = 10  # inside a row, above and below its content
 ITEM_GAP = 8  # between two items in one cell of a row
 TEXT_GAP = 6  # between an item's badge and its text
+METRIC_SIZE = 13
 
 
 @dataclass
@@ -44,9 +45,68 @@ def control_entries(blueprint: Blueprint) -> list[ControlEntry]:
 def rows(blueprint: Blueprint, m: TextMeasurer, grid: Grid, controls: list[ControlEntry]) -> Rows:
     """The rows the blueprint uses, from the bottom of the lanes down."""
     made = Rows()
+    if any(step.metrics for step in blueprint.steps) or any(phase.metrics for phase in blueprint.phases):
+        _row(made, blueprint, m, grid, "metrics", _metric_cells(blueprint, m, grid))
     if controls:
         _row(made, blueprint, m, grid, "controls", _control_cells(blueprint, m, grid, controls))
     return made
+
+
+def metric_value(metric: Metric) -> str:
+    """The value as written, with its unit: 12%, 1,200 per day, 4.5 min."""
+    if metric.text is None:
+        return ""
+    if not metric.unit:
+        return metric.text
+    return f"{metric.text}{'' if metric.unit in ('%', '‰') else ' '}{metric.unit}"
+
+
+def metric_entries(blueprint: Blueprint) -> list[MetricEntry]:
+    """Every metric with its value as drawn: a phase's, then each step's."""
+    found = [MetricEntry(phase=phase.name, step=None, name=metric.name, value=metric_value(metric))
+             for phase in blueprint.phases for metric in phase.metrics]
+    return found + [MetricEntry(phase=None, step=step.id, name=metric.name, value=metric_value(metric))
+                    for step in blueprint.steps for metric in step.metrics]
+
+
+def _metric_block(m: TextMeasurer, metric: Metric, x: float, top: float, width: float,
+                  anchor: str = "start", name: str | None = None) -> tuple[list[Text], float]:
+    """A metric's name, small and muted, over its value, bold."""
+    lines, height = block(m, "row-muted", name or metric.name, x, top, width, style.LIST_SIZE - 1, anchor=anchor,
+                          max_lines=2)
+    value, value_height = block(m, "metric-value", metric_value(metric), x, top + height, width, METRIC_SIZE,
+                                bold=True, anchor=anchor, max_lines=1)
+    return lines + value, height + value_height
+
+
+def _metric_cells(blueprint: Blueprint, m: TextMeasurer, grid: Grid) -> list[tuple[list[Text], list[Marker], float]]:
+    """A phase's metrics across the top of its columns, then each step's under it."""
+    step_index = {step.id: index for index, step in enumerate(blueprint.steps)}
+    cells: list[tuple[list[Text], list[Marker], float]] = []
+    phase_height = 0.0
+    for phase in blueprint.phases:
+        columns = [step_index[step] for step in phase.steps if step in step_index]
+        if not phase.metrics or not columns:
+            continue
+        left, right = grid.column_x[min(columns)], grid.column_x[max(columns)] + style.CARD_W
+        texts: list[Text] = []
+        y = 0.0
+        for metric in phase.metrics:
+            named = f"{phase.name}{WORDS[blueprint.lang]['colon']}{metric.name}"
+            lines, height = _metric_block(m, metric, (left + right) / 2, y, right - left, "middle", named)
+            texts += lines
+            y += height + ITEM_GAP
+        cells.append((texts, [], y - ITEM_GAP))
+        phase_height = max(phase_height, y)
+    for column, step in enumerate(blueprint.steps):
+        texts = []
+        y = phase_height
+        for metric in step.metrics:
+            lines, height = _metric_block(m, metric, grid.column_x[column], y, style.CARD_W)
+            texts += lines
+            y += height + ITEM_GAP
+        cells.append((texts, [], max(y - ITEM_GAP, 0.0)))
+    return cells
 
 
 def _row(made: Rows, blueprint: Blueprint, m: TextMeasurer, grid: Grid, kind: str,

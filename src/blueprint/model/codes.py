@@ -146,4 +146,17 @@ EMOTION_OUT_OF_RANGE = declare(
          '  customer hand "Hands over cash"\n',
 )
 
-CODES += (ANNOTATION_WITHOUT_STEP, EMOTION_OUT_OF_RANGE)
+BAD_NUMBER = declare(
+    code="BP119",
+    name="bad-number",
+    level=Level.ERROR,
+    summary="A metric's value is not a number.",
+    why="A metric is compared between states and blueprints, so its value must be a number; commas may only "
+        "separate thousands.",
+    bad=EXAMPLE_HEAD + 'step deposit "Deposit"\n  metric "Deposits per day" 1,,200\n'
+        '  customer hand "Hands over cash"\n',
+    good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  metric "Deposits per day" 1,200\n'
+         '  customer hand "Hands over cash"\n',
+)
+
+CODES += (ANNOTATION_WITHOUT_STEP, EMOTION_OUT_OF_RANGE, BAD_NUMBER)

@@ -14,6 +14,7 @@ from blueprint.model.types import (
     Control,
     Cost,
     Emotion,
+    Metric,
     DurationRange,
     Evidence,
     FailPoint,
@@ -93,6 +94,7 @@ class StepDraft:
     actions: list[ActionDraft] = field(default_factory=list)
     controls: list[Control] = field(default_factory=list)
     emotion: Emotion | None = None
+    metrics: list[Metric] = field(default_factory=list)
 
     def freeze(self) -> Step:
         return node(
@@ -106,6 +108,7 @@ class StepDraft:
             id_span=self.statement.id.span,
             controls=tuple(self.controls),
             emotion=self.emotion,
+            metrics=tuple(self.metrics),
         )
 
 
@@ -124,6 +127,7 @@ class BlueprintDraft:
         self.steps: list[StepDraft] = []
         self.flows: list[Flow] = []
         self.repeated_attributes: list[RepeatedAttribute] = []
+        self.phase_metrics: dict[int, list[Metric]] = {}  # by phase index
         self.fail_count = 0
         self.wait_count = 0
         self.seen_body = False
@@ -141,8 +145,9 @@ class BlueprintDraft:
             lane_labels=self.lane_labels,
             line_labels=self.line_labels,
             phases=tuple(
-                node(Phase, name=statement.name, steps=tuple(steps), span=statement.span)
-                for statement, steps in self.phases
+                node(Phase, name=statement.name, steps=tuple(steps), span=statement.span,
+                     metrics=tuple(self.phase_metrics.get(index, ())))
+                for index, (statement, steps) in enumerate(self.phases)
             ),
             steps=tuple(step.freeze() for step in self.steps),
             flows=tuple(self.flows),

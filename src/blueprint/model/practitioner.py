@@ -8,15 +8,17 @@ that action's (evidence in between does not count, as for `fail`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
-from blueprint.model.codes import ANNOTATION_WITHOUT_STEP, EMOTION_OUT_OF_RANGE, UNKNOWN_VALUE
+from blueprint.model.attributes import MAX_AMOUNT
+from blueprint.model.codes import ANNOTATION_WITHOUT_STEP, BAD_NUMBER, EMOTION_OUT_OF_RANGE, UNKNOWN_VALUE
 from blueprint.model.durations import shortened
 from blueprint.model.drafts import ActionDraft, BlueprintDraft, StepDraft, node
-from blueprint.model.types import Control, Emotion
+from blueprint.model.types import Control, Emotion, Metric
 from blueprint.parse.codes import REPEATED_ATTRIBUTE
-from blueprint.parse.statements import ControlStatement, EmotionStatement
+from blueprint.parse.statements import ControlStatement, EmotionStatement, MetricStatement
 from blueprint.source import Span
 from blueprint.suggest import did_you_mean
 from blueprint.vocabulary import EMOTION_MAX, EMOTION_MIN, EMOTION_SCALE
@@ -29,7 +31,8 @@ def _under_phase(draft: BlueprintDraft) -> bool:
     return not draft.steps or draft.phases[-1][0].span.line > draft.steps[-1].statement.span.line
 
 
-def _holder(draft: BlueprintDraft, keyword: str, span: Span) -> StepDraft | ActionDraft | None:
+def _holder(draft: BlueprintDraft, keyword: str, span: Span,
+            belongs: str = "a step or an action") -> StepDraft | ActionDraft | None:
     """The step or action a step-or-action line attaches to; reported when there is none."""
     if draft.steps and not _under_phase(draft):
         step = draft.steps[-1]
@@ -38,7 +41,7 @@ def _holder(draft: BlueprintDraft, keyword: str, span: Span) -> StepDraft | Acti
     draft.report(
         ANNOTATION_WITHOUT_STEP,
         span,
-        f"found '{keyword}' {where}; it belongs to a step or an action, the nearest one above it",
+        f"found '{keyword}' {where}; it belongs to {belongs}, the nearest one above it",
         hint='open a step first (step ID "Label"), then write this line under it or under one of its actions',
     )
     return None
@@ -52,9 +55,9 @@ def control(draft: BlueprintDraft, statement: ControlStatement) -> None:
     holder.controls.append(node(Control, text=statement.text, reference=reference, span=statement.span))
 
 
-def _step(draft: BlueprintDraft, keyword: str, span: Span) -> StepDraft | None:
+def _step(draft: BlueprintDraft, keyword: str, span: Span, belongs: str = "a step") -> StepDraft | None:
     """The step a step-only line belongs to, wherever in the step it stands."""
-    holder = _holder(draft, keyword, span)
+    holder = _holder(draft, keyword, span, belongs)
     return draft.steps[-1] if holder is not None else None
 
 
@@ -94,7 +97,37 @@ def emotion(draft: BlueprintDraft, statement: EmotionStatement) -> None:
     step.emotion = node(Emotion, score=score, word=word, note=statement.note, span=statement.span)
 
 
+_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+
+
+def metric(draft: BlueprintDraft, statement: MetricStatement) -> None:
+    """A phase's metric right under the phase line, else the step's."""
+    holder: StepDraft | list[Metric] | None
+    if _under_phase(draft):
+        holder = draft.phase_metrics.setdefault(len(draft.phases) - 1, [])
+    else:
+        holder = _step(draft, "metric", statement.span, "a phase or a step")
+    if holder is None:
+        return
+    value = None
+    if statement.value is not None:
+        text = statement.value.text
+        value = float(text.replace(",", "")) if _NUMBER.fullmatch(text) else None
+        if value is None or abs(value) > MAX_AMOUNT:
+            draft.report(
+                BAD_NUMBER,
+                statement.value.span,
+                f"found the value '{shortened(text)}'; expected a number such as 12, 1,200 or -4.5",
+                hint="commas may only separate thousands; a number goes up to 1,000,000,000,000",
+            )
+            return
+    found = node(Metric, name=statement.name, value=value, text=statement.value.text if statement.value else None,
+                 unit=statement.unit, span=statement.span)
+    (holder if isinstance(holder, list) else holder.metrics).append(found)
+
+
 HANDLERS: dict[type, Callable[[BlueprintDraft, Any], None]] = {
+    MetricStatement: metric,
     ControlStatement: control,
     EmotionStatement: emotion,
 }

@@ -107,6 +107,17 @@ class Emotion(Node):
     span: Span
 
 
+class Metric(Node):
+    """A named measure of a phase or a step (abandon rate, NPS, volume per
+    day), with its value as written and its unit."""
+
+    name: str
+    value: float | None = Field(default=None, description="none when the file gives no number (BP222)")
+    text: str | None = Field(default=None, description="the value as written: 1,200 or 4.50")
+    unit: str | None = None
+    span: Span
+
+
 class Action(Node):
     id: str
     generated_id: bool = False
@@ -142,12 +153,14 @@ class Step(Node):
     id_span: Span
     controls: tuple[Control, ...] = Field(default=(), description="those of the step as a whole")
     emotion: Emotion | None = None
+    metrics: tuple[Metric, ...] = ()
 
 
 class Phase(Node):
     name: str
     steps: tuple[str, ...] = ()
     span: Span
+    metrics: tuple[Metric, ...] = ()
 
 
 class Flow(Node):

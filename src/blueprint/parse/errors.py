@@ -28,6 +28,7 @@ _TERMINAL_WORDS = {
     "VERSION": "a version number",
     "ARROW": "an arrow (->, --> or <->)",
     "SCORE": "a score from -2 to +2",
+    "VALUE": "a number such as 12, 1,200 or 4.5",
     "_NL": "the end of the line",
     "$END": "the end of the line",
 }

@@ -138,6 +138,15 @@ class EmotionStatement(Statement):
     note: str | None = None
 
 
+@record
+class MetricStatement(Statement):
+    """`metric "Abandon rate" 12 "%"`: a name, a value as written, a unit."""
+
+    name: str
+    value: Word | None = None
+    unit: str | None = None
+
+
 AnyStatement = (
     TitleStatement
     | HeaderStatement
@@ -154,4 +163,5 @@ AnyStatement = (
     | FlowStatement
     | ControlStatement
     | EmotionStatement
+    | MetricStatement
 )

@@ -27,6 +27,7 @@ from blueprint.parse.statements import (
     ControlStatement,
     CostStatement,
     EmotionStatement,
+    MetricStatement,
     DurationStatement,
     FailStatement,
     FlowStatement,
@@ -338,4 +339,17 @@ class Statements:
             span=_between(keyword, note if note is not None else score, offset),
             score=_word(score, offset),
             note=_string(note, context) if note is not None else None,
+        )
+
+    def metric(self, children: list) -> MetricStatement:
+        context = _READING.get()
+        offset = context.line_offset
+        keyword, name, rest = children[0], children[1], children[2:]
+        value = next((token for token in rest if token.type == "VALUE"), None)
+        unit = next((token for token in rest if token.type == "STRING"), None)
+        return MetricStatement(
+            span=_between(keyword, children[-1], offset),
+            name=_string(name, context),
+            value=_word(value, offset) if value is not None else None,
+            unit=_string(unit, context) if unit is not None else None,
         )

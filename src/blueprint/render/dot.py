@@ -144,6 +144,10 @@ def _row_entries(scene: Scene, kind: str) -> dict[str, list[str]]:
             sign = f"+{feeling.score}" if feeling.score > 0 else str(feeling.score)
             note = f" {feeling.note}" if feeling.note else ""
             entries[feeling.step] += textwrap.wrap(f"{sign}{note}", ROW_CHARACTERS)
+    if kind == "metrics":
+        for metric in scene.metrics:
+            if metric.step is not None:
+                entries[metric.step] += textwrap.wrap(f"{metric.name} {metric.value}".strip(), ROW_CHARACTERS)
     if kind == "controls":
         for control in scene.control_list:
             under = f" ({control.reference})" if control.reference else ""

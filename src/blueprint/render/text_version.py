@@ -68,12 +68,18 @@ def outline(scene: Scene) -> list[Entry]:
             continue
         # A phase spans the steps that follow it until the next phase begins.
         if phase is None or phase.text != _phase_text(column.phase, w):
-            phase = Entry("phase", _phase_text(column.phase, w))
+            phase = Entry("phase", _phase_text(column.phase, w), _phase_facts(scene, column.phase, w))
             entries.append(phase)
         phase.children.append(step)
     if scene.removed:
         entries.append(Entry("removed", w["removed_items"], [Entry("fact", item.label) for item in scene.removed]))  # type: ignore[arg-type]
     return entries
+
+
+def _phase_facts(scene: Scene, phase: str, w: dict[str, Any]) -> list[Entry]:
+    """What is said of a phase as a whole: its metrics."""
+    return [Entry("fact", f"{w['metric']}{w['colon']}{metric.name} {metric.value}".rstrip())
+            for metric in scene.metrics if metric.phase == phase]
 
 
 def _phase_text(phase: str, w: dict[str, Any]) -> str:
@@ -102,6 +108,8 @@ def _step_facts(scene: Scene, column: Column, w: dict[str, Any]) -> list[Entry]:
             sign = f"+{feeling.score}" if feeling.score > 0 else str(feeling.score)
             note = f"{w['sep']}{feeling.note}" if feeling.note else ""
             facts.append(Entry("fact", f"{w['emotion']}{w['colon']}{sign} {words}{note}"))
+    facts += [Entry("fact", f"{w['metric']}{w['colon']}{metric.name} {metric.value}".rstrip())
+              for metric in scene.metrics if metric.step == column.step]
     for control in scene.control_list:
         if control.step == column.step and control.action is None:
             under = w["sep"] + str(w["control_ref"]).format(ref=control.reference) if control.reference else ""

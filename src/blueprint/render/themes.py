@@ -388,6 +388,8 @@ def practitioner_css(name: str) -> str:
 .mark-control .mark-shape{{stroke:{p.control};fill:{p.control_face};stroke-width:1.5}}
 .mark-control .marker-text{{fill:{p.control}}}
 .row-emotion{{fill:{p.emotion_fill}}}
+.row-metrics{{fill:{p.row_fill}}}
+.metric-value{{fill:{p.row_text}}}
 .emotion-curve{{stroke:{p.emotion_curve};stroke-width:2;stroke-linecap:round}}
 .emotion-neutral{{stroke:{p.row_muted};stroke-width:1}}
 .emotion-dot-high,.emotion-dot-low{{fill:{t.background};stroke:{p.emotion_curve};stroke-width:2}}
