@@ -11,6 +11,8 @@ from blueprint.layout import layout
 from blueprint.render.text_version import outline, plain_text
 from pygments.token import Error, Keyword
 
+from blueprint.model.types import Impact, Severity
+
 CONTROLS = '''blueprint "Account opening"
 phase "Open"
 step apply "Apply"
@@ -267,3 +269,67 @@ def test_the_metrics_row_shows_each_value_with_its_unit_under_its_step_and_phase
     text = plain_text(outline(scene), scene.lang)
     assert "Phase: Apply.\n  Metric: Applications per day 1,200." in text
     assert "Metric: Abandon rate 12%." in text
+
+
+# --- research notes --------------------------------------------------------------------
+NOTES = '''blueprint "Account opening"
+
+phase "Apply"
+
+step apply "Apply"
+  pain "Form asks for the same data twice" severity high
+  idea "Pre-fill from the app" impact high
+  customer fill "Fills in the form"
+    question "Does the branch keep a copy?"
+    opportunity "Offer an appointment by SMS"
+  onstage check "Checks ID"
+  fill -> check
+'''
+
+
+def test_research_notes_belong_to_the_step_or_the_action_above_them():
+    blueprint = _checked(NOTES).blueprint
+    step = blueprint.steps[0]
+    assert [(n.kind.value, n.severity, n.impact) for n in step.research] == [
+        ("pain", Severity.HIGH, None), ("idea", None, Impact.HIGH)]
+    assert [n.kind.value for n in step.actions[0].research] == ["question", "opportunity"]
+
+
+def test_a_repeated_note_a_rating_off_the_scale_and_a_frustration_with_no_pain_are_reported():
+    twice = NOTES.replace('  onstage check', '    question "does the branch keep a  copy?"\n  onstage check')
+    assert [(d.code, d.span.line) for d in check_text(twice).diagnostics] == [("BP224", 11)]
+    assert [d.code for d in check_text(NOTES.replace("impact high", "impact huge")).diagnostics] == ["BP107"]
+    low = check_text('blueprint "T"\nstep s "S"\n  emotion -2\n  customer a "A"\n').diagnostics
+    assert [(d.code, d.level.value) for d in low] == [("BP310", "warning")]
+
+
+def test_research_notes_round_trip_are_compared_and_counted():
+    result = _checked(NOTES)
+    assert format_text(NOTES).text == NOTES
+    imported = import_model(export_result(result).encode(), source_name="model.json", output_name="out.bp")
+    assert imported.ok and '    opportunity "Offer an appointment by SMS"\n' in imported.text
+    new = _checked(NOTES.replace("severity high", "severity medium"))
+    changes = [(f.field, f.old, f.new) for c in diff_results(result, new).steps.changed for f in c.changes]
+    assert changes == [("research note", 'pain "Form asks for the same data twice" severity high', None),
+                       ("research note", None, 'pain "Form asks for the same data twice" severity medium')]
+    stats = stats_result(result)
+    assert stats.research_notes == {"pain": 1, "idea": 1, "opportunity": 1, "question": 1}
+    assert stats.pain_points_by_severity == {"high": 1, "medium": 0, "low": 0, "unspecified": 0}
+
+
+def test_research_notes_are_stickies_in_their_own_row_and_in_the_text_version():
+    scene = layout(_checked(NOTES).blueprint)
+    assert [row.kind for row in scene.rows] == ["notes"]
+    sheets = [rect.role for rect in scene.rects if rect.role.startswith("note-")]
+    assert sheets == ["note-pain", "note-idea", "note-question", "note-opportunity"]
+    headings = [t.content for t in scene.texts if t.role == "note-kind"]
+    assert headings[0] == "PAIN POINT · severity: high"
+    text = plain_text(outline(scene), scene.lang)
+    assert "Step 1 of 1: Apply.\n    Pain point (severity: high): Form asks for the same data twice." in text
+    assert "Fills in the form.\n        Question: Does the branch keep a copy?" in text
+
+
+def test_the_lexer_reads_a_research_notes_rating():
+    tokens = [(kind, value) for kind, value in BlueprintLexer().get_tokens('  idea "x" impact high\n') if value.strip()]
+    assert [value for kind, value in tokens if kind in Keyword] == ["idea", "impact"]
+    assert all(kind not in Error for kind, _ in tokens)

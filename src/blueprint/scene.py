@@ -24,7 +24,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from blueprint.slotted import Record, record
-from blueprint.vocabulary import ActionLaneName, FlowKindName, LaneName, LanguageName, SeverityName
+from blueprint.vocabulary import ActionLaneName, FlowKindName, LaneName, LanguageName, NoteKindName, SeverityName
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -257,11 +257,24 @@ class MetricEntry(SceneNode):
 
 
 @record
+class NoteEntry(SceneNode):
+    """A research note on a step as a whole (`action` None) or on one action;
+    `rating` is a pain point's severity or an idea's or opportunity's impact."""
+
+    kind: NoteKindName
+    step: str
+    action: str | None
+    action_label: str | None
+    text: str
+    rating: SeverityName | None
+
+
+@record
 class RowBand(SceneNode):
     """A row the blueprint uses, over the lanes (the customer's emotion) or
     under them (controls, …), for renderers that rebuild structure (DOT, HTML)."""
 
-    kind: Literal["controls", "emotion", "metrics"]
+    kind: Literal["controls", "emotion", "metrics", "notes"]
     label: str
     y: float
     height: float
@@ -307,7 +320,7 @@ class RemovedItem(SceneNode):
 @dataclass(slots=True, kw_only=True, weakref_slot=True, repr=False, eq=False)
 class Scene(_WithComparison):
     _comparison_fields = ("badges", "removed")
-    _optional_fields = ("rows", "control_list", "emotions", "metrics")
+    _optional_fields = ("rows", "control_list", "emotions", "metrics", "notes")
 
     width: float
     height: float
@@ -337,6 +350,7 @@ class Scene(_WithComparison):
     control_list: tuple[ControlEntry, ...] = ()
     emotions: tuple[EmotionEntry, ...] = ()
     metrics: tuple[MetricEntry, ...] = ()
+    notes: tuple[NoteEntry, ...] = ()
 
 
 # --- plain data at the boundary ---------------------------------------------------

@@ -71,9 +71,9 @@ STATEMENT_KEYWORDS: tuple[str, ...] = (
     "blueprint", "description", "segment", "owner", "state", "lang", "version", "max-wait",
     "lane", "line", "phase", "step", "fail", "wait", "duration", "cost", "note", "link",
 )
-STATEMENT_KEYWORDS += ("control", "emotion", "metric")
+STATEMENT_KEYWORDS += ("control", "emotion", "metric", "pain", "idea", "opportunity", "question")
 OPTION_KEYWORDS: tuple[str, ...] = ("severity", "recover")
-OPTION_KEYWORDS += ("ref",)
+OPTION_KEYWORDS += ("ref", "impact")
 KEYWORDS: tuple[str, ...] = STATEMENT_KEYWORDS + OPTION_KEYWORDS
 
 # The colour themes every renderer draws; "auto" (light or dark, following the
@@ -105,3 +105,21 @@ LanguageName = Literal[names(Language)]  # type: ignore[valid-type]
 # scale (`emotion frustrated`), from the most negative to the most positive.
 EMOTION_SCALE: dict[str, int] = {"frustrated": -2, "annoyed": -1, "neutral": 0, "pleased": 1, "delighted": 2}
 EMOTION_MIN, EMOTION_MAX = -2, 2
+
+
+class NoteKind(str, Enum):
+    """The kinds of research note a step or an action may carry."""
+
+    PAIN = "pain"
+    IDEA = "idea"
+    OPPORTUNITY = "opportunity"
+    QUESTION = "question"
+
+
+class Impact(str, Enum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+NoteKindName = Literal[names(NoteKind)]  # type: ignore[valid-type]

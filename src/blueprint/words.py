@@ -306,9 +306,16 @@ WORDS[Language.EN].update({
     "emotion": "Customer emotion",
     "metrics": "Metrics",
     "metric": "Metric",
+    "notes": "Research notes",
+    "note_pain": "PAIN POINT",
+    "note_idea": "IDEA",
+    "note_opportunity": "OPPORTUNITY",
+    "note_question": "QUESTION",
+    "note_at": "at: {action}",
+    "impact": "impact",
     "emotion_words": {-2: "frustrated", -1: "annoyed", 0: "neutral", 1: "pleased", 2: "delighted"},
 })
-WORDS[Language.EN]["change_fields"].update(control="control", emotion="emotion", metric="metric")  # type: ignore[attr-defined]
+WORDS[Language.EN]["change_fields"].update(control="control", emotion="emotion", metric="metric", **{"research note": "research note"})  # type: ignore[attr-defined]
 WORDS[Language.ZH].update({
     "controls": "管控与合规要求",
     "control": "管控",
@@ -317,6 +324,13 @@ WORDS[Language.ZH].update({
     "emotion": "顾客情绪",
     "metrics": "指标",
     "metric": "指标",
+    "notes": "调研记录",
+    "note_pain": "痛点",
+    "note_idea": "想法",
+    "note_opportunity": "机会",
+    "note_question": "待确认问题",
+    "note_at": "见：{action}",
+    "impact": "影响",
     "emotion_words": {-2: "沮丧", -1: "不满", 0: "平静", 1: "满意", 2: "惊喜"},
 })
-WORDS[Language.ZH]["change_fields"].update(control="管控", emotion="顾客情绪", metric="指标")  # type: ignore[attr-defined]
+WORDS[Language.ZH]["change_fields"].update(control="管控", emotion="顾客情绪", metric="指标", **{"research note": "调研记录"})  # type: ignore[attr-defined]

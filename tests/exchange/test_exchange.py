@@ -572,6 +572,12 @@ def documents(draw) -> dict:
             action["links"] = [{"url": "https://example.com/" + draw(st.sampled_from(["a", "b?c=d", "路径"]))}]
         if draw(st.integers(0, 3)) == 0:
             action["controls"] = [_control(draw)]
+        if draw(st.integers(0, 3)) == 0:
+            kind = draw(st.sampled_from(["pain", "idea", "opportunity", "question"]))
+            note: dict = {"kind": kind, "text": draw(_TEXT)}
+            if kind != "question" and draw(st.booleans()):
+                note["severity" if kind == "pain" else "impact"] = draw(st.sampled_from(["low", "medium", "high"]))
+            action["research"] = [note]
     flows, seen = [], set()
     if len(named) >= 2:
         for _ in range(draw(st.integers(0, 5))):

@@ -368,6 +368,10 @@ def blueprints(draw):
         if draw(st.booleans()):
             score = draw(st.sampled_from(["-2", "-1", "0", "+1", "2", "frustrated", "pleased"]))
             statements.append(["emotion", score] + ([_string(draw)] if draw(st.booleans()) else []))
+        if draw(st.booleans()):
+            kind, option = draw(st.sampled_from([("pain", "severity"), ("idea", "impact"), ("opportunity", "impact")]))
+            rating = [option, draw(st.sampled_from(["low", "high"]))] if draw(st.booleans()) else []
+            statements.append([kind, _string(draw), *rating])
         if draw(st.booleans()):  # the step's own control: before its first action, after evidence or not
             statements.append(["control", _string(draw)] + (["ref", _string(draw)] if draw(st.booleans()) else []))
         for _ in range(draw(st.integers(0, 2))):
@@ -380,11 +384,11 @@ def blueprints(draw):
             lane = draw(st.sampled_from(["customer", "onstage", "backstage", "support"]))
             statements.append([lane, action_id, _string(draw)])
             once: set[str] = set()
-            attributes = ["fail", "wait", "duration", "cost", "note", "link", "control"]
+            attributes = ["fail", "wait", "duration", "cost", "note", "link", "control", "question"]
             for attribute in draw(st.lists(st.sampled_from(attributes), max_size=4)):
                 if attribute in once:
                     continue
-                if attribute in ("duration", "cost", "control"):
+                if attribute in ("duration", "cost", "control", "question"):
                     once.add(attribute)  # one duration and one cost; a control never repeated (BP220)
                 if attribute == "fail":
                     options = draw(st.lists(st.sampled_from(["severity", "recover"]), unique=True))
@@ -402,6 +406,8 @@ def blueprints(draw):
                     statements.append(["cost", amount] + ([draw(st.sampled_from(["CNY", "USD"]))] if draw(st.booleans()) else []))
                 elif attribute == "note":
                     statements.append(["note", _string(draw)])
+                elif attribute == "question":
+                    statements.append(["question", _string(draw)])
                 elif attribute == "control":
                     statements.append(["control", _string(draw)] + (["ref", _string(draw)] if draw(st.booleans()) else []))
                 else:

@@ -41,7 +41,7 @@ from blueprint.analysis.diff_result import (
     StepsDiff,
 )
 from blueprint.analysis.stats import BlueprintStats, blueprint_stats
-from blueprint.model.types import Action, Blueprint, Control, FailPoint, Metric, Flow, FlowKind, Lane, Line, Step, WaitPoint
+from blueprint.model.types import Action, Blueprint, Control, FailPoint, Metric, ResearchNote, Flow, FlowKind, Lane, Line, Step, WaitPoint
 
 SIMILAR_LABELS = 0.75  # difflib ratio from which two labels count as alike: near-identical wording
 
@@ -110,7 +110,15 @@ def _action_changes(old: Action, new: Action) -> list[FieldChange]:
     changes += _bag_changes("note", old.notes, new.notes)
     changes += _bag_changes("link", [link.url for link in old.links], [link.url for link in new.links])
     changes += _bag_changes("control", map(_control_text, old.controls), map(_control_text, new.controls))
+    changes += _bag_changes("research note", map(_note_text, old.research), map(_note_text, new.research))
     return changes
+
+
+def _note_text(note: ResearchNote) -> str:
+    """A research note as written in .bp."""
+    rating = (f" severity {note.severity.value}" if note.severity is not None
+              else f" impact {note.impact.value}" if note.impact is not None else "")
+    return f'{note.kind.value} "{note.text}"{rating}'
 
 
 def _metric_text(metric: Metric) -> str:
@@ -198,6 +206,7 @@ def _steps(old: Blueprint, new: Blueprint) -> StepsDiff:
         changes += _bag_changes("control", map(_control_text, before.controls), map(_control_text, step.controls))
         changes += _change("emotion", _emotion_text(before), _emotion_text(step))
         changes += _bag_changes("metric", map(_metric_text, before.metrics), map(_metric_text, step.metrics))
+        changes += _bag_changes("research note", map(_note_text, before.research), map(_note_text, step.research))
         if changes:
             changed.append(StepChange(id=step.id, label=step.label, changes=changes))
         else:

@@ -87,8 +87,8 @@ def _action(action: dict, step_id: Any, counters: _Counters) -> None:
     _cost(action.get("cost"))
     for link in _objects(action.get("links")):
         _place(link, "span")
-    for control in _objects(action.get("controls")):
-        _place(control, "span")
+    for found in (*_objects(action.get("controls")), *_objects(action.get("research"))):
+        _place(found, "span")
 
 
 def _metrics(owner: dict) -> None:
@@ -131,8 +131,8 @@ def fill_derived(document: Any, source_name: str) -> Any:
     counters = _Counters()
     for step in _objects(blueprint.get("steps")):
         _place(step, "span", "id_span")
-        for control in _objects(step.get("controls")):
-            _place(control, "span")
+        for found in (*_objects(step.get("controls")), *_objects(step.get("research"))):
+            _place(found, "span")
         if isinstance(step.get("emotion"), dict):
             _place(step["emotion"], "span")
         _metrics(step)

@@ -37,6 +37,7 @@ DERIVED_FIELDS |= {
     "Control": frozenset({"span"}),
     "Emotion": frozenset({"span"}),
     "Metric": frozenset({"span", "value"}),
+    "ResearchNote": frozenset({"span"}),
 }
 _DERIVED_NOTE = "May be left out on import, which works it out."
 

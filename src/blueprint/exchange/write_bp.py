@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from blueprint.model.types import Action, Blueprint, Control, DurationRange, FlowKind, Lane, Line, Metric, Step
+from blueprint.model.types import (Action, Blueprint, Control, DurationRange, FlowKind, Lane, Line, Metric,
+                                   ResearchNote, Step)
 from blueprint.vocabulary import DEFAULT_LANGUAGE
 
 INDENT = "  "
@@ -105,6 +106,14 @@ def _action(action: Action, path: str, out: BpText) -> None:
     for index, link in enumerate(action.links):
         out.add(2, f"link {quote(link.url)}", f"{path}.links[{index}]")
     _controls(action.controls, 2, path, out)
+    _research(action.research, 2, path, out)
+
+
+def _research(notes: tuple[ResearchNote, ...], depth: int, path: str, out: BpText) -> None:
+    for index, note in enumerate(notes):
+        rating = (f" severity {note.severity.value}" if note.severity is not None
+                  else f" impact {note.impact.value}" if note.impact is not None else "")
+        out.add(depth, f"{note.kind.value} {quote(note.text)}{rating}", f"{path}.research[{index}]")
 
 
 def _metrics(metrics: tuple[Metric, ...], path: str, out: BpText) -> None:
@@ -184,6 +193,7 @@ def _step(blueprint: Blueprint, index: int, step: Step, flows: list[int], out: B
         out.add(1, f"emotion {score}{note}", f"{path}.emotion")
     _metrics(step.metrics, path, out)
     _controls(step.controls, 1, path, out)
+    _research(step.research, 1, path, out)
     for number, evidence in enumerate(step.evidence):
         ident = f" {evidence.id}" if evidence.id is not None else ""
         out.add(1, f"evidence{ident} {quote(evidence.label)}", f"{path}.evidence[{number}]")

@@ -2,7 +2,8 @@
 
 - Headers, `phase` and `step` at column 0; evidence and actions indented two
   spaces; attribute lines (`fail`, `wait`, `duration`, `cost`, `note`,
-  `link`) four. A line that belongs to a step or an action (`control`) is
+  `link`) four. A line that belongs to a step or an action (`control`, a
+  research note) is
   indented two before the step's first action (the step's) and four after. A flow inside a step is indented two; flows with no step open
   (before the first step, right after a `phase`, or in the closing block after
   the last step's actions, separated from them by a blank line) stand at 0.
@@ -50,7 +51,7 @@ LEVELS = {
 LEVELS |= dict.fromkeys(["emotion", "metric"], 1)
 # Lines that belong to the step above them until its first action, then to
 # that action: indented one level under a step, two under an action.
-STEP_OR_ACTION = frozenset({"control"})
+STEP_OR_ACTION = frozenset({"control", "pain", "idea", "opportunity", "question"})
 
 
 def canonical_text(text: str) -> str:

@@ -56,6 +56,9 @@ _FOLLOWED_BY: dict[str, str | tuple[str, ...]] = {
     "control": "control",  # `ref`, an option, comes only here
     "emotion": ("tail", "emotion-value"),
     "metric": "metric",
+    "pain": "research",  # `severity`, `impact`: the rating of a research note
+    "idea": "research",
+    "opportunity": "research",
 }
 TEXT_KEYWORDS = tuple(keyword for keyword in STATEMENT_KEYWORDS if keyword not in _FOLLOWED_BY)
 
@@ -200,6 +203,11 @@ class BlueprintLexer(RegexLexer):
             (_words(EMOTIONS), Name.Constant, "#pop"),
             (NAME, Name, "#pop"),
             default("#pop"),
+        ],
+        # `pain "…" severity high`, `idea "…" impact medium`
+        "research": [
+            (_words(("severity", "impact")), Keyword, "severity-value"),
+            include("tail"),
         ],
         # `metric "Abandon rate" 12 "%"`
         "metric": [

@@ -22,6 +22,7 @@ from blueprint.layout.grid import Cells, Grid
 from blueprint.layout.measure import FONT_STACK, FontMetricsMeasurer, TextMeasurer
 from blueprint.layout.recovery import recovery_tags
 from blueprint.layout.emotion import emotion_row, row_height
+from blueprint.layout.notes import note_entries
 from blueprint.layout.rows import control_entries, metric_entries, rows
 from blueprint.layout.sizing import plan_routes, settle, with_room
 from blueprint.layout.text import block
@@ -127,7 +128,8 @@ class _Layout:
         heads = Heads(style.MARGIN + self.header_height + 14, self.phase_height, self.step_texts_height,
                       self.step_changes)
         made = frame(self.bp, self.m, grid, self.lanes, heads)
-        extra = rows(self.bp, self.m, grid, self.controls)
+        notes = note_entries(self.bp)
+        extra = rows(self.bp, self.m, grid, self.controls, notes)
         if self.emotion_height:
             feeling = emotion_row(self.bp, self.m, grid, self.lanes_top - self.emotion_height, self.emotion_height)
             extra.rects += feeling.rects
@@ -166,6 +168,7 @@ class _Layout:
             emotions=tuple(EmotionEntry(step=step.id, score=step.emotion.score, note=step.emotion.note)
                            for step in self.bp.steps if step.emotion is not None),
             metrics=tuple(metric_entries(self.bp)),
+            notes=tuple(notes),
         )
 
     def _routed(self, flows: list[tuple[int, Flow]]) -> tuple[Grid, list[Arrow]]:

@@ -1,6 +1,6 @@
 """Rows under the lanes, drawn only when the blueprint uses what they show:
-the metrics of each phase and step, and the controls and rules that apply in
-each step (and, as they come, research notes). Each row is a band across the columns with its name in
+the metrics of each phase and step, the controls and rules that apply in
+each step, and the research notes (layout.notes) of each step. Each row is a band across the columns with its name in
 the head column, like a lane, and its content under each step."""
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from blueprint.layout.grid import Grid
 from blueprint.layout.measure import TextMeasurer
 from blueprint.layout.text import block
 from blueprint.model.types import Blueprint, Metric
-from blueprint.scene import ControlEntry, Marker, MetricEntry, Rect, RowBand, Rule, Text
+from blueprint.layout.notes import note_cells
+from blueprint.scene import ControlEntry, Marker, MetricEntry, NoteEntry, Rect, RowBand, Rule, Text
 from blueprint.words import WORDS
 
 ROW_GAP = 10  # between the lanes (or the row above) and a row
@@ -42,13 +43,17 @@ def control_entries(blueprint: Blueprint) -> list[ControlEntry]:
     ]
 
 
-def rows(blueprint: Blueprint, m: TextMeasurer, grid: Grid, controls: list[ControlEntry]) -> Rows:
+def rows(blueprint: Blueprint, m: TextMeasurer, grid: Grid, controls: list[ControlEntry],
+         notes: list[NoteEntry]) -> Rows:
     """The rows the blueprint uses, from the bottom of the lanes down."""
     made = Rows()
     if any(step.metrics for step in blueprint.steps) or any(phase.metrics for phase in blueprint.phases):
         _row(made, blueprint, m, grid, "metrics", _metric_cells(blueprint, m, grid))
     if controls:
         _row(made, blueprint, m, grid, "controls", _control_cells(blueprint, m, grid, controls))
+    if notes:
+        cells, shapes = note_cells(blueprint, m, grid, notes)
+        _row(made, blueprint, m, grid, "notes", cells, shapes)
     return made
 
 
@@ -110,7 +115,7 @@ def _metric_cells(blueprint: Blueprint, m: TextMeasurer, grid: Grid) -> list[tup
 
 
 def _row(made: Rows, blueprint: Blueprint, m: TextMeasurer, grid: Grid, kind: str,
-         cells: list[tuple[list[Text], list[Marker], float]]) -> None:
+         cells: list[tuple[list[Text], list[Marker], float]], shapes: list[Rect] | None = None) -> None:
     """A band below what is drawn so far, holding `cells` (content laid out
     from a top of 0, moved down here) and named in the head column."""
     top = grid.bottom + made.height + ROW_GAP
@@ -123,6 +128,9 @@ def _row(made: Rows, blueprint: Blueprint, m: TextMeasurer, grid: Grid, kind: st
     made.rects.append(Rect(role="lane-head", x=style.MARGIN, y=round(top, 2), width=style.HEAD_W - 8,
                            height=round(height, 2)))
     made.texts.extend(label_texts)
+    for shape in shapes or ():  # laid out from a top of 0, like the cells
+        shape.y = round(shape.y + top + ROW_PAD, 2)
+        made.rects.append(shape)
     for texts, markers, _ in cells:
         for text in texts:
             text.y = round(text.y + top + ROW_PAD, 2)

@@ -143,7 +143,7 @@ EMOTION_OUT_OF_RANGE = declare(
     bad=EXAMPLE_HEAD + 'step deposit "Deposit"\n  emotion -5 "Queue out of the door"\n'
         '  customer hand "Hands over cash"\n',
     good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  emotion -2 "Queue out of the door"\n'
-         '  customer hand "Hands over cash"\n',
+         '  customer hand "Hands over cash"\n    wait 20min\n',
 )
 
 BAD_NUMBER = declare(

@@ -15,6 +15,7 @@ from blueprint.model.types import (
     Cost,
     Emotion,
     Metric,
+    ResearchNote,
     DurationRange,
     Evidence,
     FailPoint,
@@ -65,6 +66,7 @@ class ActionDraft:
     links: list[Link] = field(default_factory=list)
     attribute_lines: dict[str, int] = field(default_factory=dict)  # keyword -> the line that set it
     controls: list[Control] = field(default_factory=list)
+    research: list[ResearchNote] = field(default_factory=list)
 
     def freeze(self) -> Action:
         return node(
@@ -83,6 +85,7 @@ class ActionDraft:
             span=self.span,
             id_span=self.id_span,
             controls=tuple(self.controls),
+            research=tuple(self.research),
         )
 
 
@@ -95,6 +98,7 @@ class StepDraft:
     controls: list[Control] = field(default_factory=list)
     emotion: Emotion | None = None
     metrics: list[Metric] = field(default_factory=list)
+    research: list[ResearchNote] = field(default_factory=list)
 
     def freeze(self) -> Step:
         return node(
@@ -109,6 +113,7 @@ class StepDraft:
             controls=tuple(self.controls),
             emotion=self.emotion,
             metrics=tuple(self.metrics),
+            research=tuple(self.research),
         )
 
 

@@ -15,10 +15,11 @@ from typing import Any
 from blueprint.model.attributes import MAX_AMOUNT
 from blueprint.model.codes import ANNOTATION_WITHOUT_STEP, BAD_NUMBER, EMOTION_OUT_OF_RANGE, UNKNOWN_VALUE
 from blueprint.model.durations import shortened
+from blueprint.model.values import read_choice
 from blueprint.model.drafts import ActionDraft, BlueprintDraft, StepDraft, node
-from blueprint.model.types import Control, Emotion, Metric
+from blueprint.model.types import Control, Emotion, Impact, Metric, NoteKind, ResearchNote, Severity
 from blueprint.parse.codes import REPEATED_ATTRIBUTE
-from blueprint.parse.statements import ControlStatement, EmotionStatement, MetricStatement
+from blueprint.parse.statements import ControlStatement, EmotionStatement, MetricStatement, ResearchStatement
 from blueprint.source import Span
 from blueprint.suggest import did_you_mean
 from blueprint.vocabulary import EMOTION_MAX, EMOTION_MIN, EMOTION_SCALE
@@ -126,7 +127,25 @@ def metric(draft: BlueprintDraft, statement: MetricStatement) -> None:
     (holder if isinstance(holder, list) else holder.metrics).append(found)
 
 
+def research(draft: BlueprintDraft, statement: ResearchStatement) -> None:
+    holder = _holder(draft, statement.kind, statement.span)
+    if holder is None:
+        return
+    kind = NoteKind(statement.kind)
+    severity = impact = None
+    if statement.rating is not None:
+        if kind is NoteKind.PAIN:
+            severity = read_choice(draft, statement.rating, Severity, "a severity", expected="low, medium or high")
+        else:
+            impact = read_choice(draft, statement.rating, Impact, "an impact", expected="low, medium or high")
+        if severity is None and impact is None:
+            return
+    holder.research.append(node(ResearchNote, kind=kind, text=statement.text, severity=severity, impact=impact,
+                                span=statement.span))
+
+
 HANDLERS: dict[type, Callable[[BlueprintDraft, Any], None]] = {
+    ResearchStatement: research,
     MetricStatement: metric,
     ControlStatement: control,
     EmotionStatement: emotion,

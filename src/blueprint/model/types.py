@@ -10,6 +10,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from blueprint.source import Span
+from blueprint.vocabulary import Impact, NoteKind  # noqa: F401 (research notes)
 from blueprint.vocabulary import ACTION_LANES, DEFAULT_LANGUAGE, DEFAULT_STATE, FlowKind, Language, Lane, Line, Severity, State  # noqa: F401 (the model types its nodes with them)
 from blueprint.words import WORDS
 
@@ -118,6 +119,18 @@ class Metric(Node):
     span: Span
 
 
+class ResearchNote(Node):
+    """What research found or proposes at a step or an action: a pain point
+    (with its severity), an idea or an opportunity (with its impact), or an
+    open question."""
+
+    kind: NoteKind
+    text: str
+    severity: Severity | None = Field(default=None, description="pain points only")
+    impact: Impact | None = Field(default=None, description="ideas and opportunities only")
+    span: Span
+
+
 class Action(Node):
     id: str
     generated_id: bool = False
@@ -133,6 +146,7 @@ class Action(Node):
     span: Span
     id_span: Span
     controls: tuple[Control, ...] = ()
+    research: tuple[ResearchNote, ...] = ()
 
 
 class Evidence(Node):
@@ -154,6 +168,7 @@ class Step(Node):
     controls: tuple[Control, ...] = Field(default=(), description="those of the step as a whole")
     emotion: Emotion | None = None
     metrics: tuple[Metric, ...] = ()
+    research: tuple[ResearchNote, ...] = Field(default=(), description="those of the step as a whole")
 
 
 class Phase(Node):
@@ -253,6 +268,10 @@ class Blueprint(Node):
     def wait_points(self) -> list[WaitPoint]:
         return [wait for action in self.actions() for wait in action.waits]
 
+    def research_notes(self) -> list[tuple[Step, Action | None, ResearchNote]]:
+        """Every research note in document order: a step's own before its actions'."""
+        return [found for step in self.steps for found in _step_notes(step)]
+
     def controls(self) -> list[tuple[Step, Action | None, Control]]:
         """Every control in document order (C1, C2, …): a step's own before its actions'."""
         return [found for step in self.steps for found in _step_controls(step)]
@@ -264,3 +283,9 @@ def _step_controls(step: Step) -> list[tuple[Step, Action | None, Control]]:
     return found
 
 
+
+
+def _step_notes(step: Step) -> list[tuple[Step, Action | None, ResearchNote]]:
+    found: list[tuple[Step, Action | None, ResearchNote]] = [(step, None, note) for note in step.research]
+    found += [(step, action, note) for action in step.actions for note in action.research]
+    return found

@@ -147,6 +147,15 @@ class MetricStatement(Statement):
     unit: str | None = None
 
 
+@record
+class ResearchStatement(Statement):
+    """`pain "…" severity high`, `idea "…" impact high`, `opportunity "…"`, `question "…"`."""
+
+    kind: str
+    text: str
+    rating: Word | None = None  # the severity of a pain, the impact of an idea or opportunity
+
+
 AnyStatement = (
     TitleStatement
     | HeaderStatement
@@ -164,4 +173,5 @@ AnyStatement = (
     | ControlStatement
     | EmotionStatement
     | MetricStatement
+    | ResearchStatement
 )

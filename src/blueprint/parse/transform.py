@@ -28,6 +28,7 @@ from blueprint.parse.statements import (
     CostStatement,
     EmotionStatement,
     MetricStatement,
+    ResearchStatement,
     DurationStatement,
     FailStatement,
     FlowStatement,
@@ -353,3 +354,31 @@ class Statements:
             value=_word(value, offset) if value is not None else None,
             unit=_string(unit, context) if unit is not None else None,
         )
+
+    def note_severity(self, children: list) -> Word:
+        return _word(children[1], _READING.get().line_offset)
+
+    note_impact = note_severity
+
+    def _research(self, kind: str, children: list) -> ResearchStatement:
+        context = _READING.get()
+        keyword, text = children[0], children[1]
+        rating = children[2] if len(children) == 3 else None
+        return ResearchStatement(
+            span=_between(keyword, rating.span if rating is not None else text, context.line_offset),
+            kind=kind,
+            text=_string(text, context),
+            rating=rating,
+        )
+
+    def pain(self, children: list) -> ResearchStatement:
+        return self._research("pain", children)
+
+    def idea(self, children: list) -> ResearchStatement:
+        return self._research("idea", children)
+
+    def opportunity(self, children: list) -> ResearchStatement:
+        return self._research("opportunity", children)
+
+    def question(self, children: list) -> ResearchStatement:
+        return self._research("question", children)

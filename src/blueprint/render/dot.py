@@ -148,6 +148,10 @@ def _row_entries(scene: Scene, kind: str) -> dict[str, list[str]]:
         for metric in scene.metrics:
             if metric.step is not None:
                 entries[metric.step] += textwrap.wrap(f"{metric.name} {metric.value}".strip(), ROW_CHARACTERS)
+    if kind == "notes":
+        for note in scene.notes:
+            rating = f" ({note.rating})" if note.rating else ""
+            entries[note.step] += textwrap.wrap(f"{note.kind.upper()}{rating}: {note.text}", ROW_CHARACTERS)
     if kind == "controls":
         for control in scene.control_list:
             under = f" ({control.reference})" if control.reference else ""

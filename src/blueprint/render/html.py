@@ -29,7 +29,8 @@ from blueprint.render.language import language_tag
 from blueprint.render.links import safe_link
 from blueprint.render.svg import dom_id, render_svg, safe_font_family, uses_practice
 from blueprint.render.text_version import card_name, outline, plain_text
-from blueprint.render.themes import Theme, get_theme, practitioner_css, theme_css
+from blueprint.render.practitioner_theme import practitioner_css
+from blueprint.render.themes import Theme, get_theme, theme_css
 from blueprint.vocabulary import FONT_OPTIONS, Language, Severity
 from blueprint.words import WORDS
 

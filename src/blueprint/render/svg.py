@@ -27,7 +27,8 @@ from blueprint.render.embedded_fonts import (
 from blueprint.render.language import language_tag
 from blueprint.render.links import XML_ILLEGAL as _XML_ILLEGAL, safe_link
 from blueprint.render.text_version import card_name, outline, plain_text
-from blueprint.render.themes import compare_css, get_theme, practitioner_css, theme_css
+from blueprint.render.practitioner_theme import practitioner_css
+from blueprint.render.themes import compare_css, get_theme, theme_css
 from blueprint.vocabulary import FONT_OPTIONS
 
 _ID_SAFE = re.compile(r"[A-Za-z0-9-]")

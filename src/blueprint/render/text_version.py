@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from blueprint.render.links import safe_link
-from blueprint.scene import Arrow, Card, Column, Scene
+from blueprint.scene import Arrow, Card, Column, NoteEntry, Scene
 from blueprint.vocabulary import Language
 from blueprint.words import WORDS
 
@@ -76,6 +76,14 @@ def outline(scene: Scene) -> list[Entry]:
     return entries
 
 
+def _note_fact(note: NoteEntry, w: dict[str, Any]) -> Entry:
+    """A research note: its kind (and severity or impact) in words, then its text."""
+    kind = str(w[f"note_{note.kind}"]).capitalize()
+    scale = w["severity"] if note.kind == "pain" else w["impact"]
+    rating = f"{w['open']}{scale}{w['colon']}{w[note.rating]}{w['close']}" if note.rating else ""
+    return Entry("fact", f"{kind}{rating}{w['colon']}{note.text}")
+
+
 def _phase_facts(scene: Scene, phase: str, w: dict[str, Any]) -> list[Entry]:
     """What is said of a phase as a whole: its metrics."""
     return [Entry("fact", f"{w['metric']}{w['colon']}{metric.name} {metric.value}".rstrip())
@@ -110,6 +118,7 @@ def _step_facts(scene: Scene, column: Column, w: dict[str, Any]) -> list[Entry]:
             facts.append(Entry("fact", f"{w['emotion']}{w['colon']}{sign} {words}{note}"))
     facts += [Entry("fact", f"{w['metric']}{w['colon']}{metric.name} {metric.value}".rstrip())
               for metric in scene.metrics if metric.step == column.step]
+    facts += [_note_fact(note, w) for note in scene.notes if note.step == column.step and note.action is None]
     for control in scene.control_list:
         if control.step == column.step and control.action is None:
             under = w["sep"] + str(w["control_ref"]).format(ref=control.reference) if control.reference else ""
@@ -142,6 +151,7 @@ def _card(scene: Scene, card: Card, cards: dict[str, Card], columns: dict[str, C
                if _point_named(detail.key) not in points]
     facts.extend(Entry("fact", w["text_recovers"].format(n=tag.number))
                  for tag in scene.recoveries if tag.action == card.id)
+    facts += [_note_fact(note, w) for note in scene.notes if note.action == card.id and card.kind == "action"]
     facts = details + facts + _flows(scene.arrows, card, cards, columns, lanes, w)
     links = tuple(link for link in card.links if safe_link(link))
     if links:

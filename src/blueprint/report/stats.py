@@ -71,7 +71,18 @@ def _crossings(stats: BlueprintStats) -> list[str]:
 def _fail_points(stats: BlueprintStats) -> list[str]:
     fails = stats.fail_points
     severities = ", ".join(f"{name} {count}" for name, count in fails.by_severity.items())
-    return [f"Fail points: {fails.total}, {fails.with_recovery} with a recovery", f"  by severity: {severities}"]
+    lines = [f"Fail points: {fails.total}, {fails.with_recovery} with a recovery", f"  by severity: {severities}"]
+    return lines + _research(stats)
+
+
+def _research(stats: BlueprintStats) -> list[str]:
+    """Research notes, in blueprints that have any."""
+    notes = stats.research_notes
+    if not any(notes.values()):
+        return []
+    kinds = ", ".join(f"{count} {name}" for name, count in notes.items())
+    pains = ", ".join(f"{name} {count}" for name, count in stats.pain_points_by_severity.items())
+    return ["", f"Research notes: {kinds}", f"  pain points by severity: {pains}"]
 
 
 def _promise(wait: CustomerWaitStats) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from blueprint.diagnostics import EXAMPLE_HEAD, Diagnostic, Level, declare
-from blueprint.model.types import Blueprint, Control, Metric
+from blueprint.model.types import Blueprint, Control, Metric, NoteKind, ResearchNote, Step
 from blueprint.validate.registry import rule
 
 _DEPOSIT = 'step deposit "Deposit"\n  customer hand "Hands over cash"\n'
@@ -94,3 +94,65 @@ def metrics(blueprint: Blueprint) -> Iterator[Diagnostic]:
                     f"found the metric \"{metric.name}\" again on {where}; it is already on line {earlier.span.line}",
                     hint="keep one line; a different measure needs a different name (e.g. with its period)",
                 )
+
+
+REPEATED_NOTE = declare(
+    code="BP224",
+    name="repeated-research-note",
+    level=Level.ERROR,
+    summary="The same research note (pain point, idea, opportunity or question) is written twice on one step or action.",
+    why="Research notes are listed and counted; the same one twice counts a finding twice.",
+    bad=EXAMPLE_HEAD + _DEPOSIT + '    pain "Long queue at noon" severity high\n    pain "Long queue at noon"\n',
+    good=EXAMPLE_HEAD + _DEPOSIT + '    pain "Long queue at noon" severity high\n',
+)
+
+
+@rule(REPEATED_NOTE)
+def repeated_notes(blueprint: Blueprint) -> Iterator[Diagnostic]:
+    places: list[tuple[str, tuple[ResearchNote, ...]]] = [
+        (f"the step '{step.id}'", step.research) for step in blueprint.steps]
+    places += [(f"the action '{action.id}'", action.research) for action in blueprint.actions()]
+    for where, notes in places:
+        first: dict[tuple[NoteKind, str], ResearchNote] = {}
+        for note in notes:
+            earlier = first.setdefault((note.kind, " ".join(note.text.casefold().split())), note)
+            if earlier is not note:
+                yield REPEATED_NOTE.at(
+                    blueprint.source_name,
+                    note.span,
+                    f"found the {note.kind.value} \"{note.text}\" again on {where}; it is already on line "
+                    f"{earlier.span.line}",
+                    hint="keep one line" if note.kind is NoteKind.QUESTION
+                    else "keep one line, with the higher severity or impact of the two",
+                )
+
+
+UNEXPLAINED_LOW = declare(
+    code="BP310",
+    name="unexplained-low-emotion",
+    level=Level.WARNING,
+    summary="The customer is frustrated (emotion -2) at a step that records no pain point, fail point or wait.",
+    why="The low point of the emotion curve is where a redesign starts; without the pain, fail point or wait "
+        "behind it, the blueprint shows the feeling but not what to fix.",
+    bad=EXAMPLE_HEAD + 'step deposit "Deposit"\n  emotion -2\n  customer hand "Hands over cash"\n',
+    good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  emotion -2\n  pain "Queue out of the door" severity high\n'
+         '  customer hand "Hands over cash"\n',
+)
+
+
+def _explained(step: Step) -> bool:
+    notes = [*step.research, *(note for action in step.actions for note in action.research)]
+    return any(note.kind is NoteKind.PAIN for note in notes) or any(
+        action.fails or action.waits for action in step.actions)
+
+
+@rule(UNEXPLAINED_LOW)
+def unexplained_low_emotion(blueprint: Blueprint) -> Iterator[Diagnostic]:
+    for step in blueprint.steps:
+        if step.emotion is not None and step.emotion.score <= -2 and not _explained(step):
+            yield UNEXPLAINED_LOW.at(
+                blueprint.source_name,
+                step.emotion.span,
+                f"found the customer frustrated at the step '{step.id}' with no pain point, fail point or wait",
+                hint='say what hurts: pain "…" severity high under the step, or a fail or wait on the action',
+            )
