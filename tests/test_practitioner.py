@@ -333,3 +333,45 @@ def test_the_lexer_reads_a_research_notes_rating():
     tokens = [(kind, value) for kind, value in BlueprintLexer().get_tokens('  idea "x" impact high\n') if value.strip()]
     assert [value for kind, value in tokens if kind in Keyword] == ["idea", "impact"]
     assert all(kind not in Error for kind, _ in tokens)
+
+
+# --- confidence ------------------------------------------------------------------------
+CONFIDENCE = '''blueprint "Account opening"
+
+step apply "Apply"
+  customer fill "Fills in the form"
+    confidence observed
+  onstage check "Checks ID"
+    confidence assumed
+  backstage score "Scores the risk"
+  fill -> check -> score
+'''
+
+
+def test_confidence_is_an_actions_and_a_future_state_defaults_to_proposed():
+    current = _checked(CONFIDENCE).blueprint
+    assert [current.confidence_of(a).value for a in current.actions()] == ["observed", "assumed", "observed"]
+    future = _checked(CONFIDENCE.replace('blueprint "Account opening"\n', 'blueprint "A"\nstate future\n')).blueprint
+    assert [future.confidence_of(a).value for a in future.actions()] == ["observed", "assumed", "proposed"]
+
+
+def test_confidence_round_trips_and_is_compared():
+    result = _checked(CONFIDENCE)
+    assert format_text(CONFIDENCE).text == CONFIDENCE
+    imported = import_model(export_result(result).encode(), source_name="model.json", output_name="out.bp")
+    assert imported.ok and "    confidence assumed\n" in imported.text
+    new = _checked(CONFIDENCE.replace("confidence assumed", "confidence observed"))
+    assert [(f.field, f.old, f.new) for c in diff_results(result, new).actions.changed for f in c.changes] == [
+        ("confidence", "assumed", "observed")]
+
+
+def test_confidence_is_drawn_only_in_a_blueprint_that_says_it_and_explained_in_the_legend():
+    scene = layout(_checked(CONFIDENCE).blueprint)
+    assert [card.confidence for card in scene.cards] == ["observed", "assumed", "observed"]
+    assert {r.role for r in scene.rects if r.role.startswith("legend-confidence")} == {
+        "legend-confidence-observed", "legend-confidence-assumed"}
+    svg = render_result(_checked(CONFIDENCE), "svg").decode()
+    assert "confidence-assumed" in svg and ".confidence-assumed .card-frame" in svg
+    plain = layout(_checked('blueprint "T"\nstate future\nstep s "S"\n  customer a "A"\n').blueprint)
+    assert [card.confidence for card in plain.cards] == [None]
+    assert "Confidence: assumed." in plain_text(outline(scene), scene.lang)

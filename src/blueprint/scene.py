@@ -24,6 +24,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from blueprint.slotted import Record, record
+from blueprint.vocabulary import ConfidenceName
 from blueprint.vocabulary import ActionLaneName, FlowKindName, LaneName, LanguageName, NoteKindName, SeverityName
 
 if TYPE_CHECKING:
@@ -153,6 +154,7 @@ class Card(_WithComparison):
     """An action (or a piece of evidence) in its cell."""
 
     _comparison_fields = ("change", "badge")
+    _optional_fields = ("confidence",)
 
     id: str
     kind: Literal["action", "evidence"]
@@ -169,6 +171,8 @@ class Card(_WithComparison):
     links: tuple[str, ...] = ()
     change: Change | None = None
     badge: ChangeBadge | None = None
+    # Set on every action card of a blueprint that says how sure its actions are.
+    confidence: ConfidenceName | None = None
 
 
 @record

@@ -71,7 +71,8 @@ STATEMENT_KEYWORDS: tuple[str, ...] = (
     "blueprint", "description", "segment", "owner", "state", "lang", "version", "max-wait",
     "lane", "line", "phase", "step", "fail", "wait", "duration", "cost", "note", "link",
 )
-STATEMENT_KEYWORDS += ("control", "emotion", "metric", "pain", "idea", "opportunity", "question")
+STATEMENT_KEYWORDS += ("control", "emotion", "metric", "pain", "idea", "opportunity", "question",
+                       "confidence")
 OPTION_KEYWORDS: tuple[str, ...] = ("severity", "recover")
 OPTION_KEYWORDS += ("ref", "impact")
 KEYWORDS: tuple[str, ...] = STATEMENT_KEYWORDS + OPTION_KEYWORDS
@@ -123,3 +124,14 @@ class Impact(str, Enum):
 
 
 NoteKindName = Literal[names(NoteKind)]  # type: ignore[valid-type]
+
+
+class Confidence(str, Enum):
+    """How sure an action's content is: seen in research, taken for granted, or designed."""
+
+    OBSERVED = "observed"
+    ASSUMED = "assumed"
+    PROPOSED = "proposed"
+
+
+ConfidenceName = Literal[names(Confidence)]  # type: ignore[valid-type]

@@ -313,9 +313,16 @@ WORDS[Language.EN].update({
     "note_question": "QUESTION",
     "note_at": "at: {action}",
     "impact": "impact",
+    "confidence": "Confidence",
+    "observed": "observed",
+    "assumed": "assumed",
+    "proposed": "proposed",
+    "legend_assumed": "Assumed, not observed",
+    "legend_proposed": "Proposed, not yet in service",
+    "legend_observed": "Observed in service",
     "emotion_words": {-2: "frustrated", -1: "annoyed", 0: "neutral", 1: "pleased", 2: "delighted"},
 })
-WORDS[Language.EN]["change_fields"].update(control="control", emotion="emotion", metric="metric", **{"research note": "research note"})  # type: ignore[attr-defined]
+WORDS[Language.EN]["change_fields"].update(control="control", emotion="emotion", metric="metric", confidence="confidence", **{"research note": "research note"})  # type: ignore[attr-defined]
 WORDS[Language.ZH].update({
     "controls": "管控与合规要求",
     "control": "管控",
@@ -331,6 +338,13 @@ WORDS[Language.ZH].update({
     "note_question": "待确认问题",
     "note_at": "见：{action}",
     "impact": "影响",
+    "confidence": "可信度",
+    "observed": "实地观察",
+    "assumed": "推测",
+    "proposed": "拟议",
+    "legend_assumed": "推测，未经观察",
+    "legend_proposed": "拟议，尚未实施",
+    "legend_observed": "实地观察所得",
     "emotion_words": {-2: "沮丧", -1: "不满", 0: "平静", 1: "满意", 2: "惊喜"},
 })
-WORDS[Language.ZH]["change_fields"].update(control="管控", emotion="顾客情绪", metric="指标", **{"research note": "调研记录"})  # type: ignore[attr-defined]
+WORDS[Language.ZH]["change_fields"].update(control="管控", emotion="顾客情绪", metric="指标", confidence="可信度", **{"research note": "调研记录"})  # type: ignore[attr-defined]

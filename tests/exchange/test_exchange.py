@@ -573,6 +573,8 @@ def documents(draw) -> dict:
         if draw(st.integers(0, 3)) == 0:
             action["controls"] = [_control(draw)]
         if draw(st.integers(0, 3)) == 0:
+            action["confidence"] = draw(st.sampled_from(["observed", "assumed", "proposed"]))
+        if draw(st.integers(0, 3)) == 0:
             kind = draw(st.sampled_from(["pain", "idea", "opportunity", "question"]))
             note: dict = {"kind": kind, "text": draw(_TEXT)}
             if kind != "question" and draw(st.booleans()):

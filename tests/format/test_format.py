@@ -384,11 +384,11 @@ def blueprints(draw):
             lane = draw(st.sampled_from(["customer", "onstage", "backstage", "support"]))
             statements.append([lane, action_id, _string(draw)])
             once: set[str] = set()
-            attributes = ["fail", "wait", "duration", "cost", "note", "link", "control", "question"]
+            attributes = ["fail", "wait", "duration", "cost", "note", "link", "control", "question", "confidence"]
             for attribute in draw(st.lists(st.sampled_from(attributes), max_size=4)):
                 if attribute in once:
                     continue
-                if attribute in ("duration", "cost", "control", "question"):
+                if attribute in ("duration", "cost", "control", "question", "confidence"):
                     once.add(attribute)  # one duration and one cost; a control never repeated (BP220)
                 if attribute == "fail":
                     options = draw(st.lists(st.sampled_from(["severity", "recover"]), unique=True))
@@ -406,6 +406,8 @@ def blueprints(draw):
                     statements.append(["cost", amount] + ([draw(st.sampled_from(["CNY", "USD"]))] if draw(st.booleans()) else []))
                 elif attribute == "note":
                     statements.append(["note", _string(draw)])
+                elif attribute == "confidence":
+                    statements.append(["confidence", draw(st.sampled_from(["observed", "assumed", "proposed"]))])
                 elif attribute == "question":
                     statements.append(["question", _string(draw)])
                 elif attribute == "control":

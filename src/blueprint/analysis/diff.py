@@ -111,6 +111,8 @@ def _action_changes(old: Action, new: Action) -> list[FieldChange]:
     changes += _bag_changes("link", [link.url for link in old.links], [link.url for link in new.links])
     changes += _bag_changes("control", map(_control_text, old.controls), map(_control_text, new.controls))
     changes += _bag_changes("research note", map(_note_text, old.research), map(_note_text, new.research))
+    changes += _change("confidence", old.confidence.value if old.confidence else None,
+                       new.confidence.value if new.confidence else None)
     return changes
 
 

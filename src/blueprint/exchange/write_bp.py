@@ -105,6 +105,8 @@ def _action(action: Action, path: str, out: BpText) -> None:
         out.add(2, f"note {quote(note)}", f"{path}.notes[{index}]")
     for index, link in enumerate(action.links):
         out.add(2, f"link {quote(link.url)}", f"{path}.links[{index}]")
+    if action.confidence is not None:
+        out.add(2, f"confidence {action.confidence.value}", f"{path}.confidence")
     _controls(action.controls, 2, path, out)
     _research(action.research, 2, path, out)
 

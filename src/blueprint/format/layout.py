@@ -49,6 +49,7 @@ LEVELS = {
 }
 # A step's own lines, wherever in the step they stand, and a phase's: one level under it.
 LEVELS |= dict.fromkeys(["emotion", "metric"], 1)
+LEVELS |= {"confidence": 2}  # an action's, as its other attributes
 # Lines that belong to the step above them until its first action, then to
 # that action: indented one level under a step, two under an action.
 STEP_OR_ACTION = frozenset({"control", "pain", "idea", "opportunity", "question"})

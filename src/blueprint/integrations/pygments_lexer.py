@@ -56,6 +56,7 @@ _FOLLOWED_BY: dict[str, str | tuple[str, ...]] = {
     "control": "control",  # `ref`, an option, comes only here
     "emotion": ("tail", "emotion-value"),
     "metric": "metric",
+    "confidence": ("tail", "confidence-value"),
     "pain": "research",  # `severity`, `impact`: the rating of a research note
     "idea": "research",
     "opportunity": "research",
@@ -69,6 +70,7 @@ SEVERITIES = vocabulary.names(Severity)
 STATES = vocabulary.names(State)
 LANGUAGES = vocabulary.names(Language)
 EMOTIONS = tuple(vocabulary.EMOTION_SCALE)
+CONFIDENCES = vocabulary.names(vocabulary.Confidence)
 ARROWS = tuple(vocabulary.ARROWS)
 RANGE = ".."
 
@@ -208,6 +210,12 @@ class BlueprintLexer(RegexLexer):
         "research": [
             (_words(("severity", "impact")), Keyword, "severity-value"),
             include("tail"),
+        ],
+        "confidence-value": [
+            (SPACE, Whitespace),
+            (_words(CONFIDENCES), Name.Constant, "#pop"),
+            (NAME, Name, "#pop"),
+            default("#pop"),
         ],
         # `metric "Abandon rate" 12 "%"`
         "metric": [

@@ -131,10 +131,12 @@ def _details(blueprint: Blueprint, action: Action, labels: dict[str, str],
 
 def action_card(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x: float, y: float,
                 labels: dict[str, str], change: tuple[Change, str] | None = None,
-                introduced: frozenset[int] = frozenset(), controls: tuple[int, ...] = ()) -> Card:
+                introduced: frozenset[int] = frozenset(), controls: tuple[int, ...] = (),
+                confidence: str | None = None) -> Card:
     """The card of `action`. In a comparison drawing, `change` is the card's
     mark and what to say about it, and `introduced` holds the numbers of the
-    fail points that are new. `controls` are the numbers of the action's controls."""
+    fail points that are new. `controls` are the numbers of the action's
+    controls; `confidence` how sure it is, in a blueprint that says so."""
     inner = style.CARD_W - 2 * style.CARD_PAD_X
     top = y + style.CARD_PAD_Y
     badge = None
@@ -149,6 +151,8 @@ def action_card(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x:
                                       top + text_height + 6, inner, introduced, controls)
     height = style.CARD_PAD_Y * 2 + text_height + (marker_height + 6 if markers else 0)
     details = _details(blueprint, action, labels, controls)
+    if confidence is not None:
+        details.append(Detail(key=str(WORDS[blueprint.lang]["confidence"]), value=str(WORDS[blueprint.lang][confidence])))
     if change:
         height += BADGE_H + BADGE_GAP
         details.insert(0, Detail(key=WORDS[blueprint.lang]["change"], value=change[1]))
@@ -157,7 +161,7 @@ def action_card(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x:
         width=style.CARD_W, height=round(height, 2), label=action.label, lines=tuple(texts),
         markers=tuple(markers), details=tuple(details),
         links=tuple(link.url for link in action.links),
-        change=change[0] if change else None, badge=badge,
+        change=change[0] if change else None, badge=badge, confidence=confidence,
     )
 
 

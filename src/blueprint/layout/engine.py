@@ -62,6 +62,8 @@ class _Layout:
         self.lanes: list[Lane] = ([Lane.EVIDENCE] if has_evidence else []) + list(ACTION_LANES)
         self.labels = {action.id: action.label for action in blueprint.actions()}
         self.controls = control_entries(blueprint)
+        # Confidence is drawn in a blueprint whose author says it of some action.
+        self.shows_confidence = any(action.confidence for action in blueprint.actions())
         self.control_numbers: dict[str, tuple[int, ...]] = {}
         for entry in self.controls:
             if entry.action is not None:
@@ -97,7 +99,8 @@ class _Layout:
 
     def _action_card(self, action: Action, x: float, y: float) -> Card:
         return action_card(self.m, self.bp, action, x, y, self.labels, self.card_changes.get(action.id),
-                           self.introduced, self.control_numbers.get(action.id, ()))
+                           self.introduced, self.control_numbers.get(action.id, ()),
+                           self.bp.confidence_of(action).value if self.shows_confidence else None)
 
     def _marked(self) -> tuple[str, ...]:
         """The comparison badges this drawing uses, for the legend."""

@@ -79,6 +79,10 @@ def _practitioner_items(blueprint: Blueprint) -> list[tuple[str, str]]:
     items = []
     if blueprint.controls():
         items.append(("control", w["legend_control"]))
+    if any(action.confidence for action in blueprint.actions()):
+        used = {blueprint.confidence_of(action).value for action in blueprint.actions()}
+        items += [(f"confidence-{value}", w[f"legend_{value}"])
+                  for value in ("observed", "assumed", "proposed") if value in used]
     return items
 
 
@@ -139,6 +143,9 @@ def legend(blueprint: Blueprint, m: TextMeasurer, x: float, top: float, right: f
             frame, mark = _link_sample(cursor_x, middle)
             drawn.rects.append(frame)
             drawn.rules += mark
+        elif kind.startswith("confidence-"):
+            drawn.rects.append(Rect(role=f"legend-{kind}", x=cursor_x, y=round(middle - _LINK_SAMPLE_H / 2, 2),
+                                    width=_SAMPLE_W, height=_LINK_SAMPLE_H, radius=4))
         elif kind == "recovery":
             tag, tag_text = _recovery_sample(m, cursor_x, middle)
             drawn.rects.append(tag)

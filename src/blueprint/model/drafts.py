@@ -11,6 +11,7 @@ from blueprint.diagnostics import Code, Diagnostic
 from blueprint.model.types import (
     Action,
     Blueprint,
+    Confidence,
     Control,
     Cost,
     Emotion,
@@ -67,6 +68,7 @@ class ActionDraft:
     attribute_lines: dict[str, int] = field(default_factory=dict)  # keyword -> the line that set it
     controls: list[Control] = field(default_factory=list)
     research: list[ResearchNote] = field(default_factory=list)
+    confidence: Confidence | None = None
 
     def freeze(self) -> Action:
         return node(
@@ -86,6 +88,7 @@ class ActionDraft:
             id_span=self.id_span,
             controls=tuple(self.controls),
             research=tuple(self.research),
+            confidence=self.confidence,
         )
 
 

@@ -17,9 +17,10 @@ from blueprint.model.codes import ANNOTATION_WITHOUT_STEP, BAD_NUMBER, EMOTION_O
 from blueprint.model.durations import shortened
 from blueprint.model.values import read_choice
 from blueprint.model.drafts import ActionDraft, BlueprintDraft, StepDraft, node
-from blueprint.model.types import Control, Emotion, Impact, Metric, NoteKind, ResearchNote, Severity
+from blueprint.model.attributes import current_action, first_of_its_kind
+from blueprint.model.types import Confidence, Control, Emotion, Impact, Metric, NoteKind, ResearchNote, Severity
 from blueprint.parse.codes import REPEATED_ATTRIBUTE
-from blueprint.parse.statements import ControlStatement, EmotionStatement, MetricStatement, ResearchStatement
+from blueprint.parse.statements import ConfidenceStatement, ControlStatement, EmotionStatement, MetricStatement, ResearchStatement
 from blueprint.source import Span
 from blueprint.suggest import did_you_mean
 from blueprint.vocabulary import EMOTION_MAX, EMOTION_MIN, EMOTION_SCALE
@@ -144,7 +145,16 @@ def research(draft: BlueprintDraft, statement: ResearchStatement) -> None:
                                 span=statement.span))
 
 
+def confidence(draft: BlueprintDraft, statement: ConfidenceStatement) -> None:
+    action = current_action(draft, "confidence", statement.span)
+    if action is None or not first_of_its_kind(draft, action, "confidence", statement.span):
+        return
+    action.confidence = read_choice(draft, statement.value, Confidence, "a confidence",
+                                    expected="observed, assumed or proposed")
+
+
 HANDLERS: dict[type, Callable[[BlueprintDraft, Any], None]] = {
+    ConfidenceStatement: confidence,
     ResearchStatement: research,
     MetricStatement: metric,
     ControlStatement: control,

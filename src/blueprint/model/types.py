@@ -10,7 +10,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from blueprint.source import Span
-from blueprint.vocabulary import Impact, NoteKind  # noqa: F401 (research notes)
+from blueprint.vocabulary import Confidence, Impact, NoteKind  # noqa: F401 (research notes, confidence)
 from blueprint.vocabulary import ACTION_LANES, DEFAULT_LANGUAGE, DEFAULT_STATE, FlowKind, Language, Lane, Line, Severity, State  # noqa: F401 (the model types its nodes with them)
 from blueprint.words import WORDS
 
@@ -147,6 +147,7 @@ class Action(Node):
     id_span: Span
     controls: tuple[Control, ...] = ()
     research: tuple[ResearchNote, ...] = ()
+    confidence: Confidence | None = Field(default=None, description="as written; see Blueprint.confidence_of")
 
 
 class Evidence(Node):
@@ -267,6 +268,12 @@ class Blueprint(Node):
 
     def wait_points(self) -> list[WaitPoint]:
         return [wait for action in self.actions() for wait in action.waits]
+
+    def confidence_of(self, action: Action) -> Confidence:
+        """How sure an action is: as written, else proposed in a future state and observed in the current one."""
+        if action.confidence is not None:
+            return action.confidence
+        return Confidence.PROPOSED if self.state is State.FUTURE else Confidence.OBSERVED
 
     def research_notes(self) -> list[tuple[Step, Action | None, ResearchNote]]:
         """Every research note in document order: a step's own before its actions'."""

@@ -156,6 +156,13 @@ class ResearchStatement(Statement):
     rating: Word | None = None  # the severity of a pain, the impact of an idea or opportunity
 
 
+@record
+class ConfidenceStatement(Statement):
+    """`confidence assumed`: how sure the action above is."""
+
+    value: Word
+
+
 AnyStatement = (
     TitleStatement
     | HeaderStatement
@@ -174,4 +181,5 @@ AnyStatement = (
     | EmotionStatement
     | MetricStatement
     | ResearchStatement
+    | ConfidenceStatement
 )

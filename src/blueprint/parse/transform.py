@@ -24,6 +24,7 @@ from blueprint.diagnostics import Diagnostic
 from blueprint.parse.codes import BAD_ESCAPE, REPEATED_ATTRIBUTE
 from blueprint.parse.statements import (
     AnyStatement,
+    ConfidenceStatement,
     ControlStatement,
     CostStatement,
     EmotionStatement,
@@ -382,3 +383,8 @@ class Statements:
 
     def question(self, children: list) -> ResearchStatement:
         return self._research("question", children)
+
+    def confidence(self, children: list) -> ConfidenceStatement:
+        offset = _READING.get().line_offset
+        keyword, value = children
+        return ConfidenceStatement(span=_between(keyword, value, offset), value=_word(value, offset))

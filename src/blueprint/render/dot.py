@@ -36,6 +36,7 @@ ARROW_STYLES: dict[str, dict[str, str]] = {
 COLUMN_WEIGHT = "10"
 ROW_CHARACTERS = 30  # a row's entry wraps at about a card's width
 ROWS_ABOVE = frozenset({"emotion"})
+CONFIDENCE_STYLES = {"assumed": "rounded,dotted", "proposed": "rounded,dashed"}
 
 
 def render_dot(scene: Scene) -> str:
@@ -191,6 +192,8 @@ def _card_attributes(card: Card, waits: dict[int, str]) -> dict[str, str]:
     attributes = {"label": _lines(lines), "id": _text(card.id)}
     if card.kind == "evidence":
         attributes["shape"] = "note"
+    if card.confidence in CONFIDENCE_STYLES:
+        attributes["style"] = CONFIDENCE_STYLES[card.confidence]
     return attributes
 
 

@@ -69,4 +69,7 @@ def practitioner_css(name: str) -> str:
 .note-kind{{fill:{p.row_muted}}}
 .note-text{{fill:{p.row_text}}}
 .note-at{{fill:{p.row_muted}}}
+.confidence-assumed .card-frame,.legend-confidence-assumed{{stroke-dasharray:2 3}}
+.confidence-proposed .card-frame,.legend-confidence-proposed{{stroke-dasharray:8 3}}
+.legend-confidence-assumed,.legend-confidence-proposed,.legend-confidence-observed{{fill:{t.card_fill};stroke:{t.text_muted};stroke-width:1.25}}
 """

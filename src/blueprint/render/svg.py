@@ -142,7 +142,7 @@ def marks_changes(scene: Scene) -> bool:
 
 def uses_practice(scene: Scene) -> bool:
     """Whether the scene draws controls or the like (its stylesheet then carries their rules)."""
-    return bool(scene.rows or scene.control_list)
+    return bool(scene.rows or scene.control_list) or any(card.confidence for card in scene.cards)
 
 
 def _trusted_css(theme: str, changes: bool = False, named: bool = False, practice: bool = False) -> str:
@@ -198,6 +198,8 @@ class _CardView:
         self.card = card
         self.id = dom_id("card", card.id)
         self.lane_class = f"card-{_css_class(card.lane)}"
+        if card.confidence:
+            self.lane_class += f" confidence-{_css_class(card.confidence)}"
         self.href = links[0] if links and not for_page else None
         self.name = card_name(card)
         self.tooltip = "\n".join([card.label, *(f"{d.key}: {d.value}" for d in card.details), *links])
