@@ -63,7 +63,9 @@ def metric_value(metric: Metric) -> str:
         return ""
     if not metric.unit:
         return metric.text
-    return f"{metric.text}{'' if metric.unit in ('%', '‰') else ' '}{metric.unit}"
+    # Chinese writes a unit against its number (5分钟), as everyone writes %.
+    glued = metric.unit in ("%", "‰") or "\u2e80" <= metric.unit[0] <= "\u9fff"
+    return f"{metric.text}{'' if glued else ' '}{metric.unit}"
 
 
 def metric_entries(blueprint: Blueprint) -> list[MetricEntry]:
