@@ -375,3 +375,22 @@ def test_confidence_is_drawn_only_in_a_blueprint_that_says_it_and_explained_in_t
     plain = layout(_checked('blueprint "T"\nstate future\nstep s "S"\n  customer a "A"\n').blueprint)
     assert [card.confidence for card in plain.cards] == [None]
     assert "Confidence: assumed." in plain_text(outline(scene), scene.lang)
+
+
+# --- all of them in one drawing ------------------------------------------------------------
+def test_the_rows_stack_without_overlap_and_their_content_stays_inside_them():
+    text = (EMOTION.replace('blueprint "Account opening"\n', 'blueprint "All"\n')
+            + '  metric "NPS" 30\n  control "Dual control" ref "Rule 7"\n  pain "Card arrives late" severity low\n'
+            + '  idea "Send the card number to the app at once" impact high\n')
+    scene = layout(_checked(text).blueprint)
+    bands = sorted([(row.y, row.y + row.height) for row in scene.rows]
+                   + [(lane.y, lane.y + lane.height) for lane in scene.lanes])
+    assert all(bottom <= next_top for (_, bottom), (next_top, _) in zip(bands, bands[1:]))
+    assert [row.kind for row in scene.rows] == ["emotion", "metrics", "controls", "notes"]
+    legend_top = min(t.y for t in scene.texts if t.role == "legend-text")
+    assert max(bottom for _, bottom in bands) < legend_top
+    for row in scene.rows:
+        inside = [t for t in scene.texts if row.y <= t.y <= row.y + row.height]
+        assert inside and all(t.y <= row.y + row.height for t in inside)
+    sheets = sorted((r for r in scene.rects if r.role.startswith("note-")), key=lambda r: (r.x, r.y))
+    assert all(a.x != b.x or a.y + a.height <= b.y for a, b in zip(sheets, sheets[1:]))
