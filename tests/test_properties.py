@@ -23,6 +23,9 @@ TOKENS = [
     "wait", "duration", "cost", "note", "link", "severity", "recover", "state", "lang", "max-wait",
     "lane", "line", "->", "-->", "<->", "..", '"', '"label"', "5min", "1h30min", "20", "1,200", "#",
     "\n", " ", "\t", "a", "b", "付款", "\\", "\r\n", "\ufeff",
+    "control", "ref", "emotion", "-2", "+1", "annoyed", "metric", "1,,2", "-4.5", "pain", "idea",
+    "opportunity", "question", "impact", "high", "confidence",
+    "assumed",
 ]
 
 

@@ -24,7 +24,8 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from blueprint.slotted import Record, record
-from blueprint.vocabulary import ActionLaneName, FlowKindName, LaneName, LanguageName, SeverityName
+from blueprint.vocabulary import ConfidenceName
+from blueprint.vocabulary import ActionLaneName, FlowKindName, LaneName, LanguageName, NoteKindName, SeverityName
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -36,6 +37,10 @@ Change = Literal["added", "changed"]
 
 class SceneNode(Record):
     __slots__ = ()
+    # Fields a drawing fills in only when its blueprint uses what they show
+    # (controls, emotion, metrics, research notes): left empty, they are left
+    # out of the node's data, so a drawing without them serialises as before.
+    _optional_fields: ClassVar[tuple[str, ...]] = ()
 
 
 class _WithComparison(SceneNode):
@@ -102,12 +107,13 @@ class Rule(SceneNode):
 
 @record
 class Marker(_WithComparison):
-    """A fail (F) or wait (W) point badge. Fail badges are circles, wait badges
-    rounded rectangles, so they differ by shape, not colour alone."""
+    """A fail (F), wait (W) or control (C) badge. Fail badges are circles, wait
+    badges rounded rectangles, control badges square-cornered, so they differ
+    by shape, not colour alone."""
 
     _comparison_fields = ("change",)
 
-    kind: Literal["fail", "wait"]
+    kind: Literal["fail", "wait", "control"]
     number: int
     action: str | None = None  # None for the legend's sample markers
     x: float
@@ -148,6 +154,7 @@ class Card(_WithComparison):
     """An action (or a piece of evidence) in its cell."""
 
     _comparison_fields = ("change", "badge")
+    _optional_fields = ("confidence",)
 
     id: str
     kind: Literal["action", "evidence"]
@@ -164,6 +171,8 @@ class Card(_WithComparison):
     links: tuple[str, ...] = ()
     change: Change | None = None
     badge: ChangeBadge | None = None
+    # Set on every action card of a blueprint that says how sure its actions are.
+    confidence: ConfidenceName | None = None
 
 
 @record
@@ -220,6 +229,62 @@ class WaitEntry(SceneNode):
 
 
 @record
+class ControlEntry(SceneNode):
+    """A policy, regulation or control, numbered C1, C2, … in document order,
+    on a step as a whole (`action` None) or on one action."""
+
+    number: int
+    step: str
+    action: str | None
+    action_label: str | None
+    text: str
+    reference: str | None
+
+
+@record
+class EmotionEntry(SceneNode):
+    """How the customer feels at a step, -2..+2, as the emotion row draws it."""
+
+    step: str
+    score: int
+    note: str | None
+
+
+@record
+class MetricEntry(SceneNode):
+    """A measure of a phase (`step` None) or of a step, its value as drawn (12%, 1,200)."""
+
+    phase: str | None
+    step: str | None
+    name: str
+    value: str
+
+
+@record
+class NoteEntry(SceneNode):
+    """A research note on a step as a whole (`action` None) or on one action;
+    `rating` is a pain point's severity or an idea's or opportunity's impact."""
+
+    kind: NoteKindName
+    step: str
+    action: str | None
+    action_label: str | None
+    text: str
+    rating: SeverityName | None
+
+
+@record
+class RowBand(SceneNode):
+    """A row the blueprint uses, over the lanes (the customer's emotion) or
+    under them (controls, …), for renderers that rebuild structure (DOT, HTML)."""
+
+    kind: Literal["controls", "emotion", "metrics", "notes"]
+    label: str
+    y: float
+    height: float
+
+
+@record
 class LaneBand(SceneNode):
     """A row of the blueprint, for renderers that rebuild structure (DOT, HTML)."""
 
@@ -259,6 +324,7 @@ class RemovedItem(SceneNode):
 @dataclass(slots=True, kw_only=True, weakref_slot=True, repr=False, eq=False)
 class Scene(_WithComparison):
     _comparison_fields = ("badges", "removed")
+    _optional_fields = ("rows", "control_list", "emotions", "metrics", "notes")
 
     width: float
     height: float
@@ -283,6 +349,12 @@ class Scene(_WithComparison):
     # what the compared-with blueprint had that this one has not.
     badges: tuple[ChangeBadge, ...] = ()
     removed: tuple[RemovedItem, ...] = ()
+    # Drawn only when the blueprint uses them.
+    rows: tuple[RowBand, ...] = ()
+    control_list: tuple[ControlEntry, ...] = ()
+    emotions: tuple[EmotionEntry, ...] = ()
+    metrics: tuple[MetricEntry, ...] = ()
+    notes: tuple[NoteEntry, ...] = ()
 
 
 # --- plain data at the boundary ---------------------------------------------------
@@ -292,7 +364,8 @@ def scene_data(item: Any) -> Any:
     """A scene (or any node of it) as plain JSON data: dicts in field order,
     lists for tuples, comparison fields left out when empty."""
     if is_dataclass(item):
-        omit_if_empty = getattr(type(item), "_comparison_fields", ())
+        kind = type(item)
+        omit_if_empty = (*getattr(kind, "_comparison_fields", ()), *getattr(kind, "_optional_fields", ()))
         floats = _float_fields(type(item))
         data = {}
         for field in fields(item):

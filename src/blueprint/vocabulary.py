@@ -88,15 +88,18 @@ class FlowKind(str, Enum):
 
 ARROWS: dict[str, FlowKind] = {"->": FlowKind.HANDOFF, "-->": FlowKind.DEFERRED, "<->": FlowKind.AGREEMENT}
 
-# The keywords of a .bp file: those that open a statement, then the options of
-# `fail "…"`. The grammar (grammar/blueprint.lark) stays the one source of the
+# The keywords of a .bp file: those that open a statement, then the options
+# that follow a statement's text (`fail "…" severity high`, `control "…" ref "…"`). The grammar (grammar/blueprint.lark) stays the one source of the
 # syntax; these name its keywords for what needs them without parsing (the
 # highlighter, the words an ID may not be), and a test keeps them equal.
 STATEMENT_KEYWORDS: tuple[str, ...] = (
     "blueprint", "description", "segment", "owner", "state", "lang", "version", "max-wait",
     "lane", "line", "phase", "step", "fail", "wait", "duration", "cost", "note", "link",
 )
+STATEMENT_KEYWORDS += ("control", "emotion", "metric", "pain", "idea", "opportunity", "question",
+                       "confidence")
 OPTION_KEYWORDS: tuple[str, ...] = ("severity", "recover")
+OPTION_KEYWORDS += ("ref", "impact")
 KEYWORDS: tuple[str, ...] = STATEMENT_KEYWORDS + OPTION_KEYWORDS
 
 # The colour themes every renderer draws; "auto" (light or dark, following the
@@ -122,3 +125,38 @@ ActionLaneName = Literal[tuple(lane.value for lane in ACTION_LANES)]  # type: ig
 SeverityName = Literal[names(Severity)]  # type: ignore[valid-type]
 FlowKindName = Literal[names(FlowKind)]  # type: ignore[valid-type]
 LanguageName = Literal[names(Language)]  # type: ignore[valid-type]
+
+
+# A step's customer emotion, -2..+2, may also be written with a word of this
+# scale (`emotion frustrated`), from the most negative to the most positive.
+EMOTION_SCALE: dict[str, int] = {"frustrated": -2, "annoyed": -1, "neutral": 0, "pleased": 1, "delighted": 2}
+EMOTION_MIN, EMOTION_MAX = -2, 2
+
+
+class NoteKind(str, Enum):
+    """The kinds of research note a step or an action may carry."""
+
+    PAIN = "pain"
+    IDEA = "idea"
+    OPPORTUNITY = "opportunity"
+    QUESTION = "question"
+
+
+class Impact(str, Enum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+NoteKindName = Literal[names(NoteKind)]  # type: ignore[valid-type]
+
+
+class Confidence(str, Enum):
+    """How sure an action's content is: seen in research, taken for granted, or designed."""
+
+    OBSERVED = "observed"
+    ASSUMED = "assumed"
+    PROPOSED = "proposed"
+
+
+ConfidenceName = Literal[names(Confidence)]  # type: ignore[valid-type]

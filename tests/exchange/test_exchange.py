@@ -500,6 +500,13 @@ _RANGES = st.tuples(st.sampled_from(_DURATIONS), st.sampled_from(_DURATIONS)).ma
 ).map(lambda pair: {"min": {"text": pair[0]}, "max": {"text": pair[1]}})
 
 
+def _control(draw) -> dict:
+    control: dict = {"text": draw(_TEXT)}
+    if draw(st.booleans()):
+        control["reference"] = draw(_TEXT)
+    return control
+
+
 @st.composite
 def documents(draw) -> dict:
     """Valid model documents, as another tool would write them (no derived fields)."""
@@ -532,6 +539,15 @@ def documents(draw) -> dict:
                 "evidence": [{"label": draw(_TEXT)} for _ in range(draw(st.integers(0, 2)))]}
         if phase_of[index] is not None:
             step["phase"] = phase_of[index]
+        if draw(st.booleans()):
+            step["controls"] = [_control(draw)]
+        if draw(st.booleans()):
+            step["metrics"] = [{"name": draw(_TEXT), "text": draw(st.sampled_from(["12", "1,200", "-4.5"])),
+                                "unit": draw(st.sampled_from(["%", "min", None]))}]
+        if draw(st.booleans()):
+            step["emotion"] = {"score": draw(st.integers(-2, 2))}
+            if draw(st.booleans()):
+                step["emotion"]["note"] = draw(_TEXT)
         steps.append(step)
     for action in (action for step in steps for action in step["actions"]):
         for _ in range(draw(st.integers(0, 2))):
@@ -554,6 +570,16 @@ def documents(draw) -> dict:
         action["notes"] = draw(st.lists(_TEXT, max_size=2))
         if draw(st.integers(0, 3)) == 0:
             action["links"] = [{"url": "https://example.com/" + draw(st.sampled_from(["a", "b?c=d", "路径"]))}]
+        if draw(st.integers(0, 3)) == 0:
+            action["controls"] = [_control(draw)]
+        if draw(st.integers(0, 3)) == 0:
+            action["confidence"] = draw(st.sampled_from(["observed", "assumed", "proposed"]))
+        if draw(st.integers(0, 3)) == 0:
+            kind = draw(st.sampled_from(["pain", "idea", "opportunity", "question"]))
+            note: dict = {"kind": kind, "text": draw(_TEXT)}
+            if kind != "question" and draw(st.booleans()):
+                note["severity" if kind == "pain" else "impact"] = draw(st.sampled_from(["low", "medium", "high"]))
+            action["research"] = [note]
     flows, seen = [], set()
     if len(named) >= 2:
         for _ in range(draw(st.integers(0, 5))):

@@ -253,13 +253,15 @@ def test_a_formatter_that_would_change_the_meaning_raises(monkeypatch):
 
 
 def test_every_kind_of_statement_in_the_grammar_has_a_level():
-    from blueprint.format.layout import LEVELS
+    from blueprint.format.layout import LEVELS, STEP_OR_ACTION
     from blueprint.parse.grammar import grammar_text
 
     grammar = grammar_text()
     alternatives = set(re.findall(r"\w+", grammar.split("?statement:", 1)[1].split("\n\n", 1)[0]))
     headers = set(re.findall(r"-> (\w+)", grammar.split("\nheader:", 1)[1].split("\n\n", 1)[0]))
-    assert alternatives - {"header"} | headers == set(LEVELS)
+    # A line of a step or an action takes its level from where it stands.
+    assert not STEP_OR_ACTION & set(LEVELS)
+    assert alternatives - {"header"} | headers == set(LEVELS) | STEP_OR_ACTION
 
 
 # --- the examples ------------------------------------------------------------------
@@ -361,6 +363,18 @@ def blueprints(draw):
         if draw(st.booleans()):
             statements.append(["phase", _string(draw)])
         statements.append(["step", step_id, _string(draw)])
+        if draw(st.booleans()):
+            value = draw(st.sampled_from(["12", "1,200", "-4.5"]))
+            statements.append(["metric", _string(draw), value] + ([_string(draw)] if draw(st.booleans()) else []))
+        if draw(st.booleans()):
+            score = draw(st.sampled_from(["-2", "-1", "0", "+1", "2", "frustrated", "pleased"]))
+            statements.append(["emotion", score] + ([_string(draw)] if draw(st.booleans()) else []))
+        if draw(st.booleans()):
+            kind, option = draw(st.sampled_from([("pain", "severity"), ("idea", "impact"), ("opportunity", "impact")]))
+            rating = [option, draw(st.sampled_from(["low", "high"]))] if draw(st.booleans()) else []
+            statements.append([kind, _string(draw), *rating])
+        if draw(st.booleans()):  # the step's own control: before its first action, after evidence or not
+            statements.append(["control", _string(draw)] + (["ref", _string(draw)] if draw(st.booleans()) else []))
         for _ in range(draw(st.integers(0, 2))):
             evidence_count[0] += 1  # IDs are shared by steps, actions and evidence: number them
             ident = [draw(st.sampled_from(["slip", "单据"])) + str(evidence_count[0])] if draw(st.booleans()) else []
@@ -371,11 +385,12 @@ def blueprints(draw):
             lane = draw(st.sampled_from([lane.value for lane in ACTION_LANES]))
             statements.append([lane, action_id, _string(draw)])
             once: set[str] = set()
-            for attribute in draw(st.lists(st.sampled_from(["fail", "wait", "duration", "cost", "note", "link"]), max_size=4)):
+            attributes = ["fail", "wait", "duration", "cost", "note", "link", "control", "question", "confidence"]
+            for attribute in draw(st.lists(st.sampled_from(attributes), max_size=4)):
                 if attribute in once:
                     continue
-                if attribute in ("duration", "cost"):
-                    once.add(attribute)  # an action has one duration and one cost
+                if attribute in ("duration", "cost", "control", "question", "confidence"):
+                    once.add(attribute)  # one duration and one cost; a control never repeated (BP220)
                 if attribute == "fail":
                     options = draw(st.lists(st.sampled_from(["severity", "recover"]), unique=True))
                     words = ["fail", _string(draw)]
@@ -392,6 +407,12 @@ def blueprints(draw):
                     statements.append(["cost", amount] + ([draw(st.sampled_from(["CNY", "USD"]))] if draw(st.booleans()) else []))
                 elif attribute == "note":
                     statements.append(["note", _string(draw)])
+                elif attribute == "confidence":
+                    statements.append(["confidence", draw(st.sampled_from(["observed", "assumed", "proposed"]))])
+                elif attribute == "question":
+                    statements.append(["question", _string(draw)])
+                elif attribute == "control":
+                    statements.append(["control", _string(draw)] + (["ref", _string(draw)] if draw(st.booleans()) else []))
                 else:
                     statements.append(["link", '"https://example.com/' + draw(st.sampled_from(["a", "b#c"])) + '"'])
         if len(action_ids) > 1 and draw(st.booleans()):

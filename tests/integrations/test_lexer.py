@@ -157,7 +157,7 @@ def test_keywords_and_arrows_are_the_grammars():
     assert literals - keywords == set(pygments_lexer.ARROWS) | {pygments_lexer.RANGE}
 
 
-@pytest.mark.parametrize("terminal", ["NAME", "NUMWORD", "AMOUNT", "VERSION"])
+@pytest.mark.parametrize("terminal", ["NAME", "NUMWORD", "AMOUNT", "VERSION", "SCORE", "VALUE"])
 def test_terminals_are_the_grammars(terminal):
     (pattern,) = re.findall(rf"^{terminal}: /(.*)/$", GRAMMAR, flags=re.M)
     assert getattr(pygments_lexer, terminal) == pattern

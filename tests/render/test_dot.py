@@ -222,7 +222,9 @@ def test_example_draws_as_a_blueprint_grid(path):
     clusters = {o["name"].removeprefix("cluster_"): o for o in objects
                 if o["name"].startswith("cluster_") and o["name"] != "cluster_steps"}
     lanes = [band.lane for band in scene.lanes]
-    assert list(clusters) == lanes
+    # The emotion curve comes before the lanes, the rows under them (controls, …) after.
+    above = [f"row_{row.kind}" for row in scene.rows if row.kind == "emotion"]
+    assert list(clusters) == above + lanes + [f"row_{row.kind}" for row in scene.rows if row.kind != "emotion"]
     lane_box = {lane: tuple(map(float, clusters[lane]["bb"].split(","))) for lane in lanes}
     tops, bottoms = [lane_box[lane][3] for lane in lanes], [lane_box[lane][1] for lane in lanes]
     assert all(bottom > next_top for bottom, next_top in zip(bottoms, tops[1:])), "lanes overlap or are out of order"

@@ -153,6 +153,31 @@ CASES = [
     (HEAD + STEP, "BP305", 2, 6,
      "found the step 's' with a customer action but no physical evidence",
      'add what the customer sees or touches: evidence "…"'),
+    # What a practitioner adds: controls, emotion, metrics, research notes.
+    (HEAD + 'control "Dual control"\nstep s "S"\n  customer c "C"\n', "BP118", 2, 1,
+     "found 'control' before the first step; it belongs to a step or an action, the nearest one above it",
+     'open a step first (step ID "Label"), then write this line under it or under one of its actions'),
+    (HEAD + 'step s "S"\n  metric "Volume" 1,,2\n  customer c "C"\n', "BP119", 3, 19,
+     "found the value '1,,2'; expected a number such as 12, 1,200 or -4.5",
+     "commas may only separate thousands; a number goes up to 1,000,000,000,000"),
+    (HEAD + 'step s "S"\n  customer c "C"\n    control "Dual control"\n    control "dual control"\n', "BP220", 5, 5,
+     "found the control \"dual control\" again on the action 'c'; it is already on line 4",
+     "keep one line; if both apply, say what differs (e.g. the rule each one comes from)"),
+    (HEAD + 'step s "S"\n  emotion 5\n  customer c "C"\n', "BP221", 3, 11,
+     "found the emotion score 5; a score goes from -2 (frustrated) to +2 (delighted)",
+     "rescale it: -2, -1, 0, +1 or +2, or a word: frustrated, annoyed, neutral, pleased, delighted"),
+    (HEAD + 'step s "S"\n  metric "Volume"\n  customer c "C"\n', "BP222", 3, 3,
+     "found the metric \"Volume\" on the step 's' with no number",
+     'write its value after the name, e.g. metric "Volume" 12 "%"; if it is still to be measured, '
+     "write it as a question"),
+    (HEAD + 'phase "P"\n  metric "Volume" 3\n  metric "Volume" 4\nstep s "S"\n  customer c "C"\n', "BP223", 4, 3,
+     'found the metric "Volume" again on the phase "P"; it is already on line 3',
+     "keep one line; a different measure needs a different name (e.g. with its period)"),
+    (HEAD + 'step s "S"\n  question "Why?"\n  question "Why?"\n  customer c "C"\n', "BP224", 4, 3,
+     "found the question \"Why?\" again on the step 's'; it is already on line 3", "keep one line"),
+    (HEAD + 'step s "S"\n  emotion frustrated\n  customer c "C"\n', "BP310", 3, 3,
+     "found the customer frustrated at the step 's' with no pain point, fail point or wait",
+     'say what hurts: pain "…" severity high under the step, or a fail or wait on the action'),
 ]
 
 

@@ -41,7 +41,7 @@ from blueprint.analysis.diff_result import (
     StepsDiff,
 )
 from blueprint.analysis.stats import BlueprintStats, blueprint_stats
-from blueprint.model.types import Action, Blueprint, FailPoint, Flow, FlowKind, Lane, Line, Step, WaitPoint
+from blueprint.model.types import Action, Blueprint, Control, FailPoint, Metric, ResearchNote, Flow, FlowKind, Lane, Line, Step, WaitPoint
 
 SIMILAR_LABELS = 0.75  # difflib ratio from which two labels count as alike: near-identical wording
 
@@ -109,7 +109,37 @@ def _action_changes(old: Action, new: Action) -> list[FieldChange]:
     changes += _wait_changes(old.waits, new.waits)
     changes += _bag_changes("note", old.notes, new.notes)
     changes += _bag_changes("link", [link.url for link in old.links], [link.url for link in new.links])
+    changes += _bag_changes("control", map(_control_text, old.controls), map(_control_text, new.controls))
+    changes += _bag_changes("research note", map(_note_text, old.research), map(_note_text, new.research))
+    changes += _change("confidence", old.confidence.value if old.confidence else None,
+                       new.confidence.value if new.confidence else None)
     return changes
+
+
+def _note_text(note: ResearchNote) -> str:
+    """A research note as written in .bp."""
+    rating = (f" severity {note.severity.value}" if note.severity is not None
+              else f" impact {note.impact.value}" if note.impact is not None else "")
+    return f'{note.kind.value} "{note.text}"{rating}'
+
+
+def _metric_text(metric: Metric) -> str:
+    """A metric as written in .bp, without the keyword."""
+    value = f" {metric.text}" if metric.text is not None else ""
+    return f'"{metric.name}"{value}' + (f' "{metric.unit}"' if metric.unit is not None else "")
+
+
+def _emotion_text(step: Step) -> str | None:
+    """A step's emotion as a score and its note (a word of the scale is its score)."""
+    if step.emotion is None:
+        return None
+    score = f"+{step.emotion.score}" if step.emotion.score > 0 else str(step.emotion.score)
+    return score + (f' "{step.emotion.note}"' if step.emotion.note is not None else "")
+
+
+def _control_text(control: Control) -> str:
+    """A control as written in .bp, without the keyword."""
+    return f'"{control.text}"' + (f' ref "{control.reference}"' if control.reference is not None else "")
 
 
 def _cost_text(action: Action) -> str | None:
@@ -153,7 +183,12 @@ def _blueprint_changes(old: Blueprint, new: Blueprint) -> list[FieldChange]:
         changes += _change(f"lane {lane.value}", old.lane_labels.get(lane), new.lane_labels.get(lane))
     for line in Line:
         changes += _change(f"line {line.value}", old.line_labels.get(line), new.line_labels.get(line))
+    changes += _bag_changes("phase metric", _phase_metrics(old), _phase_metrics(new))
     return changes
+
+
+def _phase_metrics(blueprint: Blueprint) -> list[str]:
+    return [f"{phase.name}: {_metric_text(metric)}" for phase in blueprint.phases for metric in phase.metrics]
 
 
 def _steps(old: Blueprint, new: Blueprint) -> StepsDiff:
@@ -170,6 +205,10 @@ def _steps(old: Blueprint, new: Blueprint) -> StepsDiff:
         changes += _bag_changes(
             "evidence", [item.label for item in before.evidence], [item.label for item in step.evidence]
         )
+        changes += _bag_changes("control", map(_control_text, before.controls), map(_control_text, step.controls))
+        changes += _change("emotion", _emotion_text(before), _emotion_text(step))
+        changes += _bag_changes("metric", map(_metric_text, before.metrics), map(_metric_text, step.metrics))
+        changes += _bag_changes("research note", map(_note_text, before.research), map(_note_text, step.research))
         if changes:
             changed.append(StepChange(id=step.id, label=step.label, changes=changes))
         else:

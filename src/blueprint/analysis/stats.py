@@ -22,7 +22,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from blueprint.analysis.measures import Length, TimeRange, flows_crossing
-from blueprint.model.types import Blueprint, Lane, Language, Line, Severity, State, Step
+from blueprint.model.types import ACTION_LANES, Blueprint, Lane, Language, Line, NoteKind, Severity, State, Step
 from blueprint.vocabulary import names
 
 STATS_FORMAT = "blueprint-stats"
@@ -50,6 +50,7 @@ class PhaseStats(_Frozen):
     actions_by_lane: dict[Lane, int]
     fail_points: int
     customer_wait: TimeRange
+    controls: int = 0  # on its steps and on their actions
 
 
 class LineCrossing(_Frozen):
@@ -133,6 +134,9 @@ class BlueprintStats(_Frozen):
     customer_wait: CustomerWaitStats
     duration: DurationStats
     costs: list[CostTotal]
+    controls: int = 0  # policies, regulations and controls, on steps and actions
+    research_notes: dict[str, int] = {}  # pain, idea, opportunity, question: always all four
+    pain_points_by_severity: dict[str, int] = {}  # high, medium, low, unspecified: always all four
 
 
 class StatsReport(_Frozen):
@@ -176,6 +180,7 @@ def _per_phase(blueprint: Blueprint) -> list[PhaseStats]:
                 actions_by_lane={lane: by_lane[lane] for lane in blueprint.action_lanes()},
                 fail_points=sum(len(action.fails) for action in actions),
                 customer_wait=TimeRange.total(wait.duration for action in actions for wait in action.waits),
+                controls=sum(len(step.controls) for step in steps) + sum(len(action.controls) for action in actions),
             )
         )
     return result
@@ -279,4 +284,17 @@ def blueprint_stats(blueprint: Blueprint) -> BlueprintStats:
         customer_wait=_customer_wait(blueprint),
         duration=DurationStats(actions=len(timed), total=TimeRange.total(timed)),
         costs=_costs(blueprint),
+        controls=len(blueprint.controls()),
+        **_research(blueprint),
     )
+
+
+def _research(blueprint: Blueprint) -> dict[str, dict[str, int]]:
+    notes = [note for _, _, note in blueprint.research_notes()]
+    kinds = Counter(note.kind.value for note in notes)
+    pains = Counter(note.severity.value if note.severity else NO_SEVERITY
+                    for note in notes if note.kind is NoteKind.PAIN)
+    return {
+        "research_notes": {kind: kinds[kind] for kind in names(NoteKind)},
+        "pain_points_by_severity": {name: pains[name] for name in (*_MOST_SEVERE_FIRST, NO_SEVERITY)},
+    }

@@ -87,6 +87,19 @@ def _action(action: dict, step_id: Any, counters: _Counters) -> None:
     _cost(action.get("cost"))
     for link in _objects(action.get("links")):
         _place(link, "span")
+    for found in (*_objects(action.get("controls")), *_objects(action.get("research"))):
+        _place(found, "span")
+
+
+def _metrics(owner: dict) -> None:
+    for metric in _objects(owner.get("metrics")):
+        _place(metric, "span")
+        text = metric.get("text")
+        if "value" not in metric and isinstance(text, str):
+            try:
+                metric["value"] = float(text.replace(",", ""))
+            except ValueError:
+                metric["value"] = 0  # the .bp check reports the text, with its JSON path
 
 
 def _phases(blueprint: dict) -> None:
@@ -94,6 +107,7 @@ def _phases(blueprint: dict) -> None:
     phases, steps = _objects(blueprint.get("phases")), _objects(blueprint.get("steps"))
     for phase in phases:
         _place(phase, "span")
+        _metrics(phase)
     for index, phase in enumerate(phases):
         listed = phase.get("steps")
         if isinstance(listed, list):
@@ -117,6 +131,11 @@ def fill_derived(document: Any, source_name: str) -> Any:
     counters = _Counters()
     for step in _objects(blueprint.get("steps")):
         _place(step, "span", "id_span")
+        for found in (*_objects(step.get("controls")), *_objects(step.get("research"))):
+            _place(found, "span")
+        if isinstance(step.get("emotion"), dict):
+            _place(step["emotion"], "span")
+        _metrics(step)
         for evidence in _objects(step.get("evidence")):
             _place(evidence, "span")
             _default(evidence, "step", step.get("id"))

@@ -33,6 +33,12 @@ DERIVED_FIELDS: dict[str, frozenset[str]] = {
     "Flow": frozenset({"span", "source_span", "target_span"}),
     "Header": frozenset({"span"}),
 }
+DERIVED_FIELDS |= {
+    "Control": frozenset({"span"}),
+    "Emotion": frozenset({"span"}),
+    "Metric": frozenset({"span", "value"}),
+    "ResearchNote": frozenset({"span"}),
+}
 _DERIVED_NOTE = "May be left out on import, which works it out."
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from blueprint.model.types import Action, Blueprint, DurationRange, FlowKind, Lane, Line, Step
+from blueprint.model.types import (Action, Blueprint, Control, DurationRange, FlowKind, Lane, Line, Metric,
+                                   ResearchNote, Step)
 from blueprint.vocabulary import DEFAULT_LANGUAGE
 
 INDENT = "  "
@@ -104,6 +105,30 @@ def _action(action: Action, path: str, out: BpText) -> None:
         out.add(2, f"note {quote(note)}", f"{path}.notes[{index}]")
     for index, link in enumerate(action.links):
         out.add(2, f"link {quote(link.url)}", f"{path}.links[{index}]")
+    if action.confidence is not None:
+        out.add(2, f"confidence {action.confidence.value}", f"{path}.confidence")
+    _controls(action.controls, 2, path, out)
+    _research(action.research, 2, path, out)
+
+
+def _research(notes: tuple[ResearchNote, ...], depth: int, path: str, out: BpText) -> None:
+    for index, note in enumerate(notes):
+        rating = (f" severity {note.severity.value}" if note.severity is not None
+                  else f" impact {note.impact.value}" if note.impact is not None else "")
+        out.add(depth, f"{note.kind.value} {quote(note.text)}{rating}", f"{path}.research[{index}]")
+
+
+def _metrics(metrics: tuple[Metric, ...], path: str, out: BpText) -> None:
+    for index, metric in enumerate(metrics):
+        value = f" {metric.text}" if metric.text is not None else ""
+        unit = f" {quote(metric.unit)}" if metric.unit is not None else ""
+        out.add(1, f"metric {quote(metric.name)}{value}{unit}", f"{path}.metrics[{index}]")
+
+
+def _controls(controls: tuple[Control, ...], depth: int, path: str, out: BpText) -> None:
+    for index, control in enumerate(controls):
+        reference = f" ref {quote(control.reference)}" if control.reference is not None else ""
+        out.add(depth, f"control {quote(control.text)}{reference}", f"{path}.controls[{index}]")
 
 
 def _chains(blueprint: Blueprint, indexes: list[int]) -> list[list[int]]:
@@ -162,6 +187,15 @@ def _step(blueprint: Blueprint, index: int, step: Step, flows: list[int], out: B
     path = f"{ROOT}.steps[{index}]"
     out.blank()
     out.add(0, f"step {step.id} {quote(step.label)}", path)
+    # A step's own lines come before its evidence and actions, or they would be the last action's.
+    if step.emotion is not None:
+        emotion = step.emotion
+        score = emotion.word or (f"+{emotion.score}" if emotion.score > 0 else str(emotion.score))
+        note = f" {quote(emotion.note)}" if emotion.note is not None else ""
+        out.add(1, f"emotion {score}{note}", f"{path}.emotion")
+    _metrics(step.metrics, path, out)
+    _controls(step.controls, 1, path, out)
+    _research(step.research, 1, path, out)
     for number, evidence in enumerate(step.evidence):
         ident = f" {evidence.id}" if evidence.id is not None else ""
         out.add(1, f"evidence{ident} {quote(evidence.label)}", f"{path}.evidence[{number}]")
@@ -170,6 +204,11 @@ def _step(blueprint: Blueprint, index: int, step: Step, flows: list[int], out: B
     for chain in _chains(blueprint, flows):
         # A problem anywhere in a chain is reported against its first flow.
         out.add(1, _chain(blueprint, chain), f"{ROOT}.flows[{chain[0]}]")
+
+
+def _phase(blueprint: Blueprint, index: int, out: BpText) -> None:
+    out.add(0, f"phase {quote(blueprint.phases[index].name)}", f"{ROOT}.phases[{index}]")
+    _metrics(blueprint.phases[index].metrics, f"{ROOT}.phases[{index}]", out)
 
 
 def to_bp(blueprint: Blueprint) -> BpText:
@@ -185,12 +224,12 @@ def to_bp(blueprint: Blueprint) -> BpText:
             while opened < min(step.phase, len(blueprint.phases) - 1):
                 opened += 1
                 out.blank()
-                out.add(0, f"phase {quote(blueprint.phases[opened].name)}", f"{ROOT}.phases[{opened}]")
+                _phase(blueprint, opened, out)
         _step(blueprint, index, step, flows.get(index, []), out)
     while opened < len(blueprint.phases) - 1:  # phases with no steps after the last step
         opened += 1
         out.blank()
-        out.add(0, f"phase {quote(blueprint.phases[opened].name)}", f"{ROOT}.phases[{opened}]")
+        _phase(blueprint, opened, out)
     if not blueprint.steps:  # flows with nowhere to go
         out.blank()
         for chain in _chains(blueprint, list(range(len(blueprint.flows)))):

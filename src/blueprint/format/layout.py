@@ -2,7 +2,9 @@
 
 - Headers, `phase` and `step` at column 0; evidence and actions indented two
   spaces; attribute lines (`fail`, `wait`, `duration`, `cost`, `note`,
-  `link`) four. A flow inside a step is indented two; flows with no step open
+  `link`) four. A line that belongs to a step or an action (`control`, a
+  research note) is
+  indented two before the step's first action (the step's) and four after. A flow inside a step is indented two; flows with no step open
   (before the first step, right after a `phase`, or in the closing block after
   the last step's actions, separated from them by a blank line) stand at 0.
 - Tokens are separated by one space, except that a range is written
@@ -45,6 +47,12 @@ LEVELS = {
     "flow": 1,
     **dict.fromkeys(["fail", "wait", "duration", "cost", "note", "link"], 2),
 }
+# A step's own lines, wherever in the step they stand, and a phase's: one level under it.
+LEVELS |= dict.fromkeys(["emotion", "metric"], 1)
+LEVELS |= {"confidence": 2}  # an action's, as its other attributes
+# Lines that belong to the step above them until its first action, then to
+# that action: indented one level under a step, two under an action.
+STEP_OR_ACTION = frozenset({"control", "pain", "idea", "opportunity", "question"})
 
 
 def canonical_text(text: str) -> str:
@@ -93,16 +101,19 @@ def _levels(lines: Sequence[RawLine]) -> list[int]:
     statements = [i for i, line in enumerate(lines) if line.kind is LineKind.STATEMENT]
     last_non_flow = max((i for i in statements if lines[i].rule != "flow"), default=-1)
     levels = [0] * len(lines)
-    step_open = False
+    step_open = action_open = False
     previous = -1
     for index in statements:
         rule = lines[index].rule
         blank_since_statement = any(lines[j].kind is LineKind.BLANK for j in range(previous + 1, index))
         previous = index
-        if rule == "step":
-            step_open = True
-        elif rule == "phase":
-            step_open = False
+        if rule in ("step", "phase"):
+            step_open, action_open = rule == "step", False
+        elif rule == "item":
+            action_open = action_open or lines[index].tokens[0] != "evidence"
+            levels[index] = LEVELS[rule]
+        elif rule in STEP_OR_ACTION:
+            levels[index] = 2 if action_open else 1
         elif rule == "flow":
             if index > last_non_flow and blank_since_statement:
                 step_open = False  # the closing block of flows between steps

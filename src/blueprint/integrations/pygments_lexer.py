@@ -53,6 +53,13 @@ _FOLLOWED_BY: dict[str, str | tuple[str, ...]] = {
     "step": ("tail", "step-id"),
     "fail": "fail",  # its options, OPTION_KEYWORDS, come only here
     "cost": "cost",
+    "control": "control",  # `ref`, an option, comes only here
+    "emotion": ("tail", "emotion-value"),
+    "metric": "metric",
+    "confidence": ("tail", "confidence-value"),
+    "pain": "research",  # `severity`, `impact`: the rating of a research note
+    "idea": "research",
+    "opportunity": "research",
 }
 TEXT_KEYWORDS = tuple(keyword for keyword in STATEMENT_KEYWORDS if keyword not in _FOLLOWED_BY)
 
@@ -62,6 +69,8 @@ LINES = vocabulary.names(Line)
 SEVERITIES = vocabulary.names(Severity)
 STATES = vocabulary.names(State)
 LANGUAGES = vocabulary.names(Language) + tuple(vocabulary.LANGUAGE_ALIASES)
+EMOTIONS = tuple(vocabulary.EMOTION_SCALE)
+CONFIDENCES = vocabulary.names(vocabulary.Confidence)
 ARROWS = tuple(vocabulary.ARROWS)
 RANGE = ".."
 
@@ -70,6 +79,8 @@ NAME = r"[^\W\d][\w]*(?:-(?![->])\w+)*"
 NUMWORD = r"\d+(?:\.\d+)?[^\W\d_]*(?:\d+(?:\.\d+)?[^\W\d_]*)*"
 AMOUNT = r"\d[\d,]*(?:\.\d+)?"
 VERSION = r"\d[\w.+-]*"
+SCORE = r"[+-]?\d+"
+VALUE = r"[+-]?\d[\d,]*(?:\.\d+)?"
 SPACE = r"[ \t\f\r\v\u00a0\u3000]+"
 
 # A keyword or value is a whole word: not the start of a longer name such as
@@ -181,6 +192,35 @@ class BlueprintLexer(RegexLexer):
             (SPACE, Whitespace),
             (NAME, Name, "#pop"),
             default("#pop"),
+        ],
+        # `control "…" ref "…"`
+        "control": [
+            (_words(("ref",)), Keyword),
+            include("tail"),
+        ],
+        # `emotion -1 "…"` or `emotion annoyed`
+        "emotion-value": [
+            (SPACE, Whitespace),
+            (SCORE, Number, "#pop"),
+            (_words(EMOTIONS), Name.Constant, "#pop"),
+            (NAME, Name, "#pop"),
+            default("#pop"),
+        ],
+        # `pain "…" severity high`, `idea "…" impact medium`
+        "research": [
+            (_words(("severity", "impact")), Keyword, "severity-value"),
+            include("tail"),
+        ],
+        "confidence-value": [
+            (SPACE, Whitespace),
+            (_words(CONFIDENCES), Name.Constant, "#pop"),
+            (NAME, Name, "#pop"),
+            default("#pop"),
+        ],
+        # `metric "Abandon rate" 12 "%"`
+        "metric": [
+            (VALUE, Number),
+            include("tail"),
         ],
         # `cost 1,200.50 CNY`
         "cost": [

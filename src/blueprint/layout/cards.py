@@ -61,12 +61,25 @@ def wait_marker(measurer: TextMeasurer, number: int | None, duration: str, over:
                   label=label, over_limit=over)
 
 
+def control_marker(measurer: TextMeasurer, number: int | None, action: str | None, x: float, y: float) -> Marker:
+    """A control's badge, C1, C2, …; without a number, the legend's sample: "C" alone."""
+    text = "C" if number is None else f"C{number}"
+    size = style.MARKER_H
+    width = max(size, measurer.width(text, style.MARKER_SIZE, True) + 8)
+    label = line(measurer, "marker-text", text, x + width / 2, y + size / 2 + style.MARKER_SIZE * 0.36,
+                 style.MARKER_SIZE, bold=True, anchor="middle")
+    return Marker(kind="control", number=number or 0, action=action, x=x, y=y, width=width, height=size,
+                  label=label)
+
+
 def _markers(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x: float, top: float,
-             width: float, introduced: frozenset[int]) -> tuple[list[Marker], float]:
+             width: float, introduced: frozenset[int], controls: tuple[int, ...] = ()) -> tuple[list[Marker], float]:
     """Badges in reading order, wrapping onto more rows when they do not fit."""
     limit = blueprint.max_wait.seconds if blueprint.max_wait else None
 
     def badge_at(kind: str, point, left: float, top_: float) -> Marker:
+        if kind == "control":
+            return control_marker(measurer, point, action.id, left, top_)
         if kind == "fail":
             severity = point.severity.value if point.severity else None
             change = "introduced" if point.number in introduced else None
@@ -77,6 +90,7 @@ def _markers(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x: fl
     badges: list[Marker] = []
     cursor_x, cursor_y = x, top
     points = [("fail", fail) for fail in action.fails] + [("wait", wait) for wait in action.waits]
+    points += [("control", number) for number in controls]
     for kind, point in points:
         badge = badge_at(kind, point, cursor_x, cursor_y)
         if badge.change and cursor_x > x:  # room for its ring
@@ -91,7 +105,8 @@ def _markers(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x: fl
     return badges, (cursor_y - top) + style.MARKER_H
 
 
-def _details(blueprint: Blueprint, action: Action, labels: dict[str, str]) -> list[Detail]:
+def _details(blueprint: Blueprint, action: Action, labels: dict[str, str],
+             controls: tuple[int, ...] = ()) -> list[Detail]:
     w = WORDS[blueprint.lang]
     details: list[Detail] = []
     if action.duration:
@@ -108,15 +123,20 @@ def _details(blueprint: Blueprint, action: Action, labels: dict[str, str]) -> li
         value = duration_text(wait.duration) + (f"{w['sep']}{wait.description}" if wait.description else "")
         details.append(Detail(key=f"{w['wait_point']} W{wait.number}", value=value))
     details.extend(Detail(key=w["note"], value=note) for note in action.notes)
+    for number, control in zip(controls, action.controls):
+        under = w["sep"] + str(w["control_ref"]).format(ref=control.reference) if control.reference else ""
+        details.append(Detail(key=f"{w['control']} C{number}", value=control.text + under))
     return details
 
 
 def action_card(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x: float, y: float,
                 labels: dict[str, str], change: tuple[Change, str] | None = None,
-                introduced: frozenset[int] = frozenset()) -> Card:
+                introduced: frozenset[int] = frozenset(), controls: tuple[int, ...] = (),
+                confidence: str | None = None) -> Card:
     """The card of `action`. In a comparison drawing, `change` is the card's
     mark and what to say about it, and `introduced` holds the numbers of the
-    fail points that are new."""
+    fail points that are new. `controls` are the numbers of the action's
+    controls; `confidence` how sure it is, in a blueprint that says so."""
     inner = style.CARD_W - 2 * style.CARD_PAD_X
     top = y + style.CARD_PAD_Y
     badge = None
@@ -128,9 +148,11 @@ def action_card(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x:
     texts, text_height = block(measurer, "card-text", action.label, x + style.CARD_PAD_X, top,
                                label_width, style.CARD_SIZE, max_lines=style.CARD_MAX_LINES)
     markers, marker_height = _markers(measurer, blueprint, action, x + style.CARD_PAD_X,
-                                      top + text_height + 6, inner, introduced)
+                                      top + text_height + 6, inner, introduced, controls)
     height = style.CARD_PAD_Y * 2 + text_height + (marker_height + 6 if markers else 0)
-    details = _details(blueprint, action, labels)
+    details = _details(blueprint, action, labels, controls)
+    if confidence is not None:
+        details.append(Detail(key=str(WORDS[blueprint.lang]["confidence"]), value=str(WORDS[blueprint.lang][confidence])))
     if change:
         height += BADGE_H + BADGE_GAP
         details.insert(0, Detail(key=WORDS[blueprint.lang]["change"], value=change[1]))
@@ -139,7 +161,7 @@ def action_card(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x:
         width=style.CARD_W, height=round(height, 2), label=action.label, lines=tuple(texts),
         markers=tuple(markers), details=tuple(details),
         links=tuple(link.url for link in action.links),
-        change=change[0] if change else None, badge=badge,
+        change=change[0] if change else None, badge=badge, confidence=confidence,
     )
 
 

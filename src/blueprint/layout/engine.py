@@ -21,10 +21,13 @@ from blueprint.layout.frame import Heads, frame, line_heights
 from blueprint.layout.grid import Cells, Grid
 from blueprint.layout.measure import FONT_STACK, FontMetricsMeasurer, TextMeasurer
 from blueprint.layout.recovery import recovery_tags
+from blueprint.layout.emotion import emotion_row, row_height
+from blueprint.layout.notes import note_entries
+from blueprint.layout.rows import control_entries, metric_entries, rows
 from blueprint.layout.sizing import plan_routes, settle, with_room
 from blueprint.layout.text import block
-from blueprint.model.types import Action, Blueprint, Flow, Lane
-from blueprint.scene import Arrow, Card, Change, Rect, Scene
+from blueprint.model.types import ACTION_LANES, Action, Blueprint, Flow, Lane
+from blueprint.scene import Arrow, Card, Change, EmotionEntry, Rect, Scene
 from blueprint.words import WORDS
 
 if TYPE_CHECKING:
@@ -58,11 +61,19 @@ class _Layout:
         has_evidence = any(step.evidence for step in blueprint.steps)
         self.lanes: list[Lane] = ([Lane.EVIDENCE] if has_evidence else []) + list(blueprint.action_lanes())
         self.labels = {action.id: action.label for action in blueprint.actions()}
+        self.controls = control_entries(blueprint)
+        # Confidence is drawn in a blueprint whose author says it of some action.
+        self.shows_confidence = any(action.confidence for action in blueprint.actions())
+        self.control_numbers: dict[str, tuple[int, ...]] = {}
+        for entry in self.controls:
+            if entry.action is not None:
+                self.control_numbers[entry.action] = (*self.control_numbers.get(entry.action, ()), entry.number)
         self.flow_labels = flow_labels(blueprint, measurer)
         self.cells = Cells(self._measured_cards(), self._joined(), len(blueprint.steps), len(self.lanes))
         self.header_texts, self.header_height = header(blueprint, measurer, style.MARGIN, style.MARGIN)
         self.phase_height = 30 if blueprint.phases else 0
         self.step_texts_height = self._step_header_height()
+        self.emotion_height = row_height(blueprint, measurer)
 
     def _measured_cards(self) -> dict[tuple[int, int], list[Card]]:
         """Every card, measured (its size does not depend on where it stands), by (lane, column)."""
@@ -88,7 +99,8 @@ class _Layout:
 
     def _action_card(self, action: Action, x: float, y: float) -> Card:
         return action_card(self.m, self.bp, action, x, y, self.labels, self.card_changes.get(action.id),
-                           self.introduced)
+                           self.introduced, self.control_numbers.get(action.id, ()),
+                           self.bp.confidence_of(action).value if self.shows_confidence else None)
 
     def _marked(self) -> tuple[str, ...]:
         """The comparison badges this drawing uses, for the legend."""
@@ -108,7 +120,7 @@ class _Layout:
 
     @property
     def lanes_top(self) -> float:
-        return style.MARGIN + self.header_height + 14 + self.phase_height + self.step_texts_height
+        return style.MARGIN + self.header_height + 14 + self.phase_height + self.step_texts_height + self.emotion_height
 
     def scene(self) -> Scene:
         action_ids = set(self.labels)
@@ -119,10 +131,19 @@ class _Layout:
         heads = Heads(style.MARGIN + self.header_height + 14, self.phase_height, self.step_texts_height,
                       self.step_changes)
         made = frame(self.bp, self.m, grid, self.lanes, heads)
-        foot = footer(self.bp, self.m, style.MARGIN, grid.bottom + 24, max(grid.right, 760) - style.MARGIN,
+        notes = note_entries(self.bp)
+        extra = rows(self.bp, self.m, grid, self.controls, notes)
+        if self.emotion_height:
+            feeling = emotion_row(self.bp, self.m, grid, self.lanes_top - self.emotion_height, self.emotion_height)
+            extra.rects += feeling.rects
+            extra.texts += feeling.texts
+            extra.rules += feeling.rules
+            extra.bands[:0] = feeling.bands
+        bottom = grid.bottom + extra.height
+        foot = footer(self.bp, self.m, style.MARGIN, bottom + 24, max(grid.right, 760) - style.MARGIN,
                       self.labels, self.compare, self._marked(), {arrow.kind for arrow in drawn})
         width = round(max(grid.right, 760) + style.MARGIN, 2)
-        height = round(grid.bottom + 24 + foot.height + style.MARGIN, 2)
+        height = round(bottom + 24 + foot.height + style.MARGIN, 2)
         return Scene(
             width=width,
             height=height,
@@ -132,18 +153,25 @@ class _Layout:
             font_family=FONT_STACK,
             lanes=tuple(made.lanes),
             columns=tuple(made.columns),
-            rects=(Rect(role="background", x=0, y=0, width=width, height=height), *made.rects, *foot.rects),
-            rules=(*made.rules, *foot.rules),
+            rects=(Rect(role="background", x=0, y=0, width=width, height=height), *made.rects, *extra.rects,
+                   *foot.rects),
+            rules=(*made.rules, *extra.rules, *foot.rules),
             cards=tuple(cards),
             arrows=tuple(drawn),
-            markers=tuple(foot.markers),
-            texts=(*self.header_texts, *made.texts, *foot.texts),
+            markers=(*extra.markers, *foot.markers),
+            texts=(*self.header_texts, *made.texts, *extra.texts, *foot.texts),
             recoveries=tuple(recovery_tags(self.bp, {card.id: card for card in cards}, self.m)),
             fail_list=tuple(foot.fails),
             wait_list=tuple(foot.waits),
             max_wait=self.bp.max_wait.text if self.bp.max_wait else None,
             badges=(*made.badges, *foot.badges),
             removed=tuple(foot.removed),
+            rows=tuple(extra.bands),
+            control_list=tuple(self.controls),
+            emotions=tuple(EmotionEntry(step=step.id, score=step.emotion.score, note=step.emotion.note)
+                           for step in self.bp.steps if step.emotion is not None),
+            metrics=tuple(metric_entries(self.bp)),
+            notes=tuple(notes),
         )
 
     def _routed(self, flows: list[tuple[int, Flow]]) -> tuple[Grid, list[Arrow]]:

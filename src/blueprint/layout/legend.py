@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from blueprint.layout import style
-from blueprint.layout.cards import BADGE_H, change_badge, fail_marker, wait_marker
+from blueprint.layout.cards import BADGE_H, change_badge, control_marker, fail_marker, wait_marker
 from blueprint.layout.frame import LINE_STYLE
 from blueprint.layout.measure import TextMeasurer
 from blueprint.layout.recovery import TAG_H, TAG_SIZE
@@ -34,6 +34,8 @@ def _sample_badge(m: TextMeasurer, kind: str, x: float, y: float, lang: Language
         return fail_marker(m, None, "high", None, x, y, change="introduced")
     if kind in ("wait", "over"):
         return wait_marker(m, None, "", kind == "over", None, x, y)
+    if kind == "control":
+        return control_marker(m, None, None, x, y)
     if kind in ("badge-added", "badge-changed"):
         return change_badge(m, lang, kind.removeprefix("badge-"), x, y + (style.MARKER_H - BADGE_H) / 2)
     return None
@@ -58,12 +60,26 @@ def _legend_items(blueprint: Blueprint, flow_kinds: frozenset[str], marked: tupl
         items.append(("over", f"{w['over']}{w['open']}{blueprint.max_wait.text}{w['close']}"))
     if any(action.links for action in blueprint.actions()):
         items.append(("link", w["legend_link"]))
+    items += _practitioner_items(blueprint)
     recovered = blueprint.action_index()
     if any(fail.recover in recovered for fail in blueprint.fail_points()):
         items.append(("recovery", w["legend_recovery"]))
     legend_words = {"badge-added": "legend_added", "badge-changed": "legend_changed",
                     "fail-introduced": "legend_introduced"}
     items += [(kind, w[legend_words[kind]]) for kind in marked]
+    return items
+
+
+def _practitioner_items(blueprint: Blueprint) -> list[tuple[str, str]]:
+    """The samples of the marks for what a practitioner adds, when used."""
+    w = WORDS[blueprint.lang]
+    items = []
+    if blueprint.controls():
+        items.append(("control", w["legend_control"]))
+    if any(action.confidence for action in blueprint.actions()):
+        used = {blueprint.confidence_of(action).value for action in blueprint.actions()}
+        items += [(f"confidence-{value}", w[f"legend_{value}"])
+                  for value in ("observed", "assumed", "proposed") if value in used]
     return items
 
 
@@ -124,6 +140,9 @@ def legend(blueprint: Blueprint, m: TextMeasurer, x: float, top: float, right: f
             frame, mark = _link_sample(cursor_x, middle)
             drawn.rects.append(frame)
             drawn.rules += mark
+        elif kind.startswith("confidence-"):
+            drawn.rects.append(Rect(role=f"legend-{kind}", x=cursor_x, y=round(middle - _LINK_SAMPLE_H / 2, 2),
+                                    width=_SAMPLE_W, height=_LINK_SAMPLE_H, radius=4))
         elif kind == "recovery":
             tag, tag_text = _recovery_sample(m, cursor_x, middle)
             drawn.rects.append(tag)

@@ -154,3 +154,8 @@ HANDLERS: dict[type, Callable[[BlueprintDraft, Any], None]] = {
     NoteStatement: note,
     LinkStatement: link,
 }
+
+
+# The practitioner's action lines (blueprint.model.practitioner) attach the same way.
+current_action = _current_action
+first_of_its_kind = _first

@@ -203,3 +203,46 @@ AMBIGUOUS_CHAIN_LABEL = declare(
 
 CODES = (UNKNOWN_LANE, UNKNOWN_LINE, ATTRIBUTE_WITHOUT_ACTION, UNKNOWN_VALUE, MISPLACED_STATEMENT, BAD_AMOUNT,
          RESERVED_WORD, DURATION_TOO_LONG, AMOUNT_TOO_LARGE, AMBIGUOUS_CHAIN_LABEL)
+
+# --- what a practitioner adds to a phase, step or action (controls, emotion,
+# metrics, research notes, confidence) ----------------------------------------
+
+ANNOTATION_WITHOUT_STEP = declare(
+    code="BP118",
+    name="annotation-without-step",
+    level=Level.ERROR,
+    summary="A control, emotion, metric, research note or confidence line stands where it has nothing to attach to.",
+    why="These lines say something about the phase, step or action above them: a control, emotion or research "
+        "note needs a step, a metric a phase or a step, a confidence an action.",
+    bad=EXAMPLE_HEAD + 'control "Identity check under AML rules"\n' + EXAMPLE_STEP,
+    good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  control "Identity check under AML rules"\n'
+         '  customer hand "Hands over cash"\n  onstage count "Teller counts"\n  hand -> count\n',
+)
+
+EMOTION_OUT_OF_RANGE = declare(
+    code="BP221",
+    name="emotion-out-of-range",
+    level=Level.ERROR,
+    summary="An emotion score is outside -2..+2.",
+    why="The emotion curve has five levels, from -2 (frustrated) through 0 (neutral) to +2 (delighted); a score "
+        "beyond them cannot be drawn, and is usually a slip of a 10-point or 100-point scale.",
+    bad=EXAMPLE_HEAD + 'step deposit "Deposit"\n  emotion -5 "Queue out of the door"\n'
+        '  customer hand "Hands over cash"\n',
+    good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  emotion -2 "Queue out of the door"\n'
+         '  customer hand "Hands over cash"\n    wait 20min\n',
+)
+
+BAD_NUMBER = declare(
+    code="BP119",
+    name="bad-number",
+    level=Level.ERROR,
+    summary="A metric's value is not a number.",
+    why="A metric is compared between states and blueprints, so its value must be a number; commas may only "
+        "separate thousands.",
+    bad=EXAMPLE_HEAD + 'step deposit "Deposit"\n  metric "Deposits per day" 1,,200\n'
+        '  customer hand "Hands over cash"\n',
+    good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  metric "Deposits per day" 1,200\n'
+         '  customer hand "Hands over cash"\n',
+)
+
+CODES += (ANNOTATION_WITHOUT_STEP, EMOTION_OUT_OF_RANGE, BAD_NUMBER)

@@ -11,7 +11,12 @@ from blueprint.diagnostics import Code, Diagnostic, Text
 from blueprint.model.types import (
     Action,
     Blueprint,
+    Confidence,
+    Control,
     Cost,
+    Emotion,
+    Metric,
+    ResearchNote,
     DurationRange,
     Evidence,
     FailPoint,
@@ -61,6 +66,9 @@ class ActionDraft:
     notes: list[str] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     attribute_lines: dict[str, int] = field(default_factory=dict)  # keyword -> the line that set it
+    controls: list[Control] = field(default_factory=list)
+    research: list[ResearchNote] = field(default_factory=list)
+    confidence: Confidence | None = None
 
     def freeze(self) -> Action:
         return node(
@@ -78,6 +86,9 @@ class ActionDraft:
             links=tuple(self.links),
             span=self.span,
             id_span=self.id_span,
+            controls=tuple(self.controls),
+            research=tuple(self.research),
+            confidence=self.confidence,
         )
 
 
@@ -87,6 +98,10 @@ class StepDraft:
     phase: int | None
     evidence: list[Evidence] = field(default_factory=list)
     actions: list[ActionDraft] = field(default_factory=list)
+    controls: list[Control] = field(default_factory=list)
+    emotion: Emotion | None = None
+    metrics: list[Metric] = field(default_factory=list)
+    research: list[ResearchNote] = field(default_factory=list)
 
     def freeze(self) -> Step:
         return node(
@@ -98,6 +113,10 @@ class StepDraft:
             actions=tuple(action.freeze() for action in self.actions),
             span=self.statement.span,
             id_span=self.statement.id.span,
+            controls=tuple(self.controls),
+            emotion=self.emotion,
+            metrics=tuple(self.metrics),
+            research=tuple(self.research),
         )
 
 
@@ -116,6 +135,7 @@ class BlueprintDraft:
         self.steps: list[StepDraft] = []
         self.flows: list[Flow] = []
         self.repeated_attributes: list[RepeatedAttribute] = []
+        self.phase_metrics: dict[int, list[Metric]] = {}  # by phase index
         self.fail_count = 0
         self.wait_count = 0
         self.seen_body = False
@@ -133,8 +153,9 @@ class BlueprintDraft:
             lane_labels=self.lane_labels,
             line_labels=self.line_labels,
             phases=tuple(
-                node(Phase, name=statement.name, steps=tuple(steps), span=statement.span)
-                for statement, steps in self.phases
+                node(Phase, name=statement.name, steps=tuple(steps), span=statement.span,
+                     metrics=tuple(self.phase_metrics.get(index, ())))
+                for index, (statement, steps) in enumerate(self.phases)
             ),
             steps=tuple(step.freeze() for step in self.steps),
             flows=tuple(self.flows),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from blueprint.source import Span
+from blueprint.vocabulary import Confidence, Impact, NoteKind  # noqa: F401 (research notes, confidence)
 from blueprint.vocabulary import ACTION_LANES, LINE_ABOVE, OPTIONAL_LANES, DEFAULT_LANGUAGE, DEFAULT_STATE, FlowKind, Language, Lane, Line, Severity, State  # noqa: F401 (the model types its nodes with them)
 from blueprint.words import WORDS
 
@@ -86,6 +87,50 @@ class Link(Node):
     span: Span
 
 
+class Control(Node):
+    """A policy, regulation or control that applies where it is written (an
+    identity check under anti-money-laundering rules, a cooling-off period,
+    dual control), with the rule it comes from if one is named. Drawn as
+    numbered C marks, C1, C2, … in document order."""
+
+    text: str
+    reference: str | None = Field(default=None, description="the law, article or policy it comes from")
+    span: Span
+
+
+class Emotion(Node):
+    """How the customer feels at a step, from -2 (frustrated) to +2
+    (delighted), as written: a score or a word of the scale (`word`)."""
+
+    score: int = Field(ge=-2, le=2, description="-2 (frustrated) to +2 (delighted)")
+    word: str | None = Field(default=None, description="the word of the scale it was written with, if any")
+    note: str | None = None
+    span: Span
+
+
+class Metric(Node):
+    """A named measure of a phase or a step (abandon rate, NPS, volume per
+    day), with its value as written and its unit."""
+
+    name: str
+    value: float | None = Field(default=None, description="none when the file gives no number (BP222)")
+    text: str | None = Field(default=None, description="the value as written: 1,200 or 4.50")
+    unit: str | None = None
+    span: Span
+
+
+class ResearchNote(Node):
+    """What research found or proposes at a step or an action: a pain point
+    (with its severity), an idea or an opportunity (with its impact), or an
+    open question."""
+
+    kind: NoteKind
+    text: str
+    severity: Severity | None = Field(default=None, description="pain points only")
+    impact: Impact | None = Field(default=None, description="ideas and opportunities only")
+    span: Span
+
+
 class Action(Node):
     id: str
     generated_id: bool = False
@@ -100,6 +145,9 @@ class Action(Node):
     links: tuple[Link, ...] = ()
     span: Span
     id_span: Span
+    controls: tuple[Control, ...] = ()
+    research: tuple[ResearchNote, ...] = ()
+    confidence: Confidence | None = Field(default=None, description="as written; see Blueprint.confidence_of")
 
 
 class Evidence(Node):
@@ -118,12 +166,17 @@ class Step(Node):
     actions: tuple[Action, ...] = ()
     span: Span
     id_span: Span
+    controls: tuple[Control, ...] = Field(default=(), description="those of the step as a whole")
+    emotion: Emotion | None = None
+    metrics: tuple[Metric, ...] = ()
+    research: tuple[ResearchNote, ...] = Field(default=(), description="those of the step as a whole")
 
 
 class Phase(Node):
     name: str
     steps: tuple[str, ...] = ()
     span: Span
+    metrics: tuple[Metric, ...] = ()
 
 
 class Flow(Node):
@@ -226,4 +279,30 @@ class Blueprint(Node):
     def wait_points(self) -> list[WaitPoint]:
         return [wait for action in self.actions() for wait in action.waits]
 
+    def confidence_of(self, action: Action) -> Confidence:
+        """How sure an action is: as written, else proposed in a future state and observed in the current one."""
+        if action.confidence is not None:
+            return action.confidence
+        return Confidence.PROPOSED if self.state is State.FUTURE else Confidence.OBSERVED
 
+    def research_notes(self) -> list[tuple[Step, Action | None, ResearchNote]]:
+        """Every research note in document order: a step's own before its actions'."""
+        return [found for step in self.steps for found in _step_notes(step)]
+
+    def controls(self) -> list[tuple[Step, Action | None, Control]]:
+        """Every control in document order (C1, C2, …): a step's own before its actions'."""
+        return [found for step in self.steps for found in _step_controls(step)]
+
+
+def _step_controls(step: Step) -> list[tuple[Step, Action | None, Control]]:
+    found: list[tuple[Step, Action | None, Control]] = [(step, None, control) for control in step.controls]
+    found += [(step, action, control) for action in step.actions for control in action.controls]
+    return found
+
+
+
+
+def _step_notes(step: Step) -> list[tuple[Step, Action | None, ResearchNote]]:
+    found: list[tuple[Step, Action | None, ResearchNote]] = [(step, None, note) for note in step.research]
+    found += [(step, action, note) for action in step.actions for note in action.research]
+    return found

@@ -20,6 +20,7 @@ RESERVED_WORDS = frozenset(
     "blueprint description segment owner version state lang max-wait lane line phase step "
     "evidence fail severity recover wait duration cost note link".split()
 )
+RESERVED_WORDS |= frozenset("control ref emotion metric pain idea opportunity question impact confidence".split())
 LANE_NAMES = frozenset(lane.value for lane in Lane)
 _LANES_BY_NAME = {lane.value: lane for lane in Lane}
 # Keywords are short and many: only a near miss is worth naming.

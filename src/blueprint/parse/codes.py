@@ -86,6 +86,9 @@ UNEXPECTED_TOKEN = declare(
                       zh_hant="金額，如 25 或 1,200.50"),
         "VERSION": Say(en="a version number", zh="版本号", zh_hant="版本號"),
         "ARROW": Say(en="an arrow (->, --> or <->)", zh="箭头（->、--> 或 <->）", zh_hant="箭頭（->、--> 或 <->）"),
+        "SCORE": Say(en="a score from -2 to +2", zh="-2 到 +2 的分数", zh_hant="-2 到 +2 的分數"),
+        "VALUE": Say(en="a number such as 12, 1,200 or 4.5", zh="数字，如 12、1,200 或 4.5",
+                     zh_hant="數字，如 12、1,200 或 4.5"),
         "nothing": Say(en="nothing more", zh="没有更多内容", zh_hant="沒有更多內容"),
     },
 )

@@ -24,7 +24,7 @@ from blueprint.vocabulary import Lane, names
 LANE_WORDS = names(Lane)
 
 # What each terminal is called in a message (texts of UNEXPECTED_TOKEN).
-_TERMINAL_WORDS = ("STRING", "NAME", "NUMWORD", "AMOUNT", "VERSION", "ARROW")
+_TERMINAL_WORDS = ("STRING", "NAME", "NUMWORD", "AMOUNT", "VERSION", "ARROW", "SCORE", "VALUE")
 _ENDS = ("_NL", "$END")
 
 

@@ -122,6 +122,47 @@ class FlowStatement(Statement):
     labels: tuple[Word | None, ...]
 
 
+@record
+class ControlStatement(Statement):
+    """`control "Identity check under AML rules" ref "AML Law art. 16"`."""
+
+    text: str
+    reference: Word | None = None
+
+
+@record
+class EmotionStatement(Statement):
+    """`emotion -1 "Annoyed by the queue"` or `emotion annoyed`: a score or a word of the scale."""
+
+    score: Word
+    note: str | None = None
+
+
+@record
+class MetricStatement(Statement):
+    """`metric "Abandon rate" 12 "%"`: a name, a value as written, a unit."""
+
+    name: str
+    value: Word | None = None
+    unit: str | None = None
+
+
+@record
+class ResearchStatement(Statement):
+    """`pain "…" severity high`, `idea "…" impact high`, `opportunity "…"`, `question "…"`."""
+
+    kind: str
+    text: str
+    rating: Word | None = None  # the severity of a pain, the impact of an idea or opportunity
+
+
+@record
+class ConfidenceStatement(Statement):
+    """`confidence assumed`: how sure the action above is."""
+
+    value: Word
+
+
 AnyStatement = (
     TitleStatement
     | HeaderStatement
@@ -136,4 +177,9 @@ AnyStatement = (
     | NoteStatement
     | LinkStatement
     | FlowStatement
+    | ControlStatement
+    | EmotionStatement
+    | MetricStatement
+    | ResearchStatement
+    | ConfidenceStatement
 )

@@ -24,7 +24,12 @@ from blueprint.diagnostics import Diagnostic
 from blueprint.parse.codes import BAD_ESCAPE, REPEATED_ATTRIBUTE
 from blueprint.parse.statements import (
     AnyStatement,
+    ConfidenceStatement,
+    ControlStatement,
     CostStatement,
+    EmotionStatement,
+    MetricStatement,
+    ResearchStatement,
     DurationStatement,
     FailStatement,
     FlowStatement,
@@ -309,3 +314,77 @@ class Statements:
             arrows=tuple(arrows),
             labels=tuple(labels),
         )
+
+    # --- what a practitioner adds to a phase, step or action -------------------
+
+    def reference(self, children: list) -> Word:
+        context = _READING.get()
+        token = children[1]
+        return Word(text=_string(token, context), span=_token_span(token, context.line_offset))
+
+    def control(self, children: list) -> ControlStatement:
+        context = _READING.get()
+        keyword, text = children[0], children[1]
+        reference = children[2] if len(children) == 3 else None
+        return ControlStatement(
+            span=_between(keyword, reference.span if reference else text, context.line_offset),
+            text=_string(text, context),
+            reference=reference,
+        )
+
+    def emotion(self, children: list) -> EmotionStatement:
+        context = _READING.get()
+        offset = context.line_offset
+        keyword, score = children[0], children[1]
+        note = children[2] if len(children) == 3 else None
+        return EmotionStatement(
+            span=_between(keyword, note if note is not None else score, offset),
+            score=_word(score, offset),
+            note=_string(note, context) if note is not None else None,
+        )
+
+    def metric(self, children: list) -> MetricStatement:
+        context = _READING.get()
+        offset = context.line_offset
+        keyword, name, rest = children[0], children[1], children[2:]
+        value = next((token for token in rest if token.type == "VALUE"), None)
+        unit = next((token for token in rest if token.type == "STRING"), None)
+        return MetricStatement(
+            span=_between(keyword, children[-1], offset),
+            name=_string(name, context),
+            value=_word(value, offset) if value is not None else None,
+            unit=_string(unit, context) if unit is not None else None,
+        )
+
+    def note_severity(self, children: list) -> Word:
+        return _word(children[1], _READING.get().line_offset)
+
+    note_impact = note_severity
+
+    def _research(self, kind: str, children: list) -> ResearchStatement:
+        context = _READING.get()
+        keyword, text = children[0], children[1]
+        rating = children[2] if len(children) == 3 else None
+        return ResearchStatement(
+            span=_between(keyword, rating.span if rating is not None else text, context.line_offset),
+            kind=kind,
+            text=_string(text, context),
+            rating=rating,
+        )
+
+    def pain(self, children: list) -> ResearchStatement:
+        return self._research("pain", children)
+
+    def idea(self, children: list) -> ResearchStatement:
+        return self._research("idea", children)
+
+    def opportunity(self, children: list) -> ResearchStatement:
+        return self._research("opportunity", children)
+
+    def question(self, children: list) -> ResearchStatement:
+        return self._research("question", children)
+
+    def confidence(self, children: list) -> ConfidenceStatement:
+        offset = _READING.get().line_offset
+        keyword, value = children
+        return ConfidenceStatement(span=_between(keyword, value, offset), value=_word(value, offset))

@@ -15,6 +15,7 @@ to the customer cannot reorder the lanes.
 
 from __future__ import annotations
 
+import textwrap
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -33,6 +34,9 @@ ARROW_STYLES: dict[str, dict[str, str]] = {
 }
 # Keeps each column straight: pulling on these outweighs the flows' pull.
 COLUMN_WEIGHT = "10"
+ROW_CHARACTERS = 30  # a row's entry wraps at about a card's width
+ROWS_ABOVE = frozenset({"emotion"})
+CONFIDENCE_STYLES = {"assumed": "rounded,dotted", "proposed": "rounded,dashed"}
 
 
 def render_dot(scene: Scene) -> str:
@@ -53,7 +57,9 @@ def render_dot(scene: Scene) -> str:
     taken = set(names.values())
     columns: dict[str, list[str]] = defaultdict(list)
     _header_row(graph, steps, step_labels, taken, columns)
+    _rows(graph, scene, steps, taken, columns, above=True)
     _lane_clusters(graph, scene, steps, names, taken, columns)
+    _rows(graph, scene, steps, taken, columns, above=False)
     for step in steps:
         _chain(graph, columns[step], weight=COLUMN_WEIGHT)
     _flows(graph, scene, {card.id: names[id(card)] for card in reversed(scene.cards)})
@@ -106,6 +112,54 @@ def _lane_clusters(graph: graphviz.Digraph, scene: Scene, steps: list[str], name
                     _chain(rank, row)
 
 
+def _rows(graph: graphviz.Digraph, scene: Scene, steps: list[str], taken: set[str],
+          columns: dict[str, list[str]], above: bool) -> None:
+    """The rows the scene draws over the lanes (the emotion curve, `above`)
+    or under them (controls, …): a cluster each, one plain node per step
+    holding the step's entries."""
+    for band in scene.rows:
+        if (band.kind in ROWS_ABOVE) != above:
+            continue
+        entries = _row_entries(scene, band.kind)
+        with graph.subgraph(name=f"cluster_row_{band.kind}") as cluster, cluster.subgraph() as rank:
+            cluster.attr(label=_text(band.label), labeljust="l", fontsize="13", style="rounded,dashed",
+                         color="gray60", id=_text(f"row:{band.kind}"))
+            rank.attr(rank="same")
+            row = []
+            for step in steps:
+                name = _unique(f"{band.kind} {step}", taken)
+                lines = entries.get(step, [])
+                rank.node(name, label=_lines(lines or [""]), shape="plaintext", fontsize="10",
+                          id=_text(f"{band.kind}:{step}"), **({} if lines else {"style": "invis"}))
+                row.append(name)
+                columns[step].append(name)
+            _chain(rank, row)
+
+
+def _row_entries(scene: Scene, kind: str) -> dict[str, list[str]]:
+    """A row's lines under each step, wrapped to about a card's width so the
+    row keeps to the columns (DOT measures nothing, so by characters)."""
+    entries: dict[str, list[str]] = defaultdict(list)
+    if kind == "emotion":
+        for feeling in scene.emotions:
+            sign = f"+{feeling.score}" if feeling.score > 0 else str(feeling.score)
+            note = f" {feeling.note}" if feeling.note else ""
+            entries[feeling.step] += textwrap.wrap(f"{sign}{note}", ROW_CHARACTERS)
+    if kind == "metrics":
+        for metric in scene.metrics:
+            if metric.step is not None:
+                entries[metric.step] += textwrap.wrap(f"{metric.name} {metric.value}".strip(), ROW_CHARACTERS)
+    if kind == "notes":
+        for note in scene.notes:
+            rating = f" ({note.rating})" if note.rating else ""
+            entries[note.step] += textwrap.wrap(f"{note.kind.upper()}{rating}: {note.text}", ROW_CHARACTERS)
+    if kind == "controls":
+        for control in scene.control_list:
+            under = f" ({control.reference})" if control.reference else ""
+            entries[control.step] += textwrap.wrap(f"C{control.number} {control.text}{under}", ROW_CHARACTERS)
+    return entries
+
+
 def _flows(graph: graphviz.Digraph, scene: Scene, by_id: dict[str, str]) -> None:
     """The flows, and the recovery links from a fail point's card to the card that puts it right."""
     for arrow in scene.arrows:
@@ -138,6 +192,8 @@ def _card_attributes(card: Card, waits: dict[int, str]) -> dict[str, str]:
     attributes = {"label": _lines(lines), "id": _text(card.id)}
     if card.kind == "evidence":
         attributes["shape"] = "note"
+    if card.confidence in CONFIDENCE_STYLES:
+        attributes["style"] = CONFIDENCE_STYLES[card.confidence]
     return attributes
 
 
@@ -159,6 +215,8 @@ def _as_drawn(label: str, drawn: list[str]) -> list[str]:
 def _marker_text(marker: Marker, waits: dict[int, str]) -> str:
     if marker.kind == "fail":
         return f"F{marker.number}"
+    if marker.kind == "control":
+        return f"C{marker.number}"
     duration = waits.get(marker.number)
     return f"W{marker.number} {duration}" if duration else f"W{marker.number}"
 

@@ -27,6 +27,7 @@ from blueprint.render.embedded_fonts import (
 from blueprint.render.language import language_tag
 from blueprint.render.links import XML_ILLEGAL as _XML_ILLEGAL, safe_link
 from blueprint.render.text_version import card_name, outline, plain_text
+from blueprint.render.practitioner_theme import practitioner_css
 from blueprint.render.themes import compare_css, get_theme, optional_css, theme_css
 from blueprint.vocabulary import FONT_OPTIONS
 
@@ -47,6 +48,7 @@ CARD_RADIUS = 6.0
 PILL_RADIUS_MAX = 16.0  # support cards: rounded ends, but not so round that text meets the curve
 EVIDENCE_FOLD = 9.0
 WAIT_RADIUS = 4.0
+CONTROL_RADIUS = 1.0
 CIRCLE_STRETCH_MAX = 1.15
 ARROW_KINDS = ("handoff", "deferred", "agreement")
 LEGEND_FLOW_PREFIX = "legend-arrow-"
@@ -80,7 +82,7 @@ def render_svg(scene: Scene, theme: str = "default", fonts: str = "embed", for_p
         _environment().get_template("blueprint.svg.j2"),
         scene=scene,
         theme=theme,
-        css=Markup(faces + _trusted_css(theme, marks_changes(scene), named, scene_lanes(scene))),
+        css=Markup(faces + _trusted_css(theme, marks_changes(scene), named, scene_lanes(scene), uses_practice(scene))),
         font_family=safe_font_family(family),
         title_id=f"{ID_PREFIX}-title",
         desc_id=f"{ID_PREFIX}-desc",
@@ -143,10 +145,17 @@ def scene_lanes(scene: Scene) -> tuple[str, ...]:
     return tuple(band.lane for band in scene.lanes)
 
 
-def _trusted_css(theme: str, changes: bool = False, named: bool = False, lanes: tuple[str, ...] = ()) -> str:
+def uses_practice(scene: Scene) -> bool:
+    """Whether the scene draws controls or the like (its stylesheet then carries their rules)."""
+    return bool(scene.rows or scene.control_list) or any(card.confidence for card in scene.cards)
+
+
+def _trusted_css(theme: str, changes: bool = False, named: bool = False, lanes: tuple[str, ...] = (),
+                 practice: bool = False) -> str:
     # Chinese type has no italic; a machine-slanted ideograph only looks broken.
     stack = f'"{CJK_FAMILY}", {CJK_FONT_STACK}' if named else CJK_FONT_STACK
     css = (theme_css(theme) + optional_css(theme, lanes) + (compare_css(theme) if changes else "")
+           + (practitioner_css(theme) if practice else "")
            + f".cjk{{font-family:{stack};font-style:normal}}\n")
     # The stylesheet goes out unescaped (so it also works when the SVG is
     # inlined in HTML, where <style> content is never entity-decoded); it is
@@ -195,6 +204,8 @@ class _CardView:
         self.card = card
         self.id = dom_id("card", card.id)
         self.lane_class = f"card-{_css_class(card.lane)}"
+        if card.confidence:
+            self.lane_class += f" confidence-{_css_class(card.confidence)}"
         self.href = links[0] if links and not for_page else None
         self.name = card_name(card)
         self.tooltip = "\n".join([card.label, *(f"{d.key}: {d.value}" for d in card.details), *links])
@@ -262,6 +273,19 @@ def marker_classes(marker: Marker) -> str:
     return " ".join(classes)
 
 
+_MARKER_LETTERS = {"fail": "F", "wait": "W", "control": "C"}
+
+
+def marker_letter(marker: Marker) -> str:
+    return _MARKER_LETTERS.get(marker.kind, "")
+
+
+def marker_corner(marker: Marker) -> float:
+    """The corner radius of a badge drawn as a rectangle: a fail badge's ends
+    are round, a wait badge's corners rounded, a control badge's nearly square."""
+    return {"fail": marker.height / 2, "wait": WAIT_RADIUS}.get(marker.kind, CONTROL_RADIUS)
+
+
 def marker_is_circle(marker: Marker) -> bool:
     """A fail badge is a circle while its number is short (F1-F9 come out a hair
     wider than tall); F10 and up stretch into a stadium rather than a circle
@@ -290,9 +314,10 @@ def _environment() -> Environment:
         dom_id=dom_id,
         marker_classes=marker_classes,
         marker_radius=marker_radius,
+        marker_letter=marker_letter,
+        marker_corner=marker_corner,
     )
     environment.tests.update(cjk=is_cjk, circle=marker_is_circle)
-    environment.globals.update(wait_radius=WAIT_RADIUS)
     return environment
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from blueprint.render.links import safe_link
-from blueprint.scene import Arrow, Card, Column, Scene
+from blueprint.scene import Arrow, Card, Column, NoteEntry, Scene
 from blueprint.vocabulary import Language
 from blueprint.words import WORDS
 
@@ -68,12 +68,26 @@ def outline(scene: Scene) -> list[Entry]:
             continue
         # A phase spans the steps that follow it until the next phase begins.
         if phase is None or phase.text != _phase_text(column.phase, w):
-            phase = Entry("phase", _phase_text(column.phase, w))
+            phase = Entry("phase", _phase_text(column.phase, w), _phase_facts(scene, column.phase, w))
             entries.append(phase)
         phase.children.append(step)
     if scene.removed:
         entries.append(Entry("removed", w["removed_items"], [Entry("fact", item.label) for item in scene.removed]))  # type: ignore[arg-type]
     return entries
+
+
+def _note_fact(note: NoteEntry, w: dict[str, Any]) -> Entry:
+    """A research note: its kind (and severity or impact) in words, then its text."""
+    kind = str(w[f"note_{note.kind}"]).capitalize()
+    scale = w["severity"] if note.kind == "pain" else w["impact"]
+    rating = f"{w['open']}{scale}{w['colon']}{w[note.rating]}{w['close']}" if note.rating else ""
+    return Entry("fact", f"{kind}{rating}{w['colon']}{note.text}")
+
+
+def _phase_facts(scene: Scene, phase: str, w: dict[str, Any]) -> list[Entry]:
+    """What is said of a phase as a whole: its metrics."""
+    return [Entry("fact", f"{w['metric']}{w['colon']}{metric.name} {metric.value}".rstrip())
+            for metric in scene.metrics if metric.phase == phase]
 
 
 def _phase_text(phase: str, w: dict[str, Any]) -> str:
@@ -89,7 +103,27 @@ def _step(scene: Scene, column: Column, index: int, total: int, cards: dict[str,
         here = sorted((card for card in in_step if card.lane == lane), key=lambda card: (card.y, card.x))
         lane_entries.append(Entry("lane", lanes.get(lane, lane),
                                   [_card(scene, card, cards, columns, lanes, w) for card in here]))
-    return Entry("step", text, lane_entries)
+    return Entry("step", text, _step_facts(scene, column, w) + lane_entries)
+
+
+def _step_facts(scene: Scene, column: Column, w: dict[str, Any]) -> list[Entry]:
+    """What is said of the step as a whole: the customer's emotion and the
+    step's own controls (an action's are among its card's facts)."""
+    facts = []
+    for feeling in scene.emotions:
+        if feeling.step == column.step:
+            words = w["emotion_words"][feeling.score]  # type: ignore[index]
+            sign = f"+{feeling.score}" if feeling.score > 0 else str(feeling.score)
+            note = f"{w['sep']}{feeling.note}" if feeling.note else ""
+            facts.append(Entry("fact", f"{w['emotion']}{w['colon']}{sign} {words}{note}"))
+    facts += [Entry("fact", f"{w['metric']}{w['colon']}{metric.name} {metric.value}".rstrip())
+              for metric in scene.metrics if metric.step == column.step]
+    facts += [_note_fact(note, w) for note in scene.notes if note.step == column.step and note.action is None]
+    for control in scene.control_list:
+        if control.step == column.step and control.action is None:
+            under = w["sep"] + str(w["control_ref"]).format(ref=control.reference) if control.reference else ""
+            facts.append(Entry("fact", f"{w['control']} C{control.number}{w['colon']}{control.text}{under}"))
+    return facts
 
 
 def _card(scene: Scene, card: Card, cards: dict[str, Card], columns: dict[str, Column],
@@ -117,6 +151,7 @@ def _card(scene: Scene, card: Card, cards: dict[str, Card], columns: dict[str, C
                if _point_named(detail.key) not in points]
     facts.extend(Entry("fact", w["text_recovers"].format(n=tag.number))
                  for tag in scene.recoveries if tag.action == card.id)
+    facts += [_note_fact(note, w) for note in scene.notes if note.action == card.id and card.kind == "action"]
     facts = details + facts + _flows(scene.arrows, card, cards, columns, lanes, w)
     links = tuple(link for link in card.links if safe_link(link))
     if links:

@@ -383,3 +383,4 @@ def compare_css(name: str) -> str:
 .badge-changed .badge-text{{fill:{t.changed_text}}}
 .mark-new-ring{{fill:none;stroke:{t.fail};stroke-width:1.5;stroke-dasharray:3 2}}
 """
+

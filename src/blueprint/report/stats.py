@@ -43,7 +43,9 @@ def _lanes(stats: BlueprintStats) -> list[str]:
 
 
 def _phases(stats: BlueprintStats) -> list[str]:
-    rows = [["Phase", "Steps", "Actions", "Fail points", "Customer wait"]]
+    # Columns for what a practitioner adds appear only in blueprints that use it.
+    controls = stats.controls > 0
+    rows = [["Phase", "Steps", "Actions", "Fail points", *(["Controls"] if controls else []), "Customer wait"]]
     for phase in stats.per_phase:
         rows.append(
             [
@@ -51,10 +53,11 @@ def _phases(stats: BlueprintStats) -> list[str]:
                 str(phase.steps),
                 str(phase.actions),
                 str(phase.fail_points),
+                *([str(phase.controls)] if controls else []),
                 _wait(phase.customer_wait),
             ]
         )
-    return table(rows, right=frozenset({1, 2, 3}), indent="")
+    return table(rows, right=frozenset({1, 2, 3, 4} if controls else {1, 2, 3}), indent="")
 
 
 def _crossings(stats: BlueprintStats) -> list[str]:
@@ -68,7 +71,18 @@ def _crossings(stats: BlueprintStats) -> list[str]:
 def _fail_points(stats: BlueprintStats) -> list[str]:
     fails = stats.fail_points
     severities = ", ".join(f"{name} {count}" for name, count in fails.by_severity.items())
-    return [f"Fail points: {fails.total}, {fails.with_recovery} with a recovery", f"  by severity: {severities}"]
+    lines = [f"Fail points: {fails.total}, {fails.with_recovery} with a recovery", f"  by severity: {severities}"]
+    return lines + _research(stats)
+
+
+def _research(stats: BlueprintStats) -> list[str]:
+    """Research notes, in blueprints that have any."""
+    notes = stats.research_notes
+    if not any(notes.values()):
+        return []
+    kinds = ", ".join(f"{count} {name}" for name, count in notes.items())
+    pains = ", ".join(f"{name} {count}" for name, count in stats.pain_points_by_severity.items())
+    return ["", f"Research notes: {kinds}", f"  pain points by severity: {pains}"]
 
 
 def _promise(wait: CustomerWaitStats) -> str:
