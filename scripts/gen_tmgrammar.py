@@ -51,7 +51,16 @@ START = rf"(?:^|\G){BLANK}*"
 
 # Statement keywords followed by nothing but text (strings and a comment).
 SPAN_KEYWORDS = ("max-wait", "wait", "duration")
-VALUE_KEYWORDS = ("state", "lang", "version", "lane", "line", "step", "fail", "cost")
+# Statements whose text may be followed by options: which options, and what each takes.
+STATEMENT_OPTIONS: dict[str, tuple[str, ...]] = {
+    "fail": ("severity", "recover"),
+    "control": ("ref",),
+    "pain": ("severity",),
+    "idea": ("impact",),
+    "opportunity": ("impact",),
+}
+VALUE_KEYWORDS = ("state", "lang", "version", "lane", "line", "step", "cost", "emotion", "metric", "confidence",
+                  *STATEMENT_OPTIONS)
 TEXT_KEYWORDS = tuple(k for k in STATEMENT_KEYWORDS if k not in SPAN_KEYWORDS + VALUE_KEYWORDS)
 
 KEYWORD_SCOPE = "keyword.other.statement.blueprint"
@@ -104,24 +113,44 @@ def _span_statements() -> dict:
     )
 
 
-def _fail() -> dict:
-    """`fail "…" severity high recover explain`: the options come only here."""
-    severity, recover = OPTION_KEYWORDS
-    return _statement(
-        _keyword("fail"),
-        {"1": {"name": KEYWORD_SCOPE}},
-        [
-            {
-                "match": rf"(?<![\w-])({severity}){WORD_END}(?:{BLANK}+(?:({_either(vocabulary.names(Severity))})|({NAME})))?",
-                "captures": {"1": {"name": OPTION_SCOPE}, "2": {"name": "constant.language.severity.blueprint"}},
-            },
-            {
-                "match": rf"(?<![\w-])({recover}){WORD_END}(?:{BLANK}+({NAME}))?",
-                "captures": {"1": {"name": OPTION_SCOPE}, "2": {"name": ACTION_SCOPE}},
-            },
-            {"include": "#tail"},
-        ],
-    )
+def _option(option: str) -> dict:
+    """An option and what it takes: a severity, an impact, a recovering action or a string."""
+    known = {"severity": (vocabulary.names(Severity), "constant.language.severity.blueprint"),
+             "impact": (vocabulary.names(vocabulary.Impact), "constant.language.impact.blueprint")}
+    if option in known:
+        values, scope = known[option]
+        taken = rf"(?:{BLANK}+(?:({_either(values)})|({NAME})))?"
+        return {"match": rf"(?<![\w-])({option}){WORD_END}{taken}",
+                "captures": {"1": {"name": OPTION_SCOPE}, "2": {"name": scope}}}
+    if option == "recover":
+        return {"match": rf"(?<![\w-])({option}){WORD_END}(?:{BLANK}+({NAME}))?",
+                "captures": {"1": {"name": OPTION_SCOPE}, "2": {"name": ACTION_SCOPE}}}
+    return {"match": rf"(?<![\w-])({option}){WORD_END}", "name": OPTION_SCOPE}  # `ref "…"`: the string follows
+
+
+def _with_options(keyword: str, options: tuple[str, ...]) -> dict:
+    """`fail "…" severity high recover explain`, `control "…" ref "…"`: options only after their statement."""
+    return _statement(_keyword(keyword), {"1": {"name": KEYWORD_SCOPE}},
+                      [*(_option(option) for option in options), {"include": "#tail"}])
+
+
+def _practitioner_values() -> list[dict]:
+    """`emotion -1 "…"` or `emotion annoyed`, `metric "…" 1,200 "…"`, `confidence assumed`."""
+    score = r"[+-]?\d+"
+    return [
+        _statement(
+            rf"{_keyword('emotion')}(?:{BLANK}+(?:({score})|({_either(tuple(vocabulary.EMOTION_SCALE))})|({NAME})))?",
+            {"1": {"name": KEYWORD_SCOPE}, "2": {"name": "constant.numeric.score.blueprint"},
+             "3": {"name": "constant.language.emotion.blueprint"}},
+            [{"include": "#tail"}],
+        ),
+        _statement(
+            _keyword("metric"), {"1": {"name": KEYWORD_SCOPE}},
+            [{"match": r"(?<![\w.])[+-]?\d[\d,]*(?:\.\d+)?(?![\w.])", "name": "constant.numeric.metric.blueprint"},
+             {"include": "#tail"}],
+        ),
+        _value("confidence", vocabulary.names(vocabulary.Confidence), "constant.language.confidence.blueprint"),
+    ]
 
 
 def _other_statements() -> list[dict]:
@@ -140,7 +169,8 @@ def _other_statements() -> list[dict]:
             {"1": {"name": KEYWORD_SCOPE}, "2": {"name": "entity.name.section.step.blueprint"}},
             [{"include": "#tail"}],
         ),
-        _fail(),
+        *(_with_options(keyword, options) for keyword, options in STATEMENT_OPTIONS.items()),
+        *_practitioner_values(),
         _statement(
             _keyword("cost"),
             {"1": {"name": KEYWORD_SCOPE}},

@@ -33,10 +33,11 @@ Give a full path to use a virtual environment's program."
 
 (defconst blueprint-statement-keywords
   '("blueprint" "description" "segment" "owner" "state" "lang" "version" "max-wait"
-    "lane" "line" "phase" "step" "fail" "wait" "duration" "cost" "note" "link")
+    "lane" "line" "phase" "step" "fail" "wait" "duration" "cost" "note" "link" "control"
+    "emotion" "metric" "pain" "idea" "opportunity" "question" "confidence")
   "The words that open a statement.")
 
-(defconst blueprint-option-keywords '("severity" "recover")
+(defconst blueprint-option-keywords '("severity" "recover" "ref" "impact")
   "The options of a fail point.")
 
 (defconst blueprint-lanes '("evidence" "customer" "onstage" "backstage" "support" "preparation" "management")

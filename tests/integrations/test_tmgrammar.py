@@ -103,17 +103,41 @@ def test_a_name_that_starts_with_a_keyword_is_no_keyword(keyword):
     assert not any(scope.startswith("keyword") for scope in scopes.values())
 
 
+STATEMENT_OPTIONS = _load_generator().STATEMENT_OPTIONS
+OPTIONS = [(keyword, option) for keyword, options in STATEMENT_OPTIONS.items() for option in options]
+
+
 def test_the_grammar_has_every_keyword_of_the_vocabulary():
-    # The options of `fail`, then the statements: together, KEYWORDS.
+    # The statements, then the options each takes: together, KEYWORDS.
     assert set(OPTION_KEYWORDS) | set(STATEMENT_KEYWORDS) == set(KEYWORDS)
+    assert {option for _, option in OPTIONS} == set(OPTION_KEYWORDS)
     found = {word for keyword in STATEMENT_KEYWORDS for word in _scopes_at_start(f"{keyword} x")}
-    found |= {word for option in OPTION_KEYWORDS for word in _scopes_inside('fail "x"', f"{option} x")}
+    found |= {word for keyword, option in OPTIONS for word in _scopes_inside(f'{keyword} "x"', f"{option} x")}
     assert set(KEYWORDS) <= found
 
 
-@pytest.mark.parametrize("option", OPTION_KEYWORDS)
-def test_the_options_of_fail_are_keywords(option):
-    assert _scopes_inside('fail "x"', f"{option} x")[option] == "keyword.other.option.blueprint"
+@pytest.mark.parametrize(("keyword", "option"), OPTIONS)
+def test_the_options_of_a_statement_are_keywords(keyword, option):
+    assert _scopes_inside(f'{keyword} "x"', f"{option} x")[option] == "keyword.other.option.blueprint"
+
+
+@pytest.mark.parametrize(("line", "word", "scope"), [
+    ('pain "Queue" severity high', "high", "constant.language.severity.blueprint"),
+    ('idea "Book by app" impact medium', "medium", "constant.language.impact.blueprint"),
+    ("emotion -2", "-2", "constant.numeric.score.blueprint"),
+    ("emotion annoyed", "annoyed", "constant.language.emotion.blueprint"),
+    ("confidence assumed", "assumed", "constant.language.confidence.blueprint"),
+])
+def test_the_practitioner_s_values_are_constants(line, word, scope):
+    keyword, rest = line.split(" ", 1)
+    scopes = _scopes_at_start(line)
+    if word not in scopes:
+        scopes = _scopes_inside(f'{keyword} "x"', rest.rsplit('" ', 1)[-1])
+    assert scopes[word] == scope
+
+
+def test_a_metric_s_value_is_a_number():
+    assert _scopes_inside('metric "Volume"', "1,200") == {"1,200": "constant.numeric.metric.blueprint"}
 
 
 @pytest.mark.parametrize("severity", vocabulary.names(Severity))
