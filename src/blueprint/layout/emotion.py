@@ -22,10 +22,10 @@ PAD = 9  # above the top level and below the notes
 LEVEL_STEP = 11  # between two levels of the curve
 DOT = 9  # a step's dot, across
 NOTE_GAP = 8  # from the bottom level to the notes
-NOTE_SIZE = 10.5
+NOTE_SIZE = style.SMALLEST_SIZE
 NOTE_LINES = 3
 ROW_GAP = 10  # between the row and the lanes below it
-SCALE_SIZE = 9
+SCALE_SIZE = style.SMALLEST_SIZE
 
 
 @dataclass

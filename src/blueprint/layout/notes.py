@@ -15,7 +15,7 @@ from blueprint.words import WORDS
 
 PAD = 6  # inside a sticky
 GAP = 8  # between two stickies of one step
-KIND_SIZE = 9
+KIND_SIZE = style.SMALLEST_SIZE
 TEXT_SIZE = 11
 TEXT_LINES = 4
 
@@ -57,14 +57,14 @@ def note_cells(blueprint: Blueprint, m: TextMeasurer, grid: Grid,
         for entry in by_step.get(step.id, ()):
             top = y
             lines, height = block(m, "note-kind", note_heading(blueprint, entry), x + PAD, y + PAD, inner,
-                                  KIND_SIZE, bold=True, max_lines=1)
+                                  KIND_SIZE, bold=True, max_lines=2)
             body, body_height = block(m, "note-text", entry.text, x + PAD, y + PAD + height, inner, TEXT_SIZE,
                                       max_lines=TEXT_LINES)
             lines += body
             height += body_height
             if entry.action_label:
                 at, at_height = block(m, "note-at", str(w["note_at"]).format(action=entry.action_label), x + PAD,
-                                      y + PAD + height, inner, KIND_SIZE + 0.5, italic=True, max_lines=2)
+                                      y + PAD + height, inner, KIND_SIZE, italic=True, max_lines=2)
                 lines += at
                 height += at_height
             sheets.append(Rect(role=f"note-{entry.kind}", x=round(x, 2), y=round(top, 2), width=style.CARD_W,

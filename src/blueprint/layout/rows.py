@@ -79,7 +79,7 @@ def metric_entries(blueprint: Blueprint) -> list[MetricEntry]:
 def _metric_block(m: TextMeasurer, metric: Metric, x: float, top: float, width: float,
                   anchor: str = "start", name: str | None = None) -> tuple[list[Text], float]:
     """A metric's name, small and muted, over its value, bold."""
-    lines, height = block(m, "row-muted", name or metric.name, x, top, width, style.LIST_SIZE - 1, anchor=anchor,
+    lines, height = block(m, "row-muted", name or metric.name, x, top, width, style.SMALLEST_SIZE, anchor=anchor,
                           max_lines=2)
     value, value_height = block(m, "metric-value", metric_value(metric), x, top + height, width, METRIC_SIZE,
                                 bold=True, anchor=anchor, max_lines=1)
@@ -166,7 +166,7 @@ def _control_cells(blueprint: Blueprint, m: TextMeasurer, grid: Grid,
             lines, height = block(m, "row-text", entry.text, left, y + 1, room, style.LIST_SIZE, max_lines=4)
             if entry.reference:
                 more, more_height = block(m, "row-muted", str(w["control_ref"]).format(ref=entry.reference), left,
-                                          y + 1 + height, room, style.LIST_SIZE - 1, italic=True, max_lines=2)
+                                          y + 1 + height, room, style.SMALLEST_SIZE, italic=True, max_lines=2)
                 lines += more
                 height += more_height
             markers.append(badge)

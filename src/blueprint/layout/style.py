@@ -31,6 +31,8 @@ MARKER_SIZE = 11
 ARROW_LABEL_SIZE = 11
 LEGEND_SIZE = 11
 LIST_SIZE = 11.5
+# No text of a drawing is smaller, so that a printed wall and a low-vision reader can read it.
+SMALLEST_SIZE = 11
 LIST_HEAD_SIZE = 13
 
 CARD_MAX_LINES = 6
