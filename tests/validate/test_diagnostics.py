@@ -178,6 +178,23 @@ CASES = [
     (HEAD + 'step s "S"\n  emotion frustrated\n  customer c "C"\n', "BP310", 3, 3,
      "found the customer frustrated at the step 's' with no pain point, fail point or wait",
      'say what hurts: pain "…" severity high under the step, or a fail or wait on the action'),
+    (HEAD + 'phase "P"\n  emotion -1\nstep s "S"\n  customer c "C"\n', "BP118", 3, 3,
+     "found 'emotion' right under a phase; it belongs to a step, the nearest one above it",
+     'open a step first (step ID "Label"), then write this line under it or under one of its actions'),
+    (HEAD + 'step s "S"\n  customer c "C"\n    pain "Slow" severity high\n    pain "slow"\n', "BP224", 5, 5,
+     "found the pain \"slow\" again on the action 'c'; it is already on line 4",
+     "keep one line, with the higher severity or impact of the two"),
+    # The practitioner's words that BP107 and BP211 report.
+    (HEAD + 'step s "S"\n  emotion nuetral\n  customer c "C"\n', "BP107", 3, 11,
+     "found 'nuetral' as an emotion; expected a score from -2 to +2 or one of frustrated, annoyed, neutral, pleased, "
+     "delighted", "did you mean 'neutral'?"),
+    (HEAD + 'step s "S"\n  customer c "C"\n    idea "Faster" impact hgh\n', "BP107", 4, 26,
+     "found 'hgh' as an impact; expected low, medium or high", "did you mean 'high'?"),
+    (HEAD + 'step s "S"\n  customer c "C"\n    confidence asumed\n', "BP107", 4, 16,
+     "found 'asumed' as a confidence; expected observed, assumed or proposed", "did you mean 'assumed'?"),
+    (HEAD + 'step s "S"\n  emotion 1\n  emotion 2\n  customer c "C"\n', "BP211", 4, 3,
+     "found a second 'emotion' for the step 's'; it was already set on line 3",
+     "keep one line: a step has one emotion; say the rest in its note"),
 ]
 
 

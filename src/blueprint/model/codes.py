@@ -72,6 +72,11 @@ UNKNOWN_VALUE = declare(
         "a_state": Say(en="a state", zh="状态", zh_hant="狀態"),
         "a_language": Say(en="a language", zh="语言", zh_hant="語言"),
         "a_severity": Say(en="a severity", zh="严重程度", zh_hant="嚴重程度"),
+        "an_impact": Say(en="an impact", zh="影响程度", zh_hant="影響程度"),
+        "a_confidence": Say(en="a confidence", zh="可信度", zh_hant="可信度"),
+        "an_emotion": Say(en="an emotion", zh="情绪", zh_hant="情緒"),
+        "emotion_scale": Say(en="a score from -2 to +2 or one of {words}", zh="-2 到 +2 的分数，或{words}之一",
+                             zh_hant="-2 到 +2 的分數，或{words}之一"),
         "languages": Say(en="en, zh (or zh-Hans) or zh-Hant", zh="en、zh（或 zh-Hans）或 zh-Hant",
                          zh_hant="en、zh（或 zh-Hans）或 zh-Hant"),
     },
@@ -217,6 +222,20 @@ ANNOTATION_WITHOUT_STEP = declare(
     bad=EXAMPLE_HEAD + 'control "Identity check under AML rules"\n' + EXAMPLE_STEP,
     good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  control "Identity check under AML rules"\n'
          '  customer hand "Hands over cash"\n  onstage count "Teller counts"\n  hand -> count\n',
+    says={
+        "misplaced": Say(en="found '{keyword}' {where}; it belongs to {belongs}, the nearest one above it",
+                         zh="“{keyword}”{where}；它属于上方最近的{belongs}",
+                         zh_hant="「{keyword}」{where}；它屬於上方最近的{belongs}"),
+        "under_phase": Say(en="right under a phase", zh="直接写在阶段下面", zh_hant="直接寫在階段下面"),
+        "before_step": Say(en="before the first step", zh="写在第一个步骤之前", zh_hant="寫在第一個步驟之前"),
+        "step_or_action": Say(en="a step or an action", zh="步骤或行为", zh_hant="步驟或行為"),
+        "a_step": Say(en="a step", zh="步骤", zh_hant="步驟"),
+        "phase_or_step": Say(en="a phase or a step", zh="阶段或步骤", zh_hant="階段或步驟"),
+        "open_step": Say(en='open a step first (step ID "Label"), then write this line under it or under one of its '
+                            "actions",
+                         zh='先开一个步骤（step ID "标签"），再把这一行写在它或它的某个行为下面',
+                         zh_hant='先開一個步驟（step ID "標籤"），再把這一行寫在它或它的某個行為下面'),
+    },
 )
 
 EMOTION_OUT_OF_RANGE = declare(
@@ -230,6 +249,14 @@ EMOTION_OUT_OF_RANGE = declare(
         '  customer hand "Hands over cash"\n',
     good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  emotion -2 "Queue out of the door"\n'
          '  customer hand "Hands over cash"\n    wait 20min\n',
+    says={
+        "score": Say(en="found the emotion score {score}; a score goes from -2 (frustrated) to +2 (delighted)",
+                     zh="情绪分数 {score} 超出范围；分数从 -2（frustrated）到 +2（delighted）",
+                     zh_hant="情緒分數 {score} 超出範圍；分數從 -2（frustrated）到 +2（delighted）"),
+        "rescale": Say(en="rescale it: -2, -1, 0, +1 or +2, or a word: {words}",
+                       zh="换算到这个范围：-2、-1、0、+1 或 +2，或用一个词：{words}",
+                       zh_hant="換算到這個範圍：-2、-1、0、+1 或 +2，或用一個詞：{words}"),
+    },
 )
 
 BAD_NUMBER = declare(
@@ -243,6 +270,14 @@ BAD_NUMBER = declare(
         '  customer hand "Hands over cash"\n',
     good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  metric "Deposits per day" 1,200\n'
          '  customer hand "Hands over cash"\n',
+    says={
+        "number": Say(en="found the value '{value}'; expected a number such as 12, 1,200 or -4.5",
+                      zh="数值“{value}”不是有效的数字；应为 12、1,200 或 -4.5 这样的数字",
+                      zh_hant="數值「{value}」不是有效的數字；應為 12、1,200 或 -4.5 這樣的數字"),
+        "thousands": Say(en="commas may only separate thousands; a number goes up to 1,000,000,000,000",
+                         zh="逗号只能用作千位分隔符；数字最大为 1,000,000,000,000",
+                         zh_hant="逗號只能用作千分位符號；數字最大為 1,000,000,000,000"),
+    },
 )
 
 CODES += (ANNOTATION_WITHOUT_STEP, EMOTION_OUT_OF_RANGE, BAD_NUMBER)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from blueprint.diagnostics import Choices, did_you_mean
 from blueprint.model.attributes import MAX_AMOUNT
 from blueprint.model.codes import ANNOTATION_WITHOUT_STEP, BAD_NUMBER, EMOTION_OUT_OF_RANGE, UNKNOWN_VALUE
 from blueprint.model.durations import shortened
@@ -22,7 +23,7 @@ from blueprint.model.types import Confidence, Control, Emotion, Impact, Metric, 
 from blueprint.parse.codes import REPEATED_ATTRIBUTE
 from blueprint.parse.statements import ConfidenceStatement, ControlStatement, EmotionStatement, MetricStatement, ResearchStatement
 from blueprint.source import Span
-from blueprint.suggest import did_you_mean
+from blueprint.suggest import closest
 from blueprint.vocabulary import EMOTION_MAX, EMOTION_MIN, EMOTION_SCALE
 
 
@@ -34,17 +35,19 @@ def _under_phase(draft: BlueprintDraft) -> bool:
 
 
 def _holder(draft: BlueprintDraft, keyword: str, span: Span,
-            belongs: str = "a step or an action") -> StepDraft | ActionDraft | None:
-    """The step or action a step-or-action line attaches to; reported when there is none."""
+            belongs: str = "step_or_action") -> StepDraft | ActionDraft | None:
+    """The step or action a step-or-action line attaches to; reported when there is none.
+    `belongs` names the phrase of ANNOTATION_WITHOUT_STEP that says what it attaches to."""
     if draft.steps and not _under_phase(draft):
         step = draft.steps[-1]
         return step.actions[-1] if step.actions else step
-    where = "right under a phase" if _under_phase(draft) else "before the first step"
+    where = ANNOTATION_WITHOUT_STEP.text("under_phase" if _under_phase(draft) else "before_step")
     draft.report(
         ANNOTATION_WITHOUT_STEP,
         span,
-        f"found '{keyword}' {where}; it belongs to {belongs}, the nearest one above it",
-        hint='open a step first (step ID "Label"), then write this line under it or under one of its actions',
+        ANNOTATION_WITHOUT_STEP.text("misplaced", keyword=keyword, where=where,
+                                     belongs=ANNOTATION_WITHOUT_STEP.text(belongs)),
+        hint=ANNOTATION_WITHOUT_STEP.text("open_step"),
     )
     return None
 
@@ -57,10 +60,14 @@ def control(draft: BlueprintDraft, statement: ControlStatement) -> None:
     holder.controls.append(node(Control, text=statement.text, reference=reference, span=statement.span))
 
 
-def _step(draft: BlueprintDraft, keyword: str, span: Span, belongs: str = "a step") -> StepDraft | None:
+def _step(draft: BlueprintDraft, keyword: str, span: Span, belongs: str = "a_step") -> StepDraft | None:
     """The step a step-only line belongs to, wherever in the step it stands."""
     holder = _holder(draft, keyword, span, belongs)
     return draft.steps[-1] if holder is not None else None
+
+
+# The emotion words, listed as they are written in a message: "frustrated, annoyed, …".
+_SCALE_WORDS = Choices(tuple(EMOTION_SCALE), last=",")
 
 
 def emotion(draft: BlueprintDraft, statement: EmotionStatement) -> None:
@@ -71,9 +78,9 @@ def emotion(draft: BlueprintDraft, statement: EmotionStatement) -> None:
         draft.report(
             REPEATED_ATTRIBUTE,
             statement.span,
-            f"found a second 'emotion' for the step '{step.statement.id.text}'; "
-            f"it was already set on line {step.emotion.span.line}",
-            hint="keep one line: a step has one emotion; say the rest in its note",
+            REPEATED_ATTRIBUTE.text("in_step", keyword="emotion", step=step.statement.id.text,
+                                    line=step.emotion.span.line),
+            hint=REPEATED_ATTRIBUTE.text("one_emotion"),
         )
         return
     text = statement.score.text
@@ -82,8 +89,9 @@ def emotion(draft: BlueprintDraft, statement: EmotionStatement) -> None:
         draft.report(
             UNKNOWN_VALUE,
             statement.score.span,
-            f"found '{word}' as an emotion; expected a score from -2 to +2 or one of {', '.join(EMOTION_SCALE)}",
-            hint=did_you_mean(word, list(EMOTION_SCALE)),
+            UNKNOWN_VALUE.text("value", value=word, what=UNKNOWN_VALUE.text("an_emotion"),
+                               expected=UNKNOWN_VALUE.text("emotion_scale", words=_SCALE_WORDS)),
+            hint=did_you_mean(closest(word, list(EMOTION_SCALE))),
         )
         return
     # Compared as text first: a number of thousands of digits is not one int() takes.
@@ -92,8 +100,8 @@ def emotion(draft: BlueprintDraft, statement: EmotionStatement) -> None:
         draft.report(
             EMOTION_OUT_OF_RANGE,
             statement.score.span,
-            f"found the emotion score {shortened(text)}; a score goes from -2 (frustrated) to +2 (delighted)",
-            hint="rescale it: -2, -1, 0, +1 or +2, or a word: " + ", ".join(EMOTION_SCALE),
+            EMOTION_OUT_OF_RANGE.text("score", score=shortened(text)),
+            hint=EMOTION_OUT_OF_RANGE.text("rescale", words=_SCALE_WORDS),
         )
         return
     step.emotion = node(Emotion, score=score, word=word, note=statement.note, span=statement.span)
@@ -108,7 +116,7 @@ def metric(draft: BlueprintDraft, statement: MetricStatement) -> None:
     if _under_phase(draft):
         holder = draft.phase_metrics.setdefault(len(draft.phases) - 1, [])
     else:
-        holder = _step(draft, "metric", statement.span, "a phase or a step")
+        holder = _step(draft, "metric", statement.span, "phase_or_step")
     if holder is None:
         return
     value = None
@@ -119,8 +127,8 @@ def metric(draft: BlueprintDraft, statement: MetricStatement) -> None:
             draft.report(
                 BAD_NUMBER,
                 statement.value.span,
-                f"found the value '{shortened(text)}'; expected a number such as 12, 1,200 or -4.5",
-                hint="commas may only separate thousands; a number goes up to 1,000,000,000,000",
+                BAD_NUMBER.text("number", value=shortened(text)),
+                hint=BAD_NUMBER.text("thousands"),
             )
             return
     found = node(Metric, name=statement.name, value=value, text=statement.value.text if statement.value else None,
@@ -136,9 +144,9 @@ def research(draft: BlueprintDraft, statement: ResearchStatement) -> None:
     severity = impact = None
     if statement.rating is not None:
         if kind is NoteKind.PAIN:
-            severity = read_choice(draft, statement.rating, Severity, "a severity", expected="low, medium or high")
+            severity = read_choice(draft, statement.rating, Severity, UNKNOWN_VALUE.text("a_severity"))
         else:
-            impact = read_choice(draft, statement.rating, Impact, "an impact", expected="low, medium or high")
+            impact = read_choice(draft, statement.rating, Impact, UNKNOWN_VALUE.text("an_impact"))
         if severity is None and impact is None:
             return
     holder.research.append(node(ResearchNote, kind=kind, text=statement.text, severity=severity, impact=impact,
@@ -149,8 +157,7 @@ def confidence(draft: BlueprintDraft, statement: ConfidenceStatement) -> None:
     action = current_action(draft, "confidence", statement.span)
     if action is None or not first_of_its_kind(draft, action, "confidence", statement.span):
         return
-    action.confidence = read_choice(draft, statement.value, Confidence, "a confidence",
-                                    expected="observed, assumed or proposed")
+    action.confidence = read_choice(draft, statement.value, Confidence, UNKNOWN_VALUE.text("a_confidence"))
 
 
 HANDLERS: dict[type, Callable[[BlueprintDraft, Any], None]] = {
