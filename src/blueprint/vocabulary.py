@@ -71,8 +71,19 @@ STATEMENT_KEYWORDS: tuple[str, ...] = (
     "blueprint", "description", "segment", "owner", "state", "lang", "version", "max-wait",
     "lane", "line", "phase", "step", "fail", "wait", "duration", "cost", "note", "link",
 )
+# The practitioner's statements (roles, channels, key steps, decisions).
+STATEMENT_KEYWORDS += ("role", "by")
 OPTION_KEYWORDS: tuple[str, ...] = ("severity", "recover")
 KEYWORDS: tuple[str, ...] = STATEMENT_KEYWORDS + OPTION_KEYWORDS
+
+class RoleKind(str, Enum):
+    """What a role is: people of the organisation, a system, a partner, the customer."""
+
+    STAFF = "staff"
+    SYSTEM = "system"
+    PARTNER = "partner"
+    CUSTOMER = "customer"
+
 
 # The colour themes every renderer draws; "auto" (light or dark, following the
 # reader's setting) is what a documentation site adds on top of them.
@@ -96,4 +107,5 @@ LaneName = Literal[names(Lane)]  # type: ignore[valid-type]
 ActionLaneName = Literal[tuple(lane.value for lane in ACTION_LANES)]  # type: ignore[valid-type]
 SeverityName = Literal[names(Severity)]  # type: ignore[valid-type]
 FlowKindName = Literal[names(FlowKind)]  # type: ignore[valid-type]
+RoleKindName = Literal[names(RoleKind)]  # type: ignore[valid-type]
 LanguageName = Literal[names(Language)]  # type: ignore[valid-type]

@@ -216,3 +216,47 @@ def test_figures_add_up(document):
     assert stats.duration.total.min_seconds <= stats.duration.total.max_seconds
     assert StatsReport.model_validate_json(StatsReport(blueprints=[stats]).model_dump_json()).blueprints == [stats]
 
+
+
+ROLES = """blueprint "Roles"
+role teller "Teller" staff
+role core "Core banking" system
+role idle "Nobody yet"
+step s1 "Hand over"
+  evidence "Counter"
+  customer c "Hands over cash"
+  onstage t "Teller counts"
+    by teller
+    duration 2min..4min
+  backstage p "Posts it"
+    by core
+    duration 1min
+  c -> t -> p
+step s2 "Receipt"
+  evidence "Receipt"
+  onstage r "Teller prints the receipt"
+    by teller
+  p -> r
+"""
+
+
+def test_roles_count_actions_hand_offs_and_time():
+    stats = stats_of(ROLES)
+    rows = [(r.role, r.actions, r.handoffs_out, r.handoffs_in, r.time.text, r.timed_actions) for r in stats.roles]
+    assert rows == [
+        ("teller", 2, 1, 1, "2min..4min", 1),
+        ("core", 1, 1, 1, "1min", 1),
+        ("idle", 0, 0, 0, "0min", 0),
+    ]
+    # c -> t has no role at the customer's end; t -> p and p -> r change roles, p -> r across steps.
+    handoffs = stats.role_handoffs
+    assert (handoffs.total, handoffs.across_steps, handoffs.actions_without_role) == (2, 1, 1)
+    text = format_stats(stats)
+    assert "hand-offs between roles: 2, 1 across steps" in text
+    assert "1 action without a role" in text
+
+
+def test_no_roles_section_without_roles():
+    stats = stats_of(CROSSINGS)
+    assert stats.roles == [] and stats.role_handoffs is None
+    assert "Roles" not in format_stats(stats)

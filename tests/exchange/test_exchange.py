@@ -273,7 +273,8 @@ def _strip_derived(value: Any) -> Any:
     derived = {"span", "id_span", "source_span", "target_span", "recover_span", "max_wait_span", "headers",
                "source_name", "number", "seconds", "amount"}
     if isinstance(value, dict):
-        kept = {key: _strip_derived(item) for key, item in value.items() if key not in derived}
+        kept = {key: _strip_derived(item) for key, item in value.items()
+                if key not in derived and not key.endswith("_span")}
         if "lane" in kept and "label" in kept:
             kept.pop("step", None)  # an action
         if "label" in kept and "lane" not in kept and "actions" not in kept:

@@ -142,6 +142,12 @@ CASES = [
     (HEAD + STEP, "BP305", 2, 6,
      "found the step 's' with a customer action but no physical evidence",
      'add what the customer sees or touches: evidence "…"'),
+    # Roles, channels, key steps and decisions.
+    (HEAD + 'role clerk "Clerk" staff\nstep s "S"\n  customer c "C"\n  onstage o "O"\n    by clrek\n  c -> o\n',
+     "BP213", 6, 8, "found the role 'clrek' for the action 'o', but no role has that ID", "did you mean 'clerk'?"),
+    (HEAD + 'role clerk "Clerk" staff\nrole core "Core" system\nstep s "S"\n  customer c "C"\n  onstage o "O"\n'
+     '    by clerk\n  c -> o\n', "BP307", 3, 6, "found the role 'core' (Core), but no action is performed by it",
+     "write 'by core' under its actions, or remove the role"),
 ]
 
 

@@ -41,7 +41,7 @@ from blueprint.analysis.diff_result import (
     StepsDiff,
 )
 from blueprint.analysis.stats import BlueprintStats, blueprint_stats
-from blueprint.model.types import Action, Blueprint, FailPoint, Flow, FlowKind, Lane, Line, Step, WaitPoint
+from blueprint.model.types import Action, Blueprint, FailPoint, Flow, FlowKind, Lane, Line, Role, Step, WaitPoint
 
 SIMILAR_LABELS = 0.75  # difflib ratio from which two labels count as alike: near-identical wording
 
@@ -109,6 +109,7 @@ def _action_changes(old: Action, new: Action) -> list[FieldChange]:
     changes += _wait_changes(old.waits, new.waits)
     changes += _bag_changes("note", old.notes, new.notes)
     changes += _bag_changes("link", [link.url for link in old.links], [link.url for link in new.links])
+    changes += _change("by", old.role, new.role)
     return changes
 
 
@@ -153,7 +154,12 @@ def _blueprint_changes(old: Blueprint, new: Blueprint) -> list[FieldChange]:
         changes += _change(f"lane {lane.value}", old.lane_labels.get(lane), new.lane_labels.get(lane))
     for line in Line:
         changes += _change(f"line {line.value}", old.line_labels.get(line), new.line_labels.get(line))
+    changes += _bag_changes("role", map(_role_text, old.roles), map(_role_text, new.roles))
     return changes
+
+
+def _role_text(role: Role) -> str:
+    return f'{role.id} "{role.label}"' + (f" {role.kind.value}" if role.kind else "")
 
 
 def _steps(old: Blueprint, new: Blueprint) -> StepsDiff:

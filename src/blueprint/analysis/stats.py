@@ -22,6 +22,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from blueprint.analysis.measures import Length, TimeRange, flows_crossing
+from blueprint.analysis.practice_stats import RoleHandoffs, RoleStats, per_role
 from blueprint.model.types import ACTION_LANES, Blueprint, Lane, Language, Line, Severity, State, Step
 from blueprint.vocabulary import names
 
@@ -133,6 +134,9 @@ class BlueprintStats(_Frozen):
     customer_wait: CustomerWaitStats
     duration: DurationStats
     costs: list[CostTotal]
+    # The practitioner's figures (blueprint.analysis.practice_stats).
+    roles: list[RoleStats] = []
+    role_handoffs: RoleHandoffs | None = None
 
 
 class StatsReport(_Frozen):
@@ -257,6 +261,7 @@ def blueprint_stats(blueprint: Blueprint) -> BlueprintStats:
     by_lane = Counter(action.lane for action in actions)
     crossing = flows_crossing(blueprint)
     timed = [action.duration for action in actions if action.duration is not None]
+    roles, handoffs = per_role(blueprint)
     return BlueprintStats(
         file=blueprint.source_name,
         title=blueprint.title,
@@ -277,4 +282,6 @@ def blueprint_stats(blueprint: Blueprint) -> BlueprintStats:
         customer_wait=_customer_wait(blueprint),
         duration=DurationStats(actions=len(timed), total=TimeRange.total(timed)),
         costs=_costs(blueprint),
+        roles=roles,
+        role_handoffs=handoffs,
     )

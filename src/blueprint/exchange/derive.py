@@ -125,4 +125,6 @@ def fill_derived(document: Any, source_name: str) -> Any:
     _phases(blueprint)
     for flow in _objects(blueprint.get("flows")):
         _place(flow, "span", "source_span", "target_span")
+    for role in _objects(blueprint.get("roles")):
+        _place(role, "span", "id_span")
     return document

@@ -32,6 +32,7 @@ DERIVED_FIELDS: dict[str, frozenset[str]] = {
     "Link": frozenset({"span"}),
     "Flow": frozenset({"span", "source_span", "target_span"}),
     "Header": frozenset({"span"}),
+    "Role": frozenset({"span", "id_span"}),
 }
 _DERIVED_NOTE = "May be left out on import, which works it out."
 

@@ -77,12 +77,17 @@ def _headers(blueprint: Blueprint, out: BpText) -> None:
     for line in Line:
         if line in blueprint.line_labels:
             out.add(0, f"line {line.value} {quote(blueprint.line_labels[line])}", f"{ROOT}.line_labels.{line.value}")
+    for index, role in enumerate(blueprint.roles):
+        kind = f" {role.kind.value}" if role.kind is not None else ""
+        out.add(0, f"role {role.id} {quote(role.label)}{kind}", f"{ROOT}.roles[{index}]")
 
 
 def _action(action: Action, path: str, out: BpText) -> None:
-    # Attributes in the order the examples use: how long, what goes wrong, what it costs, notes.
+    # Attributes in the order the examples use: who, how long, what goes wrong, what it costs, notes.
     ident = "" if action.generated_id else f" {action.id}"
     out.add(1, f"{action.lane.value}{ident} {quote(action.label)}", path)
+    if action.role is not None:
+        out.add(2, f"by {action.role}", f"{path}.role")
     for index, wait in enumerate(action.waits):
         text = f"wait {_range(wait.duration)}"
         if wait.description is not None:

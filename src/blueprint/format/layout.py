@@ -2,7 +2,7 @@
 
 - Headers, `phase` and `step` at column 0; evidence and actions indented two
   spaces; attribute lines (`fail`, `wait`, `duration`, `cost`, `note`,
-  `link`) four. A flow inside a step is indented two; flows with no step open
+  `link`, `by`) four; `role` stands with the headers. A flow inside a step is indented two; flows with no step open
   (before the first step, right after a `phase`, or in the closing block after
   the last step's actions, separated from them by a blank line) stand at 0.
 - Tokens are separated by one space, except that a range is written
@@ -44,6 +44,9 @@ LEVELS = {
     "item": 1,
     "flow": 1,
     **dict.fromkeys(["fail", "wait", "duration", "cost", "note", "link"], 2),
+    # The practitioner's statements: declarations are headers, the rest attributes.
+    "role_decl": 0,
+    "by": 2,
 }
 
 

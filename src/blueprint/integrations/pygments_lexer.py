@@ -35,7 +35,7 @@ from pygments.token import (
 )
 
 from blueprint import vocabulary
-from blueprint.vocabulary import OPTION_KEYWORDS, STATEMENT_KEYWORDS, Language, Lane, Line, Severity, State  # noqa: F401 (OPTION_KEYWORDS: the words the "fail" state takes)
+from blueprint.vocabulary import OPTION_KEYWORDS, STATEMENT_KEYWORDS, Language, Lane, Line, RoleKind, Severity, State  # noqa: F401 (OPTION_KEYWORDS: the words the "fail" state takes)
 
 __all__ = ["BlueprintLexer"]
 
@@ -53,6 +53,8 @@ _FOLLOWED_BY: dict[str, str | tuple[str, ...]] = {
     "step": ("tail", "step-id"),
     "fail": "fail",  # its options, OPTION_KEYWORDS, come only here
     "cost": "cost",
+    "role": ("role-kind", "role-id"),
+    "by": ("tail", "role-ref"),
 }
 TEXT_KEYWORDS = tuple(keyword for keyword in STATEMENT_KEYWORDS if keyword not in _FOLLOWED_BY)
 
@@ -62,6 +64,7 @@ LINES = vocabulary.names(Line)
 SEVERITIES = vocabulary.names(Severity)
 STATES = vocabulary.names(State)
 LANGUAGES = vocabulary.names(Language)
+ROLE_KINDS = vocabulary.names(RoleKind)
 ARROWS = tuple(vocabulary.ARROWS)
 RANGE = ".."
 
@@ -187,6 +190,23 @@ class BlueprintLexer(RegexLexer):
             (AMOUNT, Number),
             (NAME, Name.Constant),
             include("tail"),
+        ],
+        # `role agent "Insurance agent" staff`: the ID, the label, the kind.
+        "role-id": [
+            (SPACE, Whitespace),
+            (NAME, Name.Variable, "#pop"),
+            default("#pop"),
+        ],
+        "role-kind": [
+            (_words(ROLE_KINDS), Name.Constant),
+            (NAME, Name),
+            include("tail"),
+        ],
+        # `by agent`
+        "role-ref": [
+            (SPACE, Whitespace),
+            (NAME, Name.Variable, "#pop"),
+            default("#pop"),
         ],
         # `a -> b "label" --> c <-> d "label"`: a label may follow any target.
         "flow": [

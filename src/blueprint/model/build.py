@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from blueprint.diagnostics import Diagnostic
-from blueprint.model import attributes, headers
+from blueprint.model import attributes, headers, practice
 from blueprint.model.codes import AMBIGUOUS_CHAIN_LABEL, MISPLACED_STATEMENT
 from blueprint.model.drafts import ActionDraft, BlueprintDraft, StepDraft, node
 from blueprint.model.types import Blueprint, Evidence, Flow, FlowKind, Lane
@@ -163,6 +163,7 @@ _HANDLERS: dict[type, Callable[[BlueprintDraft, Any], None]] = {
     ItemStatement: item,
     **attributes.HANDLERS,
     FlowStatement: flow,
+    **practice.HANDLERS,
 }
 
 

@@ -23,6 +23,7 @@ from blueprint.model.types import (
     Node,
     Phase,
     RepeatedAttribute,
+    Role,
     Step,
     WaitPoint,
 )
@@ -61,6 +62,8 @@ class ActionDraft:
     notes: list[str] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     attribute_lines: dict[str, int] = field(default_factory=dict)  # keyword -> the line that set it
+    role: str | None = None
+    role_span: Span | None = None
 
     def freeze(self) -> Action:
         return node(
@@ -78,6 +81,8 @@ class ActionDraft:
             links=tuple(self.links),
             span=self.span,
             id_span=self.id_span,
+            role=self.role,
+            role_span=self.role_span,
         )
 
 
@@ -115,6 +120,7 @@ class BlueprintDraft:
         self.phases: list[tuple[PhaseStatement, list[str]]] = []
         self.steps: list[StepDraft] = []
         self.flows: list[Flow] = []
+        self.roles: list[Role] = []
         self.repeated_attributes: list[RepeatedAttribute] = []
         self.fail_count = 0
         self.wait_count = 0
@@ -138,6 +144,7 @@ class BlueprintDraft:
             ),
             steps=tuple(step.freeze() for step in self.steps),
             flows=tuple(self.flows),
+            roles=tuple(self.roles),
             **self.fields,
         )
         if self.repeated_attributes:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from blueprint.source import Span
-from blueprint.vocabulary import ACTION_LANES, DEFAULT_LANGUAGE, DEFAULT_STATE, FlowKind, Language, Lane, Line, Severity, State  # noqa: F401 (the model types its nodes with them)
+from blueprint.vocabulary import ACTION_LANES, DEFAULT_LANGUAGE, DEFAULT_STATE, FlowKind, Language, Lane, Line, RoleKind, Severity, State  # noqa: F401 (the model types its nodes with them)
 from blueprint.words import WORDS
 
 
@@ -100,6 +100,8 @@ class Action(Node):
     links: tuple[Link, ...] = ()
     span: Span
     id_span: Span
+    role: str | None = Field(default=None, description="the ID of the role that performs it (`by`)")
+    role_span: Span | None = None
 
 
 class Evidence(Node):
@@ -137,6 +139,17 @@ class Flow(Node):
     span: Span
     source_span: Span
     target_span: Span
+
+
+class Role(Node):
+    """Who performs actions (`role agent "Insurance agent" staff`): people, a
+    team, a system, a partner or the customer, declared once."""
+
+    id: str
+    label: str
+    kind: RoleKind | None = None
+    span: Span
+    id_span: Span
 
 
 class Header(Node):
@@ -185,6 +198,7 @@ class Blueprint(Node):
     phases: tuple[Phase, ...] = ()
     steps: tuple[Step, ...] = ()
     flows: tuple[Flow, ...] = ()
+    roles: tuple[Role, ...] = ()
     # Not part of what the blueprint says, so not a field: it stays out of the
     # export, its JSON Schema and every comparison of valid blueprints.
     _repeated_attributes: tuple[RepeatedAttribute, ...] = PrivateAttr(default=())
@@ -208,6 +222,13 @@ class Blueprint(Node):
         index: dict[str, Action] = {}
         for action in self.actions():
             index.setdefault(action.id, action)
+        return index
+
+    def role_index(self) -> dict[str, Role]:
+        """Roles by ID; with a role declared twice the first wins (the validator reports the rest)."""
+        index: dict[str, Role] = {}
+        for role in self.roles:
+            index.setdefault(role.id, role)
         return index
 
     def fail_points(self) -> list[FailPoint]:

@@ -122,6 +122,22 @@ class FlowStatement(Statement):
     labels: tuple[Word | None, ...]
 
 
+@record
+class RoleStatement(Statement):
+    """`role agent "Insurance agent" staff`: a role declared, its kind optional."""
+
+    id: Word
+    label: str
+    kind: Word | None = None
+
+
+@record
+class ByStatement(Statement):
+    """`by agent`: the role that performs the action above."""
+
+    role: Word
+
+
 AnyStatement = (
     TitleStatement
     | HeaderStatement
@@ -136,4 +152,6 @@ AnyStatement = (
     | NoteStatement
     | LinkStatement
     | FlowStatement
+    | RoleStatement
+    | ByStatement
 )

@@ -24,6 +24,7 @@ from blueprint.diagnostics import Diagnostic
 from blueprint.parse.codes import BAD_ESCAPE, REPEATED_ATTRIBUTE
 from blueprint.parse.statements import (
     AnyStatement,
+    ByStatement,
     CostStatement,
     DurationStatement,
     FailStatement,
@@ -35,6 +36,7 @@ from blueprint.parse.statements import (
     NoteStatement,
     PhaseStatement,
     RangeText,
+    RoleStatement,
     StepStatement,
     TitleStatement,
     WaitStatement,
@@ -309,3 +311,17 @@ class Statements:
             arrows=tuple(arrows),
             labels=tuple(labels),
         )
+
+    def role_decl(self, children: list) -> RoleStatement:
+        context = _READING.get()
+        offset = context.line_offset
+        keyword, ident, label = children[:3]
+        return RoleStatement(
+            span=_between(keyword, children[-1], offset), id=_word(ident, offset), label=_string(label, context),
+            kind=_word(children[3], offset) if len(children) == 4 else None,
+        )
+
+    def by(self, children: list) -> ByStatement:
+        keyword, role = children
+        offset = _READING.get().line_offset
+        return ByStatement(span=_between(keyword, role, offset), role=_word(role, offset))

@@ -110,6 +110,22 @@ def _time_and_money(stats: BlueprintStats) -> list[str]:
     return [timed, money]
 
 
+def _roles(stats: BlueprintStats) -> list[str]:
+    handoffs = stats.role_handoffs
+    if handoffs is None:
+        return []
+    rows = [["Role", "Kind", "Actions", "Hand-offs out", "Hand-offs in", "Time"]]
+    for role in stats.roles:
+        time = _wait(role.time) if role.timed_actions else "-"
+        rows.append([role.label, role.kind.value if role.kind else "-", str(role.actions), str(role.handoffs_out),
+                     str(role.handoffs_in), time])
+    lines = ["Roles", *table(rows, right=frozenset({2, 3, 4}))]
+    lines.append(f"  hand-offs between roles: {handoffs.total}, {handoffs.across_steps} across steps")
+    if handoffs.actions_without_role:
+        lines.append(f"  {plural(handoffs.actions_without_role, 'action')} without a role")
+    return lines
+
+
 def format_stats(stats: BlueprintStats) -> str:
     sections = [
         _heading(stats),
@@ -119,8 +135,9 @@ def format_stats(stats: BlueprintStats) -> str:
         _fail_points(stats),
         _customer_wait(stats),
         _time_and_money(stats),
+        _roles(stats),
     ]
-    return "\n\n".join("\n".join(section) for section in sections)
+    return "\n\n".join("\n".join(section) for section in sections if section)
 
 
 def format_stats_report(all_stats: Sequence[BlueprintStats]) -> str:
