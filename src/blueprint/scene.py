@@ -24,7 +24,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from blueprint.slotted import Record, record
-from blueprint.vocabulary import ActionLaneName, FlowKindName, LaneName, LanguageName, SeverityName
+from blueprint.vocabulary import ActionLaneName, FlowKindName, LaneName, LanguageName, RoleKindName, SeverityName
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -147,7 +147,8 @@ class Detail(SceneNode):
 class Card(_WithComparison):
     """An action (or a piece of evidence) in its cell."""
 
-    _comparison_fields = ("change", "badge")
+    # Left out of the scene's data when empty, as are the practitioner's marks, which most cards have not.
+    _comparison_fields = ("change", "badge", "role", "role_line")
 
     id: str
     kind: Literal["action", "evidence"]
@@ -164,6 +165,9 @@ class Card(_WithComparison):
     links: tuple[str, ...] = ()
     change: Change | None = None
     badge: ChangeBadge | None = None
+    # Who performs an action (its role's ID), and the role's label as drawn, quietly, at the card's foot.
+    role: str | None = None
+    role_line: Text | None = None
 
 
 @record
@@ -220,6 +224,15 @@ class WaitEntry(SceneNode):
 
 
 @record
+class RoleEntry(SceneNode):
+    """A declared role: its ID (the cards' `role`), label and kind."""
+
+    id: str
+    label: str
+    kind: RoleKindName | None = None
+
+
+@record
 class LaneBand(SceneNode):
     """A row of the blueprint, for renderers that rebuild structure (DOT, HTML)."""
 
@@ -258,7 +271,7 @@ class RemovedItem(SceneNode):
 # does not keep it alive).
 @dataclass(slots=True, kw_only=True, weakref_slot=True, repr=False, eq=False)
 class Scene(_WithComparison):
-    _comparison_fields = ("badges", "removed")
+    _comparison_fields = ("badges", "removed", "roles")
 
     width: float
     height: float
@@ -283,6 +296,8 @@ class Scene(_WithComparison):
     # what the compared-with blueprint had that this one has not.
     badges: tuple[ChangeBadge, ...] = ()
     removed: tuple[RemovedItem, ...] = ()
+    # The declared roles, for the legend, the HTML page's role picker and the text version.
+    roles: tuple[RoleEntry, ...] = ()
 
 
 # --- plain data at the boundary ---------------------------------------------------

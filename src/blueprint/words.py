@@ -294,3 +294,30 @@ WORDS: dict[Language, dict[str, object]] = {
         "key_text": "图下方的文字版本以文字说明同样内容，并列出所有链接",
     },
 }
+
+# The practitioner's words: roles, channels, key steps, decisions. Kept in a
+# table of their own, merged into each language's above, so that they travel
+# together.
+_PRACTICE_WORDS: dict[Language, dict[str, object]] = {
+    Language.EN: {
+        "role": "Role",
+        "role_kinds": {"staff": "staff", "system": "system", "partner": "partner", "customer": "customer"},
+        "roles_heading": "Roles",
+        "highlight_role": "Highlight a role",
+        "all_roles": "All roles",
+    },
+    Language.ZH: {
+        "role": "角色",
+        "role_kinds": {"staff": "员工", "system": "系统", "partner": "合作方", "customer": "顾客"},
+        "roles_heading": "角色",
+        "highlight_role": "突出显示角色",
+        "all_roles": "全部角色",
+    },
+}
+_PRACTICE_CHANGE_FIELDS: dict[Language, dict[str, str]] = {
+    Language.EN: {"by": "role", "role": "role"},
+    Language.ZH: {"by": "角色", "role": "角色"},
+}
+for _language, _words in _PRACTICE_WORDS.items():
+    WORDS[_language].update(_words)
+    WORDS[_language]["change_fields"].update(_PRACTICE_CHANGE_FIELDS[_language])  # type: ignore[attr-defined]

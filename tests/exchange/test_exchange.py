@@ -516,6 +516,8 @@ def documents(draw) -> dict:
             phase_of.append(current)
         else:
             phase_of.append(None)
+    roles = [{"id": ident, "label": draw(_TEXT), "kind": draw(st.sampled_from(["staff", "system", "partner", "customer", None]))}
+             for ident in draw(st.lists(st.sampled_from(["agent", "clerk", "核心"]), unique=True, max_size=2))]
     steps, named = [], []
     for index, step_id in enumerate(step_ids):
         actions, per_lane = [], {}
@@ -555,6 +557,8 @@ def documents(draw) -> dict:
         action["notes"] = draw(st.lists(_TEXT, max_size=2))
         if draw(st.integers(0, 3)) == 0:
             action["links"] = [{"url": "https://example.com/" + draw(st.sampled_from(["a", "b?c=d", "路径"]))}]
+        if roles and draw(st.booleans()):
+            action["role"] = draw(st.sampled_from([role["id"] for role in roles]))
     flows, seen = [], set()
     if len(named) >= 2:
         for _ in range(draw(st.integers(0, 5))):
@@ -578,6 +582,7 @@ def documents(draw) -> dict:
         "flows": flows,
         "lane_labels": {lane.value: draw(_TEXT) for lane in draw(st.sets(st.sampled_from(list(Lane))))},
         "line_labels": {line.value: draw(_TEXT) for line in draw(st.sets(st.sampled_from(list(Line))))},
+        "roles": roles,
     }
     for optional in ("description", "owner", "version"):
         if draw(st.booleans()):

@@ -327,6 +327,10 @@ def blueprints(draw):
         statements.append(["lane", lane, _string(draw)])
     for line in draw(st.lists(st.sampled_from(["interaction", "visibility", "internal"]), unique=True, max_size=2)):
         statements.append(["line", line, _string(draw)])
+    roles = draw(st.lists(st.sampled_from(["agent", "clerk", "核心"]), unique=True, max_size=2))
+    for role in roles:
+        kind = [draw(st.sampled_from(["staff", "system", "partner", "customer"]))] if draw(st.booleans()) else []
+        statements.append(["role", role, _string(draw), *kind])
 
     ids = draw(st.lists(st.sampled_from(IDS), min_size=2, max_size=9, unique=True))
     step_count = draw(st.integers(1, min(3, len(ids) // 2)))
@@ -370,11 +374,12 @@ def blueprints(draw):
             lane = draw(st.sampled_from(["customer", "onstage", "backstage", "support"]))
             statements.append([lane, action_id, _string(draw)])
             once: set[str] = set()
-            for attribute in draw(st.lists(st.sampled_from(["fail", "wait", "duration", "cost", "note", "link"]), max_size=4)):
+            attributes = ["fail", "wait", "duration", "cost", "note", "link"] + (["by"] if roles else [])
+            for attribute in draw(st.lists(st.sampled_from(attributes), max_size=4)):
                 if attribute in once:
                     continue
-                if attribute in ("duration", "cost"):
-                    once.add(attribute)  # an action has one duration and one cost
+                if attribute in ("duration", "cost", "by"):
+                    once.add(attribute)  # an action has one duration, one cost and one role
                 if attribute == "fail":
                     options = draw(st.lists(st.sampled_from(["severity", "recover"]), unique=True))
                     words = ["fail", _string(draw)]
@@ -389,6 +394,8 @@ def blueprints(draw):
                 elif attribute == "cost":
                     amount = draw(st.sampled_from(["25", "1,200", "1,200.50", "0.5"]))
                     statements.append(["cost", amount] + ([draw(st.sampled_from(["CNY", "USD"]))] if draw(st.booleans()) else []))
+                elif attribute == "by":
+                    statements.append(["by", draw(st.sampled_from(roles))])
                 elif attribute == "note":
                     statements.append(["note", _string(draw)])
                 else:

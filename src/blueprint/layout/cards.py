@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from blueprint.layout import style
 from blueprint.layout.measure import TextMeasurer
+from blueprint.layout.practice_marks import role_detail, role_line
 from blueprint.scene import Card, Change, ChangeBadge, Detail, Marker, Text
 from blueprint.layout.text import block, line
 from blueprint.words import WORDS
@@ -130,7 +131,10 @@ def action_card(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x:
     markers, marker_height = _markers(measurer, blueprint, action, x + style.CARD_PAD_X,
                                       top + text_height + 6, inner, introduced)
     height = style.CARD_PAD_Y * 2 + text_height + (marker_height + 6 if markers else 0)
-    details = _details(blueprint, action, labels)
+    role, role_height = role_line(measurer, blueprint, action, x + style.CARD_PAD_X,
+                                  top + text_height + (marker_height + 6 if markers else 0), inner)
+    height += role_height
+    details = role_detail(blueprint, action) + _details(blueprint, action, labels)
     if change:
         height += BADGE_H + BADGE_GAP
         details.insert(0, Detail(key=WORDS[blueprint.lang]["change"], value=change[1]))
@@ -139,7 +143,7 @@ def action_card(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x:
         width=style.CARD_W, height=round(height, 2), label=action.label, lines=tuple(texts),
         markers=tuple(markers), details=tuple(details),
         links=tuple(link.url for link in action.links),
-        change=change[0] if change else None, badge=badge,
+        change=change[0] if change else None, badge=badge, role=action.role, role_line=role,
     )
 
 
@@ -162,7 +166,7 @@ def move_card(card: Card, x: float, y: float) -> None:
     a thousand-action drawing would otherwise copy some ten thousand nodes."""
     dx, dy = x - card.x, y - card.y
     card.x, card.y = x, y
-    for text in card.lines:
+    for text in card.lines if card.role_line is None else (*card.lines, card.role_line):
         _shift_text(text, dx, dy)
     for badge in (*card.markers, card.badge) if card.badge is not None else card.markers:
         shift_badge(badge, dx, dy)

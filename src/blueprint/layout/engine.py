@@ -23,6 +23,7 @@ from blueprint.layout.measure import FONT_STACK, FontMetricsMeasurer, TextMeasur
 from blueprint.layout.recovery import recovery_tags
 from blueprint.layout.sizing import plan_routes, settle, with_room
 from blueprint.layout.text import block
+from blueprint.layout.practice_marks import role_entries
 from blueprint.model.types import ACTION_LANES, Action, Blueprint, Flow, Lane
 from blueprint.scene import Arrow, Card, Change, Rect, Scene
 from blueprint.words import WORDS
@@ -144,6 +145,7 @@ class _Layout:
             max_wait=self.bp.max_wait.text if self.bp.max_wait else None,
             badges=(*made.badges, *foot.badges),
             removed=tuple(foot.removed),
+            roles=role_entries(self.bp),
         )
 
     def _routed(self, flows: list[tuple[int, Flow]]) -> tuple[Grid, list[Arrow]]:

@@ -27,9 +27,9 @@ from blueprint.render import templating
 from blueprint.render.embedded_fonts import CJK_FAMILY, LATIN_FAMILY, characters_by_face, font_face_css, is_cjk
 from blueprint.render.language import language_tag
 from blueprint.render.links import safe_link
-from blueprint.render.svg import dom_id, render_svg, safe_font_family
+from blueprint.render.svg import dom_id, render_svg, safe_font_family, shows_practice
 from blueprint.render.text_version import card_name, outline, plain_text
-from blueprint.render.themes import Theme, get_theme, theme_css
+from blueprint.render.themes import Theme, get_theme, practice_css, theme_css
 from blueprint.vocabulary import FONT_OPTIONS, Language, Severity
 from blueprint.words import WORDS
 
@@ -101,7 +101,7 @@ def html_page(scene: Scene, svg: str, theme: str = "default", fonts: str = "none
     svg = _XML_PROLOGUE.sub("", svg, count=1)
     strings = WORDS[Language(scene.lang)]
     data = _script_json(_page_data(scene, strings))
-    css = _page_css(palette, theme, scene.width, scene.height)
+    css = _page_css(palette, theme, scene.width, scene.height, shows_practice(scene))
     text_version = outline(scene)
     if fonts == "embed":
         words = [word for word in strings.values() if isinstance(word, str)]
@@ -127,6 +127,7 @@ def html_page(scene: Scene, svg: str, theme: str = "default", fonts: str = "none
         max_wait=scene.max_wait,
         text_version=text_version,
         text_id=_text_id,
+        roles=scene.roles,
     )
 
 
@@ -162,7 +163,7 @@ def _page_fonts(scene: Scene, page_texts: list[str]) -> str:
             + f'body{{font-family:"{LATIN_FAMILY}","{CJK_FAMILY}",{safe_font_family(scene.font_family)}}}\n')
 
 
-def _page_css(palette: Theme, theme: str, width: float, height: float) -> str:
+def _page_css(palette: Theme, theme: str, width: float, height: float, practice: bool = False) -> str:
     # On screen, the whole drawing in the window when the page opens: as wide
     # as the page allows, no taller than the window below the toolbar (never
     # so small that a tall drawing shrinks below FIT_MIN_WIDTH), and never
@@ -179,7 +180,7 @@ def _page_css(palette: Theme, theme: str, width: float, height: float) -> str:
         sheets.append(
             "@media screen and (prefers-color-scheme: dark){\n"
             + _variables(":root", dark)
-            + _scoped(theme_css("dark"), ".bp-viewport")
+            + _scoped(theme_css("dark") + (practice_css("dark") if practice else ""), ".bp-viewport")
             + "}\n"
         )
     return "".join(sheets)

@@ -27,7 +27,7 @@ from blueprint.render.embedded_fonts import (
 from blueprint.render.language import language_tag
 from blueprint.render.links import XML_ILLEGAL as _XML_ILLEGAL, safe_link
 from blueprint.render.text_version import card_name, outline, plain_text
-from blueprint.render.themes import compare_css, get_theme, theme_css
+from blueprint.render.themes import compare_css, get_theme, practice_css, theme_css
 from blueprint.vocabulary import FONT_OPTIONS
 
 _ID_SAFE = re.compile(r"[A-Za-z0-9-]")
@@ -80,7 +80,7 @@ def render_svg(scene: Scene, theme: str = "default", fonts: str = "embed", for_p
         _environment().get_template("blueprint.svg.j2"),
         scene=scene,
         theme=theme,
-        css=Markup(faces + _trusted_css(theme, marks_changes(scene), named)),
+        css=Markup(faces + _trusted_css(theme, marks_changes(scene), named, shows_practice(scene))),
         font_family=safe_font_family(family),
         title_id=f"{ID_PREFIX}-title",
         desc_id=f"{ID_PREFIX}-desc",
@@ -138,10 +138,16 @@ def marks_changes(scene: Scene) -> bool:
         card.change or any(marker.change for marker in card.markers) for card in scene.cards)
 
 
-def _trusted_css(theme: str, changes: bool = False, named: bool = False) -> str:
+def shows_practice(scene: Scene) -> bool:
+    """Whether the drawing shows any of the practitioner's marks (roles,
+    channels, key steps, decisions), whose rules are added only then."""
+    return bool(scene.roles) or any(card.role_line is not None for card in scene.cards)
+
+
+def _trusted_css(theme: str, changes: bool = False, named: bool = False, practice: bool = False) -> str:
     # Chinese type has no italic; a machine-slanted ideograph only looks broken.
     stack = f'"{CJK_FAMILY}", {CJK_FONT_STACK}' if named else CJK_FONT_STACK
-    css = (theme_css(theme) + (compare_css(theme) if changes else "")
+    css = (theme_css(theme) + (compare_css(theme) if changes else "") + (practice_css(theme) if practice else "")
            + f".cjk{{font-family:{stack};font-style:normal}}\n")
     # The stylesheet goes out unescaped (so it also works when the SVG is
     # inlined in HTML, where <style> content is never entity-decoded); it is

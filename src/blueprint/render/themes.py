@@ -330,6 +330,15 @@ def _content_css(t: Theme) -> str:
 """
 
 
+def practice_css(name: str) -> str:
+    """The rules a drawing adds to `theme_css(name)` when it shows the
+    practitioner's marks: roles, channels, key steps, decisions."""
+    t = get_theme(name)
+    return f"""\
+.card-role{{fill:{t.text_muted}}}
+"""
+
+
 def compare_css(name: str) -> str:
     """The rules a comparison drawing adds to `theme_css(name)`. Never colour
     alone: a new card has a heavy edge and a filled NEW badge, a changed one a
