@@ -105,9 +105,9 @@ class Marker(_WithComparison):
     """A fail (F) or wait (W) point badge. Fail badges are circles, wait badges
     rounded rectangles, so they differ by shape, not colour alone."""
 
-    _comparison_fields = ("change",)
+    _comparison_fields = ("change", "step")
 
-    kind: Literal["fail", "wait"]
+    kind: Literal["fail", "wait", "key"]
     number: int
     action: str | None = None  # None for the legend's sample markers
     x: float
@@ -118,6 +118,7 @@ class Marker(_WithComparison):
     severity: SeverityName | None = None
     over_limit: bool = False
     change: Literal["introduced"] | None = None  # a fail point the compared-with blueprint did not have
+    step: str | None = None  # the key step a K badge marks (its action is None)
 
 
 @record
@@ -233,6 +234,17 @@ class RoleEntry(SceneNode):
 
 
 @record
+class KeyEntry(SceneNode):
+    """A key step (`action` None) or key action, as the list under the drawing names it."""
+
+    number: int
+    step: str
+    action: str | None
+    label: str  # the step's or the action's
+    reason: str | None
+
+
+@record
 class LaneBand(SceneNode):
     """A row of the blueprint, for renderers that rebuild structure (DOT, HTML)."""
 
@@ -246,7 +258,7 @@ class LaneBand(SceneNode):
 class Column(_WithComparison):
     """A step's column."""
 
-    _comparison_fields = ("change",)
+    _comparison_fields = ("change", "key_marker")
 
     step: str
     label: str
@@ -254,6 +266,7 @@ class Column(_WithComparison):
     x: float
     width: float
     change: Change | None = None
+    key_marker: Marker | None = None  # a key step's K badge, under its label
 
 
 @record
@@ -271,7 +284,7 @@ class RemovedItem(SceneNode):
 # does not keep it alive).
 @dataclass(slots=True, kw_only=True, weakref_slot=True, repr=False, eq=False)
 class Scene(_WithComparison):
-    _comparison_fields = ("badges", "removed", "roles")
+    _comparison_fields = ("badges", "removed", "roles", "key_list")
 
     width: float
     height: float
@@ -298,6 +311,7 @@ class Scene(_WithComparison):
     removed: tuple[RemovedItem, ...] = ()
     # The declared roles, for the legend, the HTML page's role picker and the text version.
     roles: tuple[RoleEntry, ...] = ()
+    key_list: tuple[KeyEntry, ...] = ()  # the key steps and actions, K1, K2, …
 
 
 # --- plain data at the boundary ---------------------------------------------------

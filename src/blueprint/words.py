@@ -305,6 +305,9 @@ _PRACTICE_WORDS: dict[Language, dict[str, object]] = {
         "roles_heading": "Roles",
         "highlight_role": "Highlight a role",
         "all_roles": "All roles",
+        "key_step": "Key step",
+        "key_steps": "Key steps",
+        "legend_key": "Key step or moment of truth",
     },
     Language.ZH: {
         "role": "角色",
@@ -312,11 +315,14 @@ _PRACTICE_WORDS: dict[Language, dict[str, object]] = {
         "roles_heading": "角色",
         "highlight_role": "突出显示角色",
         "all_roles": "全部角色",
+        "key_step": "关键作业环节",
+        "key_steps": "关键作业环节",
+        "legend_key": "关键作业环节（关键时刻）",
     },
 }
 _PRACTICE_CHANGE_FIELDS: dict[Language, dict[str, str]] = {
-    Language.EN: {"by": "role", "role": "role"},
-    Language.ZH: {"by": "角色", "role": "角色"},
+    Language.EN: {"by": "role", "role": "role", "key": "key step"},
+    Language.ZH: {"by": "角色", "role": "角色", "key": "关键作业环节"},
 }
 for _language, _words in _PRACTICE_WORDS.items():
     WORDS[_language].update(_words)

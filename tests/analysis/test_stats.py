@@ -260,3 +260,29 @@ def test_no_roles_section_without_roles():
     stats = stats_of(CROSSINGS)
     assert stats.roles == [] and stats.role_handoffs is None
     assert "Roles" not in format_stats(stats)
+
+
+KEYS = """blueprint "Keys"
+step s1 "Hand over"
+  key "First impression"
+  evidence "Counter"
+  customer c "Hands over cash"
+  onstage t "Teller counts"
+    key
+  backstage p "Posts it"
+  c -> t -> p
+step s2 "Receipt"
+  evidence "Receipt"
+  customer r "Takes the receipt"
+  onstage g "Gives the receipt"
+  p -> g -> r
+"""
+
+
+def test_key_steps_are_listed_with_their_encounters():
+    stats = stats_of(KEYS)
+    rows = [(k.number, k.step, k.action, k.reason, k.encounters) for k in stats.key_moments]
+    # The step's encounters are c -> t (its only flow across the line); the action t has the same one.
+    assert rows == [(1, "s1", None, "First impression", 1), (2, "s1", "t", None, 1)]
+    assert (stats.encounters, stats.encounters_at_key_moments) == (2, 1)
+    assert "encounters (flows across the line of interaction): 2, 1 at a key step or action" in format_stats(stats)

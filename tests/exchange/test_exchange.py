@@ -535,6 +535,8 @@ def documents(draw) -> dict:
                 "evidence": [{"label": draw(_TEXT)} for _ in range(draw(st.integers(0, 2)))]}
         if phase_of[index] is not None:
             step["phase"] = phase_of[index]
+        if draw(st.integers(0, 3)) == 0:
+            step["key"] = {"reason": draw(_TEXT)} if draw(st.booleans()) else {}
         steps.append(step)
     for action in (action for step in steps for action in step["actions"]):
         for _ in range(draw(st.integers(0, 2))):
@@ -559,6 +561,8 @@ def documents(draw) -> dict:
             action["links"] = [{"url": "https://example.com/" + draw(st.sampled_from(["a", "b?c=d", "路径"]))}]
         if roles and draw(st.booleans()):
             action["role"] = draw(st.sampled_from([role["id"] for role in roles]))
+        if draw(st.integers(0, 3)) == 0:
+            action["key"] = {"reason": draw(_TEXT)} if draw(st.booleans()) else {}
     flows, seen = [], set()
     if len(named) >= 2:
         for _ in range(draw(st.integers(0, 5))):

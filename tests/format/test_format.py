@@ -364,6 +364,8 @@ def blueprints(draw):
         if draw(st.booleans()):
             statements.append(["phase", _string(draw)])
         statements.append(["step", step_id, _string(draw)])
+        if draw(st.integers(0, 3)) == 0:
+            statements.append(["key", *([_string(draw)] if draw(st.booleans()) else [])])
         for _ in range(draw(st.integers(0, 2))):
             evidence_count[0] += 1  # IDs are shared by steps, actions and evidence: number them
             ident = [draw(st.sampled_from(["slip", "单据"])) + str(evidence_count[0])] if draw(st.booleans()) else []
@@ -374,11 +376,11 @@ def blueprints(draw):
             lane = draw(st.sampled_from(["customer", "onstage", "backstage", "support"]))
             statements.append([lane, action_id, _string(draw)])
             once: set[str] = set()
-            attributes = ["fail", "wait", "duration", "cost", "note", "link"] + (["by"] if roles else [])
+            attributes = ["fail", "wait", "duration", "cost", "note", "link", "key"] + (["by"] if roles else [])
             for attribute in draw(st.lists(st.sampled_from(attributes), max_size=4)):
                 if attribute in once:
                     continue
-                if attribute in ("duration", "cost", "by"):
+                if attribute in ("duration", "cost", "by", "key"):
                     once.add(attribute)  # an action has one duration, one cost and one role
                 if attribute == "fail":
                     options = draw(st.lists(st.sampled_from(["severity", "recover"]), unique=True))
@@ -394,6 +396,8 @@ def blueprints(draw):
                 elif attribute == "cost":
                     amount = draw(st.sampled_from(["25", "1,200", "1,200.50", "0.5"]))
                     statements.append(["cost", amount] + ([draw(st.sampled_from(["CNY", "USD"]))] if draw(st.booleans()) else []))
+                elif attribute == "key":
+                    statements.append(["key", *([_string(draw)] if draw(st.booleans()) else [])])
                 elif attribute == "by":
                     statements.append(["by", draw(st.sampled_from(roles))])
                 elif attribute == "note":

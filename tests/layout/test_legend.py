@@ -28,8 +28,8 @@ def legend_words(scene: Scene) -> list[str]:
 
 
 def legend_samples(scene: Scene):
-    """The legend's sample badges: markers that belong to no action."""
-    return [marker for marker in scene.markers if marker.action is None]
+    """The legend's sample badges: markers that belong to no action (nor to a key step)."""
+    return [marker for marker in scene.markers if marker.action is None and marker.step is None]
 
 
 BASE = """\
@@ -48,7 +48,7 @@ def test_legend_samples_carry_no_number(path) -> None:
     samples = legend_samples(scene)
     assert samples, "every example has fail or wait points"
     for sample in samples:
-        assert re.fullmatch(r"[FW]", sample.label.content), sample.label.content
+        assert re.fullmatch(r"[FWK]", sample.label.content), sample.label.content
 
 
 def test_only_the_severities_drawn_are_explained() -> None:

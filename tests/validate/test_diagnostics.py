@@ -148,6 +148,8 @@ CASES = [
     (HEAD + 'role clerk "Clerk" staff\nrole core "Core" system\nstep s "S"\n  customer c "C"\n  onstage o "O"\n'
      '    by clerk\n  c -> o\n', "BP307", 3, 6, "found the role 'core' (Core), but no action is performed by it",
      "write 'by core' under its actions, or remove the role"),
+    (HEAD + 'step s "S"\n  key "First"\n  key\n  customer c "C"\n  onstage o "O"\n  c -> o\n', "BP211", 4, 3,
+     "found a second 'key' for the step 's'; it was already set on line 3", "keep one line"),
 ]
 
 

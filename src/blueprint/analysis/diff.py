@@ -41,7 +41,7 @@ from blueprint.analysis.diff_result import (
     StepsDiff,
 )
 from blueprint.analysis.stats import BlueprintStats, blueprint_stats
-from blueprint.model.types import Action, Blueprint, FailPoint, Flow, FlowKind, Lane, Line, Role, Step, WaitPoint
+from blueprint.model.types import Action, Blueprint, FailPoint, Flow, FlowKind, KeyMark, Lane, Line, Role, Step, WaitPoint
 
 SIMILAR_LABELS = 0.75  # difflib ratio from which two labels count as alike: near-identical wording
 
@@ -110,7 +110,15 @@ def _action_changes(old: Action, new: Action) -> list[FieldChange]:
     changes += _bag_changes("note", old.notes, new.notes)
     changes += _bag_changes("link", [link.url for link in old.links], [link.url for link in new.links])
     changes += _change("by", old.role, new.role)
+    changes += _change("key", _key_text(old.key), _key_text(new.key))
     return changes
+
+
+def _key_text(mark: KeyMark | None) -> str | None:
+    """A key mark as compared: its reason, or the word `key`; its K number is each blueprint's own."""
+    if mark is None:
+        return None
+    return f'key "{mark.reason}"' if mark.reason is not None else "key"
 
 
 def _cost_text(action: Action) -> str | None:
@@ -176,6 +184,7 @@ def _steps(old: Blueprint, new: Blueprint) -> StepsDiff:
         changes += _bag_changes(
             "evidence", [item.label for item in before.evidence], [item.label for item in step.evidence]
         )
+        changes += _change("key", _key_text(before.key), _key_text(step.key))
         if changes:
             changed.append(StepChange(id=step.id, label=step.label, changes=changes))
         else:

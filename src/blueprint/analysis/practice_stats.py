@@ -1,5 +1,6 @@
 """The practitioner's figures of `stats`: who does the work (per role: actions,
-hand-offs to other roles, time).
+hand-offs to other roles, time), and the key steps with the encounters
+(flows across the line of interaction) that happen at each.
 
 A hand-off between roles is a flow whose two actions are performed by
 different declared roles; one across steps also moves the work on in time,
@@ -12,8 +13,8 @@ from collections import Counter
 
 from pydantic import BaseModel, ConfigDict
 
-from blueprint.analysis.measures import TimeRange
-from blueprint.model.types import Blueprint, RoleKind
+from blueprint.analysis.measures import TimeRange, flows_crossing
+from blueprint.model.types import Blueprint, Line, RoleKind
 
 
 class _Frozen(BaseModel):
@@ -78,3 +79,35 @@ def per_role(blueprint: Blueprint) -> tuple[list[RoleStats], RoleHandoffs | None
         total=total, across_steps=across, actions_without_role=sum(1 for action in actions if action.role is None)
     )
     return result, handoffs
+
+
+class KeyMomentStats(_Frozen):
+    """A key step (`action` null) or key action, and the encounters at it:
+    flows across the line of interaction with an end there."""
+
+    number: int
+    step: str
+    action: str | None
+    label: str
+    reason: str | None
+    encounters: int
+
+
+def key_moments(blueprint: Blueprint) -> tuple[list[KeyMomentStats], int]:
+    """Each key step and action, and how many encounters happen at one or
+    more of them (a flow at a key step and at its key action counts once)."""
+    actions = blueprint.action_index()
+    encounters = flows_crossing(blueprint)[Line.INTERACTION]
+    result = []
+    at_keys: set[int] = set()
+    for step, action, mark in blueprint.key_marks():
+        if action is not None:
+            here = [i for i, flow in enumerate(encounters) if action.id in (flow.source, flow.target)]
+        else:
+            here = [i for i, flow in enumerate(encounters)
+                    if any(end in actions and actions[end].step == step.id for end in (flow.source, flow.target))]
+        at_keys.update(here)
+        result.append(KeyMomentStats(number=mark.number, step=step.id, action=action.id if action else None,
+                                     label=action.label if action else step.label, reason=mark.reason,
+                                     encounters=len(here)))
+    return result, len(at_keys)

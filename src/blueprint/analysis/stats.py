@@ -22,7 +22,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from blueprint.analysis.measures import Length, TimeRange, flows_crossing
-from blueprint.analysis.practice_stats import RoleHandoffs, RoleStats, per_role
+from blueprint.analysis.practice_stats import KeyMomentStats, RoleHandoffs, RoleStats, key_moments, per_role
 from blueprint.model.types import ACTION_LANES, Blueprint, Lane, Language, Line, Severity, State, Step
 from blueprint.vocabulary import names
 
@@ -137,6 +137,9 @@ class BlueprintStats(_Frozen):
     # The practitioner's figures (blueprint.analysis.practice_stats).
     roles: list[RoleStats] = []
     role_handoffs: RoleHandoffs | None = None
+    encounters: int = 0  # flows across the line of interaction: the customer_contacts, by their practice name
+    key_moments: list[KeyMomentStats] = []
+    encounters_at_key_moments: int = 0
 
 
 class StatsReport(_Frozen):
@@ -262,6 +265,7 @@ def blueprint_stats(blueprint: Blueprint) -> BlueprintStats:
     crossing = flows_crossing(blueprint)
     timed = [action.duration for action in actions if action.duration is not None]
     roles, handoffs = per_role(blueprint)
+    keys, at_keys = key_moments(blueprint)
     return BlueprintStats(
         file=blueprint.source_name,
         title=blueprint.title,
@@ -284,4 +288,7 @@ def blueprint_stats(blueprint: Blueprint) -> BlueprintStats:
         costs=_costs(blueprint),
         roles=roles,
         role_handoffs=handoffs,
+        encounters=len(crossing[Line.INTERACTION]),
+        key_moments=keys,
+        encounters_at_key_moments=at_keys,
     )

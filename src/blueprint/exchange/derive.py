@@ -67,11 +67,21 @@ class _Counters:
     def __init__(self) -> None:
         self.fails = 0
         self.waits = 0
+        self.keys = 0
+
+    def key(self, owner: dict) -> None:
+        """A key mark's position and K number (a step's comes before its actions')."""
+        mark = owner.get("key")
+        if isinstance(mark, dict):
+            self.keys += 1
+            _place(mark, "span")
+            mark.setdefault("number", self.keys)
 
 
 def _action(action: dict, step_id: Any, counters: _Counters) -> None:
     _place(action, "span", "id_span")
     _default(action, "step", step_id)
+    counters.key(action)
     for fail in _objects(action.get("fails")):
         counters.fails += 1
         _place(fail, "span")
@@ -117,6 +127,7 @@ def fill_derived(document: Any, source_name: str) -> Any:
     counters = _Counters()
     for step in _objects(blueprint.get("steps")):
         _place(step, "span", "id_span")
+        counters.key(step)
         for evidence in _objects(step.get("evidence")):
             _place(evidence, "span")
             _default(evidence, "step", step.get("id"))

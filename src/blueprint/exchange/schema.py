@@ -33,6 +33,7 @@ DERIVED_FIELDS: dict[str, frozenset[str]] = {
     "Flow": frozenset({"span", "source_span", "target_span"}),
     "Header": frozenset({"span"}),
     "Role": frozenset({"span", "id_span"}),
+    "KeyMark": frozenset({"span", "number"}),
 }
 _DERIVED_NOTE = "May be left out on import, which works it out."
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from blueprint.model.types import Action, Blueprint, DurationRange, FlowKind, Lane, Line, Step
+from blueprint.model.types import Action, Blueprint, DurationRange, FlowKind, KeyMark, Lane, Line, Step
 from blueprint.vocabulary import DEFAULT_LANGUAGE
 
 INDENT = "  "
@@ -88,6 +88,8 @@ def _action(action: Action, path: str, out: BpText) -> None:
     out.add(1, f"{action.lane.value}{ident} {quote(action.label)}", path)
     if action.role is not None:
         out.add(2, f"by {action.role}", f"{path}.role")
+    if action.key is not None:
+        out.add(2, _key(action.key), f"{path}.key")
     for index, wait in enumerate(action.waits):
         text = f"wait {_range(wait.duration)}"
         if wait.description is not None:
@@ -109,6 +111,10 @@ def _action(action: Action, path: str, out: BpText) -> None:
         out.add(2, f"note {quote(note)}", f"{path}.notes[{index}]")
     for index, link in enumerate(action.links):
         out.add(2, f"link {quote(link.url)}", f"{path}.links[{index}]")
+
+
+def _key(mark: KeyMark) -> str:
+    return "key" if mark.reason is None else f"key {quote(mark.reason)}"
 
 
 def _chains(blueprint: Blueprint, indexes: list[int]) -> list[list[int]]:
@@ -167,6 +173,8 @@ def _step(blueprint: Blueprint, index: int, step: Step, flows: list[int], out: B
     path = f"{ROOT}.steps[{index}]"
     out.blank()
     out.add(0, f"step {step.id} {quote(step.label)}", path)
+    if step.key is not None:
+        out.add(1, _key(step.key), f"{path}.key")
     for number, evidence in enumerate(step.evidence):
         ident = f" {evidence.id}" if evidence.id is not None else ""
         out.add(1, f"evidence{ident} {quote(evidence.label)}", f"{path}.evidence[{number}]")

@@ -47,7 +47,12 @@ LEVELS = {
     # The practitioner's statements: declarations are headers, the rest attributes.
     "role_decl": 0,
     "by": 2,
+    "key": 1,  # under a step; under an action one deeper (STEP_OR_ACTION)
 }
+# Attributes a step or an action may carry: under a step line (before its
+# first action) they stand at the level of its items, under an action at the
+# level of its attributes.
+STEP_OR_ACTION = frozenset({"key"})
 
 
 def canonical_text(text: str) -> str:
@@ -96,22 +101,26 @@ def _levels(lines: Sequence[RawLine]) -> list[int]:
     statements = [i for i, line in enumerate(lines) if line.kind is LineKind.STATEMENT]
     last_non_flow = max((i for i in statements if lines[i].rule != "flow"), default=-1)
     levels = [0] * len(lines)
-    step_open = False
+    step_open = action_open = False
     previous = -1
     for index in statements:
         rule = lines[index].rule
         blank_since_statement = any(lines[j].kind is LineKind.BLANK for j in range(previous + 1, index))
         previous = index
         if rule == "step":
-            step_open = True
+            step_open, action_open = True, False
         elif rule == "phase":
-            step_open = False
+            step_open = action_open = False
+        elif rule in STEP_OR_ACTION:
+            levels[index] = LEVELS["item"] + action_open
         elif rule == "flow":
             if index > last_non_flow and blank_since_statement:
                 step_open = False  # the closing block of flows between steps
             levels[index] = LEVELS["flow"] if step_open else 0
         else:
             levels[index] = LEVELS.get(rule, 0)
+            if rule == "item" and lines[index].tokens[0] != "evidence":
+                action_open = True
     # A full-line comment is indented like the statement it introduces.
     following = 0
     for index in range(len(lines) - 1, -1, -1):

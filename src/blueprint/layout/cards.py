@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from blueprint.layout import style
 from blueprint.layout.measure import TextMeasurer
-from blueprint.layout.practice_marks import role_detail, role_line
+from blueprint.layout.practice_marks import key_detail, key_marker, role_detail, role_line
 from blueprint.scene import Card, Change, ChangeBadge, Detail, Marker, Text
 from blueprint.layout.text import block, line
 from blueprint.words import WORDS
@@ -68,6 +68,8 @@ def _markers(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x: fl
     limit = blueprint.max_wait.seconds if blueprint.max_wait else None
 
     def badge_at(kind: str, point, left: float, top_: float) -> Marker:
+        if kind == "key":
+            return key_marker(measurer, point.number, action.id, left, top_)
         if kind == "fail":
             severity = point.severity.value if point.severity else None
             change = "introduced" if point.number in introduced else None
@@ -77,7 +79,8 @@ def _markers(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x: fl
 
     badges: list[Marker] = []
     cursor_x, cursor_y = x, top
-    points = [("fail", fail) for fail in action.fails] + [("wait", wait) for wait in action.waits]
+    points = [("key", action.key)] if action.key is not None else []
+    points += [("fail", fail) for fail in action.fails] + [("wait", wait) for wait in action.waits]
     for kind, point in points:
         badge = badge_at(kind, point, cursor_x, cursor_y)
         if badge.change and cursor_x > x:  # room for its ring
@@ -134,7 +137,7 @@ def action_card(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x:
     role, role_height = role_line(measurer, blueprint, action, x + style.CARD_PAD_X,
                                   top + text_height + (marker_height + 6 if markers else 0), inner)
     height += role_height
-    details = role_detail(blueprint, action) + _details(blueprint, action, labels)
+    details = role_detail(blueprint, action) + key_detail(blueprint, action) + _details(blueprint, action, labels)
     if change:
         height += BADGE_H + BADGE_GAP
         details.insert(0, Detail(key=WORDS[blueprint.lang]["change"], value=change[1]))

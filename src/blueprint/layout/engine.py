@@ -23,7 +23,7 @@ from blueprint.layout.measure import FONT_STACK, FontMetricsMeasurer, TextMeasur
 from blueprint.layout.recovery import recovery_tags
 from blueprint.layout.sizing import plan_routes, settle, with_room
 from blueprint.layout.text import block
-from blueprint.layout.practice_marks import role_entries
+from blueprint.layout.practice_marks import key_entries, role_entries
 from blueprint.model.types import ACTION_LANES, Action, Blueprint, Flow, Lane
 from blueprint.scene import Arrow, Card, Change, Rect, Scene
 from blueprint.words import WORDS
@@ -103,6 +103,8 @@ class _Layout:
             _, height = block(self.m, "step-label", step.label, 0, 0, style.CARD_W, style.STEP_SIZE, bold=True,
                               max_lines=style.STEP_MAX_LINES)
             tallest = max(tallest, height)
+        if any(step.key is not None for step in self.bp.steps):  # room for the K badge under the label
+            tallest += style.MARKER_H + 4
         if self.step_changes:  # room for the badge under the label
             return tallest + 16 + BADGE_H + 4
         return tallest + 16
@@ -146,6 +148,7 @@ class _Layout:
             badges=(*made.badges, *foot.badges),
             removed=tuple(foot.removed),
             roles=role_entries(self.bp),
+            key_list=key_entries(self.bp),
         )
 
     def _routed(self, flows: list[tuple[int, Flow]]) -> tuple[Grid, list[Arrow]]:

@@ -1,14 +1,14 @@
-"""What the practitioner's constructs add to a card: the role that performs
-an action, written small at the card's foot, quiet enough that the label
-still leads."""
+"""What the practitioner's constructs add to the drawing: the role that
+performs an action, written small at the card's foot, quiet enough that the
+label still leads; the K badge of a key step or action, and their list."""
 
 from __future__ import annotations
 
 from blueprint.layout import style
 from blueprint.layout.measure import TextMeasurer
-from blueprint.layout.text import block
+from blueprint.layout.text import block, line
 from blueprint.model.types import Action, Blueprint
-from blueprint.scene import Detail, RoleEntry, Text
+from blueprint.scene import Detail, KeyEntry, Marker, RoleEntry, Text
 from blueprint.words import WORDS
 
 ROLE_SIZE = 9.5
@@ -42,3 +42,44 @@ def role_detail(blueprint: Blueprint, action: Action) -> list[Detail]:
     if role.kind is not None:
         value += f"{w['open']}{w['role_kinds'][role.kind.value]}{w['close']}"  # type: ignore[index]
     return [Detail(key=w["role"], value=value)]  # type: ignore[arg-type]
+
+
+def key_marker(measurer: TextMeasurer, number: int | None, action: str | None, x: float, y: float,
+               step: str | None = None) -> Marker:
+    """The K badge of a key step or action: square-cornered, so that it
+    differs from F (round) and W (rounded) in shape, not only in colour.
+    Without a number, the legend's sample: "K" alone."""
+    text = "K" if number is None else f"K{number}"
+    size = style.MARKER_H
+    width = max(size, measurer.width(text, style.MARKER_SIZE, True) + 8)
+    label = line(measurer, "marker-text", text, x + width / 2, y + size / 2 + style.MARKER_SIZE * 0.36,
+                 style.MARKER_SIZE, bold=True, anchor="middle")
+    return Marker(kind="key", number=number or 0, action=action, x=x, y=y, width=width, height=size, label=label,
+                  step=step)
+
+
+def key_detail(blueprint: Blueprint, action: Action) -> list[Detail]:
+    if action.key is None:
+        return []
+    w = WORDS[blueprint.lang]
+    return [Detail(key=f"{w['key_step']} K{action.key.number}", value=action.key.reason or w["key_step"])]  # type: ignore[arg-type]
+
+
+def key_entries(blueprint: Blueprint) -> tuple[KeyEntry, ...]:
+    return tuple(
+        KeyEntry(number=mark.number, step=step.id, action=action.id if action else None,
+                 label=action.label if action else step.label, reason=mark.reason)
+        for step, action, mark in blueprint.key_marks()
+    )
+
+
+def key_list_rows(blueprint: Blueprint, measurer: TextMeasurer, entries: tuple[KeyEntry, ...]) -> list[tuple[Marker, str]]:
+    """The rows of the key-step list under the drawing: badge, then what and why."""
+    w = WORDS[blueprint.lang]
+    rows = []
+    for entry in entries:
+        what = entry.label if entry.action else f"{w['step']}{w['colon']}{entry.label}"
+        text = what + (f"{w['colon']}{entry.reason}" if entry.reason else "")
+        step = entry.step if entry.action is None else None
+        rows.append((key_marker(measurer, entry.number, entry.action, 0, 0, step), text))
+    return rows

@@ -17,6 +17,7 @@ from blueprint.model.types import (
     FailPoint,
     Flow,
     Header,
+    KeyMark,
     Lane,
     Line,
     Link,
@@ -64,6 +65,7 @@ class ActionDraft:
     attribute_lines: dict[str, int] = field(default_factory=dict)  # keyword -> the line that set it
     role: str | None = None
     role_span: Span | None = None
+    key: KeyMark | None = None
 
     def freeze(self) -> Action:
         return node(
@@ -83,6 +85,7 @@ class ActionDraft:
             id_span=self.id_span,
             role=self.role,
             role_span=self.role_span,
+            key=self.key,
         )
 
 
@@ -92,6 +95,8 @@ class StepDraft:
     phase: int | None
     evidence: list[Evidence] = field(default_factory=list)
     actions: list[ActionDraft] = field(default_factory=list)
+    key: KeyMark | None = None
+    attribute_lines: dict[str, int] = field(default_factory=dict)  # keyword -> the line that set it
 
     def freeze(self) -> Step:
         return node(
@@ -103,6 +108,7 @@ class StepDraft:
             actions=tuple(action.freeze() for action in self.actions),
             span=self.statement.span,
             id_span=self.statement.id.span,
+            key=self.key,
         )
 
 
@@ -124,6 +130,7 @@ class BlueprintDraft:
         self.repeated_attributes: list[RepeatedAttribute] = []
         self.fail_count = 0
         self.wait_count = 0
+        self.key_count = 0
         self.seen_body = False
         self.seen_statement = False
 

@@ -1,4 +1,4 @@
-"""The practitioner's statements: roles (`role`, `by`).
+"""The practitioner's statements: roles (`role`, `by`) and key steps (`key`).
 
 A role is declared among the headers, once; the builder keeps the first
 declaration of an ID and records where a second one stood, which the
@@ -12,11 +12,13 @@ from collections.abc import Callable
 from typing import Any
 
 from blueprint.model.attributes import current_action, first_attribute
-from blueprint.model.drafts import BlueprintDraft, node
+from blueprint.model.codes import ATTRIBUTE_WITHOUT_ACTION
+from blueprint.model.drafts import ActionDraft, BlueprintDraft, StepDraft, node
 from blueprint.model.headers import first_header, header_allowed
-from blueprint.model.types import Role, RoleKind
+from blueprint.model.types import KeyMark, RepeatedAttribute, Role, RoleKind
 from blueprint.model.values import check_reserved, read_choice
-from blueprint.parse.statements import ByStatement, RoleStatement
+from blueprint.parse.statements import ByStatement, KeyStatement, RoleStatement
+from blueprint.source import Span
 
 
 def role(draft: BlueprintDraft, statement: RoleStatement) -> None:
@@ -41,7 +43,48 @@ def by(draft: BlueprintDraft, statement: ByStatement) -> None:
         action.role_span = statement.role.span
 
 
+def step_or_action(draft: BlueprintDraft, keyword: str, span: Span) -> StepDraft | ActionDraft | None:
+    """What an attribute that a step or an action may carry attaches to: the
+    action above it, or the step when the step has no action yet."""
+    if not draft.steps:
+        draft.report(
+            ATTRIBUTE_WITHOUT_ACTION,
+            span,
+            f"found '{keyword}' before the first step; it belongs to the step or action above it",
+            hint=f'open a step first: step ID "Label", then write {keyword} under it',
+        )
+        return None
+    step = draft.steps[-1]
+    return step.actions[-1] if step.actions else step
+
+
+def first_for_step(draft: BlueprintDraft, step: StepDraft, keyword: str, span: Span) -> bool:
+    """Whether this is the step's first `keyword`; a later one is set aside (BP211)."""
+    earlier = step.attribute_lines.setdefault(keyword, span.line)
+    if earlier == span.line:
+        return True
+    draft.repeated_attributes.append(
+        node(RepeatedAttribute, action=step.statement.id.text, owner="step", keyword=keyword, span=span,
+             first_line=earlier)
+    )
+    return False
+
+
+def key(draft: BlueprintDraft, statement: KeyStatement) -> None:
+    owner = step_or_action(draft, "key", statement.span)
+    if owner is None:
+        return
+    if isinstance(owner, StepDraft):
+        if not first_for_step(draft, owner, "key", statement.span):
+            return
+    elif not first_attribute(draft, owner, "key", statement.span):
+        return
+    draft.key_count += 1
+    owner.key = node(KeyMark, number=draft.key_count, reason=statement.reason, span=statement.span)
+
+
 HANDLERS: dict[type, Callable[[BlueprintDraft, Any], None]] = {
     RoleStatement: role,
     ByStatement: by,
+    KeyStatement: key,
 }

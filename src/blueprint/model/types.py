@@ -86,6 +86,15 @@ class Link(Node):
     span: Span
 
 
+class KeyMark(Node):
+    """A key step or action (关键作业环节): a moment of truth, where the
+    customer's view of the service is made or lost."""
+
+    number: int = Field(description="1-based, in document order over steps and actions: K1, K2, …")
+    reason: str | None = None
+    span: Span
+
+
 class Action(Node):
     id: str
     generated_id: bool = False
@@ -102,6 +111,7 @@ class Action(Node):
     id_span: Span
     role: str | None = Field(default=None, description="the ID of the role that performs it (`by`)")
     role_span: Span | None = None
+    key: KeyMark | None = None
 
 
 class Evidence(Node):
@@ -120,6 +130,7 @@ class Step(Node):
     actions: tuple[Action, ...] = ()
     span: Span
     id_span: Span
+    key: KeyMark | None = None
 
 
 class Phase(Node):
@@ -165,6 +176,7 @@ class RepeatedAttribute(Node):
     first and sets this one aside, for the validator to report."""
 
     action: str
+    owner: str = "action"  # or "step", for an attribute a step may carry (`key`)
     keyword: str
     span: Span
     first_line: int
@@ -230,6 +242,12 @@ class Blueprint(Node):
         for role in self.roles:
             index.setdefault(role.id, role)
         return index
+
+    def key_marks(self) -> list[tuple[Step, Action | None, KeyMark]]:
+        """Every key step and action, in K-number order: (step, action or None for the step, mark)."""
+        marks = [(step, None, step.key) for step in self.steps if step.key is not None]
+        marks += [(step, action, action.key) for step in self.steps for action in step.actions if action.key is not None]
+        return sorted(marks, key=lambda found: found[2].number)  # type: ignore[union-attr]
 
     def fail_points(self) -> list[FailPoint]:
         return [fail for action in self.actions() for fail in action.fails]

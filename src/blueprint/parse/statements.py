@@ -138,6 +138,13 @@ class ByStatement(Statement):
     role: Word
 
 
+@record
+class KeyStatement(Statement):
+    """`key "Reason"`: the step or action above is a key one; the reason is optional."""
+
+    reason: str | None = None
+
+
 AnyStatement = (
     TitleStatement
     | HeaderStatement
@@ -154,4 +161,5 @@ AnyStatement = (
     | FlowStatement
     | RoleStatement
     | ByStatement
+    | KeyStatement
 )

@@ -25,6 +25,7 @@ from blueprint.parse.codes import BAD_ESCAPE, REPEATED_ATTRIBUTE
 from blueprint.parse.statements import (
     AnyStatement,
     ByStatement,
+    KeyStatement,
     CostStatement,
     DurationStatement,
     FailStatement,
@@ -325,3 +326,8 @@ class Statements:
         keyword, role = children
         offset = _READING.get().line_offset
         return ByStatement(span=_between(keyword, role, offset), role=_word(role, offset))
+
+    def key(self, children: list) -> KeyStatement:
+        context = _READING.get()
+        reason = _string(children[1], context) if len(children) == 2 else None
+        return KeyStatement(span=_between(children[0], children[-1], context.line_offset), reason=reason)

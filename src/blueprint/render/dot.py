@@ -161,6 +161,8 @@ def _as_drawn(label: str, drawn: list[str]) -> list[str]:
 def _marker_text(marker: Marker, waits: dict[int, str]) -> str:
     if marker.kind == "fail":
         return f"F{marker.number}"
+    if marker.kind == "key":
+        return f"K{marker.number}"
     duration = waits.get(marker.number)
     return f"W{marker.number} {duration}" if duration else f"W{marker.number}"
 
@@ -188,6 +190,9 @@ def _steps(scene: Scene) -> tuple[list[str], dict[str, list[str]]]:
     for column in scene.columns:
         left[column.step] = column.x
         labels[column.step] = _as_drawn(column.label, _drawn_in(scene, "step-label", column.x, column.x + column.width))
+    for key in scene.key_list:  # a key step's K badge, under its label as drawn
+        if key.action is None and key.step in labels:
+            labels[key.step] = [*labels[key.step], f"K{key.number}"]
     steps = sorted(left, key=lambda step: left[step])
     return steps, labels
 

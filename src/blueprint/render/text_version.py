@@ -89,7 +89,9 @@ def _step(scene: Scene, column: Column, index: int, total: int, cards: dict[str,
         here = sorted((card for card in in_step if card.lane == lane), key=lambda card: (card.y, card.x))
         lane_entries.append(Entry("lane", lanes.get(lane, lane),
                                   [_card(scene, card, cards, columns, lanes, w) for card in here]))
-    return Entry("step", text, lane_entries)
+    keys = [Entry("fact", f"{w['key_step']} K{key.number}" + (f"{w['colon']}{key.reason}" if key.reason else ""))
+            for key in scene.key_list if key.action is None and key.step == column.step]
+    return Entry("step", text, keys + lane_entries)
 
 
 def _card(scene: Scene, card: Card, cards: dict[str, Card], columns: dict[str, Column],

@@ -336,6 +336,8 @@ def practice_css(name: str) -> str:
     t = get_theme(name)
     return f"""\
 .card-role{{fill:{t.text_muted}}}
+.mark-key .mark-shape{{fill:{t.phase_fill};stroke:{t.phase_fill};stroke-width:1}}
+.mark-key .marker-text{{fill:{t.phase_text}}}
 """
 
 

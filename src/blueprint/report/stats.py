@@ -126,6 +126,16 @@ def _roles(stats: BlueprintStats) -> list[str]:
     return lines
 
 
+def _key_moments(stats: BlueprintStats) -> list[str]:
+    if not stats.key_moments:
+        return []
+    rows = [[f"K{key.number}", key.label, key.reason or "-", plural(key.encounters, "encounter")]
+            for key in stats.key_moments]
+    return ["Key steps and moments of truth", *table(rows),
+            f"  encounters (flows across the line of interaction): {stats.encounters}, "
+            f"{stats.encounters_at_key_moments} at a key step or action"]
+
+
 def format_stats(stats: BlueprintStats) -> str:
     sections = [
         _heading(stats),
@@ -136,6 +146,7 @@ def format_stats(stats: BlueprintStats) -> str:
         _customer_wait(stats),
         _time_and_money(stats),
         _roles(stats),
+        _key_moments(stats),
     ]
     return "\n\n".join("\n".join(section) for section in sections if section)
 

@@ -51,7 +51,7 @@ def repeated_attributes(blueprint: Blueprint) -> Iterator[Diagnostic]:
         yield REPEATED_ATTRIBUTE.at(
             blueprint.source_name,
             repeated.span,
-            f"found a second '{repeated.keyword}' for the action '{repeated.action}'; "
+            f"found a second '{repeated.keyword}' for the {repeated.owner} '{repeated.action}'; "
             f"it was already set on line {repeated.first_line}",
             hint="keep one line; a range such as 2min..5min covers both" if repeated.keyword == "duration"
             else "keep one line",
