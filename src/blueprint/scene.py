@@ -149,7 +149,7 @@ class Card(_WithComparison):
     """An action (or a piece of evidence) in its cell."""
 
     # Left out of the scene's data when empty, as are the practitioner's marks, which most cards have not.
-    _comparison_fields = ("change", "badge", "role", "role_line")
+    _comparison_fields = ("change", "badge", "role", "role_line", "decision_mark", "decision_lines")
 
     id: str
     kind: Literal["action", "evidence"]
@@ -169,6 +169,9 @@ class Card(_WithComparison):
     # Who performs an action (its role's ID), and the role's label as drawn, quietly, at the card's foot.
     role: str | None = None
     role_line: Text | None = None
+    # A decision card: the diamond (drawn inside this box) and the question beside it, under the label.
+    decision_mark: Rect | None = None
+    decision_lines: tuple[Text, ...] = ()
 
 
 @record

@@ -72,7 +72,7 @@ STATEMENT_KEYWORDS: tuple[str, ...] = (
     "lane", "line", "phase", "step", "fail", "wait", "duration", "cost", "note", "link",
 )
 # The practitioner's statements (roles, channels, key steps, decisions).
-STATEMENT_KEYWORDS += ("role", "by", "key")
+STATEMENT_KEYWORDS += ("role", "by", "key", "decision")
 OPTION_KEYWORDS: tuple[str, ...] = ("severity", "recover")
 KEYWORDS: tuple[str, ...] = STATEMENT_KEYWORDS + OPTION_KEYWORDS
 

@@ -308,6 +308,9 @@ _PRACTICE_WORDS: dict[Language, dict[str, object]] = {
         "key_step": "Key step",
         "key_steps": "Key steps",
         "legend_key": "Key step or moment of truth",
+        "decision": "Decision",
+        "branches": "branches",
+        "legend_decision": "Decision; its branches are labelled",
     },
     Language.ZH: {
         "role": "角色",
@@ -318,11 +321,14 @@ _PRACTICE_WORDS: dict[Language, dict[str, object]] = {
         "key_step": "关键作业环节",
         "key_steps": "关键作业环节",
         "legend_key": "关键作业环节（关键时刻）",
+        "decision": "决策",
+        "branches": "分支",
+        "legend_decision": "决策点，各分支标有条件",
     },
 }
 _PRACTICE_CHANGE_FIELDS: dict[Language, dict[str, str]] = {
-    Language.EN: {"by": "role", "role": "role", "key": "key step"},
-    Language.ZH: {"by": "角色", "role": "角色", "key": "关键作业环节"},
+    Language.EN: {"by": "role", "role": "role", "key": "key step", "decision": "decision"},
+    Language.ZH: {"by": "角色", "role": "角色", "key": "关键作业环节", "decision": "决策"},
 }
 for _language, _words in _PRACTICE_WORDS.items():
     WORDS[_language].update(_words)

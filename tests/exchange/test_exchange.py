@@ -576,6 +576,15 @@ def documents(draw) -> dict:
             if draw(st.booleans()):
                 flow["label"] = draw(_TEXT)
             flows.append(flow)
+    # An action with two or more labelled flows leaving it may be a decision (BP215, BP216).
+    leaving: dict[str, list[dict]] = {}
+    for flow in flows:
+        if flow["kind"] != "agreement":
+            leaving.setdefault(flow["source"], []).append(flow)
+    for action in (action for step in steps for action in step["actions"]):
+        branches = leaving.get(action["id"], [])
+        if len(branches) >= 2 and all("label" in flow for flow in branches) and draw(st.booleans()):
+            action["decision"] = {"question": draw(_TEXT)} if draw(st.booleans()) else {}
     blueprint: dict = {
         "title": draw(_TEXT),
         "state": draw(st.sampled_from(["current", "future"])),

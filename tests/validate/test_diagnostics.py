@@ -150,6 +150,12 @@ CASES = [
      "write 'by core' under its actions, or remove the role"),
     (HEAD + 'step s "S"\n  key "First"\n  key\n  customer c "C"\n  onstage o "O"\n  c -> o\n', "BP211", 4, 3,
      "found a second 'key' for the step 's'; it was already set on line 3", "keep one line"),
+    (HEAD + 'step s "S"\n  customer c "C"\n  onstage o "O"\n    decision "Open?"\n  onstage y "Y"\n  c -> o\n'
+     '  o -> y "yes"\n', "BP215", 5, 5, "found a decision at the action 'o', but only one flow leaves it, to 'y'",
+     'write a labelled flow for each way out, e.g. o -> OTHER_ACTION "declined"'),
+    (HEAD + 'step s "S"\n  customer c "C"\n  onstage o "O"\n    decision\n  onstage y "Y"\n  onstage n "N"\n'
+     '  c -> o\n  o -> y "yes"\n  o -> n\n', "BP216", 10, 8,
+     "found the branch o -> n of a decision without a label", 'say when the process goes this way: o -> n "…"'),
 ]
 
 

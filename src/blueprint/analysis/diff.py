@@ -111,7 +111,15 @@ def _action_changes(old: Action, new: Action) -> list[FieldChange]:
     changes += _bag_changes("link", [link.url for link in old.links], [link.url for link in new.links])
     changes += _change("by", old.role, new.role)
     changes += _change("key", _key_text(old.key), _key_text(new.key))
+    changes += _change("decision", _decision_text(old), _decision_text(new))
     return changes
+
+
+def _decision_text(action: Action) -> str | None:
+    if action.decision is None:
+        return None
+    question = action.decision.question
+    return "decision" if question is None else f'decision "{question}"'
 
 
 def _key_text(mark: KeyMark | None) -> str | None:

@@ -82,6 +82,8 @@ def _action(action: dict, step_id: Any, counters: _Counters) -> None:
     _place(action, "span", "id_span")
     _default(action, "step", step_id)
     counters.key(action)
+    if isinstance(action.get("decision"), dict):
+        _place(action["decision"], "span")
     for fail in _objects(action.get("fails")):
         counters.fails += 1
         _place(fail, "span")

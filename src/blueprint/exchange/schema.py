@@ -34,6 +34,7 @@ DERIVED_FIELDS: dict[str, frozenset[str]] = {
     "Header": frozenset({"span"}),
     "Role": frozenset({"span", "id_span"}),
     "KeyMark": frozenset({"span", "number"}),
+    "Decision": frozenset({"span"}),
 }
 _DERIVED_NOTE = "May be left out on import, which works it out."
 

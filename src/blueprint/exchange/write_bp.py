@@ -90,6 +90,9 @@ def _action(action: Action, path: str, out: BpText) -> None:
         out.add(2, f"by {action.role}", f"{path}.role")
     if action.key is not None:
         out.add(2, _key(action.key), f"{path}.key")
+    if action.decision is not None:
+        question = action.decision.question
+        out.add(2, "decision" if question is None else f"decision {quote(question)}", f"{path}.decision")
     for index, wait in enumerate(action.waits):
         text = f"wait {_range(wait.duration)}"
         if wait.description is not None:

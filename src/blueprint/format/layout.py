@@ -47,6 +47,7 @@ LEVELS = {
     # The practitioner's statements: declarations are headers, the rest attributes.
     "role_decl": 0,
     "by": 2,
+    "decision": 2,
     "key": 1,  # under a step; under an action one deeper (STEP_OR_ACTION)
 }
 # Attributes a step or an action may carry: under a step line (before its

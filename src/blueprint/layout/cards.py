@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from blueprint.layout import style
 from blueprint.layout.measure import TextMeasurer
-from blueprint.layout.practice_marks import key_detail, key_marker, role_detail, role_line
+from blueprint.layout.practice_marks import decision_detail, decision_parts, key_detail, key_marker, role_detail, role_line
 from blueprint.scene import Card, Change, ChangeBadge, Detail, Marker, Text
 from blueprint.layout.text import block, line
 from blueprint.words import WORDS
@@ -131,13 +131,17 @@ def action_card(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x:
     label_width = inner - style.LINK_MARK_ROOM if action.links else inner
     texts, text_height = block(measurer, "card-text", action.label, x + style.CARD_PAD_X, top,
                                label_width, style.CARD_SIZE, max_lines=style.CARD_MAX_LINES)
+    diamond, question, question_height = decision_parts(measurer, blueprint, action, x + style.CARD_PAD_X,
+                                                         top + text_height, inner)
+    text_height += question_height  # what follows goes below the question
     markers, marker_height = _markers(measurer, blueprint, action, x + style.CARD_PAD_X,
                                       top + text_height + 6, inner, introduced)
     height = style.CARD_PAD_Y * 2 + text_height + (marker_height + 6 if markers else 0)
     role, role_height = role_line(measurer, blueprint, action, x + style.CARD_PAD_X,
                                   top + text_height + (marker_height + 6 if markers else 0), inner)
     height += role_height
-    details = role_detail(blueprint, action) + key_detail(blueprint, action) + _details(blueprint, action, labels)
+    details = (role_detail(blueprint, action) + key_detail(blueprint, action)
+               + decision_detail(blueprint, action, labels) + _details(blueprint, action, labels))
     if change:
         height += BADGE_H + BADGE_GAP
         details.insert(0, Detail(key=WORDS[blueprint.lang]["change"], value=change[1]))
@@ -147,6 +151,7 @@ def action_card(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x:
         markers=tuple(markers), details=tuple(details),
         links=tuple(link.url for link in action.links),
         change=change[0] if change else None, badge=badge, role=action.role, role_line=role,
+        decision_mark=diamond, decision_lines=tuple(question),
     )
 
 
@@ -171,6 +176,10 @@ def move_card(card: Card, x: float, y: float) -> None:
     card.x, card.y = x, y
     for text in card.lines if card.role_line is None else (*card.lines, card.role_line):
         _shift_text(text, dx, dy)
+    for text in card.decision_lines:
+        _shift_text(text, dx, dy)
+    if card.decision_mark is not None:
+        card.decision_mark.x, card.decision_mark.y = round(card.decision_mark.x + dx, 2), round(card.decision_mark.y + dy, 2)
     for badge in (*card.markers, card.badge) if card.badge is not None else card.markers:
         shift_badge(badge, dx, dy)
 

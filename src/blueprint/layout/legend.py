@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from blueprint.layout import style
 from blueprint.layout.cards import BADGE_H, change_badge, fail_marker, wait_marker
 from blueprint.layout.measure import TextMeasurer
-from blueprint.layout.practice_marks import key_marker
+from blueprint.layout.practice_marks import decision_sample, key_marker
 from blueprint.layout.recovery import TAG_H, TAG_SIZE
 from blueprint.layout.text import line
 from blueprint.model.types import Blueprint, Language, Line
@@ -66,6 +66,8 @@ def _legend_items(blueprint: Blueprint, flow_kinds: frozenset[str], marked: tupl
         items.append(("link", w["legend_link"]))
     if blueprint.key_marks():
         items.append(("key", w["legend_key"]))
+    if any(action.decision for action in blueprint.actions()):
+        items.append(("decision", w["legend_decision"]))
     recovered = blueprint.action_index()
     if any(fail.recover in recovered for fail in blueprint.fail_points()):
         items.append(("recovery", w["legend_recovery"]))
@@ -132,6 +134,8 @@ def legend(blueprint: Blueprint, m: TextMeasurer, x: float, top: float, right: f
             frame, mark = _link_sample(cursor_x, middle)
             drawn.rects.append(frame)
             drawn.rules += mark
+        elif kind == "decision":
+            drawn.rules += decision_sample(cursor_x, middle, sample_width)
         elif kind == "recovery":
             tag, tag_text = _recovery_sample(m, cursor_x, middle)
             drawn.rects.append(tag)

@@ -1,6 +1,7 @@
 """What the practitioner's constructs add to the drawing: the role that
 performs an action, written small at the card's foot, quiet enough that the
-label still leads; the K badge of a key step or action, and their list."""
+label still leads; the K badge of a key step or action, and their list; the
+diamond and question of a decision."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from blueprint.layout import style
 from blueprint.layout.measure import TextMeasurer
 from blueprint.layout.text import block, line
 from blueprint.model.types import Action, Blueprint
-from blueprint.scene import Detail, KeyEntry, Marker, RoleEntry, Text
+from blueprint.scene import Detail, KeyEntry, Marker, Rect, RoleEntry, Rule, Text
 from blueprint.words import WORDS
 
 ROLE_SIZE = 9.5
@@ -83,3 +84,47 @@ def key_list_rows(blueprint: Blueprint, measurer: TextMeasurer, entries: tuple[K
         step = entry.step if entry.action is None else None
         rows.append((key_marker(measurer, entry.number, entry.action, 0, 0, step), text))
     return rows
+
+
+DECISION_SIZE = 10.5
+DIAMOND = 10  # the decision diamond's width and height
+DIAMOND_GAP = 5  # between the diamond and the question
+DECISION_GAP = 4  # between the label and the question
+
+
+def decision_parts(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x: float, top: float,
+                   width: float) -> tuple[Rect | None, list[Text], float]:
+    """The diamond and the question (or the word "Decision") of a decision
+    card, in a box that starts at `top`, and the height they take."""
+    if action.decision is None:
+        return None, [], 0.0
+    text = action.decision.question or WORDS[blueprint.lang]["decision"]
+    texts, height = block(measurer, "card-decision", text, x + DIAMOND + DIAMOND_GAP, top + DECISION_GAP,
+                          width - DIAMOND - DIAMOND_GAP, DECISION_SIZE, italic=True, max_lines=2)  # type: ignore[arg-type]
+    first_line = measurer.line_height(DECISION_SIZE)
+    mark = Rect(role="decision-mark", x=round(x, 2), y=round(top + DECISION_GAP + (first_line - DIAMOND) / 2, 2),
+                width=DIAMOND, height=DIAMOND)
+    return mark, texts, height + DECISION_GAP
+
+
+def decision_detail(blueprint: Blueprint, action: Action, labels: dict[str, str]) -> list[Detail]:
+    """What the card's details and the text version say of a decision: the
+    question, then each branch's label and where it leads."""
+    if action.decision is None:
+        return []
+    w = WORDS[blueprint.lang]
+    branches = [f"{flow.label or '?'}{w['becomes']}{labels.get(flow.target, flow.target)}"
+                for flow in blueprint.branches(action.id)]
+    parts = [action.decision.question] if action.decision.question else []
+    if branches:
+        parts.append(f"{w['branches']}{w['colon']}{w['list_join'].join(branches)}")
+    return [Detail(key=w["decision"], value=w["sep"].join(parts) or w["decision"])]  # type: ignore[arg-type]
+
+
+def decision_sample(x: float, middle: float, width: float) -> list[Rule]:
+    """The legend's diamond, as four strokes, centred in a sample `width` wide."""
+    half = DIAMOND / 2 + 1
+    cx = x + width / 2
+    corners = [(cx, middle - half), (cx + half, middle), (cx, middle + half), (cx - half, middle)]
+    return [Rule(role="legend-decision", x1=round(a[0], 2), y1=round(a[1], 2), x2=round(b[0], 2), y2=round(b[1], 2))
+            for a, b in zip(corners, corners[1:] + corners[:1])]

@@ -16,6 +16,7 @@ from blueprint.model.types import (
     Evidence,
     FailPoint,
     Flow,
+    Decision,
     Header,
     KeyMark,
     Lane,
@@ -66,6 +67,7 @@ class ActionDraft:
     role: str | None = None
     role_span: Span | None = None
     key: KeyMark | None = None
+    decision: Decision | None = None
 
     def freeze(self) -> Action:
         return node(
@@ -86,6 +88,7 @@ class ActionDraft:
             role=self.role,
             role_span=self.role_span,
             key=self.key,
+            decision=self.decision,
         )
 
 

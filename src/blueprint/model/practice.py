@@ -1,4 +1,5 @@
-"""The practitioner's statements: roles (`role`, `by`) and key steps (`key`).
+"""The practitioner's statements: roles (`role`, `by`), key steps (`key`)
+and decisions (`decision`).
 
 A role is declared among the headers, once; the builder keeps the first
 declaration of an ID and records where a second one stood, which the
@@ -15,9 +16,9 @@ from blueprint.model.attributes import current_action, first_attribute
 from blueprint.model.codes import ATTRIBUTE_WITHOUT_ACTION
 from blueprint.model.drafts import ActionDraft, BlueprintDraft, StepDraft, node
 from blueprint.model.headers import first_header, header_allowed
-from blueprint.model.types import KeyMark, RepeatedAttribute, Role, RoleKind
+from blueprint.model.types import Decision, KeyMark, RepeatedAttribute, Role, RoleKind
 from blueprint.model.values import check_reserved, read_choice
-from blueprint.parse.statements import ByStatement, KeyStatement, RoleStatement
+from blueprint.parse.statements import ByStatement, DecisionStatement, KeyStatement, RoleStatement
 from blueprint.source import Span
 
 
@@ -83,8 +84,15 @@ def key(draft: BlueprintDraft, statement: KeyStatement) -> None:
     owner.key = node(KeyMark, number=draft.key_count, reason=statement.reason, span=statement.span)
 
 
+def decision(draft: BlueprintDraft, statement: DecisionStatement) -> None:
+    action = current_action(draft, "decision", statement.span)
+    if action is not None and first_attribute(draft, action, "decision", statement.span):
+        action.decision = node(Decision, question=statement.question, span=statement.span)
+
+
 HANDLERS: dict[type, Callable[[BlueprintDraft, Any], None]] = {
     RoleStatement: role,
     ByStatement: by,
     KeyStatement: key,
+    DecisionStatement: decision,
 }

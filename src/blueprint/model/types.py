@@ -95,6 +95,14 @@ class KeyMark(Node):
     span: Span
 
 
+class Decision(Node):
+    """An action that branches (`decision "Approve?"`): its outgoing flows
+    are the branches, each named by its label."""
+
+    question: str | None = None
+    span: Span
+
+
 class Action(Node):
     id: str
     generated_id: bool = False
@@ -112,6 +120,7 @@ class Action(Node):
     role: str | None = Field(default=None, description="the ID of the role that performs it (`by`)")
     role_span: Span | None = None
     key: KeyMark | None = None
+    decision: Decision | None = None
 
 
 class Evidence(Node):
@@ -248,6 +257,10 @@ class Blueprint(Node):
         marks = [(step, None, step.key) for step in self.steps if step.key is not None]
         marks += [(step, action, action.key) for step in self.steps for action in step.actions if action.key is not None]
         return sorted(marks, key=lambda found: found[2].number)  # type: ignore[union-attr]
+
+    def branches(self, action: str) -> list[Flow]:
+        """The flows that leave `action` one way (a two-way agreement is no branch)."""
+        return [flow for flow in self.flows if flow.source == action and flow.kind is not FlowKind.AGREEMENT]
 
     def fail_points(self) -> list[FailPoint]:
         return [fail for action in self.actions() for fail in action.fails]

@@ -145,6 +145,13 @@ class KeyStatement(Statement):
     reason: str | None = None
 
 
+@record
+class DecisionStatement(Statement):
+    """`decision "Question?"`: the action above branches; the question is optional."""
+
+    question: str | None = None
+
+
 AnyStatement = (
     TitleStatement
     | HeaderStatement
@@ -162,4 +169,5 @@ AnyStatement = (
     | RoleStatement
     | ByStatement
     | KeyStatement
+    | DecisionStatement
 )

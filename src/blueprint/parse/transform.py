@@ -25,6 +25,7 @@ from blueprint.parse.codes import BAD_ESCAPE, REPEATED_ATTRIBUTE
 from blueprint.parse.statements import (
     AnyStatement,
     ByStatement,
+    DecisionStatement,
     KeyStatement,
     CostStatement,
     DurationStatement,
@@ -331,3 +332,8 @@ class Statements:
         context = _READING.get()
         reason = _string(children[1], context) if len(children) == 2 else None
         return KeyStatement(span=_between(children[0], children[-1], context.line_offset), reason=reason)
+
+    def decision(self, children: list) -> DecisionStatement:
+        context = _READING.get()
+        question = _string(children[1], context) if len(children) == 2 else None
+        return DecisionStatement(span=_between(children[0], children[-1], context.line_offset), question=question)

@@ -135,6 +135,8 @@ def _card_attributes(card: Card, waits: dict[int, str]) -> dict[str, str]:
     markers = [_marker_text(marker, waits) for marker in card.markers]
     if markers:
         lines.append(MARKER_SEPARATOR.join(markers))
+    if card.decision_lines:
+        lines.append("◇ " + " ".join(text.content for text in card.decision_lines))
     if card.role_line is not None:
         lines.append(card.role_line.content)
     attributes = {"label": _lines(lines), "id": _text(card.id)}

@@ -141,7 +141,8 @@ def marks_changes(scene: Scene) -> bool:
 def shows_practice(scene: Scene) -> bool:
     """Whether the drawing shows any of the practitioner's marks (roles,
     channels, key steps, decisions), whose rules are added only then."""
-    return bool(scene.roles or scene.key_list) or any(card.role_line is not None for card in scene.cards)
+    return bool(scene.roles or scene.key_list) or any(
+        card.role_line is not None or card.decision_mark is not None for card in scene.cards)
 
 
 def _trusted_css(theme: str, changes: bool = False, named: bool = False, practice: bool = False) -> str:
