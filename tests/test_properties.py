@@ -23,7 +23,7 @@ TOKENS = [
     "wait", "duration", "cost", "note", "link", "severity", "recover", "state", "lang", "max-wait",
     "lane", "line", "->", "-->", "<->", "..", '"', '"label"', "5min", "1h30min", "20", "1,200", "#",
     "\n", " ", "\t", "a", "b", "付款", "\\", "\r\n", "\ufeff",
-    "role", "by", "staff", "system", "key", "decision",
+    "role", "by", "staff", "system", "key", "decision", "channel", "via", "app", "branch",
 ]
 
 

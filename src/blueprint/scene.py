@@ -107,7 +107,7 @@ class Marker(_WithComparison):
 
     _comparison_fields = ("change", "step")
 
-    kind: Literal["fail", "wait", "key"]
+    kind: Literal["fail", "wait", "key", "channel"]
     number: int
     action: str | None = None  # None for the legend's sample markers
     x: float
@@ -261,7 +261,7 @@ class LaneBand(SceneNode):
 class Column(_WithComparison):
     """A step's column."""
 
-    _comparison_fields = ("change", "key_marker")
+    _comparison_fields = ("change", "key_marker", "channel_tag", "channel_note")
 
     step: str
     label: str
@@ -270,6 +270,8 @@ class Column(_WithComparison):
     width: float
     change: Change | None = None
     key_marker: Marker | None = None  # a key step's K badge, under its label
+    channel_tag: Marker | None = None  # the tag of the step's channel, under its label
+    channel_note: str | None = None  # the channel and why, in words (the text version)
 
 
 @record

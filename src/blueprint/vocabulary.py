@@ -72,7 +72,7 @@ STATEMENT_KEYWORDS: tuple[str, ...] = (
     "lane", "line", "phase", "step", "fail", "wait", "duration", "cost", "note", "link",
 )
 # The practitioner's statements (roles, channels, key steps, decisions).
-STATEMENT_KEYWORDS += ("role", "by", "key", "decision")
+STATEMENT_KEYWORDS += ("role", "by", "key", "decision", "channel", "via")
 OPTION_KEYWORDS: tuple[str, ...] = ("severity", "recover")
 KEYWORDS: tuple[str, ...] = STATEMENT_KEYWORDS + OPTION_KEYWORDS
 
@@ -83,6 +83,24 @@ class RoleKind(str, Enum):
     SYSTEM = "system"
     PARTNER = "partner"
     CUSTOMER = "customer"
+
+
+class Channel(str, Enum):
+    """The channels and places a customer is received in that need no declaration."""
+
+    BRANCH = "branch"
+    COUNTER = "counter"
+    LOBBY = "lobby"
+    ATM = "atm"
+    PHONE = "phone"
+    APP = "app"
+    WEB = "web"
+    CHAT = "chat"
+    EMAIL = "email"
+    SMS = "sms"
+    LETTER = "letter"
+    VIDEO = "video"
+    HOME_VISIT = "home-visit"
 
 
 # The colour themes every renderer draws; "auto" (light or dark, following the

@@ -311,6 +311,11 @@ _PRACTICE_WORDS: dict[Language, dict[str, object]] = {
         "decision": "Decision",
         "branches": "branches",
         "legend_decision": "Decision; its branches are labelled",
+        "channel": "Channel",
+        "legend_channel": "Channel or place where the customer is received",
+        "channels": {"branch": "Branch", "counter": "Counter", "lobby": "Lobby", "atm": "ATM", "phone": "Phone",
+                     "app": "App", "web": "Web", "chat": "Chat", "email": "Email", "sms": "SMS", "letter": "Letter",
+                     "video": "Video call", "home-visit": "Home visit"},
     },
     Language.ZH: {
         "role": "角色",
@@ -324,11 +329,18 @@ _PRACTICE_WORDS: dict[Language, dict[str, object]] = {
         "decision": "决策",
         "branches": "分支",
         "legend_decision": "决策点，各分支标有条件",
+        "channel": "渠道",
+        "legend_channel": "接待顾客的渠道或场所",
+        "channels": {"branch": "网点", "counter": "柜台", "lobby": "大堂", "atm": "自助机", "phone": "电话",
+                     "app": "手机银行", "web": "网上银行", "chat": "在线客服", "email": "电子邮件", "sms": "短信",
+                     "letter": "信函", "video": "视频", "home-visit": "上门服务"},
     },
 }
 _PRACTICE_CHANGE_FIELDS: dict[Language, dict[str, str]] = {
-    Language.EN: {"by": "role", "role": "role", "key": "key step", "decision": "decision"},
-    Language.ZH: {"by": "角色", "role": "角色", "key": "关键作业环节", "decision": "决策"},
+    Language.EN: {"by": "role", "role": "role", "key": "key step", "decision": "decision", "via": "channel",
+                  "channel": "channel"},
+    Language.ZH: {"by": "角色", "role": "角色", "key": "关键作业环节", "decision": "决策", "via": "渠道",
+                  "channel": "渠道"},
 }
 for _language, _words in _PRACTICE_WORDS.items():
     WORDS[_language].update(_words)

@@ -286,3 +286,36 @@ def test_key_steps_are_listed_with_their_encounters():
     assert rows == [(1, "s1", None, "First impression", 1), (2, "s1", "t", None, 1)]
     assert (stats.encounters, stats.encounters_at_key_moments) == (2, 1)
     assert "encounters (flows across the line of interaction): 2, 1 at a key step or action" in format_stats(stats)
+
+
+CHANNELS = """blueprint "Channels"
+phase "Apply"
+step s1 "Fill in"
+  via app
+  evidence "Form"
+  customer fill "Fills in the form"
+  onstage check "App checks it"
+  fill -> check
+step s2 "Sign"
+  via branch "Signed in person"
+  evidence "Contract"
+  customer sign "Signs"
+  onstage witness "Clerk witnesses"
+  check -> sign -> witness
+phase "Use"
+step s3 "Use"
+  evidence "Card"
+  customer pay "Pays by card"
+    via atm
+  onstage card "ATM pays out"
+  witness -> pay -> card
+"""
+
+
+def test_channel_switches_of_the_customer_are_counted():
+    stats = stats_of(CHANNELS)
+    rows = [(s.from_channel, s.to_channel, s.action, s.within_phase, s.reason) for s in stats.channel_switches]
+    assert rows == [("app", "branch", "sign", True, "Signed in person"), ("branch", "atm", "pay", False, None)]
+    text = format_stats(stats)
+    assert "Channel switches: 2, 1 within a phase" in text
+    assert "app -> branch at sign, step s2 (Signed in person)" in text

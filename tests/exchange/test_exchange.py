@@ -537,6 +537,8 @@ def documents(draw) -> dict:
             step["phase"] = phase_of[index]
         if draw(st.integers(0, 3)) == 0:
             step["key"] = {"reason": draw(_TEXT)} if draw(st.booleans()) else {}
+        if draw(st.integers(0, 3)) == 0:
+            step["via"] = {"channel": draw(st.sampled_from(["phone", "微信"]))}
         steps.append(step)
     for action in (action for step in steps for action in step["actions"]):
         for _ in range(draw(st.integers(0, 2))):
@@ -563,6 +565,8 @@ def documents(draw) -> dict:
             action["role"] = draw(st.sampled_from([role["id"] for role in roles]))
         if draw(st.integers(0, 3)) == 0:
             action["key"] = {"reason": draw(_TEXT)} if draw(st.booleans()) else {}
+        if draw(st.integers(0, 3)) == 0:
+            action["via"] = {"channel": draw(st.sampled_from(["app", "branch", "微信"])), "reason": draw(_TEXT)}
     flows, seen = [], set()
     if len(named) >= 2:
         for _ in range(draw(st.integers(0, 5))):
@@ -596,6 +600,7 @@ def documents(draw) -> dict:
         "lane_labels": {lane.value: draw(_TEXT) for lane in draw(st.sets(st.sampled_from(list(Lane))))},
         "line_labels": {line.value: draw(_TEXT) for line in draw(st.sets(st.sampled_from(list(Line))))},
         "roles": roles,
+        "channels": [{"id": "微信", "label": draw(_TEXT)}],
     }
     for optional in ("description", "owner", "version"):
         if draw(st.booleans()):

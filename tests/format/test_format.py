@@ -327,6 +327,7 @@ def blueprints(draw):
         statements.append(["lane", lane, _string(draw)])
     for line in draw(st.lists(st.sampled_from(["interaction", "visibility", "internal"]), unique=True, max_size=2)):
         statements.append(["line", line, _string(draw)])
+    statements.append(["channel", "微信", _string(draw)])
     roles = draw(st.lists(st.sampled_from(["agent", "clerk", "核心"]), unique=True, max_size=2))
     for role in roles:
         kind = [draw(st.sampled_from(["staff", "system", "partner", "customer"]))] if draw(st.booleans()) else []
@@ -365,6 +366,8 @@ def blueprints(draw):
             statements.append(["phase", _string(draw)])
         statements.append(["step", step_id, _string(draw)])
         if draw(st.integers(0, 3)) == 0:
+            statements.append(["via", draw(st.sampled_from(["phone", "微信"])), *([_string(draw)] if draw(st.booleans()) else [])])
+        if draw(st.integers(0, 3)) == 0:
             statements.append(["key", *([_string(draw)] if draw(st.booleans()) else [])])
         for _ in range(draw(st.integers(0, 2))):
             evidence_count[0] += 1  # IDs are shared by steps, actions and evidence: number them
@@ -376,11 +379,11 @@ def blueprints(draw):
             lane = draw(st.sampled_from(["customer", "onstage", "backstage", "support"]))
             statements.append([lane, action_id, _string(draw)])
             once: set[str] = set()
-            attributes = ["fail", "wait", "duration", "cost", "note", "link", "key"] + (["by"] if roles else [])
+            attributes = ["fail", "wait", "duration", "cost", "note", "link", "key", "via"] + (["by"] if roles else [])
             for attribute in draw(st.lists(st.sampled_from(attributes), max_size=4)):
                 if attribute in once:
                     continue
-                if attribute in ("duration", "cost", "by", "key"):
+                if attribute in ("duration", "cost", "by", "key", "via"):
                     once.add(attribute)  # an action has one duration, one cost and one role
                 if attribute == "fail":
                     options = draw(st.lists(st.sampled_from(["severity", "recover"]), unique=True))
@@ -396,6 +399,8 @@ def blueprints(draw):
                 elif attribute == "cost":
                     amount = draw(st.sampled_from(["25", "1,200", "1,200.50", "0.5"]))
                     statements.append(["cost", amount] + ([draw(st.sampled_from(["CNY", "USD"]))] if draw(st.booleans()) else []))
+                elif attribute == "via":
+                    statements.append(["via", draw(st.sampled_from(["app", "branch", "微信"])), _string(draw)])
                 elif attribute == "key":
                     statements.append(["key", *([_string(draw)] if draw(st.booleans()) else [])])
                 elif attribute == "by":

@@ -156,6 +156,12 @@ CASES = [
     (HEAD + 'step s "S"\n  customer c "C"\n  onstage o "O"\n    decision\n  onstage y "Y"\n  onstage n "N"\n'
      '  c -> o\n  o -> y "yes"\n  o -> n\n', "BP216", 10, 8,
      "found the branch o -> n of a decision without a label", 'say when the process goes this way: o -> n "…"'),
+    (HEAD + 'channel wechat "WeChat"\nstep s "S"\n  via wechta\n  customer c "C"\n  onstage o "O"\n  c -> o\n',
+     "BP214", 4, 7, "found the channel 'wechta', which is neither built in nor declared", "did you mean 'wechat'?"),
+    (HEAD + 'step s "S"\n  via app\n  customer c "C"\n  onstage o "O"\n  c -> o\nstep t "T"\n  customer d "D"\n'
+     '    via branch\n  o -> d\n', "BP308", 9, 5,
+     "found the customer switching from 'app' (c) to 'branch' (d) within one phase, with no reason given",
+     'say why the customer must switch: via branch "reason", or keep the channel'),
 ]
 
 

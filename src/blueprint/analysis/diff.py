@@ -41,7 +41,7 @@ from blueprint.analysis.diff_result import (
     StepsDiff,
 )
 from blueprint.analysis.stats import BlueprintStats, blueprint_stats
-from blueprint.model.types import Action, Blueprint, FailPoint, Flow, FlowKind, KeyMark, Lane, Line, Role, Step, WaitPoint
+from blueprint.model.types import Action, Blueprint, FailPoint, Flow, FlowKind, KeyMark, Lane, Line, Role, Step, Via, WaitPoint
 
 SIMILAR_LABELS = 0.75  # difflib ratio from which two labels count as alike: near-identical wording
 
@@ -112,7 +112,14 @@ def _action_changes(old: Action, new: Action) -> list[FieldChange]:
     changes += _change("by", old.role, new.role)
     changes += _change("key", _key_text(old.key), _key_text(new.key))
     changes += _change("decision", _decision_text(old), _decision_text(new))
+    changes += _change("via", _via_text(old.via), _via_text(new.via))
     return changes
+
+
+def _via_text(via: Via | None) -> str | None:
+    if via is None:
+        return None
+    return via.channel if via.reason is None else f'{via.channel} "{via.reason}"'
 
 
 def _decision_text(action: Action) -> str | None:
@@ -171,6 +178,8 @@ def _blueprint_changes(old: Blueprint, new: Blueprint) -> list[FieldChange]:
     for line in Line:
         changes += _change(f"line {line.value}", old.line_labels.get(line), new.line_labels.get(line))
     changes += _bag_changes("role", map(_role_text, old.roles), map(_role_text, new.roles))
+    changes += _bag_changes("channel", [f'{c.id} "{c.label}"' for c in old.channels],
+                            [f'{c.id} "{c.label}"' for c in new.channels])
     return changes
 
 
@@ -193,6 +202,7 @@ def _steps(old: Blueprint, new: Blueprint) -> StepsDiff:
             "evidence", [item.label for item in before.evidence], [item.label for item in step.evidence]
         )
         changes += _change("key", _key_text(before.key), _key_text(step.key))
+        changes += _change("via", _via_text(before.via), _via_text(step.via))
         if changes:
             changed.append(StepChange(id=step.id, label=step.label, changes=changes))
         else:

@@ -1,6 +1,7 @@
 """The practitioner's figures of `stats`: who does the work (per role: actions,
-hand-offs to other roles, time), and the key steps with the encounters
-(flows across the line of interaction) that happen at each.
+hand-offs to other roles, time), the key steps with the encounters (flows
+across the line of interaction) that happen at each, and the customer's
+channel switches (consecutive customer actions in different channels).
 
 A hand-off between roles is a flow whose two actions are performed by
 different declared roles; one across steps also moves the work on in time,
@@ -14,7 +15,7 @@ from collections import Counter
 from pydantic import BaseModel, ConfigDict
 
 from blueprint.analysis.measures import TimeRange, flows_crossing
-from blueprint.model.types import Blueprint, Line, RoleKind
+from blueprint.model.types import Blueprint, Lane, Line, RoleKind
 
 
 class _Frozen(BaseModel):
@@ -111,3 +112,31 @@ def key_moments(blueprint: Blueprint) -> tuple[list[KeyMomentStats], int]:
                                      label=action.label if action else step.label, reason=mark.reason,
                                      encounters=len(here)))
     return result, len(at_keys)
+
+
+class ChannelSwitch(_Frozen):
+    """The customer moving from one channel to another between two of their actions."""
+
+    from_channel: str
+    to_channel: str
+    action: str  # the customer action in the new channel
+    step: str
+    within_phase: bool
+    reason: str | None
+
+
+def channel_switches(blueprint: Blueprint) -> list[ChannelSwitch]:
+    steps = {step.id: step for step in blueprint.steps}
+    switches = []
+    previous = None
+    for action in blueprint.actions():
+        via = blueprint.channel_of(action)
+        if action.lane is not Lane.CUSTOMER or via is None:
+            continue
+        if previous is not None and previous[1].channel != via.channel:
+            switches.append(ChannelSwitch(
+                from_channel=previous[1].channel, to_channel=via.channel, action=action.id, step=action.step,
+                within_phase=steps[previous[0].step].phase == steps[action.step].phase, reason=via.reason,
+            ))
+        previous = (action, via)
+    return switches

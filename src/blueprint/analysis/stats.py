@@ -22,7 +22,15 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from blueprint.analysis.measures import Length, TimeRange, flows_crossing
-from blueprint.analysis.practice_stats import KeyMomentStats, RoleHandoffs, RoleStats, key_moments, per_role
+from blueprint.analysis.practice_stats import (
+    ChannelSwitch,
+    KeyMomentStats,
+    RoleHandoffs,
+    RoleStats,
+    channel_switches,
+    key_moments,
+    per_role,
+)
 from blueprint.model.types import ACTION_LANES, Blueprint, Lane, Language, Line, Severity, State, Step
 from blueprint.vocabulary import names
 
@@ -140,6 +148,7 @@ class BlueprintStats(_Frozen):
     encounters: int = 0  # flows across the line of interaction: the customer_contacts, by their practice name
     key_moments: list[KeyMomentStats] = []
     encounters_at_key_moments: int = 0
+    channel_switches: list[ChannelSwitch] = []
 
 
 class StatsReport(_Frozen):
@@ -291,4 +300,5 @@ def blueprint_stats(blueprint: Blueprint) -> BlueprintStats:
         encounters=len(crossing[Line.INTERACTION]),
         key_moments=keys,
         encounters_at_key_moments=at_keys,
+        channel_switches=channel_switches(blueprint),
     )

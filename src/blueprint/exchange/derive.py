@@ -63,6 +63,11 @@ def _cost(node: Any) -> None:
             node["amount"] = 0  # the .bp check reports the text, with its JSON path
 
 
+def _via(owner: dict) -> None:
+    if isinstance(owner.get("via"), dict):
+        _place(owner["via"], "span", "channel_span")
+
+
 class _Counters:
     def __init__(self) -> None:
         self.fails = 0
@@ -82,6 +87,7 @@ def _action(action: dict, step_id: Any, counters: _Counters) -> None:
     _place(action, "span", "id_span")
     _default(action, "step", step_id)
     counters.key(action)
+    _via(action)
     if isinstance(action.get("decision"), dict):
         _place(action["decision"], "span")
     for fail in _objects(action.get("fails")):
@@ -129,6 +135,7 @@ def fill_derived(document: Any, source_name: str) -> Any:
     counters = _Counters()
     for step in _objects(blueprint.get("steps")):
         _place(step, "span", "id_span")
+        _via(step)
         counters.key(step)
         for evidence in _objects(step.get("evidence")):
             _place(evidence, "span")
@@ -140,4 +147,6 @@ def fill_derived(document: Any, source_name: str) -> Any:
         _place(flow, "span", "source_span", "target_span")
     for role in _objects(blueprint.get("roles")):
         _place(role, "span", "id_span")
+    for declared in _objects(blueprint.get("channels")):
+        _place(declared, "span", "id_span")
     return document

@@ -35,6 +35,8 @@ DERIVED_FIELDS: dict[str, frozenset[str]] = {
     "Role": frozenset({"span", "id_span"}),
     "KeyMark": frozenset({"span", "number"}),
     "Decision": frozenset({"span"}),
+    "Via": frozenset({"span", "channel_span"}),
+    "ChannelLabel": frozenset({"span", "id_span"}),
 }
 _DERIVED_NOTE = "May be left out on import, which works it out."
 

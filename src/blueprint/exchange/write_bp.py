@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from blueprint.model.types import Action, Blueprint, DurationRange, FlowKind, KeyMark, Lane, Line, Step
+from blueprint.model.types import Action, Blueprint, DurationRange, FlowKind, KeyMark, Lane, Line, Step, Via
 from blueprint.vocabulary import DEFAULT_LANGUAGE
 
 INDENT = "  "
@@ -77,6 +77,8 @@ def _headers(blueprint: Blueprint, out: BpText) -> None:
     for line in Line:
         if line in blueprint.line_labels:
             out.add(0, f"line {line.value} {quote(blueprint.line_labels[line])}", f"{ROOT}.line_labels.{line.value}")
+    for index, declared in enumerate(blueprint.channels):
+        out.add(0, f"channel {declared.id} {quote(declared.label)}", f"{ROOT}.channels[{index}]")
     for index, role in enumerate(blueprint.roles):
         kind = f" {role.kind.value}" if role.kind is not None else ""
         out.add(0, f"role {role.id} {quote(role.label)}{kind}", f"{ROOT}.roles[{index}]")
@@ -88,6 +90,8 @@ def _action(action: Action, path: str, out: BpText) -> None:
     out.add(1, f"{action.lane.value}{ident} {quote(action.label)}", path)
     if action.role is not None:
         out.add(2, f"by {action.role}", f"{path}.role")
+    if action.via is not None:
+        out.add(2, _via(action.via), f"{path}.via")
     if action.key is not None:
         out.add(2, _key(action.key), f"{path}.key")
     if action.decision is not None:
@@ -114,6 +118,10 @@ def _action(action: Action, path: str, out: BpText) -> None:
         out.add(2, f"note {quote(note)}", f"{path}.notes[{index}]")
     for index, link in enumerate(action.links):
         out.add(2, f"link {quote(link.url)}", f"{path}.links[{index}]")
+
+
+def _via(via: Via) -> str:
+    return f"via {via.channel}" if via.reason is None else f"via {via.channel} {quote(via.reason)}"
 
 
 def _key(mark: KeyMark) -> str:
@@ -176,6 +184,8 @@ def _step(blueprint: Blueprint, index: int, step: Step, flows: list[int], out: B
     path = f"{ROOT}.steps[{index}]"
     out.blank()
     out.add(0, f"step {step.id} {quote(step.label)}", path)
+    if step.via is not None:
+        out.add(1, _via(step.via), f"{path}.via")
     if step.key is not None:
         out.add(1, _key(step.key), f"{path}.key")
     for number, evidence in enumerate(step.evidence):

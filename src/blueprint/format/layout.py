@@ -49,11 +49,13 @@ LEVELS = {
     "by": 2,
     "decision": 2,
     "key": 1,  # under a step; under an action one deeper (STEP_OR_ACTION)
+    "via": 1,
+    "channel_decl": 0,
 }
 # Attributes a step or an action may carry: under a step line (before its
 # first action) they stand at the level of its items, under an action at the
 # level of its attributes.
-STEP_OR_ACTION = frozenset({"key"})
+STEP_OR_ACTION = frozenset({"key", "via"})
 
 
 def canonical_text(text: str) -> str:

@@ -35,7 +35,7 @@ from pygments.token import (
 )
 
 from blueprint import vocabulary
-from blueprint.vocabulary import OPTION_KEYWORDS, STATEMENT_KEYWORDS, Language, Lane, Line, RoleKind, Severity, State  # noqa: F401 (OPTION_KEYWORDS: the words the "fail" state takes)
+from blueprint.vocabulary import OPTION_KEYWORDS, STATEMENT_KEYWORDS, Language, Lane, Line, RoleKind, Severity, State, Channel  # noqa: F401 (OPTION_KEYWORDS: the words the "fail" state takes)
 
 __all__ = ["BlueprintLexer"]
 
@@ -55,6 +55,8 @@ _FOLLOWED_BY: dict[str, str | tuple[str, ...]] = {
     "cost": "cost",
     "role": ("role-kind", "role-id"),
     "by": ("tail", "role-ref"),
+    "via": ("tail", "channel-ref"),
+    "channel": ("tail", "channel-ref"),
 }
 TEXT_KEYWORDS = tuple(keyword for keyword in STATEMENT_KEYWORDS if keyword not in _FOLLOWED_BY)
 
@@ -65,6 +67,7 @@ SEVERITIES = vocabulary.names(Severity)
 STATES = vocabulary.names(State)
 LANGUAGES = vocabulary.names(Language)
 ROLE_KINDS = vocabulary.names(RoleKind)
+CHANNELS = vocabulary.names(Channel)
 ARROWS = tuple(vocabulary.ARROWS)
 RANGE = ".."
 
@@ -201,6 +204,13 @@ class BlueprintLexer(RegexLexer):
             (_words(ROLE_KINDS), Name.Constant),
             (NAME, Name),
             include("tail"),
+        ],
+        # `via branch "reason"`, `channel wechat "WeChat"`: a built-in channel or a declared one.
+        "channel-ref": [
+            (SPACE, Whitespace),
+            (_words(CHANNELS), Name.Constant, "#pop"),
+            (NAME, Name.Variable, "#pop"),
+            default("#pop"),
         ],
         # `by agent`
         "role-ref": [

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from blueprint.layout import style
 from blueprint.layout.measure import TextMeasurer
-from blueprint.layout.practice_marks import decision_detail, decision_parts, key_detail, key_marker, role_detail, role_line
+from blueprint.layout.practice_marks import (
+    channel_tag,
+    decision_detail,
+    decision_parts,
+    key_detail,
+    key_marker,
+    role_detail,
+    role_line,
+    via_detail,
+)
 from blueprint.scene import Card, Change, ChangeBadge, Detail, Marker, Text
 from blueprint.layout.text import block, line
 from blueprint.words import WORDS
@@ -70,6 +79,9 @@ def _markers(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x: fl
     def badge_at(kind: str, point, left: float, top_: float) -> Marker:
         if kind == "key":
             return key_marker(measurer, point.number, action.id, left, top_)
+        if kind == "channel":
+            return channel_tag(measurer, blueprint.channel_label(point.channel) or point.channel, action.id, left,
+                               top_)
         if kind == "fail":
             severity = point.severity.value if point.severity else None
             change = "introduced" if point.number in introduced else None
@@ -79,7 +91,8 @@ def _markers(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x: fl
 
     badges: list[Marker] = []
     cursor_x, cursor_y = x, top
-    points = [("key", action.key)] if action.key is not None else []
+    points = [("channel", action.via)] if action.via is not None else []
+    points += [("key", action.key)] if action.key is not None else []
     points += [("fail", fail) for fail in action.fails] + [("wait", wait) for wait in action.waits]
     for kind, point in points:
         badge = badge_at(kind, point, cursor_x, cursor_y)
@@ -140,7 +153,7 @@ def action_card(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x:
     role, role_height = role_line(measurer, blueprint, action, x + style.CARD_PAD_X,
                                   top + text_height + (marker_height + 6 if markers else 0), inner)
     height += role_height
-    details = (role_detail(blueprint, action) + key_detail(blueprint, action)
+    details = (role_detail(blueprint, action) + via_detail(blueprint, action) + key_detail(blueprint, action)
                + decision_detail(blueprint, action, labels) + _details(blueprint, action, labels))
     if change:
         height += BADGE_H + BADGE_GAP

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from blueprint.layout import style
 from blueprint.layout.cards import BADGE_H, change_badge, fail_marker, wait_marker
 from blueprint.layout.measure import TextMeasurer
-from blueprint.layout.practice_marks import decision_sample, key_marker
+from blueprint.layout.practice_marks import channel_tag, decision_sample, key_marker
 from blueprint.layout.recovery import TAG_H, TAG_SIZE
 from blueprint.layout.text import line
 from blueprint.model.types import Blueprint, Language, Line
@@ -36,6 +36,8 @@ def _sample_badge(m: TextMeasurer, kind: str, x: float, y: float, lang: Language
         return wait_marker(m, None, "", kind == "over", None, x, y)
     if kind == "key":
         return key_marker(m, None, None, x, y)
+    if kind == "channel":
+        return channel_tag(m, WORDS[lang]["channel"], None, x, y)  # type: ignore[arg-type]
     if kind in ("badge-added", "badge-changed"):
         return change_badge(m, lang, kind.removeprefix("badge-"), x, y + (style.MARKER_H - BADGE_H) / 2)
     return None
@@ -64,6 +66,8 @@ def _legend_items(blueprint: Blueprint, flow_kinds: frozenset[str], marked: tupl
         items.append(("over", f"{w['over']}{w['open']}{blueprint.max_wait.text}{w['close']}"))
     if any(action.links for action in blueprint.actions()):
         items.append(("link", w["legend_link"]))
+    if any(step.via or any(action.via for action in step.actions) for step in blueprint.steps):
+        items.append(("channel", w["legend_channel"]))
     if blueprint.key_marks():
         items.append(("key", w["legend_key"]))
     if any(action.decision for action in blueprint.actions()):

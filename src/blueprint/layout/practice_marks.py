@@ -1,14 +1,14 @@
 """What the practitioner's constructs add to the drawing: the role that
 performs an action, written small at the card's foot, quiet enough that the
 label still leads; the K badge of a key step or action, and their list; the
-diamond and question of a decision."""
+diamond and question of a decision; the tag of a channel."""
 
 from __future__ import annotations
 
 from blueprint.layout import style
 from blueprint.layout.measure import TextMeasurer
 from blueprint.layout.text import block, line
-from blueprint.model.types import Action, Blueprint
+from blueprint.model.types import Action, Blueprint, Step, Via
 from blueprint.scene import Detail, KeyEntry, Marker, Rect, RoleEntry, Rule, Text
 from blueprint.words import WORDS
 
@@ -128,3 +128,49 @@ def decision_sample(x: float, middle: float, width: float) -> list[Rule]:
     corners = [(cx, middle - half), (cx + half, middle), (cx, middle + half), (cx - half, middle)]
     return [Rule(role="legend-decision", x1=round(a[0], 2), y1=round(a[1], 2), x2=round(b[0], 2), y2=round(b[1], 2))
             for a, b in zip(corners, corners[1:] + corners[:1])]
+
+
+CHANNEL_SIZE = 9.5
+
+
+def channel_tag(measurer: TextMeasurer, label: str, action: str | None, x: float, y: float,
+                step: str | None = None) -> Marker:
+    """The tag that names a channel: the channel's label in a small square-cut box."""
+    width = measurer.width(label, CHANNEL_SIZE) + 10
+    size = style.MARKER_H
+    text = line(measurer, "marker-text", label, x + 5, y + size / 2 + CHANNEL_SIZE * 0.36, CHANNEL_SIZE)
+    return Marker(kind="channel", number=0, action=action, x=x, y=y, width=round(width, 2), height=size, label=text,
+                  step=step)
+
+
+def via_text(blueprint: Blueprint, via: Via) -> str:
+    """A channel as the details and the text version say it: its label, then why."""
+    w = WORDS[blueprint.lang]
+    label = blueprint.channel_label(via.channel) or via.channel
+    return label + (f"{w['sep']}{via.reason}" if via.reason else "")
+
+
+def via_detail(blueprint: Blueprint, action: Action) -> list[Detail]:
+    if action.via is None:
+        return []
+    return [Detail(key=WORDS[blueprint.lang]["channel"], value=via_text(blueprint, action.via))]  # type: ignore[arg-type]
+
+
+def step_head_marks(measurer: TextMeasurer, blueprint: Blueprint, step: Step, centre: float,
+                    top: float) -> tuple[Marker | None, Marker | None]:
+    """A step's channel tag and K badge, side by side and centred on `centre`, their tops at `top`."""
+    tag = key = None
+    if step.via is not None:
+        tag = channel_tag(measurer, blueprint.channel_label(step.via.channel) or step.via.channel, None, 0, top,
+                          step.id)
+    if step.key is not None:
+        key = key_marker(measurer, step.key.number, None, 0, top, step.id)
+    marks = [mark for mark in (tag, key) if mark is not None]
+    left = centre - (sum(mark.width for mark in marks) + style.MARKER_GAP * (len(marks) - 1)) / 2
+    for mark in marks:
+        shift = left - mark.x
+        mark.x = round(mark.x + shift, 2)
+        for span in mark.label.spans:
+            span.x = round(span.x + shift, 2)
+        left += mark.width + style.MARKER_GAP
+    return tag, key

@@ -17,6 +17,7 @@ from blueprint.model.types import (
     FailPoint,
     Flow,
     Decision,
+    ChannelLabel,
     Header,
     KeyMark,
     Lane,
@@ -27,6 +28,7 @@ from blueprint.model.types import (
     RepeatedAttribute,
     Role,
     Step,
+    Via,
     WaitPoint,
 )
 from blueprint.parse.statements import PhaseStatement, StepStatement
@@ -68,6 +70,7 @@ class ActionDraft:
     role_span: Span | None = None
     key: KeyMark | None = None
     decision: Decision | None = None
+    via: Via | None = None
 
     def freeze(self) -> Action:
         return node(
@@ -89,6 +92,7 @@ class ActionDraft:
             role_span=self.role_span,
             key=self.key,
             decision=self.decision,
+            via=self.via,
         )
 
 
@@ -99,6 +103,7 @@ class StepDraft:
     evidence: list[Evidence] = field(default_factory=list)
     actions: list[ActionDraft] = field(default_factory=list)
     key: KeyMark | None = None
+    via: Via | None = None
     attribute_lines: dict[str, int] = field(default_factory=dict)  # keyword -> the line that set it
 
     def freeze(self) -> Step:
@@ -112,6 +117,7 @@ class StepDraft:
             span=self.statement.span,
             id_span=self.statement.id.span,
             key=self.key,
+            via=self.via,
         )
 
 
@@ -130,6 +136,7 @@ class BlueprintDraft:
         self.steps: list[StepDraft] = []
         self.flows: list[Flow] = []
         self.roles: list[Role] = []
+        self.channels: list[ChannelLabel] = []
         self.repeated_attributes: list[RepeatedAttribute] = []
         self.fail_count = 0
         self.wait_count = 0
@@ -155,6 +162,7 @@ class BlueprintDraft:
             steps=tuple(step.freeze() for step in self.steps),
             flows=tuple(self.flows),
             roles=tuple(self.roles),
+            channels=tuple(self.channels),
             **self.fields,
         )
         if self.repeated_attributes:

@@ -1,5 +1,5 @@
 """The practitioner's statements: roles (`role`, `by`), key steps (`key`)
-and decisions (`decision`).
+decisions (`decision`), and channels (`channel`, `via`).
 
 A role is declared among the headers, once; the builder keeps the first
 declaration of an ID and records where a second one stood, which the
@@ -16,9 +16,16 @@ from blueprint.model.attributes import current_action, first_attribute
 from blueprint.model.codes import ATTRIBUTE_WITHOUT_ACTION
 from blueprint.model.drafts import ActionDraft, BlueprintDraft, StepDraft, node
 from blueprint.model.headers import first_header, header_allowed
-from blueprint.model.types import Decision, KeyMark, RepeatedAttribute, Role, RoleKind
+from blueprint.model.types import ChannelLabel, Decision, KeyMark, RepeatedAttribute, Role, RoleKind, Via
 from blueprint.model.values import check_reserved, read_choice
-from blueprint.parse.statements import ByStatement, DecisionStatement, KeyStatement, RoleStatement
+from blueprint.parse.statements import (
+    ByStatement,
+    ChannelStatement,
+    DecisionStatement,
+    KeyStatement,
+    RoleStatement,
+    ViaStatement,
+)
 from blueprint.source import Span
 
 
@@ -90,9 +97,33 @@ def decision(draft: BlueprintDraft, statement: DecisionStatement) -> None:
         action.decision = node(Decision, question=statement.question, span=statement.span)
 
 
+def channel(draft: BlueprintDraft, statement: ChannelStatement) -> None:
+    if not header_allowed(draft, "channel", statement.span):
+        return
+    check_reserved(draft, statement.id)
+    if first_header(draft, f"channel {statement.id.text}", statement.span):
+        draft.channels.append(node(ChannelLabel, id=statement.id.text, label=statement.label, span=statement.span,
+                                   id_span=statement.id.span))
+
+
+def via(draft: BlueprintDraft, statement: ViaStatement) -> None:
+    owner = step_or_action(draft, "via", statement.span)
+    if owner is None:
+        return
+    if isinstance(owner, StepDraft):
+        if not first_for_step(draft, owner, "via", statement.span):
+            return
+    elif not first_attribute(draft, owner, "via", statement.span):
+        return
+    owner.via = node(Via, channel=statement.channel.text, reason=statement.reason, span=statement.span,
+                     channel_span=statement.channel.span)
+
+
 HANDLERS: dict[type, Callable[[BlueprintDraft, Any], None]] = {
     RoleStatement: role,
     ByStatement: by,
     KeyStatement: key,
     DecisionStatement: decision,
+    ChannelStatement: channel,
+    ViaStatement: via,
 }

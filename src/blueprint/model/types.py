@@ -10,7 +10,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from blueprint.source import Span
-from blueprint.vocabulary import ACTION_LANES, DEFAULT_LANGUAGE, DEFAULT_STATE, FlowKind, Language, Lane, Line, RoleKind, Severity, State  # noqa: F401 (the model types its nodes with them)
+from blueprint.vocabulary import ACTION_LANES, DEFAULT_LANGUAGE, DEFAULT_STATE, Channel, FlowKind, Language, Lane, Line, RoleKind, Severity, State  # noqa: F401 (the model types its nodes with them)
 from blueprint.words import WORDS
 
 
@@ -95,6 +95,25 @@ class KeyMark(Node):
     span: Span
 
 
+class Via(Node):
+    """The channel or place a step or an action happens in (`via app`), and
+    why, when a reason is given."""
+
+    channel: str
+    reason: str | None = None
+    span: Span
+    channel_span: Span
+
+
+class ChannelLabel(Node):
+    """A channel declared (`channel wechat "WeChat mini-program"`), or a built-in one relabelled."""
+
+    id: str
+    label: str
+    span: Span
+    id_span: Span
+
+
 class Decision(Node):
     """An action that branches (`decision "Approve?"`): its outgoing flows
     are the branches, each named by its label."""
@@ -121,6 +140,7 @@ class Action(Node):
     role_span: Span | None = None
     key: KeyMark | None = None
     decision: Decision | None = None
+    via: Via | None = None
 
 
 class Evidence(Node):
@@ -140,6 +160,7 @@ class Step(Node):
     span: Span
     id_span: Span
     key: KeyMark | None = None
+    via: Via | None = None
 
 
 class Phase(Node):
@@ -198,6 +219,9 @@ DEFAULT_LANE_LABELS: dict[Language, dict[Lane, str]] = {
 DEFAULT_LINE_LABELS: dict[Language, dict[Line, str]] = {
     language: words["lines"] for language, words in WORDS.items()  # type: ignore[misc]
 }
+CHANNEL_LABELS: dict[Language, dict[str, str]] = {
+    language: words["channels"] for language, words in WORDS.items()  # type: ignore[misc]
+}
 
 
 class Blueprint(Node):
@@ -220,6 +244,7 @@ class Blueprint(Node):
     steps: tuple[Step, ...] = ()
     flows: tuple[Flow, ...] = ()
     roles: tuple[Role, ...] = ()
+    channels: tuple[ChannelLabel, ...] = Field(default=(), description="declared or relabelled channels")
     # Not part of what the blueprint says, so not a field: it stays out of the
     # export, its JSON Schema and every comparison of valid blueprints.
     _repeated_attributes: tuple[RepeatedAttribute, ...] = PrivateAttr(default=())
@@ -257,6 +282,24 @@ class Blueprint(Node):
         marks = [(step, None, step.key) for step in self.steps if step.key is not None]
         marks += [(step, action, action.key) for step in self.steps for action in step.actions if action.key is not None]
         return sorted(marks, key=lambda found: found[2].number)  # type: ignore[union-attr]
+
+    def channel_label(self, channel: str) -> str | None:
+        """A channel's label: as declared, else the built-in one's in the blueprint's
+        language; None for a channel that is neither."""
+        for declared in self.channels:
+            if declared.id == channel:
+                return declared.label
+        builtin = CHANNEL_LABELS[self.lang].get(channel)
+        return builtin
+
+    def channel_of(self, action: Action) -> Via | None:
+        """The channel an action happens in: its own `via`, else its step's."""
+        if action.via is not None:
+            return action.via
+        for step in self.steps:
+            if step.id == action.step:
+                return step.via
+        return None
 
     def branches(self, action: str) -> list[Flow]:
         """The flows that leave `action` one way (a two-way agreement is no branch)."""

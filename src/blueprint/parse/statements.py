@@ -152,6 +152,22 @@ class DecisionStatement(Statement):
     question: str | None = None
 
 
+@record
+class ChannelStatement(Statement):
+    """`channel wechat "WeChat mini-program"`: a channel declared, or a built-in one relabelled."""
+
+    id: Word
+    label: str
+
+
+@record
+class ViaStatement(Statement):
+    """`via branch "ID must be seen in person"`: the channel of the step or action above; the reason is optional."""
+
+    channel: Word
+    reason: str | None = None
+
+
 AnyStatement = (
     TitleStatement
     | HeaderStatement
@@ -170,4 +186,6 @@ AnyStatement = (
     | ByStatement
     | KeyStatement
     | DecisionStatement
+    | ChannelStatement
+    | ViaStatement
 )

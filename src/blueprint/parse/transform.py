@@ -25,6 +25,7 @@ from blueprint.parse.codes import BAD_ESCAPE, REPEATED_ATTRIBUTE
 from blueprint.parse.statements import (
     AnyStatement,
     ByStatement,
+    ChannelStatement,
     DecisionStatement,
     KeyStatement,
     CostStatement,
@@ -41,6 +42,7 @@ from blueprint.parse.statements import (
     RoleStatement,
     StepStatement,
     TitleStatement,
+    ViaStatement,
     WaitStatement,
     Word,
 )
@@ -337,3 +339,17 @@ class Statements:
         context = _READING.get()
         question = _string(children[1], context) if len(children) == 2 else None
         return DecisionStatement(span=_between(children[0], children[-1], context.line_offset), question=question)
+
+    def channel_decl(self, children: list) -> ChannelStatement:
+        keyword, ident, label = children
+        context = _READING.get()
+        offset = context.line_offset
+        return ChannelStatement(span=_between(keyword, label, offset), id=_word(ident, offset),
+                                label=_string(label, context))
+
+    def via(self, children: list) -> ViaStatement:
+        context = _READING.get()
+        offset = context.line_offset
+        reason = _string(children[2], context) if len(children) == 3 else None
+        return ViaStatement(span=_between(children[0], children[-1], offset), channel=_word(children[1], offset),
+                            reason=reason)

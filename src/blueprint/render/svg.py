@@ -142,7 +142,9 @@ def shows_practice(scene: Scene) -> bool:
     """Whether the drawing shows any of the practitioner's marks (roles,
     channels, key steps, decisions), whose rules are added only then."""
     return bool(scene.roles or scene.key_list) or any(
-        card.role_line is not None or card.decision_mark is not None for card in scene.cards)
+        card.role_line is not None or card.decision_mark is not None for card in scene.cards) or any(
+        column.channel_tag is not None for column in scene.columns) or any(
+        marker.kind == "channel" for card in scene.cards for marker in card.markers)
 
 
 def _trusted_css(theme: str, changes: bool = False, named: bool = False, practice: bool = False) -> str:

@@ -91,6 +91,8 @@ def _step(scene: Scene, column: Column, index: int, total: int, cards: dict[str,
                                   [_card(scene, card, cards, columns, lanes, w) for card in here]))
     keys = [Entry("fact", f"{w['key_step']} K{key.number}" + (f"{w['colon']}{key.reason}" if key.reason else ""))
             for key in scene.key_list if key.action is None and key.step == column.step]
+    if column.channel_note:
+        keys.insert(0, Entry("fact", f"{w['channel']}{w['colon']}{column.channel_note}"))
     return Entry("step", text, keys + lane_entries)
 
 

@@ -338,6 +338,8 @@ def practice_css(name: str) -> str:
 .card-role{{fill:{t.text_muted}}}
 .mark-key .mark-shape{{fill:{t.phase_fill};stroke:{t.phase_fill};stroke-width:1}}
 .mark-key .marker-text{{fill:{t.phase_text}}}
+.mark-channel .mark-shape{{fill:{t.card_fill};stroke:{t.text_muted};stroke-width:1}}
+.mark-channel .marker-text{{fill:{t.text}}}
 .card-decision{{fill:{t.card_text}}}
 .decision-mark{{fill:{t.card_fill};stroke:{t.card_text};stroke-width:1.5;stroke-linejoin:round}}
 .legend-decision{{stroke:{t.card_text};stroke-width:1.5;stroke-linecap:round}}

@@ -136,6 +136,17 @@ def _key_moments(stats: BlueprintStats) -> list[str]:
             f"{stats.encounters_at_key_moments} at a key step or action"]
 
 
+def _channel_switches(stats: BlueprintStats) -> list[str]:
+    if not stats.channel_switches:
+        return []
+    within = sum(1 for switch in stats.channel_switches if switch.within_phase)
+    lines = [f"Channel switches: {len(stats.channel_switches)}, {within} within a phase"]
+    for switch in stats.channel_switches:
+        why = f" ({switch.reason})" if switch.reason else ""
+        lines.append(f"  {switch.from_channel} -> {switch.to_channel} at {switch.action}, step {switch.step}{why}")
+    return lines
+
+
 def format_stats(stats: BlueprintStats) -> str:
     sections = [
         _heading(stats),
@@ -147,6 +158,7 @@ def format_stats(stats: BlueprintStats) -> str:
         _time_and_money(stats),
         _roles(stats),
         _key_moments(stats),
+        _channel_switches(stats),
     ]
     return "\n\n".join("\n".join(section) for section in sections if section)
 

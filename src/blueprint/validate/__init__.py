@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from blueprint.diagnostics import Code, Diagnostic
 from blueprint.model.types import Blueprint
-from blueprint.validate import decisions, meaning, practice, references, repeats, roles  # noqa: F401  (registers the rules)
+from blueprint.validate import channels, decisions, meaning, practice, references, repeats, roles  # noqa: F401  (registers the rules)
 from blueprint.validate.registry import DECLARED, RULES
 
 CODES: tuple[Code, ...] = tuple(DECLARED[code] for code in sorted(DECLARED))
