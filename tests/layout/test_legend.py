@@ -11,6 +11,8 @@ from blueprint.api import check_file, check_text
 from blueprint.layout import layout
 from blueprint.layout.measure import FontMetricsMeasurer
 from blueprint.scene import Scene
+from blueprint.vocabulary import Language
+from blueprint.words import WORDS
 
 from ..conftest import EXAMPLES
 
@@ -49,7 +51,7 @@ def test_legend_samples_carry_no_number(path) -> None:
     assert samples, "every example has fail or wait points"
     for sample in samples:
         if sample.kind == "channel":  # the word for a channel, never one of the drawing's channels
-            assert sample.label.content == "Channel", sample.label.content
+            assert sample.label.content == WORDS[Language(scene.lang)]["channel"], sample.label.content
         else:
             assert re.fullmatch(r"[FWK]", sample.label.content), sample.label.content
 

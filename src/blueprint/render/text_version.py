@@ -179,13 +179,17 @@ def plain_text(entries: list[Entry], lang: str, depth: int = 0) -> str:
 
 def card_name(card: Card) -> str:
     """The accessible name of a card: what it shows, in the order it shows it
-    (a comparison badge, the label as drawn, its fail and wait marks), so the
+    (a comparison badge, the label as drawn, a decision's question, its
+    channel tag and its key, fail and wait marks, its role), so the
     name a voice user speaks is the one they see; when the drawing cuts the
     label short, the full label follows in brackets."""
     drawn = " ".join(line.content.strip() for line in card.lines)
     parts = [card.badge.label.content] if card.badge else []
     parts.append(drawn)
+    parts.extend(line.content.strip() for line in card.decision_lines)
     parts.extend(marker.label.content for marker in card.markers)
+    if card.role_line is not None:
+        parts.append(card.role_line.content.strip())
     name = " ".join(part for part in parts if part)
     label = _SPACES.sub(" ", card.label).strip()
     if _SPACES.sub("", drawn) != _SPACES.sub("", label):
