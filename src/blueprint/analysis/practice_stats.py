@@ -126,17 +126,17 @@ class ChannelSwitch(_Frozen):
 
 
 def channel_switches(blueprint: Blueprint) -> list[ChannelSwitch]:
-    steps = {step.id: step for step in blueprint.steps}
     switches = []
     previous = None
-    for action in blueprint.actions():
-        via = blueprint.channel_of(action)
-        if action.lane is not Lane.CUSTOMER or via is None:
-            continue
-        if previous is not None and previous[1].channel != via.channel:
-            switches.append(ChannelSwitch(
-                from_channel=previous[1].channel, to_channel=via.channel, action=action.id, step=action.step,
-                within_phase=steps[previous[0].step].phase == steps[action.step].phase, reason=via.reason,
-            ))
-        previous = (action, via)
+    for step in blueprint.steps:
+        for action in step.actions:
+            via = action.via or step.via
+            if action.lane is not Lane.CUSTOMER or via is None:
+                continue
+            if previous is not None and previous[1].channel != via.channel:
+                switches.append(ChannelSwitch(
+                    from_channel=previous[1].channel, to_channel=via.channel, action=action.id, step=step.id,
+                    within_phase=previous[0].phase == step.phase, reason=via.reason,
+                ))
+            previous = (step, via)
     return switches
