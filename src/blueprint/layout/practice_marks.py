@@ -12,7 +12,7 @@ from blueprint.model.types import Action, Blueprint, Step, Via
 from blueprint.scene import Detail, KeyEntry, Marker, Rect, RoleEntry, Rule, Text
 from blueprint.words import WORDS
 
-ROLE_SIZE = 9.5
+ROLE_SIZE = 10  # the smallest text a drawing has (docs/accessibility.md)
 ROLE_GAP = 4  # between what is above on the card and the role line
 
 
@@ -130,7 +130,7 @@ def decision_sample(x: float, middle: float, width: float) -> list[Rule]:
             for a, b in zip(corners, corners[1:] + corners[:1])]
 
 
-CHANNEL_SIZE = 9.5
+CHANNEL_SIZE = 10
 
 
 def channel_tag(measurer: TextMeasurer, label: str, action: str | None, x: float, y: float,
