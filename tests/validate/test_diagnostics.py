@@ -162,6 +162,9 @@ CASES = [
      '    via branch\n  o -> d\n', "BP308", 9, 5,
      "found the customer switching from 'app' (c) to 'branch' (d) within one phase, with no reason given",
      'say why the customer must switch: via branch "reason", or keep the channel'),
+    (HEAD + 'role clerk "Clerk" staff\nstep s "S"\n  customer c "C"\n    by clerk\n  onstage o "O"\n  c -> o\n',
+     "BP309", 5, 8, "found the staff role 'clerk' performing 'c' in the customer lane",
+     "move the action to the lane of whoever performs it, or name the right role"),
 ]
 
 
