@@ -26,6 +26,7 @@ TOKENS = [
     "control", "ref", "emotion", "-2", "+1", "annoyed", "metric", "1,,2", "-4.5", "pain", "idea",
     "opportunity", "question", "impact", "high", "confidence",
     "assumed",
+    "role", "by", "staff", "system", "key", "decision", "channel", "via", "app", "branch",
 ]
 
 

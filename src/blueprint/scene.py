@@ -24,7 +24,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from blueprint.slotted import Record, record
-from blueprint.vocabulary import ConfidenceName
+from blueprint.vocabulary import ConfidenceName, RoleKindName
 from blueprint.vocabulary import ActionLaneName, FlowKindName, LaneName, LanguageName, NoteKindName, SeverityName
 
 if TYPE_CHECKING:
@@ -112,8 +112,9 @@ class Marker(_WithComparison):
     by shape, not colour alone."""
 
     _comparison_fields = ("change",)
+    _optional_fields = ("step",)
 
-    kind: Literal["fail", "wait", "control"]
+    kind: Literal["fail", "wait", "control", "key", "channel"]
     number: int
     action: str | None = None  # None for the legend's sample markers
     x: float
@@ -124,6 +125,7 @@ class Marker(_WithComparison):
     severity: SeverityName | None = None
     over_limit: bool = False
     change: Literal["introduced"] | None = None  # a fail point the compared-with blueprint did not have
+    step: str | None = None  # the key step a K badge marks (its action is None)
 
 
 @record
@@ -154,7 +156,8 @@ class Card(_WithComparison):
     """An action (or a piece of evidence) in its cell."""
 
     _comparison_fields = ("change", "badge")
-    _optional_fields = ("confidence",)
+    # Left out of the scene's data when empty: most cards have none of these.
+    _optional_fields = ("confidence", "role", "role_line", "decision_mark", "decision_lines")
 
     id: str
     kind: Literal["action", "evidence"]
@@ -173,6 +176,12 @@ class Card(_WithComparison):
     badge: ChangeBadge | None = None
     # Set on every action card of a blueprint that says how sure its actions are.
     confidence: ConfidenceName | None = None
+    # Who performs an action (its role's ID), and the role's label as drawn, quietly, at the card's foot.
+    role: str | None = None
+    role_line: Text | None = None
+    # A decision card: the diamond (drawn inside this box) and the question beside it, under the label.
+    decision_mark: Rect | None = None
+    decision_lines: tuple[Text, ...] = ()
 
 
 @record
@@ -226,6 +235,26 @@ class WaitEntry(SceneNode):
     duration: str
     description: str | None
     over_limit: bool
+
+
+@record
+class RoleEntry(SceneNode):
+    """A declared role: its ID (the cards' `role`), label and kind."""
+
+    id: str
+    label: str
+    kind: RoleKindName | None = None
+
+
+@record
+class KeyEntry(SceneNode):
+    """A key step (`action` None) or key action, as the list under the drawing names it."""
+
+    number: int
+    step: str
+    action: str | None
+    label: str  # the step's or the action's
+    reason: str | None
 
 
 @record
@@ -299,6 +328,7 @@ class Column(_WithComparison):
     """A step's column."""
 
     _comparison_fields = ("change",)
+    _optional_fields = ("key_marker", "channel_tag", "channel_note")
 
     step: str
     label: str
@@ -306,6 +336,9 @@ class Column(_WithComparison):
     x: float
     width: float
     change: Change | None = None
+    key_marker: Marker | None = None  # a key step's K badge, under its label
+    channel_tag: Marker | None = None  # the tag of the step's channel, under its label
+    channel_note: str | None = None  # the channel and why, in words (the text version)
 
 
 @record
@@ -324,7 +357,7 @@ class RemovedItem(SceneNode):
 @dataclass(slots=True, kw_only=True, weakref_slot=True, repr=False, eq=False)
 class Scene(_WithComparison):
     _comparison_fields = ("badges", "removed")
-    _optional_fields = ("rows", "control_list", "emotions", "metrics", "notes")
+    _optional_fields = ("rows", "control_list", "emotions", "metrics", "notes", "roles", "key_list")
 
     width: float
     height: float
@@ -355,6 +388,9 @@ class Scene(_WithComparison):
     emotions: tuple[EmotionEntry, ...] = ()
     metrics: tuple[MetricEntry, ...] = ()
     notes: tuple[NoteEntry, ...] = ()
+    # The declared roles, for the legend, the HTML page's role picker and the text version.
+    roles: tuple[RoleEntry, ...] = ()
+    key_list: tuple[KeyEntry, ...] = ()  # the key steps and actions, K1, K2, …
 
 
 # --- plain data at the boundary ---------------------------------------------------

@@ -98,9 +98,38 @@ STATEMENT_KEYWORDS: tuple[str, ...] = (
 )
 STATEMENT_KEYWORDS += ("control", "emotion", "metric", "pain", "idea", "opportunity", "question",
                        "confidence")
+# The practitioner's statements (roles, channels, key steps, decisions).
+STATEMENT_KEYWORDS += ("role", "by", "key", "decision", "channel", "via")
 OPTION_KEYWORDS: tuple[str, ...] = ("severity", "recover")
 OPTION_KEYWORDS += ("ref", "impact")
 KEYWORDS: tuple[str, ...] = STATEMENT_KEYWORDS + OPTION_KEYWORDS
+
+class RoleKind(str, Enum):
+    """What a role is: people of the organisation, a system, a partner, the customer."""
+
+    STAFF = "staff"
+    SYSTEM = "system"
+    PARTNER = "partner"
+    CUSTOMER = "customer"
+
+
+class Channel(str, Enum):
+    """The channels and places a customer is received in that need no declaration."""
+
+    BRANCH = "branch"
+    COUNTER = "counter"
+    LOBBY = "lobby"
+    ATM = "atm"
+    PHONE = "phone"
+    APP = "app"
+    WEB = "web"
+    CHAT = "chat"
+    EMAIL = "email"
+    SMS = "sms"
+    LETTER = "letter"
+    VIDEO = "video"
+    HOME_VISIT = "home-visit"
+
 
 # The colour themes every renderer draws; "auto" (light or dark, following the
 # reader's setting) is what a documentation site adds on top of them.
@@ -124,6 +153,7 @@ LaneName = Literal[names(Lane)]  # type: ignore[valid-type]
 ActionLaneName = Literal[tuple(lane.value for lane in ACTION_LANES)]  # type: ignore[valid-type]
 SeverityName = Literal[names(Severity)]  # type: ignore[valid-type]
 FlowKindName = Literal[names(FlowKind)]  # type: ignore[valid-type]
+RoleKindName = Literal[names(RoleKind)]  # type: ignore[valid-type]
 LanguageName = Literal[names(Language)]  # type: ignore[valid-type]
 
 

@@ -216,3 +216,106 @@ def test_figures_add_up(document):
     assert stats.duration.total.min_seconds <= stats.duration.total.max_seconds
     assert StatsReport.model_validate_json(StatsReport(blueprints=[stats]).model_dump_json()).blueprints == [stats]
 
+
+
+ROLES = """blueprint "Roles"
+role teller "Teller" staff
+role core "Core banking" system
+role idle "Nobody yet"
+step s1 "Hand over"
+  evidence "Counter"
+  customer c "Hands over cash"
+  onstage t "Teller counts"
+    by teller
+    duration 2min..4min
+  backstage p "Posts it"
+    by core
+    duration 1min
+  c -> t -> p
+step s2 "Receipt"
+  evidence "Receipt"
+  onstage r "Teller prints the receipt"
+    by teller
+  p -> r
+"""
+
+
+def test_roles_count_actions_hand_offs_and_time():
+    stats = stats_of(ROLES)
+    rows = [(r.role, r.actions, r.handoffs_out, r.handoffs_in, r.time.text, r.timed_actions) for r in stats.roles]
+    assert rows == [
+        ("teller", 2, 1, 1, "2min..4min", 1),
+        ("core", 1, 1, 1, "1min", 1),
+        ("idle", 0, 0, 0, "0min", 0),
+    ]
+    # c -> t has no role at the customer's end; t -> p and p -> r change roles, p -> r across steps.
+    handoffs = stats.role_handoffs
+    assert (handoffs.total, handoffs.across_steps, handoffs.actions_without_role) == (2, 1, 1)
+    text = format_stats(stats)
+    assert "hand-offs between roles: 2, 1 across steps" in text
+    assert "1 action without a role" in text
+
+
+def test_no_roles_section_without_roles():
+    stats = stats_of(CROSSINGS)
+    assert stats.roles == [] and stats.role_handoffs is None
+    assert "Roles" not in format_stats(stats)
+
+
+KEYS = """blueprint "Keys"
+step s1 "Hand over"
+  key "First impression"
+  evidence "Counter"
+  customer c "Hands over cash"
+  onstage t "Teller counts"
+    key
+  backstage p "Posts it"
+  c -> t -> p
+step s2 "Receipt"
+  evidence "Receipt"
+  customer r "Takes the receipt"
+  onstage g "Gives the receipt"
+  p -> g -> r
+"""
+
+
+def test_key_steps_are_listed_with_their_encounters():
+    stats = stats_of(KEYS)
+    rows = [(k.number, k.step, k.action, k.reason, k.encounters) for k in stats.key_moments]
+    # The step's encounters are c -> t (its only flow across the line); the action t has the same one.
+    assert rows == [(1, "s1", None, "First impression", 1), (2, "s1", "t", None, 1)]
+    assert (stats.encounters, stats.encounters_at_key_moments) == (2, 1)
+    assert "encounters (flows across the line of interaction): 2, 1 at a key step or action" in format_stats(stats)
+
+
+CHANNELS = """blueprint "Channels"
+phase "Apply"
+step s1 "Fill in"
+  via app
+  evidence "Form"
+  customer fill "Fills in the form"
+  onstage check "App checks it"
+  fill -> check
+step s2 "Sign"
+  via branch "Signed in person"
+  evidence "Contract"
+  customer sign "Signs"
+  onstage witness "Clerk witnesses"
+  check -> sign -> witness
+phase "Use"
+step s3 "Use"
+  evidence "Card"
+  customer pay "Pays by card"
+    via atm
+  onstage card "ATM pays out"
+  witness -> pay -> card
+"""
+
+
+def test_channel_switches_of_the_customer_are_counted():
+    stats = stats_of(CHANNELS)
+    rows = [(s.from_channel, s.to_channel, s.action, s.within_phase, s.reason) for s in stats.channel_switches]
+    assert rows == [("app", "branch", "sign", True, "Signed in person"), ("branch", "atm", "pay", False, None)]
+    text = format_stats(stats)
+    assert "Channel switches: 2, 1 within a phase" in text
+    assert "app -> branch at sign, step s2 (Signed in person)" in text

@@ -9,7 +9,7 @@ import pytest
 from blueprint.render.themes import PALETTES
 from tests.browser.cdp import Page
 from tests.browser.conftest import ROOT, example_scene, write_page
-from tests.browser.page import card_centre, card_classes, panel, view_box
+from tests.browser.page import card_centre, card_classes, frame_opacity, panel, view_box
 
 pytestmark = pytest.mark.slow  # a real Chromium
 
@@ -174,4 +174,20 @@ def test_tabbing_to_a_card_out_of_view_brings_it_into_view(page: Page, pages_dir
         " return c.left >= v.left && c.right <= v.right && c.top >= v.top && c.bottom <= v.bottom; })()")
     assert inside
     assert panel(page)["visible"]
+    assert page.errors == []
+
+
+def test_the_role_picker_highlights_one_roles_actions(page: Page, pages_dir: Path) -> None:
+    loan = ROOT / "examples" / "installment-loan.bp"
+    page.emulate_media(reduced_motion="reduce")
+    page.open(write_page(pages_dir, loan.stem, example_scene(loan)))
+    page.evaluate("(() => { const s = document.querySelector('select.bp-role'); s.value = 'credit';"
+                  " s.dispatchEvent(new Event('change')); })()")
+    matched = sorted(card for card, classes in card_classes(page).items() if "bp-role-match" in classes)
+    assert matched == ["book", "examine", "investigate", "release", "schedule"]
+    assert frame_opacity(page, "consult") < 0.5 < frame_opacity(page, "examine")
+    page.evaluate("(() => { const s = document.querySelector('select.bp-role'); s.value = '';"
+                  " s.dispatchEvent(new Event('change')); })()")
+    assert not any("bp-role-match" in classes for classes in card_classes(page).values())
+    assert frame_opacity(page, "consult") == 1
     assert page.errors == []

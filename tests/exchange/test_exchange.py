@@ -273,7 +273,8 @@ def _strip_derived(value: Any) -> Any:
     derived = {"span", "id_span", "source_span", "target_span", "recover_span", "max_wait_span", "headers",
                "source_name", "number", "seconds", "amount"}
     if isinstance(value, dict):
-        kept = {key: _strip_derived(item) for key, item in value.items() if key not in derived}
+        kept = {key: _strip_derived(item) for key, item in value.items()
+                if key not in derived and not key.endswith("_span")}
         if "lane" in kept and "label" in kept:
             kept.pop("step", None)  # an action
         if "label" in kept and "lane" not in kept and "actions" not in kept:
@@ -522,6 +523,8 @@ def documents(draw) -> dict:
             phase_of.append(current)
         else:
             phase_of.append(None)
+    roles = [{"id": ident, "label": draw(_TEXT), "kind": draw(st.sampled_from(["staff", "system", "partner", "customer", None]))}
+             for ident in draw(st.lists(st.sampled_from(["agent", "clerk", "核心"]), unique=True, max_size=2))]
     steps, named = [], []
     for index, step_id in enumerate(step_ids):
         actions, per_lane = [], {}
@@ -548,6 +551,10 @@ def documents(draw) -> dict:
             step["emotion"] = {"score": draw(st.integers(-2, 2))}
             if draw(st.booleans()):
                 step["emotion"]["note"] = draw(_TEXT)
+        if draw(st.integers(0, 3)) == 0:
+            step["key"] = {"reason": draw(_TEXT)} if draw(st.booleans()) else {}
+        if draw(st.integers(0, 3)) == 0:
+            step["via"] = {"channel": draw(st.sampled_from(["phone", "微信"]))}
         steps.append(step)
     for action in (action for step in steps for action in step["actions"]):
         for _ in range(draw(st.integers(0, 2))):
@@ -580,6 +587,12 @@ def documents(draw) -> dict:
             if kind != "question" and draw(st.booleans()):
                 note["severity" if kind == "pain" else "impact"] = draw(st.sampled_from(["low", "medium", "high"]))
             action["research"] = [note]
+        if roles and draw(st.booleans()):
+            action["role"] = draw(st.sampled_from([role["id"] for role in roles]))
+        if draw(st.integers(0, 3)) == 0:
+            action["key"] = {"reason": draw(_TEXT)} if draw(st.booleans()) else {}
+        if draw(st.integers(0, 3)) == 0:
+            action["via"] = {"channel": draw(st.sampled_from(["app", "branch", "微信"])), "reason": draw(_TEXT)}
     flows, seen = [], set()
     if len(named) >= 2:
         for _ in range(draw(st.integers(0, 5))):
@@ -593,6 +606,15 @@ def documents(draw) -> dict:
             if draw(st.booleans()):
                 flow["label"] = draw(_TEXT)
             flows.append(flow)
+    # An action with two or more labelled flows leaving it may be a decision (BP215, BP216).
+    leaving: dict[str, list[dict]] = {}
+    for flow in flows:
+        if flow["kind"] != "agreement":
+            leaving.setdefault(flow["source"], []).append(flow)
+    for action in (action for step in steps for action in step["actions"]):
+        branches = leaving.get(action["id"], [])
+        if len(branches) >= 2 and all("label" in flow for flow in branches) and draw(st.booleans()):
+            action["decision"] = {"question": draw(_TEXT)} if draw(st.booleans()) else {}
     blueprint: dict = {
         "title": draw(_TEXT),
         "state": draw(st.sampled_from(["current", "future"])),
@@ -603,6 +625,8 @@ def documents(draw) -> dict:
         "flows": flows,
         "lane_labels": {lane.value: draw(_TEXT) for lane in draw(st.sets(st.sampled_from(list(Lane))))},
         "line_labels": {line.value: draw(_TEXT) for line in draw(st.sets(st.sampled_from(list(Line))))},
+        "roles": roles,
+        "channels": [{"id": "微信", "label": draw(_TEXT)}],
     }
     for optional in ("description", "owner", "version"):
         if draw(st.booleans()):

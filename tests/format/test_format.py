@@ -330,6 +330,11 @@ def blueprints(draw):
         statements.append(["lane", lane, _string(draw)])
     for line in draw(st.lists(st.sampled_from([line.value for line in Line]), unique=True, max_size=2)):
         statements.append(["line", line, _string(draw)])
+    statements.append(["channel", "微信", _string(draw)])
+    roles = draw(st.lists(st.sampled_from(["agent", "clerk", "核心"]), unique=True, max_size=2))
+    for role in roles:
+        kind = [draw(st.sampled_from(["staff", "system", "partner", "customer"]))] if draw(st.booleans()) else []
+        statements.append(["role", role, _string(draw), *kind])
 
     ids = draw(st.lists(st.sampled_from(IDS), min_size=2, max_size=9, unique=True))
     step_count = draw(st.integers(1, min(3, len(ids) // 2)))
@@ -375,6 +380,10 @@ def blueprints(draw):
             statements.append([kind, _string(draw), *rating])
         if draw(st.booleans()):  # the step's own control: before its first action, after evidence or not
             statements.append(["control", _string(draw)] + (["ref", _string(draw)] if draw(st.booleans()) else []))
+        if draw(st.integers(0, 3)) == 0:
+            statements.append(["via", draw(st.sampled_from(["phone", "微信"])), *([_string(draw)] if draw(st.booleans()) else [])])
+        if draw(st.integers(0, 3)) == 0:
+            statements.append(["key", *([_string(draw)] if draw(st.booleans()) else [])])
         for _ in range(draw(st.integers(0, 2))):
             evidence_count[0] += 1  # IDs are shared by steps, actions and evidence: number them
             ident = [draw(st.sampled_from(["slip", "单据"])) + str(evidence_count[0])] if draw(st.booleans()) else []
@@ -385,12 +394,13 @@ def blueprints(draw):
             lane = draw(st.sampled_from([lane.value for lane in ACTION_LANES]))
             statements.append([lane, action_id, _string(draw)])
             once: set[str] = set()
-            attributes = ["fail", "wait", "duration", "cost", "note", "link", "control", "question", "confidence"]
+            attributes = ["fail", "wait", "duration", "cost", "note", "link", "control", "question", "confidence",
+                          "key", "via"] + (["by"] if roles else [])
             for attribute in draw(st.lists(st.sampled_from(attributes), max_size=4)):
                 if attribute in once:
                     continue
-                if attribute in ("duration", "cost", "control", "question", "confidence"):
-                    once.add(attribute)  # one duration and one cost; a control never repeated (BP220)
+                if attribute in ("duration", "cost", "control", "question", "confidence", "by", "key", "via"):
+                    once.add(attribute)  # one duration, cost, role; a control never repeated (BP220)
                 if attribute == "fail":
                     options = draw(st.lists(st.sampled_from(["severity", "recover"]), unique=True))
                     words = ["fail", _string(draw)]
@@ -405,6 +415,12 @@ def blueprints(draw):
                 elif attribute == "cost":
                     amount = draw(st.sampled_from(["25", "1,200", "1,200.50", "0.5"]))
                     statements.append(["cost", amount] + ([draw(st.sampled_from(["CNY", "USD"]))] if draw(st.booleans()) else []))
+                elif attribute == "via":
+                    statements.append(["via", draw(st.sampled_from(["app", "branch", "微信"])), _string(draw)])
+                elif attribute == "key":
+                    statements.append(["key", *([_string(draw)] if draw(st.booleans()) else [])])
+                elif attribute == "by":
+                    statements.append(["by", draw(st.sampled_from(roles))])
                 elif attribute == "note":
                     statements.append(["note", _string(draw)])
                 elif attribute == "confidence":

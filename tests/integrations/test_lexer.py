@@ -199,3 +199,14 @@ def test_a_carriage_return_ends_a_string_as_it_does_for_the_checker():
     tokens = list(BlueprintLexer().get_tokens('blueprint "A\rB"\n'))
     strings = "".join(value for token, value in tokens if token in String)
     assert "\r" not in strings and "B" not in strings
+
+
+def test_the_practitioners_statements_are_highlighted():
+    text = ('role agent "Insurance agent" staff\nchannel wechat "WeChat"\nstep s "S"\n  via branch "In person"\n'
+            '  key "First impression"\n  customer a "A"\n    by agent\n    decision "Approve?"\n')
+    found = tokens(text)
+    assert (Keyword, "role") in found and (Name.Variable, "agent") in found and (Name.Constant, "staff") in found
+    assert (Keyword, "channel") in found and (Name.Variable, "wechat") in found
+    assert (Keyword, "via") in found and (Name.Constant, "branch") in found
+    assert (Keyword, "key") in found and (Keyword, "decision") in found and (Keyword, "by") in found
+    assert not any(kind is Error for kind, _ in found)

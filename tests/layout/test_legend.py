@@ -11,6 +11,8 @@ from blueprint.api import check_file, check_text
 from blueprint.layout import layout
 from blueprint.layout.measure import FontMetricsMeasurer
 from blueprint.scene import Scene
+from blueprint.vocabulary import Language
+from blueprint.words import WORDS
 
 from ..conftest import EXAMPLES
 
@@ -28,10 +30,11 @@ def legend_words(scene: Scene) -> list[str]:
 
 
 def legend_samples(scene: Scene):
-    """The legend's sample badges: markers that belong to no action and stand in no row under the lanes."""
+    """The legend's sample badges: markers that belong to no action (nor to a key step) and stand in no
+    row under the lanes."""
     rows = [(row.y, row.y + row.height) for row in scene.rows]
-    return [marker for marker in scene.markers
-            if marker.action is None and not any(top <= marker.y <= bottom for top, bottom in rows)]
+    return [marker for marker in scene.markers if marker.action is None and marker.step is None
+            and not any(top <= marker.y <= bottom for top, bottom in rows)]
 
 
 BASE = """\
@@ -50,7 +53,10 @@ def test_legend_samples_carry_no_number(path) -> None:
     samples = legend_samples(scene)
     assert samples, "every example has fail or wait points"
     for sample in samples:
-        assert re.fullmatch(r"[FWC]", sample.label.content), sample.label.content
+        if sample.kind == "channel":  # the word for a channel, never one of the drawing's channels
+            assert sample.label.content == WORDS[Language(scene.lang)]["channel"], sample.label.content
+        else:
+            assert re.fullmatch(r"[FWCK]", sample.label.content), sample.label.content
 
 
 def test_only_the_severities_drawn_are_explained() -> None:

@@ -62,3 +62,38 @@ def test_a_documentation_figure_turns_the_desc_into_nested_lists() -> None:
     assert details.startswith('<details class="blueprint-text" lang="en"><summary>Text version</summary><ul><li>')
     assert details.count("<ul>") == details.count("</ul>") and details.count("<li>") == details.count("</li>")
     assert "<li>Step 1 of 4: Enter the branch.<ul>" in details
+
+
+PRACTICE = """blueprint "Loan decision"
+role officer "Loan officer" staff
+channel wechat "WeChat mini-program"
+
+step apply "Apply"
+  via wechat "Forms are filled in on the phone"
+  key "First impression"
+  customer fill "Fills in the form"
+  onstage check "Officer checks the form"
+    by officer
+    decision "Complete?"
+    via counter
+  onstage offer "Officer makes the offer"
+  onstage ask "Officer asks for the missing papers"
+  fill -> check
+  check -> offer "complete"
+  check -> ask "papers missing"
+"""
+
+
+def test_roles_channels_keys_and_decisions_are_said_in_words() -> None:
+    from blueprint.api import check_text
+
+    scene = layout(check_text(PRACTICE, "practice.bp").blueprint)
+    text = plain_text(outline(scene), "en")
+    assert "Channel: WeChat mini-program · Forms are filled in on the phone." in text
+    assert "Key step K1: First impression." in text
+    assert "Role: Loan officer (staff)." in text
+    assert "Channel: Counter." in text
+    assert ("Decision: Complete? · branches: complete → Officer makes the offer, "
+            "papers missing → Officer asks for the missing papers.") in text
+    check = next(card for card in scene.cards if card.id == "check")
+    assert card_name(check) == "Officer checks the form Complete? Counter Loan officer"

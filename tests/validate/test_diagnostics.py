@@ -195,6 +195,29 @@ CASES = [
     (HEAD + 'step s "S"\n  emotion 1\n  emotion 2\n  customer c "C"\n', "BP211", 4, 3,
      "found a second 'emotion' for the step 's'; it was already set on line 3",
      "keep one line: a step has one emotion; say the rest in its note"),
+    # Roles, channels, key steps and decisions.
+    (HEAD + 'role clerk "Clerk" staff\nstep s "S"\n  customer c "C"\n  onstage o "O"\n    by clrek\n  c -> o\n',
+     "BP213", 6, 8, "found the role 'clrek' for the action 'o', but no role has that ID", "did you mean 'clerk'?"),
+    (HEAD + 'role clerk "Clerk" staff\nrole core "Core" system\nstep s "S"\n  customer c "C"\n  onstage o "O"\n'
+     '    by clerk\n  c -> o\n', "BP307", 3, 6, "found the role 'core' (Core), but no action is performed by it",
+     "write 'by core' under its actions, or remove the role"),
+    (HEAD + 'step s "S"\n  key "First"\n  key\n  customer c "C"\n  onstage o "O"\n  c -> o\n', "BP211", 4, 3,
+     "found a second 'key' for the step 's'; it was already set on line 3", "keep one line"),
+    (HEAD + 'step s "S"\n  customer c "C"\n  onstage o "O"\n    decision "Open?"\n  onstage y "Y"\n  c -> o\n'
+     '  o -> y "yes"\n', "BP215", 5, 5, "found a decision at the action 'o', but only one flow leaves it, to 'y'",
+     'write a labelled flow for each way out, e.g. o -> OTHER_ACTION "declined"'),
+    (HEAD + 'step s "S"\n  customer c "C"\n  onstage o "O"\n    decision\n  onstage y "Y"\n  onstage n "N"\n'
+     '  c -> o\n  o -> y "yes"\n  o -> n\n', "BP216", 10, 8,
+     "found the branch o -> n of a decision without a label", 'say when the process goes this way: o -> n "…"'),
+    (HEAD + 'channel wechat "WeChat"\nstep s "S"\n  via wechta\n  customer c "C"\n  onstage o "O"\n  c -> o\n',
+     "BP214", 4, 7, "found the channel 'wechta', which is neither built in nor declared", "did you mean 'wechat'?"),
+    (HEAD + 'step s "S"\n  via app\n  customer c "C"\n  onstage o "O"\n  c -> o\nstep t "T"\n  customer d "D"\n'
+     '    via branch\n  o -> d\n', "BP308", 9, 5,
+     "found the customer switching from 'app' (c) to 'branch' (d) within one phase, with no reason given",
+     'say why the customer must switch: via branch "reason", or keep the channel'),
+    (HEAD + 'role clerk "Clerk" staff\nstep s "S"\n  customer c "C"\n    by clerk\n  onstage o "O"\n  c -> o\n',
+     "BP309", 5, 8, "found the staff role 'clerk' performing 'c' in the customer lane",
+     "move the action to the lane of whoever performs it, or name the right role"),
 ]
 
 

@@ -41,7 +41,8 @@ from blueprint.analysis.diff_result import (
     StepsDiff,
 )
 from blueprint.analysis.stats import BlueprintStats, blueprint_stats
-from blueprint.model.types import Action, Blueprint, Control, FailPoint, Metric, ResearchNote, Flow, FlowKind, Lane, Line, Step, WaitPoint
+from blueprint.model.types import (Action, Blueprint, Control, FailPoint, Flow, FlowKind, KeyMark, Lane, Line, Metric,
+                                   ResearchNote, Role, Step, Via, WaitPoint)
 
 SIMILAR_LABELS = 0.75  # difflib ratio from which two labels count as alike: near-identical wording
 
@@ -113,6 +114,10 @@ def _action_changes(old: Action, new: Action) -> list[FieldChange]:
     changes += _bag_changes("research note", map(_note_text, old.research), map(_note_text, new.research))
     changes += _change("confidence", old.confidence.value if old.confidence else None,
                        new.confidence.value if new.confidence else None)
+    changes += _change("by", old.role, new.role)
+    changes += _change("key", _key_text(old.key), _key_text(new.key))
+    changes += _change("decision", _decision_text(old), _decision_text(new))
+    changes += _change("via", _via_text(old.via), _via_text(new.via))
     return changes
 
 
@@ -140,6 +145,26 @@ def _emotion_text(step: Step) -> str | None:
 def _control_text(control: Control) -> str:
     """A control as written in .bp, without the keyword."""
     return f'"{control.text}"' + (f' ref "{control.reference}"' if control.reference is not None else "")
+
+
+def _via_text(via: Via | None) -> str | None:
+    if via is None:
+        return None
+    return via.channel if via.reason is None else f'{via.channel} "{via.reason}"'
+
+
+def _decision_text(action: Action) -> str | None:
+    if action.decision is None:
+        return None
+    question = action.decision.question
+    return "decision" if question is None else f'decision "{question}"'
+
+
+def _key_text(mark: KeyMark | None) -> str | None:
+    """A key mark as compared: its reason, or the word `key`; its K number is each blueprint's own."""
+    if mark is None:
+        return None
+    return f'key "{mark.reason}"' if mark.reason is not None else "key"
 
 
 def _cost_text(action: Action) -> str | None:
@@ -184,11 +209,18 @@ def _blueprint_changes(old: Blueprint, new: Blueprint) -> list[FieldChange]:
     for line in Line:
         changes += _change(f"line {line.value}", old.line_labels.get(line), new.line_labels.get(line))
     changes += _bag_changes("phase metric", _phase_metrics(old), _phase_metrics(new))
+    changes += _bag_changes("role", map(_role_text, old.roles), map(_role_text, new.roles))
+    changes += _bag_changes("channel", [f'{c.id} "{c.label}"' for c in old.channels],
+                            [f'{c.id} "{c.label}"' for c in new.channels])
     return changes
 
 
 def _phase_metrics(blueprint: Blueprint) -> list[str]:
     return [f"{phase.name}: {_metric_text(metric)}" for phase in blueprint.phases for metric in phase.metrics]
+
+
+def _role_text(role: Role) -> str:
+    return f'{role.id} "{role.label}"' + (f" {role.kind.value}" if role.kind else "")
 
 
 def _steps(old: Blueprint, new: Blueprint) -> StepsDiff:
@@ -209,6 +241,8 @@ def _steps(old: Blueprint, new: Blueprint) -> StepsDiff:
         changes += _change("emotion", _emotion_text(before), _emotion_text(step))
         changes += _bag_changes("metric", map(_metric_text, before.metrics), map(_metric_text, step.metrics))
         changes += _bag_changes("research note", map(_note_text, before.research), map(_note_text, step.research))
+        changes += _change("key", _key_text(before.key), _key_text(step.key))
+        changes += _change("via", _via_text(before.via), _via_text(step.via))
         if changes:
             changed.append(StepChange(id=step.id, label=step.label, changes=changes))
         else:

@@ -22,6 +22,15 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from blueprint.analysis.measures import Length, TimeRange, flows_crossing
+from blueprint.analysis.practice_stats import (
+    ChannelSwitch,
+    KeyMomentStats,
+    RoleHandoffs,
+    RoleStats,
+    channel_switches,
+    key_moments,
+    per_role,
+)
 from blueprint.model.types import ACTION_LANES, Blueprint, Lane, Language, Line, NoteKind, Severity, State, Step
 from blueprint.vocabulary import names
 
@@ -137,6 +146,13 @@ class BlueprintStats(_Frozen):
     controls: int = 0  # policies, regulations and controls, on steps and actions
     research_notes: dict[str, int] = {}  # pain, idea, opportunity, question: always all four
     pain_points_by_severity: dict[str, int] = {}  # high, medium, low, unspecified: always all four
+    # The practitioner's figures (blueprint.analysis.practice_stats).
+    roles: list[RoleStats] = []
+    role_handoffs: RoleHandoffs | None = None
+    encounters: int = 0  # flows across the line of interaction: the customer_contacts, by their practice name
+    key_moments: list[KeyMomentStats] = []
+    encounters_at_key_moments: int = 0
+    channel_switches: list[ChannelSwitch] = []
 
 
 class StatsReport(_Frozen):
@@ -262,6 +278,8 @@ def blueprint_stats(blueprint: Blueprint) -> BlueprintStats:
     by_lane = Counter(action.lane for action in actions)
     crossing = flows_crossing(blueprint)
     timed = [action.duration for action in actions if action.duration is not None]
+    roles, handoffs = per_role(blueprint)
+    keys, at_keys = key_moments(blueprint)
     return BlueprintStats(
         file=blueprint.source_name,
         title=blueprint.title,
@@ -286,6 +304,12 @@ def blueprint_stats(blueprint: Blueprint) -> BlueprintStats:
         costs=_costs(blueprint),
         controls=len(blueprint.controls()),
         **_research(blueprint),
+        roles=roles,
+        role_handoffs=handoffs,
+        encounters=len(crossing[Line.INTERACTION]),
+        key_moments=keys,
+        encounters_at_key_moments=at_keys,
+        channel_switches=channel_switches(blueprint),
     )
 
 

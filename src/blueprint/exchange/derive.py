@@ -63,15 +63,33 @@ def _cost(node: Any) -> None:
             node["amount"] = 0  # the .bp check reports the text, with its JSON path
 
 
+def _via(owner: dict) -> None:
+    if isinstance(owner.get("via"), dict):
+        _place(owner["via"], "span", "channel_span")
+
+
 class _Counters:
     def __init__(self) -> None:
         self.fails = 0
         self.waits = 0
+        self.keys = 0
+
+    def key(self, owner: dict) -> None:
+        """A key mark's position and K number (a step's comes before its actions')."""
+        mark = owner.get("key")
+        if isinstance(mark, dict):
+            self.keys += 1
+            _place(mark, "span")
+            mark.setdefault("number", self.keys)
 
 
 def _action(action: dict, step_id: Any, counters: _Counters) -> None:
     _place(action, "span", "id_span")
     _default(action, "step", step_id)
+    counters.key(action)
+    _via(action)
+    if isinstance(action.get("decision"), dict):
+        _place(action["decision"], "span")
     for fail in _objects(action.get("fails")):
         counters.fails += 1
         _place(fail, "span")
@@ -136,6 +154,8 @@ def fill_derived(document: Any, source_name: str) -> Any:
         if isinstance(step.get("emotion"), dict):
             _place(step["emotion"], "span")
         _metrics(step)
+        _via(step)
+        counters.key(step)
         for evidence in _objects(step.get("evidence")):
             _place(evidence, "span")
             _default(evidence, "step", step.get("id"))
@@ -144,4 +164,8 @@ def fill_derived(document: Any, source_name: str) -> Any:
     _phases(blueprint)
     for flow in _objects(blueprint.get("flows")):
         _place(flow, "span", "source_span", "target_span")
+    for role in _objects(blueprint.get("roles")):
+        _place(role, "span", "id_span")
+    for declared in _objects(blueprint.get("channels")):
+        _place(declared, "span", "id_span")
     return document

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from blueprint.diagnostics import Diagnostic
 from blueprint.exchange.derive import fill_derived
 from blueprint.exchange.document import MODEL_FORMAT, MODEL_VERSION, ModelDocument
-from blueprint.exchange.positions import POSITION_FIELDS, without_positions
+from blueprint.exchange.positions import is_position, without_positions
 from blueprint.exchange.problems import ImportProblem, json_path
 from blueprint.exchange.write_bp import BpText, to_bp
 from blueprint.model.types import ACTION_LANES, Blueprint
@@ -136,7 +136,7 @@ def _unknown_fields(given: Any, known: Any, location: tuple = ()) -> list[Import
     if isinstance(given, dict) and isinstance(known, dict):
         for key, value in given.items():
             if key not in known:
-                hint = as_hint(first_alike(key, (name for name in known if name not in POSITION_FIELDS), 0.75))
+                hint = as_hint(first_alike(key, (name for name in known if not is_position(name)), 0.75))
                 problems.append(ImportProblem(path=json_path((*location, key)), message="unknown field", hint=hint))
             else:
                 problems += _unknown_fields(value, known[key], (*location, key))

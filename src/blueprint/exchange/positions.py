@@ -14,10 +14,16 @@ POSITION_FIELDS = frozenset(
 )
 
 
+def is_position(key: str) -> bool:
+    """Whether a model field says where something was written: the fields
+    above, and any other span, which the model names `<what>_span`."""
+    return key in POSITION_FIELDS or key.endswith("_span")
+
+
 def without_positions(data: Any) -> Any:
     """A JSON-like value (from model_dump) with every position field dropped, at any depth."""
     if isinstance(data, dict):
-        return {key: without_positions(value) for key, value in data.items() if key not in POSITION_FIELDS}
+        return {key: without_positions(value) for key, value in data.items() if not is_position(key)}
     if isinstance(data, list | tuple):
         return [without_positions(item) for item in data]
     return data

@@ -32,6 +32,11 @@ DERIVED_FIELDS: dict[str, frozenset[str]] = {
     "Link": frozenset({"span"}),
     "Flow": frozenset({"span", "source_span", "target_span"}),
     "Header": frozenset({"span"}),
+    "Role": frozenset({"span", "id_span"}),
+    "KeyMark": frozenset({"span", "number"}),
+    "Decision": frozenset({"span"}),
+    "Via": frozenset({"span", "channel_span"}),
+    "ChannelLabel": frozenset({"span", "id_span"}),
 }
 DERIVED_FIELDS |= {
     "Control": frozenset({"span"}),

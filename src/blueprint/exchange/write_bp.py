@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from blueprint.model.types import (Action, Blueprint, Control, DurationRange, FlowKind, Lane, Line, Metric,
-                                   ResearchNote, Step)
+from blueprint.model.types import (Action, Blueprint, Control, DurationRange, FlowKind, KeyMark, Lane, Line, Metric,
+                                   ResearchNote, Step, Via)
 from blueprint.vocabulary import DEFAULT_LANGUAGE
 
 INDENT = "  "
@@ -78,12 +78,26 @@ def _headers(blueprint: Blueprint, out: BpText) -> None:
     for line in Line:
         if line in blueprint.line_labels:
             out.add(0, f"line {line.value} {quote(blueprint.line_labels[line])}", f"{ROOT}.line_labels.{line.value}")
+    for index, declared in enumerate(blueprint.channels):
+        out.add(0, f"channel {declared.id} {quote(declared.label)}", f"{ROOT}.channels[{index}]")
+    for index, role in enumerate(blueprint.roles):
+        kind = f" {role.kind.value}" if role.kind is not None else ""
+        out.add(0, f"role {role.id} {quote(role.label)}{kind}", f"{ROOT}.roles[{index}]")
 
 
 def _action(action: Action, path: str, out: BpText) -> None:
-    # Attributes in the order the examples use: how long, what goes wrong, what it costs, notes.
+    # Attributes in the order the examples use: who, how long, what goes wrong, what it costs, notes.
     ident = "" if action.generated_id else f" {action.id}"
     out.add(1, f"{action.lane.value}{ident} {quote(action.label)}", path)
+    if action.role is not None:
+        out.add(2, f"by {action.role}", f"{path}.role")
+    if action.via is not None:
+        out.add(2, _via(action.via), f"{path}.via")
+    if action.key is not None:
+        out.add(2, _key(action.key), f"{path}.key")
+    if action.decision is not None:
+        question = action.decision.question
+        out.add(2, "decision" if question is None else f"decision {quote(question)}", f"{path}.decision")
     for index, wait in enumerate(action.waits):
         text = f"wait {_range(wait.duration)}"
         if wait.description is not None:
@@ -129,6 +143,14 @@ def _controls(controls: tuple[Control, ...], depth: int, path: str, out: BpText)
     for index, control in enumerate(controls):
         reference = f" ref {quote(control.reference)}" if control.reference is not None else ""
         out.add(depth, f"control {quote(control.text)}{reference}", f"{path}.controls[{index}]")
+
+
+def _via(via: Via) -> str:
+    return f"via {via.channel}" if via.reason is None else f"via {via.channel} {quote(via.reason)}"
+
+
+def _key(mark: KeyMark) -> str:
+    return "key" if mark.reason is None else f"key {quote(mark.reason)}"
 
 
 def _chains(blueprint: Blueprint, indexes: list[int]) -> list[list[int]]:
@@ -196,6 +218,10 @@ def _step(blueprint: Blueprint, index: int, step: Step, flows: list[int], out: B
     _metrics(step.metrics, path, out)
     _controls(step.controls, 1, path, out)
     _research(step.research, 1, path, out)
+    if step.via is not None:
+        out.add(1, _via(step.via), f"{path}.via")
+    if step.key is not None:
+        out.add(1, _key(step.key), f"{path}.key")
     for number, evidence in enumerate(step.evidence):
         ident = f" {evidence.id}" if evidence.id is not None else ""
         out.add(1, f"evidence{ident} {quote(evidence.label)}", f"{path}.evidence[{number}]")

@@ -2,9 +2,10 @@
 
 - Headers, `phase` and `step` at column 0; evidence and actions indented two
   spaces; attribute lines (`fail`, `wait`, `duration`, `cost`, `note`,
-  `link`) four. A line that belongs to a step or an action (`control`, a
-  research note) is
-  indented two before the step's first action (the step's) and four after. A flow inside a step is indented two; flows with no step open
+  `link`, `by`, `decision`) four; `role` and `channel` stand with the
+  headers. A line that belongs to a step or an action (`control`, a research
+  note, `key`, `via`) is indented two before the step's first action (the
+  step's) and four after. A flow inside a step is indented two; flows with no step open
   (before the first step, right after a `phase`, or in the closing block after
   the last step's actions, separated from them by a blank line) stand at 0.
 - Tokens are separated by one space, except that a range is written
@@ -46,13 +47,18 @@ LEVELS = {
     "item": 1,
     "flow": 1,
     **dict.fromkeys(["fail", "wait", "duration", "cost", "note", "link"], 2),
+    # The practitioner's statements: declarations are headers, the rest attributes.
+    "role_decl": 0,
+    "by": 2,
+    "decision": 2,
+    "channel_decl": 0,
 }
 # A step's own lines, wherever in the step they stand, and a phase's: one level under it.
 LEVELS |= dict.fromkeys(["emotion", "metric"], 1)
 LEVELS |= {"confidence": 2}  # an action's, as its other attributes
 # Lines that belong to the step above them until its first action, then to
 # that action: indented one level under a step, two under an action.
-STEP_OR_ACTION = frozenset({"control", "pain", "idea", "opportunity", "question"})
+STEP_OR_ACTION = frozenset({"control", "pain", "idea", "opportunity", "question", "key", "via"})
 
 
 def canonical_text(text: str) -> str:
@@ -120,6 +126,8 @@ def _levels(lines: Sequence[RawLine]) -> list[int]:
             levels[index] = LEVELS["flow"] if step_open else 0
         else:
             levels[index] = LEVELS.get(rule, 0)
+            if rule == "item" and lines[index].tokens[0] != "evidence":
+                action_open = True
     # A full-line comment is indented like the statement it introduces.
     following = 0
     for index in range(len(lines) - 1, -1, -1):

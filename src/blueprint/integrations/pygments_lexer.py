@@ -35,7 +35,7 @@ from pygments.token import (
 )
 
 from blueprint import vocabulary
-from blueprint.vocabulary import OPTION_KEYWORDS, STATEMENT_KEYWORDS, Language, Lane, Line, Severity, State  # noqa: F401 (OPTION_KEYWORDS: the words the "fail" state takes)
+from blueprint.vocabulary import OPTION_KEYWORDS, STATEMENT_KEYWORDS, Language, Lane, Line, RoleKind, Severity, State, Channel  # noqa: F401 (OPTION_KEYWORDS: the words the "fail" state takes)
 
 __all__ = ["BlueprintLexer"]
 
@@ -60,6 +60,10 @@ _FOLLOWED_BY: dict[str, str | tuple[str, ...]] = {
     "pain": "research",  # `severity`, `impact`: the rating of a research note
     "idea": "research",
     "opportunity": "research",
+    "role": ("role-kind", "role-id"),
+    "by": ("tail", "role-ref"),
+    "via": ("tail", "channel-ref"),
+    "channel": ("tail", "channel-ref"),
 }
 TEXT_KEYWORDS = tuple(keyword for keyword in STATEMENT_KEYWORDS if keyword not in _FOLLOWED_BY)
 
@@ -71,6 +75,8 @@ STATES = vocabulary.names(State)
 LANGUAGES = vocabulary.names(Language) + tuple(vocabulary.LANGUAGE_ALIASES)
 EMOTIONS = tuple(vocabulary.EMOTION_SCALE)
 CONFIDENCES = vocabulary.names(vocabulary.Confidence)
+ROLE_KINDS = vocabulary.names(RoleKind)
+CHANNELS = vocabulary.names(Channel)
 ARROWS = tuple(vocabulary.ARROWS)
 RANGE = ".."
 
@@ -227,6 +233,30 @@ class BlueprintLexer(RegexLexer):
             (AMOUNT, Number),
             (NAME, Name.Constant),
             include("tail"),
+        ],
+        # `role agent "Insurance agent" staff`: the ID, the label, the kind.
+        "role-id": [
+            (SPACE, Whitespace),
+            (NAME, Name.Variable, "#pop"),
+            default("#pop"),
+        ],
+        "role-kind": [
+            (_words(ROLE_KINDS), Name.Constant),
+            (NAME, Name),
+            include("tail"),
+        ],
+        # `via branch "reason"`, `channel wechat "WeChat"`: a built-in channel or a declared one.
+        "channel-ref": [
+            (SPACE, Whitespace),
+            (_words(CHANNELS), Name.Constant, "#pop"),
+            (NAME, Name.Variable, "#pop"),
+            default("#pop"),
+        ],
+        # `by agent`
+        "role-ref": [
+            (SPACE, Whitespace),
+            (NAME, Name.Variable, "#pop"),
+            default("#pop"),
         ],
         # `a -> b "label" --> c <-> d "label"`: a label may follow any target.
         "flow": [

@@ -4,6 +4,16 @@ from __future__ import annotations
 
 from blueprint.layout import style
 from blueprint.layout.measure import TextMeasurer
+from blueprint.layout.practice_marks import (
+    channel_tag,
+    decision_detail,
+    decision_parts,
+    key_detail,
+    key_marker,
+    role_detail,
+    role_line,
+    via_detail,
+)
 from blueprint.scene import Card, Change, ChangeBadge, Detail, Marker, Text
 from blueprint.layout.text import block, line
 from blueprint.words import WORDS
@@ -80,6 +90,11 @@ def _markers(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x: fl
     def badge_at(kind: str, point, left: float, top_: float) -> Marker:
         if kind == "control":
             return control_marker(measurer, point, action.id, left, top_)
+        if kind == "key":
+            return key_marker(measurer, point.number, action.id, left, top_)
+        if kind == "channel":
+            return channel_tag(measurer, blueprint.channel_label(point.channel) or point.channel, action.id, left,
+                               top_)
         if kind == "fail":
             severity = point.severity.value if point.severity else None
             change = "introduced" if point.number in introduced else None
@@ -89,7 +104,9 @@ def _markers(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x: fl
 
     badges: list[Marker] = []
     cursor_x, cursor_y = x, top
-    points = [("fail", fail) for fail in action.fails] + [("wait", wait) for wait in action.waits]
+    points = [("channel", action.via)] if action.via is not None else []
+    points += [("key", action.key)] if action.key is not None else []
+    points += [("fail", fail) for fail in action.fails] + [("wait", wait) for wait in action.waits]
     points += [("control", number) for number in controls]
     for kind, point in points:
         badge = badge_at(kind, point, cursor_x, cursor_y)
@@ -147,10 +164,17 @@ def action_card(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x:
     label_width = inner - style.LINK_MARK_ROOM if action.links else inner
     texts, text_height = block(measurer, "card-text", action.label, x + style.CARD_PAD_X, top,
                                label_width, style.CARD_SIZE, max_lines=style.CARD_MAX_LINES)
+    diamond, question, question_height = decision_parts(measurer, blueprint, action, x + style.CARD_PAD_X,
+                                                         top + text_height, inner)
+    text_height += question_height  # what follows goes below the question
     markers, marker_height = _markers(measurer, blueprint, action, x + style.CARD_PAD_X,
                                       top + text_height + 6, inner, introduced, controls)
     height = style.CARD_PAD_Y * 2 + text_height + (marker_height + 6 if markers else 0)
-    details = _details(blueprint, action, labels, controls)
+    role, role_height = role_line(measurer, blueprint, action, x + style.CARD_PAD_X,
+                                  top + text_height + (marker_height + 6 if markers else 0), inner)
+    height += role_height
+    details = (role_detail(blueprint, action) + via_detail(blueprint, action) + key_detail(blueprint, action)
+               + decision_detail(blueprint, action, labels) + _details(blueprint, action, labels, controls))
     if confidence is not None:
         details.append(Detail(key=str(WORDS[blueprint.lang]["confidence"]), value=str(WORDS[blueprint.lang][confidence])))
     if change:
@@ -161,7 +185,8 @@ def action_card(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x:
         width=style.CARD_W, height=round(height, 2), label=action.label, lines=tuple(texts),
         markers=tuple(markers), details=tuple(details),
         links=tuple(link.url for link in action.links),
-        change=change[0] if change else None, badge=badge, confidence=confidence,
+        change=change[0] if change else None, badge=badge, confidence=confidence, role=action.role, role_line=role,
+        decision_mark=diamond, decision_lines=tuple(question),
     )
 
 
@@ -184,8 +209,12 @@ def move_card(card: Card, x: float, y: float) -> None:
     a thousand-action drawing would otherwise copy some ten thousand nodes."""
     dx, dy = x - card.x, y - card.y
     card.x, card.y = x, y
-    for text in card.lines:
+    for text in card.lines if card.role_line is None else (*card.lines, card.role_line):
         _shift_text(text, dx, dy)
+    for text in card.decision_lines:
+        _shift_text(text, dx, dy)
+    if card.decision_mark is not None:
+        card.decision_mark.x, card.decision_mark.y = round(card.decision_mark.x + dx, 2), round(card.decision_mark.y + dy, 2)
     for badge in (*card.markers, card.badge) if card.badge is not None else card.markers:
         shift_badge(badge, dx, dy)
 

@@ -13,6 +13,7 @@ from blueprint.layout.cards import duration_text, fail_marker, shift_badge, wait
 from blueprint.layout.changes import changes_block
 from blueprint.layout.legend import legend
 from blueprint.layout.measure import TextMeasurer
+from blueprint.layout.practice_marks import key_entries, key_list_rows
 from blueprint.scene import ChangeBadge, FailEntry, Marker, Rect, RemovedItem, Rule, Text, WaitEntry
 from blueprint.layout.text import block, line
 from blueprint.words import WORDS
@@ -81,7 +82,10 @@ def footer(blueprint: Blueprint, m: TextMeasurer, x: float, top: float, right: f
         cursor += more_height + 14
     fails, waits = _point_entries(blueprint, labels)
     columns = _point_columns(blueprint, m, fails, waits)
-    column_width = (right - x - 24) / 2
+    keys = key_entries(blueprint)
+    if keys:  # a third list, of the key steps
+        columns.append((WORDS[blueprint.lang]["key_steps"], key_list_rows(blueprint, m, keys)))  # type: ignore[arg-type]
+    column_width = (right - x - 24 * (len(columns) - 1)) / len(columns)
     bottoms = []
     indent = max((sample.width for _heading, rows in columns for sample, _text in rows), default=0) + 10
     for index, (heading, rows) in enumerate(columns):

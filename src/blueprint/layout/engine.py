@@ -26,6 +26,7 @@ from blueprint.layout.notes import note_entries
 from blueprint.layout.rows import control_entries, metric_entries, rows
 from blueprint.layout.sizing import plan_routes, settle, with_room
 from blueprint.layout.text import block
+from blueprint.layout.practice_marks import key_entries, role_entries
 from blueprint.model.types import ACTION_LANES, Action, Blueprint, Flow, Lane
 from blueprint.scene import Arrow, Card, Change, EmotionEntry, Rect, Scene
 from blueprint.words import WORDS
@@ -114,6 +115,8 @@ class _Layout:
             _, height = block(self.m, "step-label", step.label, 0, 0, style.CARD_W, style.STEP_SIZE, bold=True,
                               max_lines=style.STEP_MAX_LINES)
             tallest = max(tallest, height)
+        if any(step.key is not None or step.via is not None for step in self.bp.steps):  # room for their marks
+            tallest += style.MARKER_H + 4
         if self.step_changes:  # room for the badge under the label
             return tallest + 16 + BADGE_H + 4
         return tallest + 16
@@ -172,6 +175,8 @@ class _Layout:
                            for step in self.bp.steps if step.emotion is not None),
             metrics=tuple(metric_entries(self.bp)),
             notes=tuple(notes),
+            roles=role_entries(self.bp),
+            key_list=key_entries(self.bp),
         )
 
     def _routed(self, flows: list[tuple[int, Flow]]) -> tuple[Grid, list[Arrow]]:

@@ -9,6 +9,7 @@ from blueprint.layout import style
 from blueprint.layout.cards import BADGE_H, change_badge
 from blueprint.layout.grid import Grid
 from blueprint.layout.measure import TextMeasurer
+from blueprint.layout.practice_marks import step_head_marks, via_text
 from blueprint.layout.wrap import wrap
 from blueprint.layout.text import block, line
 from blueprint.model.types import Blueprint, Lane, Line
@@ -92,9 +93,14 @@ def _steps(made: Frame, bp: Blueprint, m: TextMeasurer, grid: Grid, heads: Heads
         if change:
             made.badges.append(change_badge(m, bp.lang, change, x + style.CARD_W / 2,
                                             step_top + heads.step_height - 12 - BADGE_H, anchor="middle"))
+        # The step's channel tag and K badge: under the label, above a change badge.
+        below = BADGE_H + 4 if heads.step_changes else 0
+        tag, key = step_head_marks(m, bp, step, x + style.CARD_W / 2,
+                                   step_top + heads.step_height - 12 - below - style.MARKER_H)
         phase = bp.phases[step.phase].name if step.phase is not None else None
         made.columns.append(Column(step=step.id, label=step.label, phase=phase, x=round(x, 2), width=style.CARD_W,
-                                   change=change))
+                                   change=change, key_marker=key, channel_tag=tag,
+                                   channel_note=via_text(bp, step.via) if step.via else None))
 
 
 def _lanes(made: Frame, bp: Blueprint, m: TextMeasurer, grid: Grid, lanes: list[Lane]) -> None:

@@ -9,6 +9,7 @@ from blueprint.layout import style
 from blueprint.layout.cards import BADGE_H, change_badge, control_marker, fail_marker, wait_marker
 from blueprint.layout.frame import LINE_STYLE
 from blueprint.layout.measure import TextMeasurer
+from blueprint.layout.practice_marks import channel_tag, decision_sample, key_marker
 from blueprint.layout.recovery import TAG_H, TAG_SIZE
 from blueprint.layout.text import line
 from blueprint.model.types import Blueprint, Language
@@ -36,6 +37,10 @@ def _sample_badge(m: TextMeasurer, kind: str, x: float, y: float, lang: Language
         return wait_marker(m, None, "", kind == "over", None, x, y)
     if kind == "control":
         return control_marker(m, None, None, x, y)
+    if kind == "key":
+        return key_marker(m, None, None, x, y)
+    if kind == "channel":
+        return channel_tag(m, WORDS[lang]["channel"], None, x, y)  # type: ignore[arg-type]
     if kind in ("badge-added", "badge-changed"):
         return change_badge(m, lang, kind.removeprefix("badge-"), x, y + (style.MARKER_H - BADGE_H) / 2)
     return None
@@ -61,6 +66,12 @@ def _legend_items(blueprint: Blueprint, flow_kinds: frozenset[str], marked: tupl
     if any(action.links for action in blueprint.actions()):
         items.append(("link", w["legend_link"]))
     items += _practitioner_items(blueprint)
+    if any(step.via or any(action.via for action in step.actions) for step in blueprint.steps):
+        items.append(("channel", w["legend_channel"]))
+    if blueprint.key_marks():
+        items.append(("key", w["legend_key"]))
+    if any(action.decision for action in blueprint.actions()):
+        items.append(("decision", w["legend_decision"]))
     recovered = blueprint.action_index()
     if any(fail.recover in recovered for fail in blueprint.fail_points()):
         items.append(("recovery", w["legend_recovery"]))
@@ -143,6 +154,8 @@ def legend(blueprint: Blueprint, m: TextMeasurer, x: float, top: float, right: f
         elif kind.startswith("confidence-"):
             drawn.rects.append(Rect(role=f"legend-{kind}", x=cursor_x, y=round(middle - _LINK_SAMPLE_H / 2, 2),
                                     width=_SAMPLE_W, height=_LINK_SAMPLE_H, radius=4))
+        elif kind == "decision":
+            drawn.rules += decision_sample(cursor_x, middle, sample_width)
         elif kind == "recovery":
             tag, tag_text = _recovery_sample(m, cursor_x, middle)
             drawn.rects.append(tag)

@@ -32,7 +32,7 @@ _AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 MAX_AMOUNT = 10**12
 
 
-def _current_action(draft: BlueprintDraft, keyword: str, span: Span) -> ActionDraft | None:
+def current_action(draft: BlueprintDraft, keyword: str, span: Span) -> ActionDraft | None:
     if draft.steps and draft.steps[-1].actions:
         return draft.steps[-1].actions[-1]
     where = "in_step" if draft.steps else "before_step"
@@ -45,7 +45,7 @@ def _current_action(draft: BlueprintDraft, keyword: str, span: Span) -> ActionDr
     return None
 
 
-def _first(draft: BlueprintDraft, action: ActionDraft, keyword: str, span: Span) -> bool:
+def first_attribute(draft: BlueprintDraft, action: ActionDraft, keyword: str, span: Span) -> bool:
     """Whether this is the action's first `keyword`; a later one is set aside."""
     earlier = action.attribute_lines.setdefault(keyword, span.line)
     if earlier == span.line:
@@ -57,7 +57,7 @@ def _first(draft: BlueprintDraft, action: ActionDraft, keyword: str, span: Span)
 
 
 def fail(draft: BlueprintDraft, statement: FailStatement) -> None:
-    action = _current_action(draft, "fail", statement.span)
+    action = current_action(draft, "fail", statement.span)
     if action is None:
         return
     severity = None
@@ -79,7 +79,7 @@ def fail(draft: BlueprintDraft, statement: FailStatement) -> None:
 
 
 def wait(draft: BlueprintDraft, statement: WaitStatement) -> None:
-    action = _current_action(draft, "wait", statement.span)
+    action = current_action(draft, "wait", statement.span)
     duration = read_range(draft, statement.range)
     if action is None or duration is None:
         return
@@ -97,15 +97,15 @@ def wait(draft: BlueprintDraft, statement: WaitStatement) -> None:
 
 
 def duration(draft: BlueprintDraft, statement: DurationStatement) -> None:
-    action = _current_action(draft, "duration", statement.span)
+    action = current_action(draft, "duration", statement.span)
     value = read_range(draft, statement.range)
-    if action is not None and value is not None and _first(draft, action, "duration", statement.span):
+    if action is not None and value is not None and first_attribute(draft, action, "duration", statement.span):
         action.duration = value
 
 
 def cost(draft: BlueprintDraft, statement: CostStatement) -> None:
-    action = _current_action(draft, "cost", statement.span)
-    if action is None or not _first(draft, action, "cost", statement.span):
+    action = current_action(draft, "cost", statement.span)
+    if action is None or not first_attribute(draft, action, "cost", statement.span):
         return
     text = statement.amount.text
     if not _AMOUNT.fullmatch(text):
@@ -135,13 +135,13 @@ def cost(draft: BlueprintDraft, statement: CostStatement) -> None:
 
 
 def note(draft: BlueprintDraft, statement: NoteStatement) -> None:
-    action = _current_action(draft, "note", statement.span)
+    action = current_action(draft, "note", statement.span)
     if action is not None:
         action.notes.append(statement.text)
 
 
 def link(draft: BlueprintDraft, statement: LinkStatement) -> None:
-    action = _current_action(draft, "link", statement.span)
+    action = current_action(draft, "link", statement.span)
     if action is not None:
         action.links.append(node(Link, url=statement.url.text, span=statement.url.span))
 
@@ -157,5 +157,4 @@ HANDLERS: dict[type, Callable[[BlueprintDraft, Any], None]] = {
 
 
 # The practitioner's action lines (blueprint.model.practitioner) attach the same way.
-current_action = _current_action
-first_of_its_kind = _first
+first_of_its_kind = first_attribute

@@ -21,14 +21,19 @@ from blueprint.model.types import (
     Evidence,
     FailPoint,
     Flow,
+    Decision,
+    ChannelLabel,
     Header,
+    KeyMark,
     Lane,
     Line,
     Link,
     Node,
     Phase,
     RepeatedAttribute,
+    Role,
     Step,
+    Via,
     WaitPoint,
 )
 from blueprint.parse.statements import PhaseStatement, StepStatement
@@ -69,6 +74,11 @@ class ActionDraft:
     controls: list[Control] = field(default_factory=list)
     research: list[ResearchNote] = field(default_factory=list)
     confidence: Confidence | None = None
+    role: str | None = None
+    role_span: Span | None = None
+    key: KeyMark | None = None
+    decision: Decision | None = None
+    via: Via | None = None
 
     def freeze(self) -> Action:
         return node(
@@ -89,6 +99,11 @@ class ActionDraft:
             controls=tuple(self.controls),
             research=tuple(self.research),
             confidence=self.confidence,
+            role=self.role,
+            role_span=self.role_span,
+            key=self.key,
+            decision=self.decision,
+            via=self.via,
         )
 
 
@@ -102,6 +117,9 @@ class StepDraft:
     emotion: Emotion | None = None
     metrics: list[Metric] = field(default_factory=list)
     research: list[ResearchNote] = field(default_factory=list)
+    key: KeyMark | None = None
+    via: Via | None = None
+    attribute_lines: dict[str, int] = field(default_factory=dict)  # keyword -> the line that set it
 
     def freeze(self) -> Step:
         return node(
@@ -117,6 +135,8 @@ class StepDraft:
             emotion=self.emotion,
             metrics=tuple(self.metrics),
             research=tuple(self.research),
+            key=self.key,
+            via=self.via,
         )
 
 
@@ -134,10 +154,13 @@ class BlueprintDraft:
         self.phases: list[tuple[PhaseStatement, list[str]]] = []
         self.steps: list[StepDraft] = []
         self.flows: list[Flow] = []
+        self.roles: list[Role] = []
+        self.channels: list[ChannelLabel] = []
         self.repeated_attributes: list[RepeatedAttribute] = []
         self.phase_metrics: dict[int, list[Metric]] = {}  # by phase index
         self.fail_count = 0
         self.wait_count = 0
+        self.key_count = 0
         self.seen_body = False
         self.seen_statement = False
 
@@ -159,6 +182,8 @@ class BlueprintDraft:
             ),
             steps=tuple(step.freeze() for step in self.steps),
             flows=tuple(self.flows),
+            roles=tuple(self.roles),
+            channels=tuple(self.channels),
             **self.fields,
         )
         if self.repeated_attributes:

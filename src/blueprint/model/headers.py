@@ -20,7 +20,7 @@ from blueprint.source import Span
 _SINGLE_HEADERS = {"description", "owner", "version", "state", "lang", "max-wait"}
 
 
-def _allowed(draft: BlueprintDraft, keyword: str, span: Span) -> bool:
+def header_allowed(draft: BlueprintDraft, keyword: str, span: Span) -> bool:
     if draft.seen_body:
         draft.report(
             MISPLACED_STATEMENT,
@@ -32,7 +32,7 @@ def _allowed(draft: BlueprintDraft, keyword: str, span: Span) -> bool:
     return True
 
 
-def _first(draft: BlueprintDraft, key: str, span: Span) -> bool:
+def first_header(draft: BlueprintDraft, key: str, span: Span) -> bool:
     """Whether this is the first header `key`; either way, where it stood is kept."""
     repeated = any(header.keyword == key for header in draft.headers)
     draft.headers.append(node(Header, keyword=key, span=span))
@@ -40,7 +40,7 @@ def _first(draft: BlueprintDraft, key: str, span: Span) -> bool:
 
 
 def title(draft: BlueprintDraft, statement: TitleStatement) -> None:
-    if not _first(draft, "blueprint", statement.span):
+    if not first_header(draft, "blueprint", statement.span):
         return
     if draft.seen_statement:
         draft.report(
@@ -54,13 +54,13 @@ def title(draft: BlueprintDraft, statement: TitleStatement) -> None:
 
 def header(draft: BlueprintDraft, statement: HeaderStatement) -> None:
     keyword, value = statement.keyword, statement.value
-    if not _allowed(draft, keyword, statement.span):
+    if not header_allowed(draft, keyword, statement.span):
         return
     if keyword == "segment":
         draft.headers.append(node(Header, keyword="segment", span=statement.span))
         draft.segments.append(value.text)
         return
-    if keyword in _SINGLE_HEADERS and not _first(draft, keyword, statement.span):
+    if keyword in _SINGLE_HEADERS and not first_header(draft, keyword, statement.span):
         return
     if keyword == "state":
         _set(draft, "state", read_choice(draft, value, State, UNKNOWN_VALUE.text("a_state")))
@@ -83,15 +83,15 @@ def _set(draft: BlueprintDraft, name: str, value: object | None) -> None:
 
 
 def label(draft: BlueprintDraft, statement: LabelStatement) -> None:
-    if not _allowed(draft, statement.keyword, statement.span):
+    if not header_allowed(draft, statement.keyword, statement.span):
         return
     if statement.keyword == "lane":
         lane = read_lane(draft, statement.name, allow_evidence=True)
-        if lane is not None and _first(draft, f"lane {lane.value}", statement.span):
+        if lane is not None and first_header(draft, f"lane {lane.value}", statement.span):
             draft.lane_labels[lane] = statement.label
     else:
         line = read_line(draft, statement.name)
-        if line is not None and _first(draft, f"line {line.value}", statement.span):
+        if line is not None and first_header(draft, f"line {line.value}", statement.span):
             draft.line_labels[line] = statement.label
 
 

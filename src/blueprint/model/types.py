@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 from blueprint.source import Span
 from blueprint.vocabulary import Confidence, Impact, NoteKind  # noqa: F401 (research notes, confidence)
 from blueprint.vocabulary import ACTION_LANES, LINE_ABOVE, OPTIONAL_LANES, DEFAULT_LANGUAGE, DEFAULT_STATE, FlowKind, Language, Lane, Line, Severity, State  # noqa: F401 (the model types its nodes with them)
+from blueprint.vocabulary import Channel, RoleKind  # noqa: F401 (roles and channels)
 from blueprint.words import WORDS
 
 
@@ -131,6 +132,42 @@ class ResearchNote(Node):
     span: Span
 
 
+class KeyMark(Node):
+    """A key step or action (关键作业环节): a moment of truth, where the
+    customer's view of the service is made or lost."""
+
+    number: int = Field(description="1-based, in document order over steps and actions: K1, K2, …")
+    reason: str | None = None
+    span: Span
+
+
+class Via(Node):
+    """The channel or place a step or an action happens in (`via app`), and
+    why, when a reason is given."""
+
+    channel: str
+    reason: str | None = None
+    span: Span
+    channel_span: Span
+
+
+class ChannelLabel(Node):
+    """A channel declared (`channel wechat "WeChat mini-program"`), or a built-in one relabelled."""
+
+    id: str
+    label: str
+    span: Span
+    id_span: Span
+
+
+class Decision(Node):
+    """An action that branches (`decision "Approve?"`): its outgoing flows
+    are the branches, each named by its label."""
+
+    question: str | None = None
+    span: Span
+
+
 class Action(Node):
     id: str
     generated_id: bool = False
@@ -148,6 +185,11 @@ class Action(Node):
     controls: tuple[Control, ...] = ()
     research: tuple[ResearchNote, ...] = ()
     confidence: Confidence | None = Field(default=None, description="as written; see Blueprint.confidence_of")
+    role: str | None = Field(default=None, description="the ID of the role that performs it (`by`)")
+    role_span: Span | None = None
+    key: KeyMark | None = None
+    decision: Decision | None = None
+    via: Via | None = None
 
 
 class Evidence(Node):
@@ -170,6 +212,8 @@ class Step(Node):
     emotion: Emotion | None = None
     metrics: tuple[Metric, ...] = ()
     research: tuple[ResearchNote, ...] = Field(default=(), description="those of the step as a whole")
+    key: KeyMark | None = None
+    via: Via | None = None
 
 
 class Phase(Node):
@@ -192,6 +236,17 @@ class Flow(Node):
     target_span: Span
 
 
+class Role(Node):
+    """Who performs actions (`role agent "Insurance agent" staff`): people, a
+    team, a system, a partner or the customer, declared once."""
+
+    id: str
+    label: str
+    kind: RoleKind | None = None
+    span: Span
+    id_span: Span
+
+
 class Header(Node):
     """Where a header statement stood, for diagnostics about it (a header
     given twice is kept twice; the first one's value counts)."""
@@ -205,6 +260,7 @@ class RepeatedAttribute(Node):
     first and sets this one aside, for the validator to report."""
 
     action: str
+    owner: str = "action"  # or "step", for an attribute a step may carry (`key`)
     keyword: str
     span: Span
     first_line: int
@@ -216,6 +272,9 @@ DEFAULT_LANE_LABELS: dict[Language, dict[Lane, str]] = {
 }
 DEFAULT_LINE_LABELS: dict[Language, dict[Line, str]] = {
     language: words["lines"] for language, words in WORDS.items()  # type: ignore[misc]
+}
+CHANNEL_LABELS: dict[Language, dict[str, str]] = {
+    language: words["channels"] for language, words in WORDS.items()  # type: ignore[misc]
 }
 
 
@@ -238,6 +297,8 @@ class Blueprint(Node):
     phases: tuple[Phase, ...] = ()
     steps: tuple[Step, ...] = ()
     flows: tuple[Flow, ...] = ()
+    roles: tuple[Role, ...] = ()
+    channels: tuple[ChannelLabel, ...] = Field(default=(), description="declared or relabelled channels")
     # Not part of what the blueprint says, so not a field: it stays out of the
     # export, its JSON Schema and every comparison of valid blueprints.
     _repeated_attributes: tuple[RepeatedAttribute, ...] = PrivateAttr(default=())
@@ -272,6 +333,41 @@ class Blueprint(Node):
         for action in self.actions():
             index.setdefault(action.id, action)
         return index
+
+    def role_index(self) -> dict[str, Role]:
+        """Roles by ID; with a role declared twice the first wins (the validator reports the rest)."""
+        index: dict[str, Role] = {}
+        for role in self.roles:
+            index.setdefault(role.id, role)
+        return index
+
+    def key_marks(self) -> list[tuple[Step, Action | None, KeyMark]]:
+        """Every key step and action, in K-number order: (step, action or None for the step, mark)."""
+        marks = [(step, None, step.key) for step in self.steps if step.key is not None]
+        marks += [(step, action, action.key) for step in self.steps for action in step.actions if action.key is not None]
+        return sorted(marks, key=lambda found: found[2].number)  # type: ignore[union-attr]
+
+    def channel_label(self, channel: str) -> str | None:
+        """A channel's label: as declared, else the built-in one's in the blueprint's
+        language; None for a channel that is neither."""
+        for declared in self.channels:
+            if declared.id == channel:
+                return declared.label
+        builtin = CHANNEL_LABELS[self.lang].get(channel)
+        return builtin
+
+    def channel_of(self, action: Action) -> Via | None:
+        """The channel an action happens in: its own `via`, else its step's."""
+        if action.via is not None:
+            return action.via
+        for step in self.steps:
+            if step.id == action.step:
+                return step.via
+        return None
+
+    def branches(self, action: str) -> list[Flow]:
+        """The flows that leave `action` one way (a two-way agreement is no branch)."""
+        return [flow for flow in self.flows if flow.source == action and flow.kind is not FlowKind.AGREEMENT]
 
     def fail_points(self) -> list[FailPoint]:
         return [fail for action in self.actions() for fail in action.fails]

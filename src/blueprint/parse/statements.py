@@ -163,6 +163,52 @@ class ConfidenceStatement(Statement):
     value: Word
 
 
+@record
+class RoleStatement(Statement):
+    """`role agent "Insurance agent" staff`: a role declared, its kind optional."""
+
+    id: Word
+    label: str
+    kind: Word | None = None
+
+
+@record
+class ByStatement(Statement):
+    """`by agent`: the role that performs the action above."""
+
+    role: Word
+
+
+@record
+class KeyStatement(Statement):
+    """`key "Reason"`: the step or action above is a key one; the reason is optional."""
+
+    reason: str | None = None
+
+
+@record
+class DecisionStatement(Statement):
+    """`decision "Question?"`: the action above branches; the question is optional."""
+
+    question: str | None = None
+
+
+@record
+class ChannelStatement(Statement):
+    """`channel wechat "WeChat mini-program"`: a channel declared, or a built-in one relabelled."""
+
+    id: Word
+    label: str
+
+
+@record
+class ViaStatement(Statement):
+    """`via branch "ID must be seen in person"`: the channel of the step or action above; the reason is optional."""
+
+    channel: Word
+    reason: str | None = None
+
+
 AnyStatement = (
     TitleStatement
     | HeaderStatement
@@ -182,4 +228,10 @@ AnyStatement = (
     | MetricStatement
     | ResearchStatement
     | ConfidenceStatement
+    | RoleStatement
+    | ByStatement
+    | KeyStatement
+    | DecisionStatement
+    | ChannelStatement
+    | ViaStatement
 )

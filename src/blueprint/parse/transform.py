@@ -26,6 +26,10 @@ from blueprint.parse.statements import (
     AnyStatement,
     ConfidenceStatement,
     ControlStatement,
+    ByStatement,
+    ChannelStatement,
+    DecisionStatement,
+    KeyStatement,
     CostStatement,
     EmotionStatement,
     MetricStatement,
@@ -40,8 +44,10 @@ from blueprint.parse.statements import (
     NoteStatement,
     PhaseStatement,
     RangeText,
+    RoleStatement,
     StepStatement,
     TitleStatement,
+    ViaStatement,
     WaitStatement,
     Word,
 )
@@ -388,3 +394,40 @@ class Statements:
         offset = _READING.get().line_offset
         keyword, value = children
         return ConfidenceStatement(span=_between(keyword, value, offset), value=_word(value, offset))
+    def role_decl(self, children: list) -> RoleStatement:
+        context = _READING.get()
+        offset = context.line_offset
+        keyword, ident, label = children[:3]
+        return RoleStatement(
+            span=_between(keyword, children[-1], offset), id=_word(ident, offset), label=_string(label, context),
+            kind=_word(children[3], offset) if len(children) == 4 else None,
+        )
+
+    def by(self, children: list) -> ByStatement:
+        keyword, role = children
+        offset = _READING.get().line_offset
+        return ByStatement(span=_between(keyword, role, offset), role=_word(role, offset))
+
+    def key(self, children: list) -> KeyStatement:
+        context = _READING.get()
+        reason = _string(children[1], context) if len(children) == 2 else None
+        return KeyStatement(span=_between(children[0], children[-1], context.line_offset), reason=reason)
+
+    def decision(self, children: list) -> DecisionStatement:
+        context = _READING.get()
+        question = _string(children[1], context) if len(children) == 2 else None
+        return DecisionStatement(span=_between(children[0], children[-1], context.line_offset), question=question)
+
+    def channel_decl(self, children: list) -> ChannelStatement:
+        keyword, ident, label = children
+        context = _READING.get()
+        offset = context.line_offset
+        return ChannelStatement(span=_between(keyword, label, offset), id=_word(ident, offset),
+                                label=_string(label, context))
+
+    def via(self, children: list) -> ViaStatement:
+        context = _READING.get()
+        offset = context.line_offset
+        reason = _string(children[2], context) if len(children) == 3 else None
+        return ViaStatement(span=_between(children[0], children[-1], offset), channel=_word(children[1], offset),
+                            reason=reason)

@@ -189,6 +189,10 @@ def _card_attributes(card: Card, waits: dict[int, str]) -> dict[str, str]:
     markers = [_marker_text(marker, waits) for marker in card.markers]
     if markers:
         lines.append(MARKER_SEPARATOR.join(markers))
+    if card.decision_lines:
+        lines.append("◇ " + " ".join(text.content for text in card.decision_lines))
+    if card.role_line is not None:
+        lines.append(card.role_line.content)
     attributes = {"label": _lines(lines), "id": _text(card.id)}
     if card.kind == "evidence":
         attributes["shape"] = "note"
@@ -217,6 +221,10 @@ def _marker_text(marker: Marker, waits: dict[int, str]) -> str:
         return f"F{marker.number}"
     if marker.kind == "control":
         return f"C{marker.number}"
+    if marker.kind == "key":
+        return f"K{marker.number}"
+    if marker.kind == "channel":
+        return f"[{marker.label.content}]"
     duration = waits.get(marker.number)
     return f"W{marker.number} {duration}" if duration else f"W{marker.number}"
 
@@ -244,6 +252,12 @@ def _steps(scene: Scene) -> tuple[list[str], dict[str, list[str]]]:
     for column in scene.columns:
         left[column.step] = column.x
         labels[column.step] = _as_drawn(column.label, _drawn_in(scene, "step-label", column.x, column.x + column.width))
+    for column in scene.columns:  # a step's channel tag, under its label as drawn
+        if column.channel_tag is not None and column.step in labels:
+            labels[column.step] = [*labels[column.step], f"[{column.channel_tag.label.content}]"]
+    for key in scene.key_list:  # a key step's K badge, under its label as drawn
+        if key.action is None and key.step in labels:
+            labels[key.step] = [*labels[key.step], f"K{key.number}"]
     steps = sorted(left, key=lambda step: left[step])
     return steps, labels
 

@@ -73,3 +73,20 @@ def practitioner_css(name: str) -> str:
 .confidence-proposed .card-frame,.legend-confidence-proposed{{stroke-dasharray:8 3}}
 .legend-confidence-assumed,.legend-confidence-proposed,.legend-confidence-observed{{fill:{t.card_fill};stroke:{t.text_muted};stroke-width:1.25}}
 """
+
+
+def marks_css(name: str) -> str:
+    """The rules a drawing adds to `theme_css(name)` when it shows the
+    practitioner's marks, roles, channels, key steps, decisions."""
+    t = get_theme(name)
+    return f"""\
+.card-role{{fill:{t.text_muted}}}
+.mark-key .mark-shape{{fill:{t.phase_fill};stroke:{t.phase_fill};stroke-width:1}}
+.mark-key .marker-text{{fill:{t.phase_text}}}
+.mark-channel .mark-shape{{fill:{t.card_fill};stroke:{t.text_muted};stroke-width:1}}
+.mark-channel .marker-text{{fill:{t.text}}}
+.card-decision{{fill:{t.card_text}}}
+.decision-mark{{fill:{t.card_fill};stroke:{t.card_text};stroke-width:1.5;stroke-linejoin:round}}
+.legend-decision{{stroke:{t.card_text};stroke-width:1.5;stroke-linecap:round}}
+.card[data-decision] .card-frame{{stroke-width:2.25}}
+"""

@@ -27,7 +27,7 @@ from blueprint.render.embedded_fonts import (
 from blueprint.render.language import language_tag
 from blueprint.render.links import XML_ILLEGAL as _XML_ILLEGAL, safe_link
 from blueprint.render.text_version import card_name, outline, plain_text
-from blueprint.render.practitioner_theme import practitioner_css
+from blueprint.render.practitioner_theme import marks_css, practitioner_css
 from blueprint.render.themes import compare_css, get_theme, optional_css, theme_css
 from blueprint.vocabulary import FONT_OPTIONS
 
@@ -49,6 +49,7 @@ PILL_RADIUS_MAX = 16.0  # support cards: rounded ends, but not so round that tex
 EVIDENCE_FOLD = 9.0
 WAIT_RADIUS = 4.0
 CONTROL_RADIUS = 1.0
+CHANNEL_RADIUS = 3.0
 CIRCLE_STRETCH_MAX = 1.15
 ARROW_KINDS = ("handoff", "deferred", "agreement")
 LEGEND_FLOW_PREFIX = "legend-arrow-"
@@ -82,7 +83,8 @@ def render_svg(scene: Scene, theme: str = "default", fonts: str = "embed", for_p
         _environment().get_template("blueprint.svg.j2"),
         scene=scene,
         theme=theme,
-        css=Markup(faces + _trusted_css(theme, marks_changes(scene), named, scene_lanes(scene), uses_practice(scene))),
+        css=Markup(faces + _trusted_css(theme, marks_changes(scene), named, scene_lanes(scene), uses_practice(scene),
+                                        shows_practice(scene))),
         font_family=safe_font_family(family),
         title_id=f"{ID_PREFIX}-title",
         desc_id=f"{ID_PREFIX}-desc",
@@ -150,12 +152,21 @@ def uses_practice(scene: Scene) -> bool:
     return bool(scene.rows or scene.control_list) or any(card.confidence for card in scene.cards)
 
 
+def shows_practice(scene: Scene) -> bool:
+    """Whether the drawing shows any of the practitioner's marks (roles,
+    channels, key steps, decisions), whose rules are added only then."""
+    return bool(scene.roles or scene.key_list) or any(
+        card.role_line is not None or card.decision_mark is not None for card in scene.cards) or any(
+        column.channel_tag is not None for column in scene.columns) or any(
+        marker.kind == "channel" for card in scene.cards for marker in card.markers)
+
+
 def _trusted_css(theme: str, changes: bool = False, named: bool = False, lanes: tuple[str, ...] = (),
-                 practice: bool = False) -> str:
+                 practice: bool = False, marks: bool = False) -> str:
     # Chinese type has no italic; a machine-slanted ideograph only looks broken.
     stack = f'"{CJK_FAMILY}", {CJK_FONT_STACK}' if named else CJK_FONT_STACK
     css = (theme_css(theme) + optional_css(theme, lanes) + (compare_css(theme) if changes else "")
-           + (practitioner_css(theme) if practice else "")
+           + (practitioner_css(theme) if practice else "") + (marks_css(theme) if marks else "")
            + f".cjk{{font-family:{stack};font-style:normal}}\n")
     # The stylesheet goes out unescaped (so it also works when the SVG is
     # inlined in HTML, where <style> content is never entity-decoded); it is
@@ -273,7 +284,7 @@ def marker_classes(marker: Marker) -> str:
     return " ".join(classes)
 
 
-_MARKER_LETTERS = {"fail": "F", "wait": "W", "control": "C"}
+_MARKER_LETTERS = {"fail": "F", "wait": "W", "control": "C", "key": "K"}
 
 
 def marker_letter(marker: Marker) -> str:
@@ -282,8 +293,10 @@ def marker_letter(marker: Marker) -> str:
 
 def marker_corner(marker: Marker) -> float:
     """The corner radius of a badge drawn as a rectangle: a fail badge's ends
-    are round, a wait badge's corners rounded, a control badge's nearly square."""
-    return {"fail": marker.height / 2, "wait": WAIT_RADIUS}.get(marker.kind, CONTROL_RADIUS)
+    are round, a wait badge's and a channel tag's corners rounded, a control
+    badge's and a key badge's nearly square."""
+    corners = {"fail": marker.height / 2, "wait": WAIT_RADIUS, "channel": CHANNEL_RADIUS}
+    return corners.get(marker.kind, CONTROL_RADIUS)
 
 
 def marker_is_circle(marker: Marker) -> bool:

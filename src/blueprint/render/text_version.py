@@ -107,9 +107,12 @@ def _step(scene: Scene, column: Column, index: int, total: int, cards: dict[str,
 
 
 def _step_facts(scene: Scene, column: Column, w: dict[str, Any]) -> list[Entry]:
-    """What is said of the step as a whole: the customer's emotion and the
-    step's own controls (an action's are among its card's facts)."""
-    facts = []
+    """What is said of the step as a whole: its channel, its key mark, the
+    customer's emotion and the step's own controls (an action's are among its
+    card's facts)."""
+    facts = [Entry("fact", f"{w['channel']}{w['colon']}{column.channel_note}")] if column.channel_note else []
+    facts += [Entry("fact", f"{w['key_step']} K{key.number}" + (f"{w['colon']}{key.reason}" if key.reason else ""))
+              for key in scene.key_list if key.action is None and key.step == column.step]
     for feeling in scene.emotions:
         if feeling.step == column.step:
             words = w["emotion_words"][feeling.score]  # type: ignore[index]
@@ -210,13 +213,17 @@ def plain_text(entries: list[Entry], lang: str, depth: int = 0) -> str:
 
 def card_name(card: Card) -> str:
     """The accessible name of a card: what it shows, in the order it shows it
-    (a comparison badge, the label as drawn, its fail and wait marks), so the
+    (a comparison badge, the label as drawn, a decision's question, its
+    channel tag and its key, fail and wait marks, its role), so the
     name a voice user speaks is the one they see; when the drawing cuts the
     label short, the full label follows in brackets."""
     drawn = " ".join(line.content.strip() for line in card.lines)
     parts = [card.badge.label.content] if card.badge else []
     parts.append(drawn)
+    parts.extend(line.content.strip() for line in card.decision_lines)
     parts.extend(marker.label.content for marker in card.markers)
+    if card.role_line is not None:
+        parts.append(card.role_line.content.strip())
     name = " ".join(part for part in parts if part)
     label = _SPACES.sub(" ", card.label).strip()
     if _SPACES.sub("", drawn) != _SPACES.sub("", label):

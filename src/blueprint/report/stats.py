@@ -124,6 +124,43 @@ def _time_and_money(stats: BlueprintStats) -> list[str]:
     return [timed, money]
 
 
+def _roles(stats: BlueprintStats) -> list[str]:
+    handoffs = stats.role_handoffs
+    if handoffs is None:
+        return []
+    rows = [["Role", "Kind", "Actions", "Hand-offs out", "Hand-offs in", "Time"]]
+    for role in stats.roles:
+        time = _wait(role.time) if role.timed_actions else "-"
+        rows.append([role.label, role.kind.value if role.kind else "-", str(role.actions), str(role.handoffs_out),
+                     str(role.handoffs_in), time])
+    lines = ["Roles", *table(rows, right=frozenset({2, 3, 4}))]
+    lines.append(f"  hand-offs between roles: {handoffs.total}, {handoffs.across_steps} across steps")
+    if handoffs.actions_without_role:
+        lines.append(f"  {plural(handoffs.actions_without_role, 'action')} without a role")
+    return lines
+
+
+def _key_moments(stats: BlueprintStats) -> list[str]:
+    if not stats.key_moments:
+        return []
+    rows = [[f"K{key.number}", key.label, key.reason or "-", plural(key.encounters, "encounter")]
+            for key in stats.key_moments]
+    return ["Key steps and moments of truth", *table(rows),
+            f"  encounters (flows across the line of interaction): {stats.encounters}, "
+            f"{stats.encounters_at_key_moments} at a key step or action"]
+
+
+def _channel_switches(stats: BlueprintStats) -> list[str]:
+    if not stats.channel_switches:
+        return []
+    within = sum(1 for switch in stats.channel_switches if switch.within_phase)
+    lines = [f"Channel switches: {len(stats.channel_switches)}, {within} within a phase"]
+    for switch in stats.channel_switches:
+        why = f" ({switch.reason})" if switch.reason else ""
+        lines.append(f"  {switch.from_channel} -> {switch.to_channel} at {switch.action}, step {switch.step}{why}")
+    return lines
+
+
 def format_stats(stats: BlueprintStats) -> str:
     sections = [
         _heading(stats),
@@ -133,8 +170,11 @@ def format_stats(stats: BlueprintStats) -> str:
         _fail_points(stats),
         _customer_wait(stats),
         _time_and_money(stats),
+        _roles(stats),
+        _key_moments(stats),
+        _channel_switches(stats),
     ]
-    return "\n\n".join("\n".join(section) for section in sections)
+    return "\n\n".join("\n".join(section) for section in sections if section)
 
 
 def format_stats_report(all_stats: Sequence[BlueprintStats]) -> str:

@@ -12,6 +12,7 @@ from blueprint.diagnostics import Code, Diagnostic
 from blueprint.model.types import Blueprint
 from blueprint.validate import meaning, practice, references, repeats, zones  # noqa: F401  (registers the rules)
 from blueprint.validate import practitioner  # noqa: F401  (registers the rules)
+from blueprint.validate import channels, decisions, roles  # noqa: F401  (registers the rules)
 from blueprint.validate.registry import DECLARED, RULES
 
 CODES: tuple[Code, ...] = tuple(DECLARED[code] for code in sorted(DECLARED))

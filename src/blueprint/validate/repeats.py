@@ -17,7 +17,7 @@ REPEATED_HEADER = declare(
     code="BP208",
     name="repeated-header",
     level=Level.ERROR,
-    summary="A header that can appear once (blueprint, description, owner, version, state, lang, max-wait, a lane or line label) appears again.",
+    summary="A header that can appear once (blueprint, description, owner, version, state, lang, max-wait, a lane or line label, a role) appears again.",
     why="Two values for one setting leave the reader guessing which one counts.",
     bad=EXAMPLE_HEAD + "state current\nstate future\n" + EXAMPLE_STEP,
     good=EXAMPLE_HEAD + "state current\n" + EXAMPLE_STEP,
@@ -57,8 +57,10 @@ def repeated_attributes(blueprint: Blueprint) -> Iterator[Diagnostic]:
         yield REPEATED_ATTRIBUTE.at(
             blueprint.source_name,
             repeated.span,
-            REPEATED_ATTRIBUTE.text("in_action", keyword=repeated.keyword, action=repeated.action,
-                                    line=repeated.first_line),
+            REPEATED_ATTRIBUTE.text("in_step", keyword=repeated.keyword, step=repeated.action, line=repeated.first_line)
+            if repeated.owner == "step"
+            else REPEATED_ATTRIBUTE.text("in_action", keyword=repeated.keyword, action=repeated.action,
+                                         line=repeated.first_line),
             hint=REPEATED_ATTRIBUTE.text("keep_range" if repeated.keyword == "duration" else "keep_line"),
         )
 

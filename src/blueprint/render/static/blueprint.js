@@ -298,6 +298,17 @@
     if (event.key === "Escape") clearSelection();
   });
 
+  // ---- highlighting one role's actions -----------------------------------------
+  var rolePicker = section.querySelector("select.bp-role");
+  if (rolePicker) rolePicker.addEventListener("change", function () {
+    var role = rolePicker.value;
+    clearSelection();
+    svg.classList.toggle("bp-role-highlight", role !== "");
+    cardNodes.forEach(function (node) {
+      node.classList.toggle("bp-role-match", role !== "" && node.getAttribute("data-role") === role);
+    });
+  });
+
   // ---- the details panel -----------------------------------------------------
   var shownFor = null;
   var hovered = null;
