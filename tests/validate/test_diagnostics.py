@@ -218,6 +218,11 @@ CASES = [
     (HEAD + 'role clerk "Clerk" staff\nstep s "S"\n  customer c "C"\n    by clerk\n  onstage o "O"\n  c -> o\n',
      "BP309", 5, 8, "found the staff role 'clerk' performing 'c' in the customer lane",
      "move the action to the lane of whoever performs it, or name the right role"),
+    (HEAD + 'key "First"\nstep s "S"\n  customer c "C"\n', "BP106", 2, 1,
+     "found 'key' before the first step; it belongs to the step or action above it",
+     'open a step first: step ID "Label", then write key under it'),
+    (HEAD + 'role clerk "Clerk" boss\nstep s "S"\n  customer c "C"\n    by clerk\n', "BP107", 2, 20,
+     "found 'boss' as a role's kind; expected staff, system, partner or customer", None),
 ]
 
 

@@ -163,6 +163,41 @@ WORDED = [
     ('blueprint "T"\nstep s "S"\n  customer c "C"\n    confidence assumed\n    confidence observed\n', "BP211",
      "行为“c”第二次出现“confidence”；第 4 行已经设置过", "只保留一行",
      "行為「c」第二次出現「confidence」；第 4 行已經設定過", "只保留一行"),
+    # Roles, channels, key steps and decisions.
+    ('blueprint "T"\nrole clerk "Clerk" staff\nstep s "S"\n  customer c "C"\n  onstage o "O"\n    by clrek\n  c -> o\n',
+     "BP213", "行为“o”的角色“clrek”未声明，没有这个 ID 的角色", "是否想写“clerk”？",
+     "行為「o」的角色「clrek」未宣告，沒有這個 ID 的角色", "是否想寫「clerk」？"),
+    ('blueprint "T"\nrole clerk "Clerk" staff\nrole core "Core" system\nstep s "S"\n  customer c "C"\n'
+     '  onstage o "O"\n    by clerk\n  c -> o\n', "BP307",
+     "角色“core”（Core）已声明，但没有任何行为由它执行", "在它执行的行为下写“by core”，或删除这个角色",
+     "角色「core」（Core）已宣告，但沒有任何行為由它執行", "在它執行的行為下寫「by core」，或刪除這個角色"),
+    ('blueprint "T"\nrole clerk "Clerk" staff\nstep s "S"\n  customer c "C"\n    by clerk\n  onstage o "O"\n  c -> o\n',
+     "BP309", "员工角色“clerk”在顾客行为泳道执行“c”", "把行为移到执行者所在的泳道，或改用正确的角色",
+     "員工角色「clerk」在顧客行為泳道執行「c」", "把行為移到執行者所在的泳道，或改用正確的角色"),
+    ('blueprint "T"\nstep s "S"\n  customer c "C"\n  onstage o "O"\n    decision "Open?"\n  onstage y "Y"\n'
+     '  c -> o\n  o -> y "yes"\n', "BP215",
+     "行为“o”是决策点，但只有一条连线从它出发，通往“y”", '为每个去向写一条带标签的连线，如 o -> OTHER_ACTION "拒绝"',
+     "行為「o」是決策點，但只有一條連線從它出發，通往「y」", '為每個去向寫一條帶標籤的連線，如 o -> OTHER_ACTION "拒絕"'),
+    ('blueprint "T"\nstep s "S"\n  customer c "C"\n  onstage o "O"\n    decision\n  onstage y "Y"\n'
+     '  onstage n "N"\n  c -> o\n  o -> y "yes"\n  o -> n\n', "BP216",
+     "决策的分支 o -> n 没有标签", '写明流程何时走这条分支：o -> n "…"',
+     "決策的分支 o -> n 沒有標籤", '寫明流程何時走這條分支：o -> n "…"'),
+    ('blueprint "T"\nchannel wechat "WeChat"\nstep s "S"\n  via wechta\n  customer c "C"\n  onstage o "O"\n'
+     '  c -> o\n', "BP214", "渠道“wechta”既不是内置渠道，也没有声明", "是否想写“wechat”？",
+     "通路「wechta」既不是內建通路，也沒有宣告", "是否想寫「wechat」？"),
+    ('blueprint "T"\nstep s "S"\n  via app\n  customer c "C"\n  onstage o "O"\n  c -> o\nstep t "T"\n'
+     '  customer d "D"\n    via branch\n  o -> d\n', "BP308",
+     "顾客在同一阶段内从“app”（c）换到“branch”（d），没有写明原因", '写明顾客为何必须换渠道：via branch "原因"，或者不换渠道',
+     "顧客在同一階段內從「app」（c）換到「branch」（d），沒有寫明原因", '寫明顧客為何必須換通路：via branch "原因"，或者不換通路'),
+    ('blueprint "T"\nkey "First"\nstep s "S"\n  customer c "C"\n', "BP106",
+     "“key”写在第一个步骤之前；它属于上方的步骤或行为", '先开一个步骤：step ID "标签"，再把 key 写在它下面',
+     "「key」寫在第一個步驟之前；它屬於上方的步驟或行為", '先開一個步驟：step ID "標籤"，再把 key 寫在它下面'),
+    ('blueprint "T"\nstep s "S"\n  key "First"\n  key\n  customer c "C"\n  onstage o "O"\n  c -> o\n', "BP211",
+     "步骤“s”第二次出现“key”；第 3 行已经设置过", "只保留一行",
+     "步驟「s」第二次出現「key」；第 3 行已經設定過", "只保留一行"),
+    ('blueprint "T"\nrole clerk "Clerk" boss\nstep s "S"\n  customer c "C"\n    by clerk\n', "BP107",
+     "角色类型“boss”不存在；应为staff、system、partner或customer", None,
+     "角色類型「boss」不存在；應為staff、system、partner或customer", None),
 ]
 
 

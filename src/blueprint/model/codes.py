@@ -55,6 +55,13 @@ ATTRIBUTE_WITHOUT_ACTION = declare(
         "action_first": Say(en='write the action first, e.g. customer ID "Label", then indent this line under it',
                             zh='先写行为，如 customer ID "标签"，再把这一行缩进写在它下面',
                             zh_hant='先寫行為，如 customer ID "標籤"，再把這一行縮排寫在它下面'),
+        # `key` and `via`, which a step may carry as well as an action.
+        "before_any_step": Say(en="found '{keyword}' before the first step; it belongs to the step or action above it",
+                               zh="“{keyword}”写在第一个步骤之前；它属于上方的步骤或行为",
+                               zh_hant="「{keyword}」寫在第一個步驟之前；它屬於上方的步驟或行為"),
+        "step_first": Say(en='open a step first: step ID "Label", then write {keyword} under it',
+                          zh='先开一个步骤：step ID "标签"，再把 {keyword} 写在它下面',
+                          zh_hant='先開一個步驟：step ID "標籤"，再把 {keyword} 寫在它下面'),
     },
 )
 
@@ -74,6 +81,7 @@ UNKNOWN_VALUE = declare(
         "a_severity": Say(en="a severity", zh="严重程度", zh_hant="嚴重程度"),
         "an_impact": Say(en="an impact", zh="影响程度", zh_hant="影響程度"),
         "a_confidence": Say(en="a confidence", zh="可信度", zh_hant="可信度"),
+        "a_role_kind": Say(en="a role's kind", zh="角色类型", zh_hant="角色類型"),
         "an_emotion": Say(en="an emotion", zh="情绪", zh_hant="情緒"),
         "emotion_scale": Say(en="a score from -2 to +2 or one of {words}", zh="-2 到 +2 的分数，或{words}之一",
                              zh_hant="-2 到 +2 的分數，或{words}之一"),

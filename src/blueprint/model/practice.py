@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from blueprint.model.attributes import current_action, first_attribute
-from blueprint.model.codes import ATTRIBUTE_WITHOUT_ACTION
+from blueprint.model.codes import ATTRIBUTE_WITHOUT_ACTION, UNKNOWN_VALUE
 from blueprint.model.drafts import ActionDraft, BlueprintDraft, StepDraft, node
 from blueprint.model.headers import first_header, header_allowed
 from blueprint.model.types import ChannelLabel, Decision, KeyMark, RepeatedAttribute, Role, RoleKind, Via
@@ -37,7 +37,7 @@ def role(draft: BlueprintDraft, statement: RoleStatement) -> None:
         return
     kind = None
     if statement.kind is not None:
-        kind = read_choice(draft, statement.kind, RoleKind, "a role's kind", expected="staff, system, partner or customer")
+        kind = read_choice(draft, statement.kind, RoleKind, UNKNOWN_VALUE.text("a_role_kind"))
     draft.roles.append(
         node(Role, id=statement.id.text, label=statement.label, kind=kind, span=statement.span,
              id_span=statement.id.span)
@@ -58,8 +58,8 @@ def step_or_action(draft: BlueprintDraft, keyword: str, span: Span) -> StepDraft
         draft.report(
             ATTRIBUTE_WITHOUT_ACTION,
             span,
-            f"found '{keyword}' before the first step; it belongs to the step or action above it",
-            hint=f'open a step first: step ID "Label", then write {keyword} under it',
+            ATTRIBUTE_WITHOUT_ACTION.text("before_any_step", keyword=keyword),
+            hint=ATTRIBUTE_WITHOUT_ACTION.text("step_first", keyword=keyword),
         )
         return None
     step = draft.steps[-1]

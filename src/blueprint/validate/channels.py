@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from blueprint.diagnostics import EXAMPLE_HEAD, Diagnostic, Level, declare
+from blueprint.diagnostics import EXAMPLE_HEAD, Diagnostic, Level, Say, declare, did_you_mean
 from blueprint.model.types import Action, Blueprint, Lane, Step, Via
-from blueprint.suggest import did_you_mean
+from blueprint.suggest import closest
 from blueprint.validate.registry import rule
 from blueprint.vocabulary import Channel, names
 
@@ -18,6 +18,14 @@ UNKNOWN_CHANNEL = declare(
     why="A channel is drawn, counted and compared by its ID; a misspelt one would be a new channel nobody meant.",
     bad=EXAMPLE_HEAD + 'step deposit "Deposit"\n  via brnch\n  customer hand "Hands over cash"\n  onstage count "Teller counts"\n  hand -> count\n',
     good=EXAMPLE_HEAD + 'step deposit "Deposit"\n  via branch\n  customer hand "Hands over cash"\n  onstage count "Teller counts"\n  hand -> count\n',
+    says={
+        "channel": Say(en="found the channel '{channel}', which is neither built in nor declared",
+                       zh="渠道“{channel}”既不是内置渠道，也没有声明",
+                       zh_hant="通路「{channel}」既不是內建通路，也沒有宣告"),
+        "declare": Say(en='declare it among the headers: channel {channel} "Label"',
+                       zh='在文件头中声明它：channel {channel} "标签"',
+                       zh_hant='在檔頭中宣告它：channel {channel} "標籤"'),
+    },
 )
 
 
@@ -36,9 +44,8 @@ def unknown_channels(blueprint: Blueprint) -> Iterator[Diagnostic]:
             yield UNKNOWN_CHANNEL.at(
                 blueprint.source_name,
                 via.channel_span,
-                f"found the channel '{via.channel}', which is neither built in nor declared",
-                hint=did_you_mean(via.channel, known)
-                or f'declare it among the headers: channel {via.channel} "Label"',
+                UNKNOWN_CHANNEL.text("channel", channel=via.channel),
+                hint=did_you_mean(closest(via.channel, known)) or UNKNOWN_CHANNEL.text("declare", channel=via.channel),
             )
 
 
@@ -54,6 +61,15 @@ UNEXPLAINED_CHANNEL_SWITCH = declare(
     why="Every switch of channel is a seam where customers drop out and information is keyed in again; one inside a phase should be there on purpose, and say why.",
     bad=EXAMPLE_HEAD + 'phase "Open an account"\n' + _SWITCH.format(reason=""),
     good=EXAMPLE_HEAD + 'phase "Open an account"\n' + _SWITCH.format(reason=' "ID must be seen in person"'),
+    says={
+        "switch": Say(en="found the customer switching from '{old}' ({old_action}) to '{new}' ({new_action}) "
+                         "within one phase, with no reason given",
+                      zh="顾客在同一阶段内从“{old}”（{old_action}）换到“{new}”（{new_action}），没有写明原因",
+                      zh_hant="顧客在同一階段內從「{old}」（{old_action}）換到「{new}」（{new_action}），沒有寫明原因"),
+        "say_why": Say(en='say why the customer must switch: via {new} "reason", or keep the channel',
+                       zh='写明顾客为何必须换渠道：via {new} "原因"，或者不换渠道',
+                       zh_hant='寫明顧客為何必須換通路：via {new} "原因"，或者不換通路'),
+    },
 )
 
 
@@ -79,8 +95,8 @@ def unexplained_switches(blueprint: Blueprint) -> Iterator[Diagnostic]:
             yield UNEXPLAINED_CHANNEL_SWITCH.at(
                 blueprint.source_name,
                 via.span,
-                f"found the customer switching from '{previous[2].channel}' ({previous[1].id}) to "
-                f"'{via.channel}' ({action.id}) within one phase, with no reason given",
-                hint=f'say why the customer must switch: via {via.channel} "reason", or keep the channel',
+                UNEXPLAINED_CHANNEL_SWITCH.text("switch", old=previous[2].channel, old_action=previous[1].id,
+                                                new=via.channel, new_action=action.id),
+                hint=UNEXPLAINED_CHANNEL_SWITCH.text("say_why", new=via.channel),
             )
         previous = current
