@@ -60,7 +60,7 @@ STATEMENT_OPTIONS: dict[str, tuple[str, ...]] = {
     "opportunity": ("impact",),
 }
 VALUE_KEYWORDS = ("state", "lang", "version", "lane", "line", "step", "cost", "emotion", "metric", "confidence",
-                  *STATEMENT_OPTIONS)
+                  "role", "by", "channel", "via", *STATEMENT_OPTIONS)
 TEXT_KEYWORDS = tuple(k for k in STATEMENT_KEYWORDS if k not in SPAN_KEYWORDS + VALUE_KEYWORDS)
 
 KEYWORD_SCOPE = "keyword.other.statement.blueprint"
@@ -153,6 +153,30 @@ def _practitioner_values() -> list[dict]:
     ]
 
 
+def _roles_and_channels() -> list[dict]:
+    """`role agent "…" staff`, `by agent`, `channel wechat "…"`, `via app "…"`: a role's or a
+    channel's ID after the keyword (a built-in channel a constant), a role's kind after its label."""
+    role = "variable.other.role.blueprint"
+    channels = (vocabulary.names(vocabulary.Channel), "constant.language.channel.blueprint")
+    return [
+        _statement(
+            rf"{_keyword('role')}(?:{BLANK}+({NAME}))?", {"1": {"name": KEYWORD_SCOPE}, "2": {"name": role}},
+            [{"match": rf"(?<![\w-]){_either(vocabulary.names(vocabulary.RoleKind))}",
+              "name": "constant.language.role-kind.blueprint"},
+             # Another word is a kind the checker does not know (BP107), not out of place.
+             {"match": rf"(?<![\w-]){NAME}", "name": "variable.other.role-kind.blueprint"},
+             {"include": "#tail"}],
+        ),
+        _statement(rf"{_keyword('by')}(?:{BLANK}+({NAME}))?", {"1": {"name": KEYWORD_SCOPE}, "2": {"name": role}},
+                   [{"include": "#tail"}]),
+        *(_statement(
+            rf"{_keyword(keyword)}(?:{BLANK}+(?:({_either(channels[0])})|({NAME})))?",
+            {"1": {"name": KEYWORD_SCOPE}, "2": {"name": channels[1]}, "3": {"name": "variable.other.channel.blueprint"}},
+            [{"include": "#tail"}],
+        ) for keyword in ("channel", "via")),
+    ]
+
+
 def _other_statements() -> list[dict]:
     return [
         _value("state", vocabulary.names(State), "constant.language.state.blueprint"),
@@ -171,6 +195,7 @@ def _other_statements() -> list[dict]:
         ),
         *(_with_options(keyword, options) for keyword, options in STATEMENT_OPTIONS.items()),
         *_practitioner_values(),
+        *_roles_and_channels(),
         _statement(
             _keyword("cost"),
             {"1": {"name": KEYWORD_SCOPE}},
