@@ -7,30 +7,14 @@ Renderers only ever receive a model that validated without errors.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import Field, PrivateAttr
 
 from blueprint.source import Span
 from blueprint.vocabulary import Confidence, Impact, NoteKind  # noqa: F401 (research notes, confidence)
-from blueprint.vocabulary import ACTION_LANES, LINE_ABOVE, OPTIONAL_LANES, DEFAULT_LANGUAGE, DEFAULT_STATE, FlowKind, Language, Lane, Line, Severity, State  # noqa: F401 (the model types its nodes with them)
-from blueprint.vocabulary import Channel, RoleKind  # noqa: F401 (roles and channels)
+from blueprint.vocabulary import ACTION_LANES, LINE_ABOVE, OPTIONAL_LANES, DEFAULT_LANGUAGE, DEFAULT_STATE, FlowKind, Language, Lane, Line, RoleKind, Severity, State  # noqa: F401 (the model types its nodes with them)
+from blueprint.model.node import Node
+from blueprint.model.marks import ChannelLabel, Decision, KeyMark, Role, Via  # noqa: F401 (re-exported)
 from blueprint.words import WORDS
-
-
-
-
-class Node(BaseModel):
-    """A model node. The builder (blueprint.model.build) makes nodes with
-    `model_construct` from values it has already checked and typed, and the
-    tests hold every blueprint it builds to be exactly what validating it
-    gives (tests/model/test_as_built.py). Validating as they are made would build
-    the validators, and pydantic's plugin lookup with the first of them
-    (it imports importlib.metadata), on every start of the command line:
-    about 30 ms, more than checking a 100-action file. Made unvalidated, a
-    node costs a few microseconds more, a third more time in this stage.
-    The validators are built only when a blueprint comes from outside, as in
-    `blueprint import`."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class Duration(Node):
@@ -132,42 +116,6 @@ class ResearchNote(Node):
     span: Span
 
 
-class KeyMark(Node):
-    """A key step or action (关键作业环节): a moment of truth, where the
-    customer's view of the service is made or lost."""
-
-    number: int = Field(description="1-based, in document order over steps and actions: K1, K2, …")
-    reason: str | None = None
-    span: Span
-
-
-class Via(Node):
-    """The channel or place a step or an action happens in (`via app`), and
-    why, when a reason is given."""
-
-    channel: str
-    reason: str | None = None
-    span: Span
-    channel_span: Span
-
-
-class ChannelLabel(Node):
-    """A channel declared (`channel wechat "WeChat mini-program"`), or a built-in one relabelled."""
-
-    id: str
-    label: str
-    span: Span
-    id_span: Span
-
-
-class Decision(Node):
-    """An action that branches (`decision "Approve?"`): its outgoing flows
-    are the branches, each named by its label."""
-
-    question: str | None = None
-    span: Span
-
-
 class Action(Node):
     id: str
     generated_id: bool = False
@@ -234,17 +182,6 @@ class Flow(Node):
     span: Span
     source_span: Span
     target_span: Span
-
-
-class Role(Node):
-    """Who performs actions (`role agent "Insurance agent" staff`): people, a
-    team, a system, a partner or the customer, declared once."""
-
-    id: str
-    label: str
-    kind: RoleKind | None = None
-    span: Span
-    id_span: Span
 
 
 class Header(Node):
