@@ -48,7 +48,7 @@ def _cache_file(grammar: str) -> str | bool:
 def parser() -> Lark:
     """The parser. It hands back typed statements, not a tree: `start` gives a
     list of them, `statement` one. Call it inside
-    `blueprint.parse.transform.reading(file)`, which says what the statements
+    `blueprint.parse.reading.reading(file)`, which says what the statements
     report under; `blueprint.parse.parse` does."""
     grammar = grammar_text()
     return Lark(

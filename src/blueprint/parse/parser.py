@@ -12,7 +12,7 @@ from blueprint.parse.gcpause import paused
 from blueprint.parse.grammar import parser
 from blueprint.parse.quotes import straightened
 from blueprint.parse.statements import AnyStatement, StepStatement, Word
-from blueprint.parse.transform import reading
+from blueprint.parse.reading import reading
 from blueprint.parse.whitespace import WHITESPACE
 from blueprint.source import Source, Span
 
