@@ -41,8 +41,9 @@ from blueprint.analysis.diff_result import (
     StepsDiff,
 )
 from blueprint.analysis.stats import BlueprintStats, blueprint_stats
-from blueprint.model.types import (Action, Blueprint, Control, FailPoint, Flow, FlowKind, KeyMark, Lane, Line, Metric,
-                                   ResearchNote, Role, Step, Via, WaitPoint)
+from blueprint.analysis.written import (control_text, cost_text, decision_text, emotion_text, key_text, metric_text,
+                                       note_text, role_text, via_text)
+from blueprint.model.types import Action, Blueprint, FailPoint, Flow, FlowKind, Lane, Line, Step, WaitPoint
 
 SIMILAR_LABELS = 0.75  # difflib ratio from which two labels count as alike: near-identical wording
 
@@ -106,71 +107,19 @@ def _action_changes(old: Action, new: Action) -> list[FieldChange]:
     old_cost = (old.cost.amount, old.cost.currency) if old.cost else None
     new_cost = (new.cost.amount, new.cost.currency) if new.cost else None
     if old_cost != new_cost:
-        changes.append(FieldChange(field="cost", old=_cost_text(old), new=_cost_text(new)))
+        changes.append(FieldChange(field="cost", old=cost_text(old), new=cost_text(new)))
     changes += _wait_changes(old.waits, new.waits)
     changes += _bag_changes("note", old.notes, new.notes)
     changes += _bag_changes("link", [link.url for link in old.links], [link.url for link in new.links])
-    changes += _bag_changes("control", map(_control_text, old.controls), map(_control_text, new.controls))
-    changes += _bag_changes("research note", map(_note_text, old.research), map(_note_text, new.research))
+    changes += _bag_changes("control", map(control_text, old.controls), map(control_text, new.controls))
+    changes += _bag_changes("research note", map(note_text, old.research), map(note_text, new.research))
     changes += _change("confidence", old.confidence.value if old.confidence else None,
                        new.confidence.value if new.confidence else None)
     changes += _change("by", old.role, new.role)
-    changes += _change("key", _key_text(old.key), _key_text(new.key))
-    changes += _change("decision", _decision_text(old), _decision_text(new))
-    changes += _change("via", _via_text(old.via), _via_text(new.via))
+    changes += _change("key", key_text(old.key), key_text(new.key))
+    changes += _change("decision", decision_text(old), decision_text(new))
+    changes += _change("via", via_text(old.via), via_text(new.via))
     return changes
-
-
-def _note_text(note: ResearchNote) -> str:
-    """A research note as written in .bp."""
-    rating = (f" severity {note.severity.value}" if note.severity is not None
-              else f" impact {note.impact.value}" if note.impact is not None else "")
-    return f'{note.kind.value} "{note.text}"{rating}'
-
-
-def _metric_text(metric: Metric) -> str:
-    """A metric as written in .bp, without the keyword."""
-    value = f" {metric.text}" if metric.text is not None else ""
-    return f'"{metric.name}"{value}' + (f' "{metric.unit}"' if metric.unit is not None else "")
-
-
-def _emotion_text(step: Step) -> str | None:
-    """A step's emotion as a score and its note (a word of the scale is its score)."""
-    if step.emotion is None:
-        return None
-    score = f"+{step.emotion.score}" if step.emotion.score > 0 else str(step.emotion.score)
-    return score + (f' "{step.emotion.note}"' if step.emotion.note is not None else "")
-
-
-def _control_text(control: Control) -> str:
-    """A control as written in .bp, without the keyword."""
-    return f'"{control.text}"' + (f' ref "{control.reference}"' if control.reference is not None else "")
-
-
-def _via_text(via: Via | None) -> str | None:
-    if via is None:
-        return None
-    return via.channel if via.reason is None else f'{via.channel} "{via.reason}"'
-
-
-def _decision_text(action: Action) -> str | None:
-    if action.decision is None:
-        return None
-    question = action.decision.question
-    return "decision" if question is None else f'decision "{question}"'
-
-
-def _key_text(mark: KeyMark | None) -> str | None:
-    """A key mark as compared: its reason, or the word `key`; its K number is each blueprint's own."""
-    if mark is None:
-        return None
-    return f'key "{mark.reason}"' if mark.reason is not None else "key"
-
-
-def _cost_text(action: Action) -> str | None:
-    if action.cost is None:
-        return None
-    return f"{action.cost.text} {action.cost.currency}" if action.cost.currency else action.cost.text
 
 
 def _phase_name(blueprint: Blueprint, step: Step) -> str | None:
@@ -209,18 +158,14 @@ def _blueprint_changes(old: Blueprint, new: Blueprint) -> list[FieldChange]:
     for line in Line:
         changes += _change(f"line {line.value}", old.line_labels.get(line), new.line_labels.get(line))
     changes += _bag_changes("phase metric", _phase_metrics(old), _phase_metrics(new))
-    changes += _bag_changes("role", map(_role_text, old.roles), map(_role_text, new.roles))
+    changes += _bag_changes("role", map(role_text, old.roles), map(role_text, new.roles))
     changes += _bag_changes("channel", [f'{c.id} "{c.label}"' for c in old.channels],
                             [f'{c.id} "{c.label}"' for c in new.channels])
     return changes
 
 
 def _phase_metrics(blueprint: Blueprint) -> list[str]:
-    return [f"{phase.name}: {_metric_text(metric)}" for phase in blueprint.phases for metric in phase.metrics]
-
-
-def _role_text(role: Role) -> str:
-    return f'{role.id} "{role.label}"' + (f" {role.kind.value}" if role.kind else "")
+    return [f"{phase.name}: {metric_text(metric)}" for phase in blueprint.phases for metric in phase.metrics]
 
 
 def _steps(old: Blueprint, new: Blueprint) -> StepsDiff:
@@ -237,12 +182,12 @@ def _steps(old: Blueprint, new: Blueprint) -> StepsDiff:
         changes += _bag_changes(
             "evidence", [item.label for item in before.evidence], [item.label for item in step.evidence]
         )
-        changes += _bag_changes("control", map(_control_text, before.controls), map(_control_text, step.controls))
-        changes += _change("emotion", _emotion_text(before), _emotion_text(step))
-        changes += _bag_changes("metric", map(_metric_text, before.metrics), map(_metric_text, step.metrics))
-        changes += _bag_changes("research note", map(_note_text, before.research), map(_note_text, step.research))
-        changes += _change("key", _key_text(before.key), _key_text(step.key))
-        changes += _change("via", _via_text(before.via), _via_text(step.via))
+        changes += _bag_changes("control", map(control_text, before.controls), map(control_text, step.controls))
+        changes += _change("emotion", emotion_text(before), emotion_text(step))
+        changes += _bag_changes("metric", map(metric_text, before.metrics), map(metric_text, step.metrics))
+        changes += _bag_changes("research note", map(note_text, before.research), map(note_text, step.research))
+        changes += _change("key", key_text(before.key), key_text(step.key))
+        changes += _change("via", via_text(before.via), via_text(step.via))
         if changes:
             changed.append(StepChange(id=step.id, label=step.label, changes=changes))
         else:
