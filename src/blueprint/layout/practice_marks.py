@@ -12,7 +12,7 @@ from blueprint.model.types import Action, Blueprint, Step, Via
 from blueprint.scene import Detail, KeyEntry, Marker, Rect, RoleEntry, Rule, Text
 from blueprint.words import WORDS
 
-ROLE_SIZE = 10  # the smallest text a drawing has (docs/accessibility.md)
+ROLE_SIZE = style.SMALLEST_SIZE  # the smallest text a drawing has (docs/accessibility.md)
 ROLE_GAP = 4  # between what is above on the card and the role line
 
 
@@ -86,7 +86,7 @@ def key_list_rows(blueprint: Blueprint, measurer: TextMeasurer, entries: tuple[K
     return rows
 
 
-DECISION_SIZE = 10.5
+DECISION_SIZE = style.SMALLEST_SIZE
 DIAMOND = 10  # the decision diamond's width and height
 DIAMOND_GAP = 5  # between the diamond and the question
 DECISION_GAP = 4  # between the label and the question
@@ -130,7 +130,7 @@ def decision_sample(x: float, middle: float, width: float) -> list[Rule]:
             for a, b in zip(corners, corners[1:] + corners[:1])]
 
 
-CHANNEL_SIZE = 10
+CHANNEL_SIZE = style.SMALLEST_SIZE
 
 
 def channel_tag(measurer: TextMeasurer, label: str, action: str | None, x: float, y: float,
