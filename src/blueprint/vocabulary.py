@@ -101,6 +101,14 @@ STATEMENT_KEYWORDS += ("control", "emotion", "metric", "pain", "idea", "opportun
 OPTION_KEYWORDS: tuple[str, ...] = ("severity", "recover")
 OPTION_KEYWORDS += ("ref", "impact")
 KEYWORDS: tuple[str, ...] = STATEMENT_KEYWORDS + OPTION_KEYWORDS
+# Which statements take options after their text, and which: the grammar's `*_option` rules.
+STATEMENT_OPTIONS: dict[str, tuple[str, ...]] = {
+    "fail": ("severity", "recover"),
+    "control": ("ref",),
+    "pain": ("severity",),
+    "idea": ("impact",),
+    "opportunity": ("impact",),
+}
 
 # The colour themes every renderer draws; "auto" (light or dark, following the
 # reader's setting) is what a documentation site adds on top of them.
