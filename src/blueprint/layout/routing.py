@@ -17,31 +17,32 @@ from blueprint.layout import style
 from blueprint.layout.tracks import HIGH, LOW, REUSE_GAP, Run, assign
 
 
-@dataclass(frozen=True)
 class Box:
-    id: str
-    column: int
-    lane: int  # index into the drawn lanes, top to bottom
-    x: float
-    y: float
-    width: float
-    height: float
+    """Where a card stands on one grid. Its edges and middle are worked out
+    once, when it is made: routing reads them tens of thousands of times.
 
-    @property
-    def right(self) -> float:
-        return self.x + self.width
+    A plain slotted class, treated as read-only: a grid makes one per card in
+    every round of settling, and a frozen dataclass's `__init__` (one
+    `object.__setattr__` per field) cost more than the rest of the grid."""
 
-    @property
-    def bottom(self) -> float:
-        return self.y + self.height
+    __slots__ = ("id", "column", "lane", "x", "y", "width", "height", "right", "bottom", "centre_x", "centre_y")
 
-    @property
-    def centre_x(self) -> float:
-        return self.x + self.width / 2
+    def __init__(self, id: str, column: int, lane: int, x: float, y: float, width: float, height: float) -> None:
+        self.id = id
+        self.column = column
+        self.lane = lane  # index into the drawn lanes, top to bottom
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+        self.right = x + width
+        self.bottom = y + height
+        self.centre_x = x + width / 2
+        self.centre_y = y + height / 2
 
-    @property
-    def centre_y(self) -> float:
-        return self.y + self.height / 2
+    def __repr__(self) -> str:
+        return f"Box({self.id!r}, column={self.column}, lane={self.lane}, x={self.x}, y={self.y}, " \
+               f"width={self.width}, height={self.height})"
 
 
 @dataclass(frozen=True)
