@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import groupby
+from operator import itemgetter
 
 from blueprint.layout import style
 from blueprint.layout.tracks import HIGH, LOW, REUSE_GAP, Run, assign
@@ -155,10 +156,12 @@ def _keep_apart(ports: dict[tuple[int, str], float], sides: dict[tuple[str, str]
     for (box_id, side), users in sides.items():
         gutter = boxes[box_id].column + 1 if side == "right" else boxes[box_id].column
         entries += [(gutter, ports[(index, end)], box_id, (index, end)) for _heading, index, end, _kind in users]
-    entries.sort(key=lambda entry: entry[:3])
+    # Sorted whole: entries alike in gutter, height and card form one level,
+    # whatever their order within it.
+    entries.sort()
     # One level per port (a height on one card); the levels of one gutter, top to bottom.
-    for _gutter, facing in groupby(entries, key=lambda entry: entry[0]):
-        levels = [list(level) for _key, level in groupby(facing, key=lambda entry: entry[1:3])]
+    for _gutter, facing in groupby(entries, key=itemgetter(0)):
+        levels = [list(level) for _key, level in groupby(facing, key=itemgetter(1, 2))]
         heights = [level[0][1] for level in levels]
         for i in range(1, len(levels)):
             heights[i] = max(heights[i], heights[i - 1] + style.TRACK_GAP)
@@ -340,8 +343,9 @@ def _straight(routes: list[Route]) -> dict[int, float]:
     runs: dict[int, list[tuple[float, float, int]]] = {}
     for route in routes:
         if route.shape == "straight":
-            top, bottom = sorted((route.source, route.target), key=lambda b: b.y)
-            runs.setdefault(route.source.column, []).append((top.bottom, bottom.y, route.index))
+            source, target = route.source, route.target
+            top, bottom = (target, source) if target.y < source.y else (source, target)
+            runs.setdefault(source.column, []).append((top.bottom, bottom.y, route.index))
     middle = {route.index: route.source.centre_x for route in routes if route.shape == "straight"}
     xs: dict[int, float] = {}
     for column_runs in runs.values():
