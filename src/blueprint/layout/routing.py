@@ -10,6 +10,7 @@ until the sizes settle.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import groupby
 from operator import itemgetter
@@ -224,29 +225,34 @@ def _spread(tracks: dict[int, int], count: int, room: dict[int, float]) -> tuple
     return at, (at[-1] + half[-1] - usual if count else 0.0)
 
 
-def route_all(routes: list[Route], bands: Bands, columns: int) -> tuple[list[float | None], list[float | None]]:
-    """Give every route its points; return the span the tracks of each gutter
-    and channel take (None for a band no flow runs along)."""
+def route_all(routes: list[Route], bands: Bands,
+              columns: int) -> tuple[tuple[list[float | None], list[float | None]], Callable[[], None]]:
+    """The span the tracks of each gutter and channel take (None for a band
+    no flow runs along), and what then gives every route its points on those
+    tracks: settling draws only the round whose band sizes stand."""
     centre = {i: bands.gutter_left[i] + bands.gutter_width[i] / 2 for i in range(columns + 1)}
     ports = _ports(routes, _headings(routes, bands))
     channel_y, channel_spans = _channels(routes, bands, ports, centre)
     gutter_x, gutter_spans = _gutters(routes, columns, ports, channel_y, centre)
-    straight_x = _straight(routes)
-    for route in routes:
-        if route.shape == "straight":
-            route.points = _straight_points(route, straight_x[route.index])
-            continue
-        sy, ty = ports[(route.index, "exit")], ports[(route.index, "enter")]
-        sx, tx = _side_x(route.source, route.exit_side), _side_x(route.target, route.enter_side)
-        if route.channel is None:
-            gx = gutter_x[(route.index, 0)]
-            points = [(sx, sy), (gx, sy), (gx, ty), (tx, ty)]
-        else:
-            cy = channel_y[route.index]
-            ax, bx = gutter_x[(route.index, 0)], gutter_x[(route.index, 1)]
-            points = [(sx, sy), (ax, sy), (ax, cy), (bx, cy), (bx, ty), (tx, ty)]
-        route.points = _without_repeats(points)
-    return gutter_spans, channel_spans
+
+    def draw() -> None:
+        straight_x = _straight(routes)
+        for route in routes:
+            if route.shape == "straight":
+                route.points = _straight_points(route, straight_x[route.index])
+                continue
+            sy, ty = ports[(route.index, "exit")], ports[(route.index, "enter")]
+            sx, tx = _side_x(route.source, route.exit_side), _side_x(route.target, route.enter_side)
+            if route.channel is None:
+                gx = gutter_x[(route.index, 0)]
+                points = [(sx, sy), (gx, sy), (gx, ty), (tx, ty)]
+            else:
+                cy = channel_y[route.index]
+                ax, bx = gutter_x[(route.index, 0)], gutter_x[(route.index, 1)]
+                points = [(sx, sy), (ax, sy), (ax, cy), (bx, cy), (bx, ty), (tx, ty)]
+            route.points = _without_repeats(points)
+
+    return (gutter_spans, channel_spans), draw
 
 
 def _headings(routes: list[Route], bands: Bands) -> dict[tuple[int, str], float]:
