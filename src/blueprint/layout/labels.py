@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 Rect = tuple[float, float, float, float]  # left, top, right, bottom
 Points = list[tuple[float, float]]
@@ -40,11 +39,20 @@ SOLID, LEG, HEAD = 0, 1, 2  # cards, lines and labels; a flow's line; an arrowhe
 Item = tuple[float, float, float, float, int, int, int]
 
 
-@dataclass(frozen=True)
 class Placement:
-    box: Rect
-    leader: Segment | None = None  # from the arrow to the label's edge, when the label sits off its arrow
-    clear: bool = True  # False when every spot tried touched something or came near another flow
+    """Where a label sits. A plain slotted class, treated as read-only: a
+    label tries dozens of spots, each a placement, and a frozen dataclass's
+    `__init__` (one `object.__setattr__` per field) is several times slower."""
+
+    __slots__ = ("box", "leader", "clear")
+
+    def __init__(self, box: Rect, leader: Segment | None = None, clear: bool = True) -> None:
+        self.box = box
+        self.leader = leader  # from the arrow to the label's edge, when the label sits off its arrow
+        self.clear = clear  # False when every spot tried touched something or came near another flow
+
+    def __repr__(self) -> str:
+        return f"Placement({self.box}, leader={self.leader}, clear={self.clear})"
 
 
 def heads(points: Points, start: bool, end: bool) -> list[Rect]:
