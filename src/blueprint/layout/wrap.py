@@ -173,7 +173,8 @@ def _word_atoms(paragraph: str) -> list[_Atom]:
             atoms[-1].text += " " + first
         else:
             atoms.append(_Atom(first, True))
-        atoms.extend(_Atom(piece, False) for piece in pieces[1:])
+        if len(pieces) > 1:  # most words are one piece: no generator to make for them
+            atoms.extend(_Atom(piece, False) for piece in pieces[1:])
     return atoms
 
 
