@@ -301,6 +301,7 @@ def wrap(
     measurer: TextMeasurer,
     bold: bool = False,
     max_lines: int | None = None,
+    widths: dict[str, float] | None = None,
 ) -> list[str]:
     """Break `text` into lines no wider than `max_width` px at font size `size`.
 
@@ -315,12 +316,20 @@ def wrap(
     Raises ValueError if `max_lines` < 1, or if `max_width` is narrower than a
     single character of the text (or than "…" when truncating), since no line
     could then fit.
+
+    `widths`, if given, receives the width of each text found to fit as it
+    was measured, so that the caller need not measure the lines again.
     """
     if max_lines is not None and max_lines < 1:
         raise ValueError(f"max_lines must be at least 1, got {max_lines}")
 
     def fits(candidate: str) -> bool:
-        return measurer.width(candidate, size, bold) <= max_width
+        width = measurer.width(candidate, size, bold)
+        if not width <= max_width:
+            return False
+        if widths is not None:
+            widths[candidate] = width
+        return True
 
     lines: list[str] = []
     stripped = text.strip()
