@@ -294,6 +294,21 @@ def _with_ellipsis(line: str, fits: Callable[[str], bool]) -> str:
     return ELLIPSIS
 
 
+def _fit_test(measurer: TextMeasurer, size: float, bold: bool, max_width: float,
+              widths: dict[str, float] | None) -> Callable[[str], bool]:
+    """Whether a text fits in `max_width`; one that fits leaves its width in `widths`, if given."""
+
+    def fits(candidate: str) -> bool:
+        width = measurer.width(candidate, size, bold)
+        if not width <= max_width:
+            return False
+        if widths is not None:
+            widths[candidate] = width
+        return True
+
+    return fits
+
+
 def wrap(
     text: str,
     max_width: float,
@@ -323,14 +338,7 @@ def wrap(
     if max_lines is not None and max_lines < 1:
         raise ValueError(f"max_lines must be at least 1, got {max_lines}")
 
-    def fits(candidate: str) -> bool:
-        width = measurer.width(candidate, size, bold)
-        if not width <= max_width:
-            return False
-        if widths is not None:
-            widths[candidate] = width
-        return True
-
+    fits = _fit_test(measurer, size, bold, max_width, widths)
     lines: list[str] = []
     stripped = text.strip()
     if not stripped:
