@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from blueprint.layout import style
-from blueprint.layout.arrows import arrows, flow_labels, place_labels
+from blueprint.layout.arrows import arrows, file_flows, flow_labels, place_labels
 from blueprint.layout.cards import BADGE_H, action_card, duration_text, evidence_card, move_card
 from blueprint.layout.changes import card_changes, change_summary
 from blueprint.layout.chrome import footer, header
@@ -182,11 +182,12 @@ class _Layout:
         roomy: frozenset[int] = frozenset()
         bands = None
         routes = plan_routes(self.cells, self.lanes_top, flows)
+        filed = file_flows(routes, self.cells.columns)  # the columns a flow spans stay as planned
         for attempt in range(ROOM_ATTEMPTS):
             grid, bands, spans = settle(self.cells, self.lanes_top, routes, sizes, roomy, bands)
             crossed = line_heights(grid, self.lanes)
             lane_lines = [*crossed] + ([grid.lane_top[1]] if self.lanes[0] is Lane.EVIDENCE else [])
-            placements, crowded = place_labels(self.bp, routes, grid, lane_lines, self.flow_labels)
+            placements, crowded = place_labels(self.bp, routes, grid, lane_lines, self.flow_labels, filed)
             if not crowded - roomy or attempt + 1 == ROOM_ATTEMPTS:
                 break
             roomy |= crowded

@@ -173,7 +173,8 @@ def _word_atoms(paragraph: str) -> list[_Atom]:
             atoms[-1].text += " " + first
         else:
             atoms.append(_Atom(first, True))
-        atoms.extend(_Atom(piece, False) for piece in pieces[1:])
+        if len(pieces) > 1:  # most words are one piece: no generator to make for them
+            atoms.extend(_Atom(piece, False) for piece in pieces[1:])
     return atoms
 
 
@@ -293,6 +294,21 @@ def _with_ellipsis(line: str, fits: Callable[[str], bool]) -> str:
     return ELLIPSIS
 
 
+def _fit_test(measurer: TextMeasurer, size: float, bold: bool, max_width: float,
+              widths: dict[str, float] | None) -> Callable[[str], bool]:
+    """Whether a text fits in `max_width`; one that fits leaves its width in `widths`, if given."""
+
+    def fits(candidate: str) -> bool:
+        width = measurer.width(candidate, size, bold)
+        if not width <= max_width:
+            return False
+        if widths is not None:
+            widths[candidate] = width
+        return True
+
+    return fits
+
+
 def wrap(
     text: str,
     max_width: float,
@@ -300,6 +316,7 @@ def wrap(
     measurer: TextMeasurer,
     bold: bool = False,
     max_lines: int | None = None,
+    widths: dict[str, float] | None = None,
 ) -> list[str]:
     """Break `text` into lines no wider than `max_width` px at font size `size`.
 
@@ -314,13 +331,14 @@ def wrap(
     Raises ValueError if `max_lines` < 1, or if `max_width` is narrower than a
     single character of the text (or than "…" when truncating), since no line
     could then fit.
+
+    `widths`, if given, receives the width of each text found to fit as it
+    was measured, so that the caller need not measure the lines again.
     """
     if max_lines is not None and max_lines < 1:
         raise ValueError(f"max_lines must be at least 1, got {max_lines}")
 
-    def fits(candidate: str) -> bool:
-        return measurer.width(candidate, size, bold) <= max_width
-
+    fits = _fit_test(measurer, size, bold, max_width, widths)
     lines: list[str] = []
     stripped = text.strip()
     if not stripped:
