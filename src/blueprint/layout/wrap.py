@@ -4,7 +4,8 @@ fit a width as measured by a TextMeasurer (blueprint.layout.measure).
 Latin text breaks at spaces and after in-word dashes and slashes; Chinese
 breaks between characters, keeps common words whole (blueprint.layout.
 word_breaks) and obeys basic kinsoku; lines are then balanced so that no
-line is left holding one character when a more even wrap exists.
+line is left holding one Chinese character, or one short Latin word, when a
+more even wrap in as many lines exists.
 """
 
 from __future__ import annotations
@@ -249,10 +250,18 @@ def _is_short_cjk(line: str, paragraph: str, fits: Callable[[str], bool]) -> boo
     return any(map(_is_wide, paragraph)) and fits(line * 3)
 
 
+def _is_widow(line: str, fits: Callable[[str], bool]) -> bool:
+    """Whether `line`, the last of a Latin paragraph, is one short word alone
+    (it fits twice over): it looks left behind (damage agreed on / site), and
+    an even wrap in as many lines reads better (damage agreed / on site)."""
+    return " " not in line and fits(line + " " + line)
+
+
 def _balanced(atoms: list[_Atom], filled: list[str], fits_within: Callable[[str, float], bool],
-              max_width: float) -> list[str]:
+              max_width: float, whole_words: bool = False) -> list[str]:
     """The lines of `atoms` at the narrowest width that still takes no more
-    lines than `filled`, so that the last line gets its share of the text;
+    lines than `filled` (and, with `whole_words`, splits no more words across
+    lines than it does), so that the last line gets its share of the text;
     when even that leaves one character alone, the last line takes as few
     more atoms as it needs (鹅 / 桥砖, not 鹅桥 / 砖); `filled` itself if no
     wrap in as many lines avoids it."""
@@ -263,7 +272,7 @@ def _balanced(atoms: list[_Atom], filled: list[str], fits_within: Callable[[str,
             trial = _fill_lines(atoms, lambda text: fits_within(text, width))
         except ValueError:  # narrower than a character of the text
             trial = None
-        if trial is not None and len(trial) <= len(filled):
+        if trial is not None and len(trial) <= len(filled) and (not whole_words or _words(trial) <= _words(filled)):
             best, wide = trial, width
         else:
             narrow = width
@@ -280,6 +289,19 @@ def _balanced(atoms: list[_Atom], filled: list[str], fits_within: Callable[[str,
             head = _fill_lines(atoms[:-taken], fits)
             return head + last if len(head) + 1 <= len(filled) else filled
     return filled
+
+
+def _words(lines: list[str]) -> int:
+    """How many space-separated pieces `lines` hold: one more for each word split across two lines."""
+    return sum(len(line.split(" ")) for line in lines)
+
+
+def _uneven(last: str, paragraph: str, simple: bool, fits: Callable[[str], bool]) -> bool:
+    """Whether a paragraph's last line looks left behind: one short Latin word,
+    or one Chinese character or a short Chinese line."""
+    if simple:
+        return _is_widow(last, fits)
+    return _is_orphan(last) or _is_short_cjk(last, paragraph, fits)
 
 
 def _with_ellipsis(line: str, fits: Callable[[str], bool]) -> str:
@@ -330,13 +352,17 @@ def wrap(
         if not collapsed:
             lines.append("")
             continue
-        # Simple text (most labels) has no wide character: no orphan to mind.
+        # Simple text (most labels) has no wide character: Latin words, split word by word.
         simple = _SIMPLE_TEXT.fullmatch(collapsed) is not None
         atoms = _word_atoms(collapsed) if simple else _cluster_atoms(collapsed)
         filled = _fill_lines(atoms, fits)
-        if not simple and len(filled) > 1 and (_is_orphan(filled[-1]) or _is_short_cjk(filled[-1], collapsed, fits)):
-            filled = _balanced(atoms, filled, lambda text, width: measurer.width(text, size, bold) <= width,
-                               max_width)
+        if len(filled) > 1 and _uneven(filled[-1], collapsed, simple, fits):
+            # Evening Latin lines out never splits a word the greedy lines kept whole, not even
+            # after a dash or slash ("state-of-the-art", "</b>").
+            balanced = _balanced(atoms, filled, lambda text, width: measurer.width(text, size, bold) <= width,
+                                 max_width, whole_words=simple)
+            if not simple or not _is_widow(balanced[-1], fits):
+                filled = balanced
         lines.extend(filled)
         if max_lines is not None and len(lines) > max_lines:
             break
