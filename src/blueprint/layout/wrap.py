@@ -258,10 +258,9 @@ def _is_widow(line: str, fits: Callable[[str], bool]) -> bool:
 
 
 def _balanced(atoms: list[_Atom], filled: list[str], fits_within: Callable[[str, float], bool],
-              max_width: float, whole_words: bool = False) -> list[str]:
+              max_width: float) -> list[str]:
     """The lines of `atoms` at the narrowest width that still takes no more
-    lines than `filled` (and, with `whole_words`, splits no more words across
-    lines than it does), so that the last line gets its share of the text;
+    lines than `filled`, so that the last line gets its share of the text;
     when even that leaves one character alone, the last line takes as few
     more atoms as it needs (鹅 / 桥砖, not 鹅桥 / 砖); `filled` itself if no
     wrap in as many lines avoids it."""
@@ -272,7 +271,7 @@ def _balanced(atoms: list[_Atom], filled: list[str], fits_within: Callable[[str,
             trial = _fill_lines(atoms, lambda text: fits_within(text, width))
         except ValueError:  # narrower than a character of the text
             trial = None
-        if trial is not None and len(trial) <= len(filled) and (not whole_words or _words(trial) <= _words(filled)):
+        if trial is not None and len(trial) <= len(filled):
             best, wide = trial, width
         else:
             narrow = width
@@ -291,17 +290,17 @@ def _balanced(atoms: list[_Atom], filled: list[str], fits_within: Callable[[str,
     return filled
 
 
-def _words(lines: list[str]) -> int:
-    """How many space-separated pieces `lines` hold: one more for each word split across two lines."""
-    return sum(len(line.split(" ")) for line in lines)
-
-
-def _uneven(last: str, paragraph: str, simple: bool, fits: Callable[[str], bool]) -> bool:
-    """Whether a paragraph's last line looks left behind: one short Latin word,
-    or one Chinese character or a short Chinese line."""
-    if simple:
-        return _is_widow(last, fits)
-    return _is_orphan(last) or _is_short_cjk(last, paragraph, fits)
+def _without_widow(atoms: list[_Atom], filled: list[str], fits: Callable[[str], bool]) -> list[str]:
+    """Latin lines whose last holds the word before the widow too (damage
+    agreed / on site), the lines before it filled again; `filled` if that
+    takes more lines. Whole words move, so no word is split that the greedy
+    lines kept whole ("state-of-the-art", "</b>")."""
+    starts = [index for index, atom in enumerate(atoms) if atom.spaced]
+    if len(starts) < 2:
+        return filled
+    last = _fill_lines(atoms[starts[-2]:], fits)
+    head = _fill_lines(atoms[:starts[-2]], fits)
+    return head + last if len(last) == 1 and len(head) + 1 <= len(filled) else filled
 
 
 def _with_ellipsis(line: str, fits: Callable[[str], bool]) -> str:
@@ -356,13 +355,11 @@ def wrap(
         simple = _SIMPLE_TEXT.fullmatch(collapsed) is not None
         atoms = _word_atoms(collapsed) if simple else _cluster_atoms(collapsed)
         filled = _fill_lines(atoms, fits)
-        if len(filled) > 1 and _uneven(filled[-1], collapsed, simple, fits):
-            # Evening Latin lines out never splits a word the greedy lines kept whole, not even
-            # after a dash or slash ("state-of-the-art", "</b>").
-            balanced = _balanced(atoms, filled, lambda text, width: measurer.width(text, size, bold) <= width,
-                                 max_width, whole_words=simple)
-            if not simple or not _is_widow(balanced[-1], fits):
-                filled = balanced
+        if len(filled) > 1 and simple and _is_widow(filled[-1], fits):
+            filled = _without_widow(atoms, filled, fits)
+        elif len(filled) > 1 and not simple and (_is_orphan(filled[-1]) or _is_short_cjk(filled[-1], collapsed, fits)):
+            filled = _balanced(atoms, filled, lambda text, width: measurer.width(text, size, bold) <= width,
+                               max_width)
         lines.extend(filled)
         if max_lines is not None and len(lines) > max_lines:
             break
