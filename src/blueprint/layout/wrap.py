@@ -4,8 +4,8 @@ fit a width as measured by a TextMeasurer (blueprint.layout.measure).
 Latin text breaks at spaces and after in-word dashes and slashes; Chinese
 breaks between characters, keeps common words whole (blueprint.layout.
 word_breaks) and obeys basic kinsoku; lines are then balanced so that no
-line is left holding one Chinese character, or one short Latin word, when a
-more even wrap in as many lines exists.
+line is left holding one Chinese character when a more even wrap exists,
+and a last line holding one short Latin word takes the word before it.
 """
 
 from __future__ import annotations
@@ -253,7 +253,7 @@ def _is_short_cjk(line: str, paragraph: str, fits: Callable[[str], bool]) -> boo
 def _is_widow(line: str, fits: Callable[[str], bool]) -> bool:
     """Whether `line`, the last of a Latin paragraph, is one short word alone
     (it fits twice over): it looks left behind (damage agreed on / site), and
-    an even wrap in as many lines reads better (damage agreed / on site)."""
+    with the word before it reads better (damage agreed / on site)."""
     return " " not in line and fits(line + " " + line)
 
 
