@@ -6,6 +6,8 @@ wide the bands must be (see sizing.py), and its lines are what is drawn.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from blueprint.layout import style
 from blueprint.layout.grid import Grid
 from blueprint.layout.labels import Placement, Surroundings, place
@@ -34,17 +36,20 @@ def flow_labels(blueprint: Blueprint, measurer: TextMeasurer) -> dict[int, FlowL
 
 
 def place_labels(blueprint: Blueprint, routes: list[Route], grid: Grid, line_ys: list[float],
-                 labels: dict[int, FlowLabel],
+                 labels: dict[int, FlowLabel], tags: Sequence[tuple[int, tuple[float, float, float, float]]] = (),
                  filed: list[list[int]] | None = None) -> tuple[dict[int, Placement], set[int]]:
     """Where each labelled flow's label goes, in flow order, and the flows
     whose label found no clear spot. `line_ys` are the heights of the lane
-    lines; `filed`, the flows by column (`file_flows`), when the caller keeps
-    them from one settling to the next."""
+    lines; `tags` the recovery tags' boxes, by their card's column, which a
+    label must not cover any more than a card; `filed`, the flows by column
+    (`file_flows`), when the caller keeps them from one settling to the next."""
     placements: dict[int, Placement] = {}
     crowded: set[int] = set()
     if not any(route.index in labels for route in routes):
         return placements, crowded
     space = _surroundings(blueprint, routes, grid, line_ys, filed)
+    for column, box in tags:
+        space.add_card(column, box)
     for route in routes:
         label = labels.get(route.index)
         if label is None:

@@ -187,12 +187,29 @@ class _Layout:
             grid, bands, spans = settle(self.cells, self.lanes_top, routes, sizes, roomy, bands)
             crossed = line_heights(grid, self.lanes)
             lane_lines = [*crossed] + ([grid.lane_top[1]] if self.lanes[0] is Lane.EVIDENCE else [])
-            placements, crowded = place_labels(self.bp, routes, grid, lane_lines, self.flow_labels, filed)
+            placements, crowded = place_labels(self.bp, routes, grid, lane_lines, self.flow_labels,
+                                               self._tag_boxes(grid), filed)
             if not crowded - roomy or attempt + 1 == ROOM_ATTEMPTS:
                 break
             roomy |= crowded
             bands = with_room(bands, spans, routes, roomy, sizes)
         return grid, arrows(self.bp, routes, crossed, self.flow_labels, placements, self.m)
+
+    def _tag_boxes(self, grid: Grid) -> list[tuple[int, tuple[float, float, float, float]]]:
+        """The recovery tags on `grid`, by the column of their card: a tag
+        hangs below its card's edge, where a label beside the card would
+        otherwise cover it."""
+        if not any(fail.recover for action in self.bp.actions() for fail in action.fails):
+            return []
+        # Placed on the cards where they were measured, then moved with them: the cards themselves
+        # move once, when the scene is made (each move rounds).
+        measured = {card.id: card for stack in self.cells.stacks.values() for card in stack}
+        boxes: list[tuple[int, tuple[float, float, float, float]]] = []
+        for tag in recovery_tags(self.bp, measured, self.m):
+            card, box = measured[tag.action], grid.boxes[tag.action]
+            left, top = tag.x + box.x - card.x, tag.y + box.y - card.y
+            boxes.append((box.column, (left, top, left + tag.width, top + tag.height)))
+        return boxes
 
     def _summary(self) -> str:
         """One or two sentences for <desc> and screen readers, in the blueprint's language."""

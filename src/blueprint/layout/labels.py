@@ -29,6 +29,7 @@ CLEAR = 2.0  # the smallest gap between a label and anything it must not touch
 HALO = 20.0  # how far other flows keep from a label: nearer, the label may read as theirs
 STEP = 3.0  # how far a label slides along its leg between tries
 BESIDE = 3.0  # gap between a label set beside its leg and the leg
+NEAR_HALO = 18.5  # how far other flows keep from a label where no spot keeps HALO: still unambiguous
 LEADER_GAPS = (16.0, 28.0, 44.0, 64.0, 88.0)  # how far off its leg a label joined by a leader may sit
 LEADER_CLEAR = 6.0  # how far other flows keep from a leader
 # What touching something (or a leader crossing another flow) counts for,
@@ -220,6 +221,22 @@ def place(space: Surroundings, own: int, points: Points, width: float, height: f
           prefer_horizontal: bool) -> Placement:
     """Where flow `own`'s label goes; the placed label then keeps later ones off."""
     legs = _legs(points, prefer_horizontal)
+    score, placement = _search(space, own, points, width, height, legs, 0.0)
+    if score >= 1:
+        # No spot keeps HALO from other flows: one that keeps NEAR_HALO still reads as its own
+        # arrow's label, and beats the least bad. The label still counts as crowded, and gets room.
+        near_score, near = _search(space, own, points, width, height, legs, HALO - NEAR_HALO)
+        if near_score < 1:
+            placement = near
+    placement = Placement(placement.box, placement.leader, clear=score < 1)
+    space.add_placed(placement)
+    return placement
+
+
+def _search(space: Surroundings, own: int, points: Points, width: float, height: float,
+            legs: list[tuple[tuple[float, float], tuple[float, float]]], cut: float) -> tuple[float, Placement]:
+    """The first spot that touches nothing and keeps HALO less `cut` from
+    other flows, or failing that the one that touches least, with its score."""
     best: tuple[float, Placement] | None = None
     items: list[Item] = []
     for way in ("on", "beside", "leader"):
@@ -235,7 +252,7 @@ def place(space: Surroundings, own: int, points: Points, width: float, height: f
                                leg, width, height)
             for position, placement, halo in _along(leg, way, width, height):
                 local = nearby.at(position)
-                score: float = _touches(local, placement.box, own, halo)
+                score: float = _touches(local, placement.box, own, halo - cut)
                 if placement.leader:
                     score += _crosses(local, placement.leader, own) + 0.5  # on or beside its arrow is better
                 if (best is None or score < best[0]) and not placement.leader:
@@ -243,12 +260,9 @@ def place(space: Surroundings, own: int, points: Points, width: float, height: f
                 if best is None or score < best[0]:
                     best = (score, placement)
                 if score == 0:
-                    space.add_placed(placement)
-                    return placement
+                    return score, placement
     assert best is not None
-    placement = Placement(best[1].box, best[1].leader, clear=best[0] < 1)
-    space.add_placed(placement)
-    return placement
+    return best
 
 
 class _AlongLeg:

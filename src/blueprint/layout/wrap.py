@@ -4,7 +4,8 @@ fit a width as measured by a TextMeasurer (blueprint.layout.measure).
 Latin text breaks at spaces and after in-word dashes and slashes; Chinese
 breaks between characters, keeps common words whole (blueprint.layout.
 word_breaks) and obeys basic kinsoku; lines are then balanced so that no
-line is left holding one character when a more even wrap exists.
+line is left holding one Chinese character when a more even wrap exists,
+and a last line holding one short Latin word takes the word before it.
 """
 
 from __future__ import annotations
@@ -250,6 +251,13 @@ def _is_short_cjk(line: str, paragraph: str, fits: Callable[[str], bool]) -> boo
     return any(map(_is_wide, paragraph)) and fits(line * 3)
 
 
+def _is_widow(line: str, fits: Callable[[str], bool]) -> bool:
+    """Whether `line`, the last of a Latin paragraph, is one short word alone
+    (it fits twice over): it looks left behind (damage agreed on / site), and
+    with the word before it reads better (damage agreed / on site)."""
+    return " " not in line and fits(line + " " + line)
+
+
 def _balanced(atoms: list[_Atom], filled: list[str], fits_within: Callable[[str, float], bool],
               max_width: float) -> list[str]:
     """The lines of `atoms` at the narrowest width that still takes no more
@@ -281,6 +289,19 @@ def _balanced(atoms: list[_Atom], filled: list[str], fits_within: Callable[[str,
             head = _fill_lines(atoms[:-taken], fits)
             return head + last if len(head) + 1 <= len(filled) else filled
     return filled
+
+
+def _without_widow(atoms: list[_Atom], filled: list[str], fits: Callable[[str], bool]) -> list[str]:
+    """Latin lines whose last holds the word before the widow too (damage
+    agreed / on site), the lines before it filled again; `filled` if that
+    takes more lines. Whole words move, so no word is split that the greedy
+    lines kept whole ("state-of-the-art", "</b>")."""
+    starts = [index for index, atom in enumerate(atoms) if atom.spaced]
+    if len(starts) < 2:
+        return filled
+    last = _fill_lines(atoms[starts[-2]:], fits)
+    head = _fill_lines(atoms[:starts[-2]], fits)
+    return head + last if len(last) == 1 and len(head) + 1 <= len(filled) else filled
 
 
 def _with_ellipsis(line: str, fits: Callable[[str], bool]) -> str:
@@ -348,11 +369,13 @@ def wrap(
         if not collapsed:
             lines.append("")
             continue
-        # Simple text (most labels) has no wide character: no orphan to mind.
+        # Simple text (most labels) has no wide character: Latin words, split word by word.
         simple = _SIMPLE_TEXT.fullmatch(collapsed) is not None
         atoms = _word_atoms(collapsed) if simple else _cluster_atoms(collapsed)
         filled = _fill_lines(atoms, fits)
-        if not simple and len(filled) > 1 and (_is_orphan(filled[-1]) or _is_short_cjk(filled[-1], collapsed, fits)):
+        if len(filled) > 1 and simple and _is_widow(filled[-1], fits):
+            filled = _without_widow(atoms, filled, fits)
+        elif len(filled) > 1 and not simple and (_is_orphan(filled[-1]) or _is_short_cjk(filled[-1], collapsed, fits)):
             filled = _balanced(atoms, filled, lambda text, width: measurer.width(text, size, bold) <= width,
                                max_width)
         lines.extend(filled)
