@@ -34,7 +34,7 @@ from pathlib import Path
 
 from blueprint import vocabulary
 from blueprint.integrations.pygments_lexer import AMOUNT, NAME, NUMWORD, VERSION
-from blueprint.vocabulary import ARROWS, OPTION_KEYWORDS, STATEMENT_KEYWORDS, Language, Lane, Line, Severity, State
+from blueprint.vocabulary import ARROWS, OPTION_KEYWORDS, STATEMENT_KEYWORDS, STATEMENT_OPTIONS, Language, Lane, Line, Severity, State
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = REPO_ROOT / "editors" / "vscode" / "syntaxes" / "blueprint.tmLanguage.json"
@@ -51,14 +51,6 @@ START = rf"(?:^|\G){BLANK}*"
 
 # Statement keywords followed by nothing but text (strings and a comment).
 SPAN_KEYWORDS = ("max-wait", "wait", "duration")
-# Statements whose text may be followed by options: which options, and what each takes.
-STATEMENT_OPTIONS: dict[str, tuple[str, ...]] = {
-    "fail": ("severity", "recover"),
-    "control": ("ref",),
-    "pain": ("severity",),
-    "idea": ("impact",),
-    "opportunity": ("impact",),
-}
 VALUE_KEYWORDS = ("state", "lang", "version", "lane", "line", "step", "cost", "emotion", "metric", "confidence",
                   "role", "by", "channel", "via", *STATEMENT_OPTIONS)
 TEXT_KEYWORDS = tuple(k for k in STATEMENT_KEYWORDS if k not in SPAN_KEYWORDS + VALUE_KEYWORDS)

@@ -103,6 +103,14 @@ STATEMENT_KEYWORDS += ("role", "by", "key", "decision", "channel", "via")
 OPTION_KEYWORDS: tuple[str, ...] = ("severity", "recover")
 OPTION_KEYWORDS += ("ref", "impact")
 KEYWORDS: tuple[str, ...] = STATEMENT_KEYWORDS + OPTION_KEYWORDS
+# Which statements take options after their text, and which: the grammar's `*_option` rules.
+STATEMENT_OPTIONS: dict[str, tuple[str, ...]] = {
+    "fail": ("severity", "recover"),
+    "control": ("ref",),
+    "pain": ("severity",),
+    "idea": ("impact",),
+    "opportunity": ("impact",),
+}
 
 class RoleKind(str, Enum):
     """What a role is: people of the organisation, a system, a partner, the customer."""

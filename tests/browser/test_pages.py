@@ -59,6 +59,16 @@ def test_diagram_opens_fitted_to_the_window(example: tuple[Scene, Path], page: P
     frame = page.evaluate("(() => { const r = document.querySelector('.bp-viewport').getBoundingClientRect();"
                           " return {right: r.right, bottom: r.bottom}; })()")
     window = page.evaluate("({width: innerWidth, height: innerHeight})")
+    if page.evaluate("document.querySelector('.bp-viewport').classList.contains('bp-natural')"):
+        # Fitted, this drawing would show under half its size: it opens at its
+        # own size instead, in a frame that scrolls and is no taller than the window.
+        assert size["width"] == pytest.approx(scene.width, abs=1.5)
+        box = page.evaluate("(() => { const r = document.querySelector('.bp-viewport').getBoundingClientRect();"
+                            " return {top: r.top + scrollY, height: r.height}; })()")
+        assert box["height"] <= window["height"]
+        fitted = min((available - 2) / scene.width, (window["height"] - box["top"]) / scene.height)
+        assert fitted < 0.5 + 0.02
+        return
     # The whole drawing is in the window without scrolling, at its own shape,
     # never blown up beyond the drawn size, and as large as that allows: it
     # fills the width or the height.

@@ -664,7 +664,8 @@ def test_generated_documents_import_check_and_export_to_the_same_model(document)
     # Every value the document gave is in the model read back from the .bp text.
     assert _subset(given_document["blueprint"], without_positions(exported["blueprint"]))
     for action in checked.blueprint.actions():
-        assert action.generated_id == bool(re.fullmatch(r".+\.(customer|onstage|backstage|support)\d+", action.id))
+        generated = r".+\.(customer|onstage|backstage|support|preparation|management)\d+"
+        assert action.generated_id == bool(re.fullmatch(generated, action.id))
 
 
 def _subset(given: Any, actual: Any) -> bool:

@@ -234,7 +234,7 @@ def test_strict_build_fails_at_the_file_and_line_of_each_problem(broken: Path):
     assert done.returncode != 0
     warnings = done.stderr.splitlines()
     lane = ("WARNING: blueprint error[BP104]: found the lane 'custmer'; expected customer, onstage, backstage, "
-            "support or evidence (hint: did you mean 'customer'?) [blueprint.error]")
+            "support, preparation, management or evidence (hint: did you mean 'customer'?) [blueprint.error]")
     expected = [
         f"{broken / 'diagrams' / 'broken.bp'}:3: {lane}",
         f"{broken / 'broken.rst'}:{BROKEN_INLINE_LINE}: {lane}",

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from blueprint import vocabulary
-from blueprint.vocabulary import ARROWS, KEYWORDS, OPTION_KEYWORDS, STATEMENT_KEYWORDS, Language, Lane, Line, Severity, State
+from blueprint.vocabulary import ARROWS, KEYWORDS, OPTION_KEYWORDS, STATEMENT_KEYWORDS, STATEMENT_OPTIONS, Language, Lane, Line, Severity, State
 
 ROOT = Path(__file__).resolve().parents[2]
 GRAMMAR_FILE = ROOT / "editors" / "vscode" / "syntaxes" / "blueprint.tmLanguage.json"
@@ -103,7 +103,6 @@ def test_a_name_that_starts_with_a_keyword_is_no_keyword(keyword):
     assert not any(scope.startswith("keyword") for scope in scopes.values())
 
 
-STATEMENT_OPTIONS = _load_generator().STATEMENT_OPTIONS
 OPTIONS = [(keyword, option) for keyword, options in STATEMENT_OPTIONS.items() for option in options]
 
 

@@ -4,7 +4,7 @@ as its label."""
 
 from __future__ import annotations
 
-from blueprint.layout.labels import HALO, Surroundings, place
+from blueprint.layout.labels import HALO, NEAR_HALO, Surroundings, place
 
 
 def _space(*flows):
@@ -41,3 +41,13 @@ def test_a_label_with_no_clear_spot_says_so():
     crowd = [[(x, -50.0), (x, 90.0)] for x in (30.0, 60.0, 88.0, 112.0, 140.0, 170.0)]
     placement = place(_space(own, *crowd), 0, own, 60, 16, prefer_horizontal=False)
     assert not placement.clear
+
+
+def test_where_no_spot_keeps_the_halo_one_nearly_as_far_beats_the_least_bad():
+    # Flows 19 px above and below the label's box all along: a leader would cross them.
+    own = [(100.0, 0.0), (300.0, 0.0)]
+    above, below = [(-100.0, -27.0), (500.0, -27.0)], [(-100.0, 27.0), (500.0, 27.0)]
+    placement = place(_space(own, above, below), 0, own, 60, 16, prefer_horizontal=True)
+    assert placement.leader is None
+    assert placement.box[1] - -27.0 >= NEAR_HALO and 27.0 - placement.box[3] >= NEAR_HALO
+    assert not placement.clear  # still crowded: the layout gives it room if it can

@@ -199,7 +199,19 @@ FIXED = FixedMeasurer()
 
 def test_latin_breaks_at_spaces() -> None:
     lines = wrap("The quick brown fox jumps over the lazy dog", 10, 1, FIXED)
-    assert lines == ["The quick", "brown fox", "jumps over", "the lazy", "dog"]
+    # Greedy lines would leave "dog" alone: the last line takes the word before it.
+    assert lines == ["The quick", "brown fox", "jumps over", "the", "lazy dog"]
+
+
+def test_latin_last_line_is_not_one_short_word_alone() -> None:
+    assert wrap("damage agreed on site", 15, 1, FIXED) == ["damage agreed", "on site"]
+    # A long last word is not left behind, and lines stay greedy.
+    assert wrap("one two three", 7, 1, FIXED) == ["one two", "three"]
+    # No wrap in as many lines gives the last word company: the greedy one stands.
+    assert wrap("abcdefghij xy", 10, 1, FIXED) == ["abcdefghij", "xy"]
+    # Whole words move, never the pieces of one.
+    assert wrap("abcd efghij xy", 10, 1, FIXED) == ["abcd", "efghij xy"]
+    assert wrap("see a/b/c/d/e xy", 13, 1, FIXED) == ["see", "a/b/c/d/e xy"]
 
 
 def test_whitespace_collapses() -> None:

@@ -29,10 +29,10 @@ PINNED = {
     "contact-centre": (0, 2, 6, 0, 0, 54),
     "deposit-future-zh": (0, 1, 0, 0, 0, 2),
     "deposit": (0, 1, 0, 0, 0, 4),
-    "installment-loan": (0, 2, 5, 0, 0, 68),
+    "installment-loan": (0, 2, 5, 0, 0, 74),
     "insurance-claim-agent": (0, 2, 0, 0, 0, 6),
     "mortgage-current": (0, 3, 3, 0, 0, 34),
-    "mortgage-future": (0, 6, 15, 0, 0, 181),
+    "mortgage-future": (0, 6, 15, 0, 0, 183),
     "notice-deposit-zh": (0, 1, 0, 0, 0, 13),
     "stress-2-en": (0, 3, 0, 0, 0, 26),
     "stress-4-en": (0, 4, 12, 0, 0, 115),
@@ -45,7 +45,7 @@ PINNED = {
     "stress-6-zh": (0, 5, 23, 0, 0, 89),
     "stress-8-zh": (0, 7, 48, 0, 1, 265),
     "stress-10-zh": (0, 5, 111, 0, 1, 479),
-    "stress-12-zh": (0, 7, 151, 0, 3, 852),
+    "stress-12-zh": (0, 7, 151, 0, 2, 852),
 }
 
 DRAWINGS = list(drawings())

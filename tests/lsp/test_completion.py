@@ -94,6 +94,18 @@ async def test_recover_takes_action_ids_and_severity_its_levels(client):
     assert await labels_at(client, uri, 9, 33) == ["recover"]
 
 
+async def test_each_statement_offers_its_own_options_and_values(client):
+    uri = await open_document(client, TEXT)
+    await with_line(client, uri, 2, 9, '    pain "Queue" ')
+    assert await labels_at(client, uri, 9, 17) == ["severity"]
+    await with_line(client, uri, 3, 9, '    idea "Book ahead" ')
+    assert await labels_at(client, uri, 9, 22) == ["impact"]
+    await with_line(client, uri, 4, 9, '    idea "Book ahead" impact ')
+    assert await labels_at(client, uri, 9, 29) == ["low", "medium", "high"]
+    await with_line(client, uri, 5, 9, '    confidence ')
+    assert await labels_at(client, uri, 9, 15) == ["observed", "assumed", "proposed"]
+
+
 async def test_duration_units_after_a_number(client):
     uri = await open_document(client, TEXT)
     await with_line(client, uri, 2, 9, "    wait 20")

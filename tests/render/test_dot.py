@@ -186,7 +186,7 @@ def test_hostile_blueprint_end_to_end():
     source = render_dot(layout(result.blueprint))
     joined = "\n".join(svg_texts(run_dot(source, "svg")))
     for expected in ('Hostile <labels> & "quotes"', 'Customer "actions" <b>', "Step {one}",
-                     'Says "hello" to the teller', "<b>not HTML</b> &", "核心系统 \\ 记账",
+                     'Says "hello" to the teller', "<b>not HTML</b>", "& {braces}", "核心系统 \\ 记账",
                      'a "quoted" <label>'):
         assert expected in joined
     assert "C:\\new\\table" in joined.replace("\n", "")

@@ -17,8 +17,15 @@ def layout(blueprint: Blueprint, measurer=None, compare: BlueprintDiff | None = 
     new and changed cards and steps, new fail points, and a list of what was
     removed. Without it nothing is marked and nothing moves."""
     from blueprint.layout.engine import lay_out
+    from blueprint.parse.gcpause import paused
 
-    return lay_out(blueprint, measurer, compare)
+    # The layout allocates hundreds of thousands of small, acyclic objects
+    # (boxes, routes, points, texts) while the model is alive: with the
+    # collector running, its full passes rescan the model and the growing
+    # scene for nothing. The API pauses it around layout and rendering; the
+    # stage pauses it itself for every other caller.
+    with paused():
+        return lay_out(blueprint, measurer, compare)
 
 
 __all__ = ["Scene", "layout"]

@@ -6,6 +6,8 @@ wide the bands must be (see sizing.py), and its lines are what is drawn.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from blueprint.layout import style
 from blueprint.layout.grid import Grid
 from blueprint.layout.labels import Placement, Surroundings, place
@@ -34,14 +36,20 @@ def flow_labels(blueprint: Blueprint, measurer: TextMeasurer) -> dict[int, FlowL
 
 
 def place_labels(blueprint: Blueprint, routes: list[Route], grid: Grid, line_ys: list[float],
-                 labels: dict[int, FlowLabel]) -> tuple[dict[int, Placement], set[int]]:
+                 labels: dict[int, FlowLabel], tags: Sequence[tuple[int, tuple[float, float, float, float]]] = (),
+                 filed: list[list[int]] | None = None) -> tuple[dict[int, Placement], set[int]]:
     """Where each labelled flow's label goes, in flow order, and the flows
-    whose label found no clear spot. `line_ys` are the heights of the lane lines."""
+    whose label found no clear spot. `line_ys` are the heights of the lane
+    lines; `tags` the recovery tags' boxes, by their card's column, which a
+    label must not cover any more than a card; `filed`, the flows by column
+    (`file_flows`), when the caller keeps them from one settling to the next."""
     placements: dict[int, Placement] = {}
     crowded: set[int] = set()
     if not any(route.index in labels for route in routes):
         return placements, crowded
-    space = _surroundings(blueprint, routes, grid, line_ys)
+    space = _surroundings(blueprint, routes, grid, line_ys, filed)
+    for column, box in tags:
+        space.add_card(column, box)
     for route in routes:
         label = labels.get(route.index)
         if label is None:
@@ -69,9 +77,9 @@ def arrows(blueprint: Blueprint, routes: list[Route], crossed: dict[float, str],
             id=f"flow{route.index + 1}",
             source=flow.source,
             target=flow.target,
-            kind=flow.kind.value,
+            kind=route.kind,
             points=tuple(Point(x=round(x, 2), y=round(y, 2)) for x, y in route.points),
-            head_start=flow.kind.value == "agreement",
+            head_start=route.kind == "agreement",
             head_end=True,
             crosses=tuple(name for y, name in crossed.items() if low < y < high),
             label=_label_texts(label, placement, measurer) if label and placement else (),
@@ -81,17 +89,28 @@ def arrows(blueprint: Blueprint, routes: list[Route], crossed: dict[float, str],
     return drawn
 
 
-def _surroundings(blueprint: Blueprint, routes: list[Route], grid: Grid, line_ys: list[float]) -> Surroundings:
+def file_flows(routes: list[Route], columns: int) -> list[list[int]]:
+    """The flows each of `columns` step columns holds: a flow is filed under
+    every column from the leftmost to the rightmost of its cards and gutters
+    (a gutter right of the last column counts as the last column's)."""
+    filed: list[list[int]] = [[] for _ in range(columns)]
+    last = columns - 1
+    for route in routes:
+        spanned = [route.source.column, route.target.column, *(min(g, last) for g in route.gutters)]
+        for column in range(max(min(spanned), 0), min(max(spanned), last) + 1):
+            filed[column].append(route.index)
+    return filed
+
+
+def _surroundings(blueprint: Blueprint, routes: list[Route], grid: Grid, line_ys: list[float],
+                  filed: list[list[int]] | None = None) -> Surroundings:
     """What a flow's label must keep clear of: cards, the lane lines, every
     flow (its own line excepted) and every arrowhead (its own included)."""
     space = Surroundings(grid.gutter_left[:-1], line_ys, style.MARGIN, grid.right)
-    for box in grid.boxes.values():
-        space.add_card(box.column, (box.x, box.y, box.right, box.bottom))
-    last = len(grid.column_x) - 1
-    for route in routes:
-        columns = [route.source.column, route.target.column, *(min(g, last) for g in route.gutters)]
-        agreement = blueprint.flows[route.index].kind.value == "agreement"
-        space.add_flow(route.index, route.points, agreement, True, min(columns), max(columns))
+    space.add_boxes(grid.boxes.values())
+    flows = blueprint.flows
+    paths = {route.index: (route.points, flows[route.index].kind.value == "agreement", True) for route in routes}
+    space.add_filed_flows(paths, file_flows(routes, len(grid.column_x)) if filed is None else filed)
     return space
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from blueprint.layout import style
-from blueprint.layout.arrows import arrows, flow_labels, place_labels
+from blueprint.layout.arrows import arrows, file_flows, flow_labels, place_labels
 from blueprint.layout.cards import BADGE_H, action_card, duration_text, evidence_card, move_card
 from blueprint.layout.changes import card_changes, change_summary
 from blueprint.layout.chrome import footer, header
@@ -187,16 +187,34 @@ class _Layout:
         roomy: frozenset[int] = frozenset()
         bands = None
         routes = plan_routes(self.cells, self.lanes_top, flows)
+        filed = file_flows(routes, self.cells.columns)  # the columns a flow spans stay as planned
         for attempt in range(ROOM_ATTEMPTS):
             grid, bands, spans = settle(self.cells, self.lanes_top, routes, sizes, roomy, bands)
             crossed = line_heights(grid, self.lanes)
             lane_lines = [*crossed] + ([grid.lane_top[1]] if self.lanes[0] is Lane.EVIDENCE else [])
-            placements, crowded = place_labels(self.bp, routes, grid, lane_lines, self.flow_labels)
+            placements, crowded = place_labels(self.bp, routes, grid, lane_lines, self.flow_labels,
+                                               self._tag_boxes(grid), filed)
             if not crowded - roomy or attempt + 1 == ROOM_ATTEMPTS:
                 break
             roomy |= crowded
             bands = with_room(bands, spans, routes, roomy, sizes)
         return grid, arrows(self.bp, routes, crossed, self.flow_labels, placements, self.m)
+
+    def _tag_boxes(self, grid: Grid) -> list[tuple[int, tuple[float, float, float, float]]]:
+        """The recovery tags on `grid`, by the column of their card: a tag
+        hangs below its card's edge, where a label beside the card would
+        otherwise cover it."""
+        if not any(fail.recover for action in self.bp.actions() for fail in action.fails):
+            return []
+        # Placed on the cards where they were measured, then moved with them: the cards themselves
+        # move once, when the scene is made (each move rounds).
+        measured = {card.id: card for stack in self.cells.stacks.values() for card in stack}
+        boxes: list[tuple[int, tuple[float, float, float, float]]] = []
+        for tag in recovery_tags(self.bp, measured, self.m):
+            card, box = measured[tag.action], grid.boxes[tag.action]
+            left, top = tag.x + box.x - card.x, tag.y + box.y - card.y
+            boxes.append((box.column, (left, top, left + tag.width, top + tag.height)))
+        return boxes
 
     def _summary(self) -> str:
         """One or two sentences for <desc> and screen readers, in the blueprint's language."""

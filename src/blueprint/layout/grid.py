@@ -28,6 +28,16 @@ class Cells:
     # The last grid built, with what it was built for: planning and the first
     # round of settling ask for the same one.
     last: tuple[tuple, Grid] | None = field(default=None, repr=False)
+    # The gap under each card of a stack, by (lane, column): the same for
+    # every grid, so worked out once rather than in every round of settling.
+    gaps: dict[tuple[int, int], list[float]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.gaps = {
+            cell: [self.stack_gap(card.id, stack[position + 1].id if position + 1 < len(stack) else None)
+                   for position, card in enumerate(stack)]
+            for cell, stack in self.stacks.items()
+        }
 
     def stack_gap(self, upper: str, lower: str | None) -> float:
         """Stacked cards joined by a flow need room for the arrow (two heads for `<->`) and its label."""
@@ -95,11 +105,11 @@ def _built(cells: Cells, top: float, gutters: list[float], channels: list[float]
         for column in range(cells.columns):
             cursor = y + channels[lane]
             stack = cells.stacks.get((lane, column), [])
-            for position, card in enumerate(stack):
-                boxes[card.id] = Box(card.id, column, lane, column_x[column], cursor, card.width, card.height)
-                below = stack[position + 1].id if position + 1 < len(stack) else None
-                cursor += card.height + cells.stack_gap(card.id, below)
-            last_gap = cells.stack_gap(stack[-1].id, None) if stack else style.CARD_GAP
+            left = column_x[column]
+            for card, gap in zip(stack, cells.gaps.get((lane, column), ())):
+                boxes[card.id] = Box(card.id, column, lane, left, cursor, card.width, card.height)
+                cursor += card.height + gap
+            last_gap = cells.gaps[(lane, column)][-1] if stack else style.CARD_GAP
             tallest = max(tallest, cursor - last_gap - y - channels[lane])
         # Rounded here, once, so a lane's bottom and the line drawn there agree exactly.
         height = round(max(LANE_MIN_HEIGHT, channels[lane] + tallest + style.LANE_PAD_BOTTOM), 2)

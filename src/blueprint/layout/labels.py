@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 Rect = tuple[float, float, float, float]  # left, top, right, bottom
 Points = list[tuple[float, float]]
@@ -30,6 +29,7 @@ CLEAR = 2.0  # the smallest gap between a label and anything it must not touch
 HALO = 20.0  # how far other flows keep from a label: nearer, the label may read as theirs
 STEP = 3.0  # how far a label slides along its leg between tries
 BESIDE = 3.0  # gap between a label set beside its leg and the leg
+NEAR_HALO = 18.5  # how far other flows keep from a label where no spot keeps HALO: still unambiguous
 LEADER_GAPS = (16.0, 28.0, 44.0, 64.0, 88.0)  # how far off its leg a label joined by a leader may sit
 LEADER_CLEAR = 6.0  # how far other flows keep from a leader
 # What touching something (or a leader crossing another flow) counts for,
@@ -44,11 +44,20 @@ SOLID, LEG, HEAD = 0, 1, 2  # cards, lines and labels; a flow's line; an arrowhe
 Item = tuple[float, float, float, float, int, int, int]
 
 
-@dataclass(frozen=True)
 class Placement:
-    box: Rect
-    leader: Segment | None = None  # from the arrow to the label's edge, when the label sits off its arrow
-    clear: bool = True  # False when every spot tried touched something or came near another flow
+    """Where a label sits. A plain slotted class, treated as read-only: a
+    label tries dozens of spots, each a placement, and a frozen dataclass's
+    `__init__` (one `object.__setattr__` per field) is several times slower."""
+
+    __slots__ = ("box", "leader", "clear")
+
+    def __init__(self, box: Rect, leader: Segment | None = None, clear: bool = True) -> None:
+        self.box = box
+        self.leader = leader  # from the arrow to the label's edge, when the label sits off its arrow
+        self.clear = clear  # False when every spot tried touched something or came near another flow
+
+    def __repr__(self) -> str:
+        return f"Placement({self.box}, leader={self.leader}, clear={self.clear})"
 
 
 def heads(points: Points, start: bool, end: bool) -> list[Rect]:
@@ -69,10 +78,6 @@ def leg_rects(points: Points) -> list[Rect]:
     return [(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)) for (ax, ay), (bx, by) in zip(points, points[1:])]
 
 
-def _overlap(a: Rect, b: Rect) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
 class Surroundings:
     """Cards, lane lines, flows and placed labels, filed by step column.
 
@@ -90,6 +95,7 @@ class Surroundings:
         self.placed: list[list[Item]] = [[] for _ in column_left]
         self.flows: list[list[int]] = [[] for _ in column_left]
         self._paths: dict[int, tuple[Points, bool, bool]] = {}
+        self._unfiled: dict[int, list] = {}  # column: boxes of cards not yet filed as items
         self._bounds_of: dict[int, Rect] = {}
         self._items: dict[int, list[Item]] = {}
 
@@ -100,11 +106,32 @@ class Surroundings:
         # A label that cannot be clear of everything may cross a flow, not hide a card or a line.
         self.cards[column].append((*rect, -1, 10, SOLID))
 
+    def add_boxes(self, boxes) -> None:
+        """Cards given as boxes (with `column`, `x`, `y`, `right`, `bottom`),
+        filed as items only when a label first looks at their column: most
+        columns of a long drawing have no label near them."""
+        for box in boxes:
+            self._unfiled.setdefault(box.column, []).append(box)
+
+    def _cards_in(self, column: int) -> list[Item]:
+        boxes = self._unfiled.pop(column, None)
+        if boxes:
+            self.cards[column] += [(box.x, box.y, box.right, box.bottom, -1, 10, SOLID) for box in boxes]
+        return self.cards[column]
+
     def add_flow(self, index: int, points: Points, head_start: bool, head_end: bool, first: int, last: int) -> None:
         """Flow `index`, spanning columns `first` to `last`."""
         self._paths[index] = (points, head_start, head_end)
         for column in range(max(first, 0), min(last, len(self.flows) - 1) + 1):
             self.flows[column].append(index)
+
+    def add_filed_flows(self, paths: dict[int, tuple[Points, bool, bool]], filed: list[list[int]]) -> None:
+        """Every flow at once: its points and heads by index, and the flows
+        each column holds, as `file_flows` found them. Which columns a flow
+        spans does not change while the layout settles, so one filing serves
+        every round; it is read, never changed, here."""
+        self._paths = paths
+        self.flows = filed
 
     def _bounds(self, index: int) -> Rect:
         bounds = self._bounds_of.get(index)
@@ -126,20 +153,27 @@ class Surroundings:
 
     def near(self, area: Rect) -> list[Item]:
         """Everything that reaches into `area`."""
-        first, last = self.column(area[0]), self.column(area[2])
-        found = [item for item in self.lines if _overlap(item[:4], area)]
+        # The test of overlap written out: it runs for every item near every label.
+        left, top, right, bottom = area
+        first, last = self.column(left), self.column(right)
+        found = [item for item in self.lines
+                 if item[0] < right and left < item[2] and item[1] < bottom and top < item[3]]
         seen: set[int] = set()
         for column in range(max(first - 1, 0), last + 1):
-            found += [item for item in self.cards[column] if _overlap(item[:4], area)]
-            found += [item for item in self.placed[column] if _overlap(item[:4], area)]
+            found += [item for item in self._cards_in(column)
+                      if item[0] < right and left < item[2] and item[1] < bottom and top < item[3]]
+            found += [item for item in self.placed[column]
+                      if item[0] < right and left < item[2] and item[1] < bottom and top < item[3]]
             if column < first:
                 continue
             for index in self.flows[column]:
                 if index in seen:
                     continue
                 seen.add(index)
-                if _overlap(self._bounds(index), area):
-                    found += [item for item in self._flow_items(index) if _overlap(item[:4], area)]
+                bounds = self._bounds(index)
+                if bounds[0] < right and left < bounds[2] and bounds[1] < bottom and top < bounds[3]:
+                    found += [item for item in self._flow_items(index)
+                              if item[0] < right and left < item[2] and item[1] < bottom and top < item[3]]
         return found
 
     def add_placed(self, placement: Placement) -> None:
@@ -187,6 +221,22 @@ def place(space: Surroundings, own: int, points: Points, width: float, height: f
           prefer_horizontal: bool) -> Placement:
     """Where flow `own`'s label goes; the placed label then keeps later ones off."""
     legs = _legs(points, prefer_horizontal)
+    score, placement = _search(space, own, points, width, height, legs, 0.0)
+    if score >= 1:
+        # No spot keeps HALO from other flows: one that keeps NEAR_HALO still reads as its own
+        # arrow's label, and beats the least bad. The label still counts as crowded, and gets room.
+        near_score, near = _search(space, own, points, width, height, legs, HALO - NEAR_HALO)
+        if near_score < 1:
+            placement = near
+    placement = Placement(placement.box, placement.leader, clear=score < 1)
+    space.add_placed(placement)
+    return placement
+
+
+def _search(space: Surroundings, own: int, points: Points, width: float, height: float,
+            legs: list[tuple[tuple[float, float], tuple[float, float]]], cut: float) -> tuple[float, Placement]:
+    """The first spot that touches nothing and keeps HALO less `cut` from
+    other flows, or failing that the one that touches least, with its score."""
     best: tuple[float, Placement] | None = None
     items: list[Item] = []
     for way in ("on", "beside", "leader"):
@@ -196,10 +246,13 @@ def place(space: Surroundings, own: int, points: Points, width: float, height: f
             items = space.near(_grown(_bounds(points), width + reach, height + reach))
         for leg in legs:
             area = _grown(_bounds(leg), width + reach, height + reach)
-            nearby = _AlongLeg([item for item in items if _overlap(item[:4], area)], leg, width, height)
+            left, top, right, bottom = area
+            nearby = _AlongLeg([item for item in items
+                                if item[0] < right and left < item[2] and item[1] < bottom and top < item[3]],
+                               leg, width, height)
             for position, placement, halo in _along(leg, way, width, height):
                 local = nearby.at(position)
-                score: float = _touches(local, placement.box, own, halo)
+                score: float = _touches(local, placement.box, own, halo - cut)
                 if placement.leader:
                     score += _crosses(local, placement.leader, own) + 0.5  # on or beside its arrow is better
                 if (best is None or score < best[0]) and not placement.leader:
@@ -207,12 +260,9 @@ def place(space: Surroundings, own: int, points: Points, width: float, height: f
                 if best is None or score < best[0]:
                     best = (score, placement)
                 if score == 0:
-                    space.add_placed(placement)
-                    return placement
+                    return score, placement
     assert best is not None
-    placement = Placement(best[1].box, best[1].leader, clear=best[0] < 1)
-    space.add_placed(placement)
-    return placement
+    return best
 
 
 class _AlongLeg:

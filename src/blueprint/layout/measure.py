@@ -102,7 +102,7 @@ class _AdvanceTable(dict[str, int]):
 # Plain slotted classes rather than dataclasses: the dataclass decorator
 # costs about a millisecond per class at import, on the CLI's cold path.
 class _Face:
-    __slots__ = ("advances", "widening_pairs", "pair_finder")
+    __slots__ = ("advances", "widening_pairs", "pair_finder", "pair_ends")
 
     def __init__(
         self, advances: _AdvanceTable, widening_pairs: dict[str, int], pair_finder: re.Pattern[str] | None
@@ -112,6 +112,9 @@ class _Face:
         self.widening_pairs = widening_pairs
         # Finds candidate pairs, skipping combining marks between them as a shaper does.
         self.pair_finder = pair_finder
+        # The second characters of those pairs: text with none of them (most
+        # Latin labels) needs no search for pairs.
+        self.pair_ends = frozenset(pair[1] for pair in widening_pairs)
 
     def units(self, text: str) -> int:
         """Width of `text` in font units.
@@ -123,7 +126,7 @@ class _Face:
         upper bound whether the renderer kerns or not.
         """
         total = sum(map(self.advances.__getitem__, text))
-        if self.pair_finder is not None:
+        if self.pair_finder is not None and not self.pair_ends.isdisjoint(text):
             for left, right in self.pair_finder.findall(text):
                 total += self.widening_pairs.get(left + right, 0)
         if EMOJI_PRESENTATION_SELECTOR in text:

@@ -10,38 +10,41 @@ until the sizes settle.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import groupby
+from operator import itemgetter
 
 from blueprint.layout import style
 from blueprint.layout.tracks import HIGH, LOW, REUSE_GAP, Run, assign
 
 
-@dataclass(frozen=True)
 class Box:
-    id: str
-    column: int
-    lane: int  # index into the drawn lanes, top to bottom
-    x: float
-    y: float
-    width: float
-    height: float
+    """Where a card stands on one grid. Its edges and middle are worked out
+    once, when it is made: routing reads them tens of thousands of times.
 
-    @property
-    def right(self) -> float:
-        return self.x + self.width
+    A plain slotted class, treated as read-only: a grid makes one per card in
+    every round of settling, and a frozen dataclass's `__init__` (one
+    `object.__setattr__` per field) cost more than the rest of the grid."""
 
-    @property
-    def bottom(self) -> float:
-        return self.y + self.height
+    __slots__ = ("id", "column", "lane", "x", "y", "width", "height", "right", "bottom", "centre_x", "centre_y")
 
-    @property
-    def centre_x(self) -> float:
-        return self.x + self.width / 2
+    def __init__(self, id: str, column: int, lane: int, x: float, y: float, width: float, height: float) -> None:
+        self.id = id
+        self.column = column
+        self.lane = lane  # index into the drawn lanes, top to bottom
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+        self.right = x + width
+        self.bottom = y + height
+        self.centre_x = x + width / 2
+        self.centre_y = y + height / 2
 
-    @property
-    def centre_y(self) -> float:
-        return self.y + self.height / 2
+    def __repr__(self) -> str:
+        return f"Box({self.id!r}, column={self.column}, lane={self.lane}, x={self.x}, y={self.y}, " \
+               f"width={self.width}, height={self.height})"
 
 
 @dataclass(frozen=True)
@@ -154,10 +157,12 @@ def _keep_apart(ports: dict[tuple[int, str], float], sides: dict[tuple[str, str]
     for (box_id, side), users in sides.items():
         gutter = boxes[box_id].column + 1 if side == "right" else boxes[box_id].column
         entries += [(gutter, ports[(index, end)], box_id, (index, end)) for _heading, index, end, _kind in users]
-    entries.sort(key=lambda entry: entry[:3])
+    # Sorted whole: entries alike in gutter, height and card form one level,
+    # whatever their order within it.
+    entries.sort()
     # One level per port (a height on one card); the levels of one gutter, top to bottom.
-    for _gutter, facing in groupby(entries, key=lambda entry: entry[0]):
-        levels = [list(level) for _key, level in groupby(facing, key=lambda entry: entry[1:3])]
+    for _gutter, facing in groupby(entries, key=itemgetter(0)):
+        levels = [list(level) for _key, level in groupby(facing, key=itemgetter(1, 2))]
         heights = [level[0][1] for level in levels]
         for i in range(1, len(levels)):
             heights[i] = max(heights[i], heights[i - 1] + style.TRACK_GAP)
@@ -220,29 +225,34 @@ def _spread(tracks: dict[int, int], count: int, room: dict[int, float]) -> tuple
     return at, (at[-1] + half[-1] - usual if count else 0.0)
 
 
-def route_all(routes: list[Route], bands: Bands, columns: int) -> tuple[list[float | None], list[float | None]]:
-    """Give every route its points; return the span the tracks of each gutter
-    and channel take (None for a band no flow runs along)."""
+def route_all(routes: list[Route], bands: Bands,
+              columns: int) -> tuple[tuple[list[float | None], list[float | None]], Callable[[], None]]:
+    """The span the tracks of each gutter and channel take (None for a band
+    no flow runs along), and what then gives every route its points on those
+    tracks: settling draws only the round whose band sizes stand."""
     centre = {i: bands.gutter_left[i] + bands.gutter_width[i] / 2 for i in range(columns + 1)}
     ports = _ports(routes, _headings(routes, bands))
     channel_y, channel_spans = _channels(routes, bands, ports, centre)
     gutter_x, gutter_spans = _gutters(routes, columns, ports, channel_y, centre)
-    straight_x = _straight(routes)
-    for route in routes:
-        if route.shape == "straight":
-            route.points = _straight_points(route, straight_x[route.index])
-            continue
-        sy, ty = ports[(route.index, "exit")], ports[(route.index, "enter")]
-        sx, tx = _side_x(route.source, route.exit_side), _side_x(route.target, route.enter_side)
-        if route.channel is None:
-            gx = gutter_x[(route.index, 0)]
-            points = [(sx, sy), (gx, sy), (gx, ty), (tx, ty)]
-        else:
-            cy = channel_y[route.index]
-            ax, bx = gutter_x[(route.index, 0)], gutter_x[(route.index, 1)]
-            points = [(sx, sy), (ax, sy), (ax, cy), (bx, cy), (bx, ty), (tx, ty)]
-        route.points = _without_repeats(points)
-    return gutter_spans, channel_spans
+
+    def draw() -> None:
+        straight_x = _straight(routes)
+        for route in routes:
+            if route.shape == "straight":
+                route.points = _straight_points(route, straight_x[route.index])
+                continue
+            sy, ty = ports[(route.index, "exit")], ports[(route.index, "enter")]
+            sx, tx = _side_x(route.source, route.exit_side), _side_x(route.target, route.enter_side)
+            if route.channel is None:
+                gx = gutter_x[(route.index, 0)]
+                points = [(sx, sy), (gx, sy), (gx, ty), (tx, ty)]
+            else:
+                cy = channel_y[route.index]
+                ax, bx = gutter_x[(route.index, 0)], gutter_x[(route.index, 1)]
+                points = [(sx, sy), (ax, sy), (ax, cy), (bx, cy), (bx, ty), (tx, ty)]
+            route.points = _without_repeats(points)
+
+    return (gutter_spans, channel_spans), draw
 
 
 def _headings(routes: list[Route], bands: Bands) -> dict[tuple[int, str], float]:
@@ -339,8 +349,9 @@ def _straight(routes: list[Route]) -> dict[int, float]:
     runs: dict[int, list[tuple[float, float, int]]] = {}
     for route in routes:
         if route.shape == "straight":
-            top, bottom = sorted((route.source, route.target), key=lambda b: b.y)
-            runs.setdefault(route.source.column, []).append((top.bottom, bottom.y, route.index))
+            source, target = route.source, route.target
+            top, bottom = (target, source) if target.y < source.y else (source, target)
+            runs.setdefault(source.column, []).append((top.bottom, bottom.y, route.index))
     middle = {route.index: route.source.centre_x for route in routes if route.shape == "straight"}
     xs: dict[int, float] = {}
     for column_runs in runs.values():

@@ -42,7 +42,7 @@ def settle(cells: Cells, top: float, routes: list[Route], label_sizes: dict[int,
         for route in routes:
             route.source, route.target = grid.boxes[route.source.id], grid.boxes[route.target.id]
         bands = Bands(grid.gutter_left, gutters, grid.lane_top, channels)
-        spans = route_all(routes, bands, cells.columns)
+        spans, draw = route_all(routes, bands, cells.columns)
         wanted_gutters, wanted_channels = _wanted(*spans)
         _make_room_for_labels(routes, label_sizes, wanted_gutters, wanted_channels, roomy)
         # One width for every gutter between steps, decided by the busiest:
@@ -53,7 +53,10 @@ def settle(cells: Cells, top: float, routes: list[Route], label_sizes: dict[int,
             # Room once made stays: shrinking back could undo what an earlier settling found was needed.
             wanted_gutters = [max(a, b) for a, b in zip(wanted_gutters, start[0])]
             wanted_channels = [max(a, b) for a, b in zip(wanted_channels, start[1])]
-        if wanted_gutters == gutters and wanted_channels == channels:
+        settled = wanted_gutters == gutters and wanted_channels == channels
+        if settled or _round == ROUNDS - 1:
+            draw()  # the points of a round whose sizes are about to change would be thrown away
+        if settled:
             break
         gutters, channels = [float(g) for g in wanted_gutters], [float(c) for c in wanted_channels]
     return grid, (gutters, channels), spans

@@ -21,8 +21,6 @@ no wider stack of side-by-side runs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 # How far apart two runs on one track must end, so that they are not read as one.
 REUSE_GAP = 16.0
 LOW, NONE, HIGH = -1, 0, 1
@@ -35,15 +33,24 @@ MEETING = 100
 PASSES = 3  # rounds of moves at most; most bands settle in one
 
 
-@dataclass(frozen=True)
 class Run:
     """A flow's straight run along a band, from `low` to `high`; `turns` are
-    the (position, side) where it turns off the band."""
+    the (position, side) where it turns off the band.
 
-    key: int
-    low: float
-    high: float
-    turns: tuple[tuple[float, int], ...]
+    A plain slotted class, treated as read-only: every round of settling
+    makes one per run of every flow, and a frozen dataclass's `__init__`
+    (one `object.__setattr__` per field) is several times slower."""
+
+    __slots__ = ("key", "low", "high", "turns")
+
+    def __init__(self, key: int, low: float, high: float, turns: tuple[tuple[float, int], ...]) -> None:
+        self.key = key
+        self.low = low
+        self.high = high
+        self.turns = turns
+
+    def __repr__(self) -> str:
+        return f"Run({self.key}, {self.low}, {self.high}, {self.turns})"
 
 
 def _crossings(first: Run, second: Run) -> int:

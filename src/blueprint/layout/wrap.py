@@ -4,7 +4,8 @@ fit a width as measured by a TextMeasurer (blueprint.layout.measure).
 Latin text breaks at spaces and after in-word dashes and slashes; Chinese
 breaks between characters, keeps common words whole (blueprint.layout.
 word_breaks) and obeys basic kinsoku; lines are then balanced so that no
-line is left holding one character when a more even wrap exists.
+line is left holding one Chinese character when a more even wrap exists,
+and a last line holding one short Latin word takes the word before it.
 """
 
 from __future__ import annotations
@@ -173,7 +174,8 @@ def _word_atoms(paragraph: str) -> list[_Atom]:
             atoms[-1].text += " " + first
         else:
             atoms.append(_Atom(first, True))
-        atoms.extend(_Atom(piece, False) for piece in pieces[1:])
+        if len(pieces) > 1:  # most words are one piece: no generator to make for them
+            atoms.extend(_Atom(piece, False) for piece in pieces[1:])
     return atoms
 
 
@@ -249,6 +251,13 @@ def _is_short_cjk(line: str, paragraph: str, fits: Callable[[str], bool]) -> boo
     return any(map(_is_wide, paragraph)) and fits(line * 3)
 
 
+def _is_widow(line: str, fits: Callable[[str], bool]) -> bool:
+    """Whether `line`, the last of a Latin paragraph, is one short word alone
+    (it fits twice over): it looks left behind (damage agreed on / site), and
+    with the word before it reads better (damage agreed / on site)."""
+    return " " not in line and fits(line + " " + line)
+
+
 def _balanced(atoms: list[_Atom], filled: list[str], fits_within: Callable[[str, float], bool],
               max_width: float) -> list[str]:
     """The lines of `atoms` at the narrowest width that still takes no more
@@ -282,6 +291,19 @@ def _balanced(atoms: list[_Atom], filled: list[str], fits_within: Callable[[str,
     return filled
 
 
+def _without_widow(atoms: list[_Atom], filled: list[str], fits: Callable[[str], bool]) -> list[str]:
+    """Latin lines whose last holds the word before the widow too (damage
+    agreed / on site), the lines before it filled again; `filled` if that
+    takes more lines. Whole words move, so no word is split that the greedy
+    lines kept whole ("state-of-the-art", "</b>")."""
+    starts = [index for index, atom in enumerate(atoms) if atom.spaced]
+    if len(starts) < 2:
+        return filled
+    last = _fill_lines(atoms[starts[-2]:], fits)
+    head = _fill_lines(atoms[:starts[-2]], fits)
+    return head + last if len(last) == 1 and len(head) + 1 <= len(filled) else filled
+
+
 def _with_ellipsis(line: str, fits: Callable[[str], bool]) -> str:
     """`line` shortened as needed so that it plus "…" fits."""
     clusters = _clusters(line)
@@ -293,6 +315,21 @@ def _with_ellipsis(line: str, fits: Callable[[str], bool]) -> str:
     return ELLIPSIS
 
 
+def _fit_test(measurer: TextMeasurer, size: float, bold: bool, max_width: float,
+              widths: dict[str, float] | None) -> Callable[[str], bool]:
+    """Whether a text fits in `max_width`; one that fits leaves its width in `widths`, if given."""
+
+    def fits(candidate: str) -> bool:
+        width = measurer.width(candidate, size, bold)
+        if not width <= max_width:
+            return False
+        if widths is not None:
+            widths[candidate] = width
+        return True
+
+    return fits
+
+
 def wrap(
     text: str,
     max_width: float,
@@ -300,6 +337,7 @@ def wrap(
     measurer: TextMeasurer,
     bold: bool = False,
     max_lines: int | None = None,
+    widths: dict[str, float] | None = None,
 ) -> list[str]:
     """Break `text` into lines no wider than `max_width` px at font size `size`.
 
@@ -314,13 +352,14 @@ def wrap(
     Raises ValueError if `max_lines` < 1, or if `max_width` is narrower than a
     single character of the text (or than "…" when truncating), since no line
     could then fit.
+
+    `widths`, if given, receives the width of each text found to fit as it
+    was measured, so that the caller need not measure the lines again.
     """
     if max_lines is not None and max_lines < 1:
         raise ValueError(f"max_lines must be at least 1, got {max_lines}")
 
-    def fits(candidate: str) -> bool:
-        return measurer.width(candidate, size, bold) <= max_width
-
+    fits = _fit_test(measurer, size, bold, max_width, widths)
     lines: list[str] = []
     stripped = text.strip()
     if not stripped:
@@ -330,11 +369,13 @@ def wrap(
         if not collapsed:
             lines.append("")
             continue
-        # Simple text (most labels) has no wide character: no orphan to mind.
+        # Simple text (most labels) has no wide character: Latin words, split word by word.
         simple = _SIMPLE_TEXT.fullmatch(collapsed) is not None
         atoms = _word_atoms(collapsed) if simple else _cluster_atoms(collapsed)
         filled = _fill_lines(atoms, fits)
-        if not simple and len(filled) > 1 and (_is_orphan(filled[-1]) or _is_short_cjk(filled[-1], collapsed, fits)):
+        if len(filled) > 1 and simple and _is_widow(filled[-1], fits):
+            filled = _without_widow(atoms, filled, fits)
+        elif len(filled) > 1 and not simple and (_is_orphan(filled[-1]) or _is_short_cjk(filled[-1], collapsed, fits)):
             filled = _balanced(atoms, filled, lambda text, width: measurer.width(text, size, bold) <= width,
                                max_width)
         lines.extend(filled)

@@ -20,15 +20,18 @@ from blueprint.lsp.index import ACTION, EVIDENCE, STEP
 from blueprint.lsp.semantic_tokens import COMMENT, STRING, line_tokens
 from blueprint.model.durations import UNIT_SECONDS
 from blueprint.model.types import Blueprint
-from blueprint.vocabulary import ACTION_LANES, ARROWS, OPTION_KEYWORDS, Language, Lane, Line, Severity, State, names
+from blueprint.vocabulary import (ACTION_LANES, ARROWS, EMOTION_SCALE, STATEMENT_OPTIONS, Confidence, Impact, Language,
+                                  Lane, Line, Severity, State, names)
 
 HEADERS = ("blueprint", "description", "segment", "owner", "state", "lang", "version", "max-wait", "lane", "line")
 # Headers a file gives at most once (`segment`, `lane` and `line` may repeat).
 _ONCE = frozenset({"blueprint", "description", "owner", "state", "lang", "version", "max-wait"})
-ATTRIBUTES = ("fail", "wait", "duration", "cost", "note", "link")
+ATTRIBUTES = ("fail", "wait", "duration", "cost", "note", "link", "control", "emotion", "metric", "pain", "idea",
+              "opportunity", "question", "confidence")
 _DURATION_KEYWORDS = frozenset({"wait", "duration", "max-wait"})
 _VALUES = {"lane": names(Lane), "line": names(Line), "state": names(State), "lang": names(Language),
-           "severity": names(Severity)}
+           "severity": names(Severity), "impact": names(Impact), "confidence": names(Confidence),
+           "emotion": tuple(EMOTION_SCALE)}
 _LANES = frozenset(names(Lane))
 ACTION_LANES_NAMES = frozenset(lane.value for lane in ACTION_LANES)
 # The word being typed: an ID, keyword or number, or the start of an arrow.
@@ -171,9 +174,9 @@ def _inside_statement(analysis: Analysis, place: _Place) -> list[types.Completio
         return [_item(place, value, Kind.EnumMember, previous) for value in _VALUES[previous]]
     if first in _DURATION_KEYWORDS and (len(place.words) == 1 or previous == ".."):
         return _units(place)
-    if first == "fail" and len(place.words) >= 2:
+    if first in STATEMENT_OPTIONS and len(place.words) >= 2:
         used = {word for word, _ in place.words}
-        return [_item(place, word, Kind.Keyword) for word in OPTION_KEYWORDS if word not in used]
+        return [_item(place, word, Kind.Keyword) for word in STATEMENT_OPTIONS[first] if word not in used]
     if first == "cost" and len(place.words) == 2:
         return _currencies(analysis, place)
     if first not in _LANES and first not in HEADERS + ATTRIBUTES + ("phase", "step"):
