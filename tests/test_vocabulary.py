@@ -72,7 +72,8 @@ def test_the_arrows_are_the_grammars():
 def scene_annotation(node, field):
     import typing
 
-    return typing.get_type_hints(node, vars(scene))[field]
+    # Each class's annotations in the namespace of the module that defines it (the scene is a package).
+    return typing.get_type_hints(node)[field]
 
 
 def literal_values(annotation):
