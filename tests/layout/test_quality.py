@@ -34,6 +34,7 @@ PINNED = {
     "mortgage-current": (0, 3, 3, 0, 0, 34),
     "mortgage-future": (0, 6, 15, 0, 0, 183),
     "notice-deposit-zh": (0, 1, 0, 0, 0, 13),
+    "sme-account-opening": (0, 3, 1, 0, 0, 42),
     "stress-2-en": (0, 3, 0, 0, 0, 26),
     "stress-4-en": (0, 4, 12, 0, 0, 115),
     "stress-6-en": (0, 6, 37, 0, 0, 174),
