@@ -106,6 +106,20 @@ async def test_each_statement_offers_its_own_options_and_values(client):
     assert await labels_at(client, uri, 9, 15) == ["observed", "assumed", "proposed"]
 
 
+ROLES = 'blueprint "Roles"\nrole teller "Teller" staff\nchannel wechat "WeChat"\nstep s "S"\n  customer a "A"\n'
+
+
+async def test_by_offers_the_roles_and_via_the_channels(client):
+    uri = await open_document(client, ROLES)
+    change(client, uri, 2, ROLES + "    by ")
+    await published(client, uri, 2)
+    assert await labels_at(client, uri, 5, 7) == ["teller"]
+    change(client, uri, 3, ROLES + "    via ")
+    await published(client, uri, 3)
+    offered = await labels_at(client, uri, 5, 8)
+    assert offered[0] == "wechat" and {"branch", "app", "phone"} <= set(offered)
+
+
 async def test_duration_units_after_a_number(client):
     uri = await open_document(client, TEXT)
     await with_line(client, uri, 2, 9, "    wait 20")

@@ -20,14 +20,15 @@ from blueprint.lsp.index import ACTION, EVIDENCE, STEP
 from blueprint.lsp.semantic_tokens import COMMENT, STRING, line_tokens
 from blueprint.model.durations import UNIT_SECONDS
 from blueprint.model.types import Blueprint
-from blueprint.vocabulary import (ACTION_LANES, ARROWS, EMOTION_SCALE, STATEMENT_OPTIONS, Confidence, Impact, Language,
-                                  Lane, Line, Severity, State, names)
+from blueprint.vocabulary import (ACTION_LANES, ARROWS, EMOTION_SCALE, STATEMENT_OPTIONS, Channel, Confidence, Impact,
+                                  Language, Lane, Line, Severity, State, names)
 
-HEADERS = ("blueprint", "description", "segment", "owner", "state", "lang", "version", "max-wait", "lane", "line")
+HEADERS = ("blueprint", "description", "segment", "owner", "state", "lang", "version", "max-wait", "lane", "line",
+           "role", "channel")
 # Headers a file gives at most once (`segment`, `lane` and `line` may repeat).
 _ONCE = frozenset({"blueprint", "description", "owner", "state", "lang", "version", "max-wait"})
 ATTRIBUTES = ("fail", "wait", "duration", "cost", "note", "link", "control", "emotion", "metric", "pain", "idea",
-              "opportunity", "question", "confidence")
+              "opportunity", "question", "confidence", "by", "via", "key", "decision")
 _DURATION_KEYWORDS = frozenset({"wait", "duration", "max-wait"})
 _VALUES = {"lane": names(Lane), "line": names(Line), "state": names(State), "lang": names(Language),
            "severity": names(Severity), "impact": names(Impact), "confidence": names(Confidence),
@@ -165,9 +166,23 @@ def _currencies(analysis: Analysis, place: _Place) -> list[types.CompletionItem]
     return [_item(place, currency, Kind.Unit, "currency used in this file") for currency in used]
 
 
+def _roles_and_channels(analysis: Analysis, place: _Place, keyword: str) -> list[types.CompletionItem]:
+    """After `by`, the declared roles; after `via`, the declared and built-in channels."""
+    blueprint = analysis.result.blueprint
+    if blueprint is None:
+        return []
+    if keyword == "by":
+        return [_item(place, role.id, Kind.Variable, role.label) for role in blueprint.roles]
+    channels = [declared.id for declared in blueprint.channels]
+    channels += [channel for channel in names(Channel) if channel not in channels]
+    return [_item(place, channel, Kind.EnumMember, blueprint.channel_label(channel) or "channel") for channel in channels]
+
+
 def _inside_statement(analysis: Analysis, place: _Place) -> list[types.CompletionItem]:
     first = place.first
     previous = place.previous[0] if place.previous else ""
+    if first in ("by", "via") and len(place.words) == 1:
+        return _roles_and_channels(analysis, place, first)
     if previous in ARROWS or previous == "recover":
         return _ids(analysis, place, ACTION) if previous == "recover" else _ids(analysis, place, ACTION, STEP)
     if previous in _VALUES and len(place.words) <= 3:
