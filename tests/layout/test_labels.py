@@ -4,7 +4,11 @@ as its label."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
+from blueprint.layout.arrows import room_helps
 from blueprint.layout.labels import HALO, Surroundings, place
+from blueprint.layout.routing import Box, Route
 
 
 def _space(*flows):
@@ -41,3 +45,30 @@ def test_a_label_with_no_clear_spot_says_so():
     crowd = [[(x, -50.0), (x, 90.0)] for x in (30.0, 60.0, 88.0, 112.0, 140.0, 170.0)]
     placement = place(_space(own, *crowd), 0, own, 60, 16, prefer_horizontal=False)
     assert not placement.clear
+
+
+
+def _channel_route(points, channel=2):
+    box = Box("card", 0, 0, 0.0, 0.0, 100.0, 40.0)
+    return Route(0, box, box, "side", "right", "left", [1, 3], channel, points)
+
+
+LABEL = SimpleNamespace(width=60, height=16)
+
+
+def test_room_in_a_channel_is_given_when_flows_along_it_crowd_a_label():
+    own = [(100.0, 50.0), (300.0, 50.0)]
+    along = [[(100.0, y), (300.0, y)] for y in (40.0, 60.0)]
+    space = _space(own, *along)
+    assert not place(space, 0, own, 60, 16, prefer_horizontal=True).clear
+    assert room_helps(space, _channel_route(own), LABEL)
+
+
+def test_room_in_a_channel_is_not_given_when_only_legs_across_it_crowd_a_label():
+    # A taller channel moves none of them sideways: the label would stay as crowded.
+    own = [(100.0, 50.0), (300.0, 50.0)]
+    across = [[(x, -300.0), (x, 400.0)] for x in range(40, 360, 30)]
+    space = _space(own, *across)
+    assert not place(space, 0, own, 60, 16, prefer_horizontal=True).clear
+    assert not room_helps(space, _channel_route(own), LABEL)
+    assert room_helps(space, _channel_route(own, channel=None), LABEL)  # in a gutter, room may move them
