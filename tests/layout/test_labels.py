@@ -4,7 +4,11 @@ as its label."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
+from blueprint.layout.arrows import room_helps
 from blueprint.layout.labels import HALO, NEAR_HALO, Surroundings, place
+from blueprint.layout.routing import Box, Route
 
 
 def _space(*flows):
@@ -51,3 +55,28 @@ def test_where_no_spot_keeps_the_halo_one_nearly_as_far_beats_the_least_bad():
     assert placement.leader is None
     assert placement.box[1] - -27.0 >= NEAR_HALO and 27.0 - placement.box[3] >= NEAR_HALO
     assert not placement.clear  # still crowded: the layout gives it room if it can
+
+def _channel_route(points, channel=2):
+    box = Box("card", 0, 0, 0.0, 0.0, 100.0, 40.0)
+    return Route(0, box, box, "side", "right", "left", [1, 3], channel, points)
+
+
+LABEL = SimpleNamespace(width=60, height=16)
+
+
+def test_room_in_a_channel_is_given_when_flows_along_it_crowd_a_label():
+    own = [(100.0, 50.0), (300.0, 50.0)]
+    along = [[(100.0, y), (300.0, y)] for y in (40.0, 60.0)]
+    space = _space(own, *along)
+    assert not place(space, 0, own, 60, 16, prefer_horizontal=True).clear
+    assert room_helps(space, _channel_route(own), LABEL)
+
+
+def test_room_in_a_channel_is_not_given_when_only_legs_across_it_crowd_a_label():
+    # A taller channel moves none of them sideways: the label would stay as crowded.
+    own = [(100.0, 50.0), (300.0, 50.0)]
+    across = [[(x, -300.0), (x, 400.0)] for x in range(40, 360, 30)]
+    space = _space(own, *across)
+    assert not place(space, 0, own, 60, 16, prefer_horizontal=True).clear
+    assert not room_helps(space, _channel_route(own), LABEL)
+    assert room_helps(space, _channel_route(own, channel=None), LABEL)  # in a gutter, room may move them

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from blueprint.layout import style
 from blueprint.layout.grid import Grid
-from blueprint.layout.labels import Placement, Surroundings, place
+from blueprint.layout.labels import LEG, Item, Placement, Rect as Area, Surroundings, place
 from blueprint.layout.measure import TextMeasurer
 from blueprint.layout.wrap import wrap
 from blueprint.layout.routing import Route
@@ -39,10 +39,11 @@ def place_labels(blueprint: Blueprint, routes: list[Route], grid: Grid, line_ys:
                  labels: dict[int, FlowLabel], tags: Sequence[tuple[int, tuple[float, float, float, float]]] = (),
                  filed: list[list[int]] | None = None) -> tuple[dict[int, Placement], set[int]]:
     """Where each labelled flow's label goes, in flow order, and the flows
-    whose label found no clear spot. `line_ys` are the heights of the lane
-    lines; `tags` the recovery tags' boxes, by their card's column, which a
-    label must not cover any more than a card; `filed`, the flows by column
-    (`file_flows`), when the caller keeps them from one settling to the next."""
+    whose label found no clear spot and could find one with room on their
+    run (`room_helps`). `line_ys` are the heights of the lane lines; `tags`
+    the recovery tags' boxes, by their card's column, which a label must not
+    cover any more than a card; `filed`, the flows by column (`file_flows`),
+    when the caller keeps them from one settling to the next."""
     placements: dict[int, Placement] = {}
     crowded: set[int] = set()
     if not any(route.index in labels for route in routes):
@@ -57,9 +58,36 @@ def place_labels(blueprint: Blueprint, routes: list[Route], grid: Grid, line_ys:
         placement = place(space, route.index, route.points, label.width, label.height,
                           prefer_horizontal=route.channel is not None)
         placements[route.index] = placement
-        if not placement.clear:
+        if not placement.clear and room_helps(space, route, label):
             crowded.add(route.index)
     return placements, crowded
+
+
+def room_helps(space: Surroundings, route: Route, label: FlowLabel) -> bool:
+    """Whether room on `route`'s run could clear its label. Room for a run
+    along a channel makes the channel taller: it moves what runs along the
+    channel, and the cards and lines below, up or down, but no leg that
+    crosses the channel moves sideways. A label that finds no clear spot even
+    with everything but those upright legs out of the way would stay as it
+    is, and the drawing would grow for nothing. (Room in a gutter widens
+    every gutter and lengthens the legs across them: no such test holds.)"""
+    if route.channel is None:
+        return True
+    upright = _Upright(space)
+    return place(upright, route.index, route.points, label.width, label.height, prefer_horizontal=True).clear
+
+
+class _Upright:
+    """What a label must keep clear of, seen as the upright legs of flows alone; nothing is placed."""
+
+    def __init__(self, space: Surroundings) -> None:
+        self.space = space
+
+    def near(self, area: Area) -> list[Item]:
+        return [item for item in self.space.near(area) if item[6] == LEG and item[2] - item[0] < 0.01]
+
+    def add_placed(self, placement: Placement) -> None:
+        pass
 
 
 def arrows(blueprint: Blueprint, routes: list[Route], crossed: dict[float, str], labels: dict[int, FlowLabel],

@@ -181,8 +181,9 @@ class _Layout:
 
     def _routed(self, flows: list[tuple[int, Flow]]) -> tuple[Grid, list[Arrow]]:
         """The grid and the arrows on it. A label that finds no clear spot gets
-        room on its arrow's run, and the bands are sized again around it; the
-        drawing grows only where labels crowd."""
+        room on its arrow's run, and the bands are sized again around it,
+        unless all that is in its way is flows that room would not move
+        (`room_helps`); the drawing grows only where labels crowd."""
         sizes = {index: (label.width, label.height) for index, label in self.flow_labels.items()}
         roomy: frozenset[int] = frozenset()
         bands = None
