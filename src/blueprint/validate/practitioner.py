@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from blueprint.diagnostics import EXAMPLE_HEAD, Diagnostic, Level, Say, Text, declare
-from blueprint.model.types import Blueprint, Control, Metric, NoteKind, ResearchNote, Step
+from blueprint.model.types import Blueprint, Metric, NoteKind, Step
 from blueprint.validate.registry import rule
 
 _DEPOSIT = 'step deposit "Deposit"\n  customer hand "Hands over cash"\n'
@@ -47,24 +47,30 @@ REPEATED_CONTROL = declare(
 )
 
 
-def _same(control: Control) -> str:
-    # Case and spacing differences do not make another rule.
-    return " ".join(control.text.casefold().split())
+def _folded(text: str) -> str:
+    # Case and spacing differences do not make another control, metric or note.
+    return " ".join(text.casefold().split())
+
+
+def _repeats(items, key) -> Iterator[tuple]:
+    """Each item whose `key` an earlier item already had, with that earlier item."""
+    first: dict = {}
+    for item in items:
+        earlier = first.setdefault(key(item), item)
+        if earlier is not item:
+            yield item, earlier
 
 
 @rule(REPEATED_CONTROL)
 def repeated_controls(blueprint: Blueprint) -> Iterator[Diagnostic]:
     for where, controls in _step_places(blueprint, "controls"):
-        first: dict[str, Control] = {}
-        for control in controls:
-            earlier = first.setdefault(_same(control), control)
-            if earlier is not control:
-                yield REPEATED_CONTROL.at(
-                    blueprint.source_name,
-                    control.span,
-                    REPEATED_CONTROL.text("again", text=control.text, where=where, line=earlier.span.line),
-                    hint=REPEATED_CONTROL.text("keep_one"),
-                )
+        for control, earlier in _repeats(controls, lambda control: _folded(control.text)):
+            yield REPEATED_CONTROL.at(
+                blueprint.source_name,
+                control.span,
+                REPEATED_CONTROL.text("again", text=control.text, where=where, line=earlier.span.line),
+                hint=REPEATED_CONTROL.text("keep_one"),
+            )
 
 
 METRIC_WITHOUT_VALUE = declare(
@@ -117,7 +123,6 @@ def _metric_places(blueprint: Blueprint) -> list[tuple[Text, tuple[Metric, ...]]
 @rule(METRIC_WITHOUT_VALUE, REPEATED_METRIC)
 def metrics(blueprint: Blueprint) -> Iterator[Diagnostic]:
     for where, found in _metric_places(blueprint):
-        first: dict[str, Metric] = {}
         for metric in found:
             if metric.value is None:
                 yield METRIC_WITHOUT_VALUE.at(
@@ -126,14 +131,13 @@ def metrics(blueprint: Blueprint) -> Iterator[Diagnostic]:
                     METRIC_WITHOUT_VALUE.text("no_number", metric=metric.name, where=where),
                     hint=METRIC_WITHOUT_VALUE.text("write_value", metric=metric.name),
                 )
-            earlier = first.setdefault(" ".join(metric.name.casefold().split()), metric)
-            if earlier is not metric:
-                yield REPEATED_METRIC.at(
-                    blueprint.source_name,
-                    metric.span,
-                    REPEATED_METRIC.text("again", metric=metric.name, where=where, line=earlier.span.line),
-                    hint=REPEATED_METRIC.text("keep_one"),
-                )
+        for metric, earlier in _repeats(found, lambda metric: _folded(metric.name)):
+            yield REPEATED_METRIC.at(
+                blueprint.source_name,
+                metric.span,
+                REPEATED_METRIC.text("again", metric=metric.name, where=where, line=earlier.span.line),
+                hint=REPEATED_METRIC.text("keep_one"),
+            )
 
 
 REPEATED_NOTE = declare(
@@ -164,17 +168,14 @@ REPEATED_NOTE = declare(
 @rule(REPEATED_NOTE)
 def repeated_notes(blueprint: Blueprint) -> Iterator[Diagnostic]:
     for where, notes in _step_places(blueprint, "research"):
-        first: dict[tuple[NoteKind, str], ResearchNote] = {}
-        for note in notes:
-            earlier = first.setdefault((note.kind, " ".join(note.text.casefold().split())), note)
-            if earlier is not note:
-                yield REPEATED_NOTE.at(
-                    blueprint.source_name,
-                    note.span,
-                    REPEATED_NOTE.text("again", kind=REPEATED_NOTE.text(note.kind.value), text=note.text,
-                                       where=where, line=earlier.span.line),
-                    hint=REPEATED_NOTE.text("keep_one" if note.kind is NoteKind.QUESTION else "keep_higher"),
-                )
+        for note, earlier in _repeats(notes, lambda note: (note.kind, _folded(note.text))):
+            yield REPEATED_NOTE.at(
+                blueprint.source_name,
+                note.span,
+                REPEATED_NOTE.text("again", kind=REPEATED_NOTE.text(note.kind.value), text=note.text,
+                                   where=where, line=earlier.span.line),
+                hint=REPEATED_NOTE.text("keep_one" if note.kind is NoteKind.QUESTION else "keep_higher"),
+            )
 
 
 UNEXPLAINED_LOW = declare(
