@@ -56,6 +56,21 @@ def test_where_no_spot_keeps_the_halo_one_nearly_as_far_beats_the_least_bad():
     assert placement.box[1] - -27.0 >= NEAR_HALO and 27.0 - placement.box[3] >= NEAR_HALO
     assert not placement.clear  # still crowded: the layout gives it room if it can
 
+
+def test_a_gap_with_less_than_a_slide_to_spare_still_holds_a_label():
+    # Under a lane line, flows cross the arrow every 36 px; one gap, between the line and
+    # the flow below it, holds the label with half a pixel to spare, off the 3 px slides.
+    line, first = 61.0, 61.0 + 2 + 16 + HALO + 0.5
+    own = [(100.0, 0.0), (100.0, 200.0)]
+    crossing = [[(-500.0, y), (700.0, y)] for y in (25.0, first, first + 36, first + 72)]
+    space = Surroundings([0.0, 1000.0], [line], 0.0, 2000.0)
+    for index, points in enumerate([own, *crossing]):
+        space.add_flow(index, points, False, True, 0, 0)
+    placement = place(space, 0, own, 60, 16, prefer_horizontal=False)
+    assert placement.clear and placement.leader is None
+    assert line + 2 <= placement.box[1] and placement.box[3] + HALO <= first
+
+
 def _channel_route(points, channel=2):
     box = Box("card", 0, 0, 0.0, 0.0, 100.0, 40.0)
     return Route(0, box, box, "side", "right", "left", [1, 3], channel, points)

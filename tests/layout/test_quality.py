@@ -46,7 +46,7 @@ PINNED = {
     "stress-6-zh": (0, 5, 23, 0, 0, 89),
     "stress-8-zh": (0, 7, 48, 0, 1, 265),
     "stress-10-zh": (0, 5, 111, 0, 1, 479),
-    "stress-12-zh": (0, 7, 151, 0, 2, 852),
+    "stress-12-zh": (0, 7, 151, 0, 1, 852),
 }
 
 DRAWINGS = list(drawings())

@@ -6,10 +6,13 @@ interrupts the line, so it reads as that arrow's label), slid along the leg
 to the first spot nearest the leg's middle that touches no card, no lane
 line, no arrowhead and no other label, keeps a track's width clear of every
 other flow (nearer, a reader may take it for that flow's label), and leaves
-more than half of its arrow in view. If no leg has such a spot, the label
+more than half of its arrow in view; a slide moves it a few pixels, so the
+label also tries the spots just clear of each thing near the leg, which fit
+a gap with less than a slide to spare. If no leg has such a spot, the label
 sits just beside a leg; failing that, a little way off, joined to its leg by
 a leader line that crosses nothing; only if all of that fails does it go
-where it touches the least.
+where it touches the least. Where the spots lie is label_spots.py's part;
+this module scores them.
 
 What a label must keep clear of is filed by step column: a label looks only
 at the columns its arrow spans, so placing a label costs the same in a
@@ -19,45 +22,21 @@ drawing of ten steps or of a thousand.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
 
-Rect = tuple[float, float, float, float]  # left, top, right, bottom
+from blueprint.layout.label_spots import (BESIDE, CLEAR, HALO, HEAD, HEAD_HALF_WIDTH, HEAD_LENGTH, LEADER_GAPS, LEG,
+                                          SOLID, Item, Placement, Rect, Segment, along, snapped)
+
 Points = list[tuple[float, float]]
-Segment = tuple[float, float, float, float]  # x1, y1, x2, y2, axis-parallel
 
-CLEAR = 2.0  # the smallest gap between a label and anything it must not touch
-HALO = 20.0  # how far other flows keep from a label: nearer, the label may read as theirs
-STEP = 3.0  # how far a label slides along its leg between tries
-BESIDE = 3.0  # gap between a label set beside its leg and the leg
 NEAR_HALO = 18.5  # how far other flows keep from a label where no spot keeps HALO: still unambiguous
-LEADER_GAPS = (16.0, 28.0, 44.0, 64.0, 88.0)  # how far off its leg a label joined by a leader may sit
 LEADER_CLEAR = 6.0  # how far other flows keep from a leader
 # What touching something (or a leader crossing another flow) counts for,
 # against coming within HALO of another flow: a label may end up near a flow
 # it does not belong to where nothing is clear, but not on it.
 TOUCHING = 10
-HEAD_LENGTH, HEAD_HALF_WIDTH = 10.0, 4.0
 
-# What an obstacle is, which decides how near a label may come to it.
-SOLID, LEG, HEAD = 0, 1, 2  # cards, lines and labels; a flow's line; an arrowhead
-# (left, top, right, bottom, owning flow or -1, weight, what it is)
-Item = tuple[float, float, float, float, int, int, int]
-
-
-class Placement:
-    """Where a label sits. A plain slotted class, treated as read-only: a
-    label tries dozens of spots, each a placement, and a frozen dataclass's
-    `__init__` (one `object.__setattr__` per field) is several times slower."""
-
-    __slots__ = ("box", "leader", "clear")
-
-    def __init__(self, box: Rect, leader: Segment | None = None, clear: bool = True) -> None:
-        self.box = box
-        self.leader = leader  # from the arrow to the label's edge, when the label sits off its arrow
-        self.clear = clear  # False when every spot tried touched something or came near another flow
-
-    def __repr__(self) -> str:
-        return f"Placement({self.box}, leader={self.leader}, clear={self.clear})"
+__all__ = ["CLEAR", "HALO", "HEAD_LENGTH", "NEAR_HALO", "LEG", "Item", "Placement", "Rect", "Surroundings", "heads",
+           "place"]
 
 
 def heads(points: Points, start: bool, end: bool) -> list[Rect]:
@@ -239,10 +218,10 @@ def _search(space: Surroundings, own: int, points: Points, width: float, height:
     other flows, or failing that the one that touches least, with its score."""
     best: tuple[float, Placement] | None = None
     items: list[Item] = []
-    for way in ("on", "beside", "leader"):
+    for way in ("on", "snapped", "beside", "leader"):
         # Only what lies within a label's reach of the arrow, and then of each leg, is looked at.
         reach = (LEADER_GAPS[-1] if way == "leader" else BESIDE) + HALO + 2 * CLEAR
-        if way != "beside":
+        if way in ("on", "leader"):
             items = space.near(_grown(_bounds(points), width + reach, height + reach))
         for leg in legs:
             area = _grown(_bounds(leg), width + reach, height + reach)
@@ -250,7 +229,12 @@ def _search(space: Surroundings, own: int, points: Points, width: float, height:
             nearby = _AlongLeg([item for item in items
                                 if item[0] < right and left < item[2] and item[1] < bottom and top < item[3]],
                                leg, width, height)
-            for position, placement, halo in _along(leg, way, width, height):
+            if way == "snapped":
+                spots = ((position, placement, HALO) for position, placement
+                         in snapped(leg, nearby.items, own, width, height, HALO - cut))
+            else:
+                spots = along(leg, way, width, height)
+            for position, placement, halo in spots:
                 local = nearby.at(position)
                 score: float = _touches(local, placement.box, own, halo - cut)
                 if placement.leader:
@@ -323,64 +307,6 @@ def _legs(points: Points, prefer_horizontal: bool) -> list[tuple[tuple[float, fl
         return horizontal != prefer_horizontal, -(abs(leg[0][0] - leg[1][0]) + abs(leg[0][1] - leg[1][1]))
 
     return sorted(legs, key=order)
-
-
-def _slides(length: float, most: int = 60) -> list[float]:
-    """Offsets from a leg's middle, nearest first: STEP apart, or further
-    apart on a leg so long that it would take more than `most` each way (a
-    label tries a few hundred spots on a long flow, not thousands)."""
-    step = max(STEP, length / 2 / most)
-    offsets = [0.0]
-    offset = step
-    while offset <= length / 2:
-        offsets += [offset, -offset]
-        offset += step
-    return offsets
-
-
-def _along(leg: tuple[tuple[float, float], tuple[float, float]], way: str, width: float,
-           height: float) -> Iterator[tuple[float, Placement, float]]:
-    """A leg's placements of one way, in the order to try, each with where
-    along the leg it lies and how far other flows must keep from it: on the leg (centred on the line, then
-    shifted across it while it still runs through the box), just beside it,
-    or further off, joined to it by a leader."""
-    (ax, ay), (bx, by) = leg
-    vertical = abs(ax - bx) < 0.01
-    cx, cy = (ax + bx) / 2, (ay + by) / 2
-    length = abs(by - ay) if vertical else abs(bx - ax)
-    along, across = (height, width) if vertical else (width, height)
-    if way == "on":
-        # Slid along as far as it still meets its leg, past the leg's ends if need be.
-        for offset in _slides(length + along - 8):
-            x, y = (cx, cy + offset) if vertical else (cx + offset, cy)
-            for shift in _slides(max(across - 2 * BESIDE - 4, 0.0)):
-                dx, dy = (shift, 0.0) if vertical else (0.0, shift)
-                box = (x + dx - width / 2, y + dy - height / 2, x + dx + width / 2, y + dy + height / 2)
-                yield (y if vertical else x), Placement(box), HALO
-        return
-    # Off the leg, the label's middle stays level with a point of the leg.
-    for offset in _slides(max(length - 2 * HEAD_LENGTH, 0.0), 20 if way == "leader" else 60):
-        x, y = (cx, cy + offset) if vertical else (cx + offset, cy)
-        for gap in ((BESIDE,) if way == "beside" else LEADER_GAPS):
-            for placement in _off(x, y, width, height, vertical, gap, way == "leader"):
-                yield (y if vertical else x), placement, HALO + (gap if way == "beside" else 0.0)
-
-
-def _off(x: float, y: float, width: float, height: float, vertical: bool, gap: float,
-         leader: bool) -> Iterator[Placement]:
-    """A box `gap` off the leg at (x, y), on either side, with a leader across the gap if asked."""
-    if vertical:
-        for side in (1, -1):
-            near = x + side * gap
-            box = (near, y - height / 2, near + width, y + height / 2) if side > 0 else \
-                  (near - width, y - height / 2, near, y + height / 2)
-            yield Placement(box, (x, y, near, y) if leader else None)
-    else:
-        for side in (-1, 1):
-            near = y + side * gap
-            box = (x - width / 2, near - height, x + width / 2, near) if side < 0 else \
-                  (x - width / 2, near, x + width / 2, near + height)
-            yield Placement(box, (x, y, x, near) if leader else None)
 
 
 def _hidden_share(points: Points, rect: Rect) -> float:
