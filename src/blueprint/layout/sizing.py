@@ -22,13 +22,15 @@ Spans = tuple[list[float | None], list[float | None]]  # what the tracks of each
 
 def settle(cells: Cells, top: float, routes: list[Route], label_sizes: dict[int, tuple[float, float]],
            roomy: frozenset[int] = frozenset(),
-           start: Sizes | None = None) -> tuple[Grid, Sizes, Spans]:
+           start: Sizes | None = None, under_line: frozenset[int] = frozenset()) -> tuple[Grid, Sizes, Spans]:
     """The grid whose bands fit their flows and labels, with `routes` (as
     planned by `plan_routes`) routed on it, the band sizes and the spans of
     their tracks. `label_sizes` holds the width and height of each labelled
     flow's label; the flows in `roomy` keep their neighbours far enough off
-    to leave their label room on their run along a band. Starting from the
-    sizes of an earlier settling (`start`) saves rounds."""
+    to leave their label room on their run along a band, and those in
+    `under_line` get room for it at the top of a lane their run crosses into
+    (`room_under_a_line_helps`). Starting from the sizes of an earlier
+    settling (`start`) saves rounds."""
     if start is None:
         gutters = [float(style.GUTTER_MIN)] * (cells.columns + 1)
         channels = [float(style.CHANNEL_MIN)] * cells.lanes
@@ -44,7 +46,7 @@ def settle(cells: Cells, top: float, routes: list[Route], label_sizes: dict[int,
         bands = Bands(grid.gutter_left, gutters, grid.lane_top, channels)
         spans, draw = route_all(routes, bands, cells.columns)
         wanted_gutters, wanted_channels = _wanted(*spans)
-        _make_room_for_labels(routes, label_sizes, wanted_gutters, wanted_channels, roomy)
+        _make_room_for_labels(routes, label_sizes, wanted_gutters, wanted_channels, roomy, under_line)
         # One width for every gutter between steps, decided by the busiest:
         # columns evenly spaced read as intended on a wall.
         inner = max(wanted_gutters[1:cells.columns], default=style.GUTTER_MIN)
@@ -118,11 +120,13 @@ def _wanted(gutter_spans: list[float | None], channel_spans: list[float | None])
 
 
 def _make_room_for_labels(routes: list[Route], label_sizes: dict[int, tuple[float, float]],
-                          gutters: list[float], channels: list[float], roomy: frozenset[int]) -> None:
+                          gutters: list[float], channels: list[float], roomy: frozenset[int],
+                          under_line: frozenset[int] = frozenset()) -> None:
     """Widen the band each label sits in so that it fits there: between two
     cards of a column, in its channel, or across its gutter. A label of
     `roomy` on a connector across a lane line gets room under the tracks of
-    the channel it crosses, clear of them."""
+    the channel it crosses, clear of them; one of `under_line` on a run down
+    a gutter, room at the top of a lane the run crosses into."""
     tracks = list(channels)  # what the tracks alone need
     for route in routes:
         size = label_sizes.get(route.index)
@@ -144,3 +148,33 @@ def _make_room_for_labels(routes: list[Route], label_sizes: dict[int, tuple[floa
             channels[route.channel] = max(channels[route.channel], height + 8)
         else:
             gutters[route.gutters[0]] = max(gutters[route.gutters[0]], width + 12)
+            if route.index in under_line:
+                _room_under_a_line(route, height, tracks, channels)
+
+
+def room_under_a_line_helps(route: Route) -> bool:
+    """Whether `route` runs down one gutter across a lane line, where a
+    label that room beside its run left crowded can get room under a line."""
+    return route.shape != "straight" and route.channel is None and route.source.lane != route.target.lane
+
+
+def _room_under_a_line(route: Route, height: float, tracks: list[float], channels: list[float]) -> None:
+    """Make the top of one lane that `route`'s run down its gutter crosses
+    into tall enough to hold its label clear of every other flow. Room
+    beside the run moves the other runs of the gutter aside, but not the
+    legs that cross it to the cards on either side: where cards crowd, those
+    come every dozen or two pixels, and the lane lines, which the label
+    must not touch either, fall between them. The top of a lane is free of
+    them: between the line above and the lane's first track or card, a
+    label on the run has the line, which no reader takes for a flow, on
+    one side. Of the lanes crossed, the one that needs the least growth."""
+    upper, lower = sorted((route.source.lane, route.target.lane))
+    needs: dict[int, float] = {}
+    for lane in range(upper + 1, lower + 1):
+        if tracks[lane] > style.CHANNEL_MIN:  # below the lane's tracks
+            needs[lane] = tracks[lane] - style.BAND_PAD + 2 * HALO + height
+        else:
+            needs[lane] = 2 * CLEAR + height + HALO
+    if needs:
+        lane = min(needs, key=lambda lane: (needs[lane] - channels[lane], lane))
+        channels[lane] = max(channels[lane], needs[lane])
