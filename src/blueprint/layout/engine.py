@@ -24,7 +24,7 @@ from blueprint.layout.recovery import recovery_tags
 from blueprint.layout.emotion import emotion_row, row_height
 from blueprint.layout.notes import note_entries
 from blueprint.layout.rows import control_entries, metric_entries, rows
-from blueprint.layout.sizing import plan_routes, room_under_a_line_helps, settle, with_room
+from blueprint.layout.sizing import plan_routes, room_between_cards, room_under_a_line_helps, settle, with_room
 from blueprint.layout.text import block
 from blueprint.layout.practice_marks import key_entries, role_entries
 from blueprint.model.types import ACTION_LANES, Action, Blueprint, Flow, Lane
@@ -184,11 +184,13 @@ class _Layout:
         room on its arrow's run, and the bands are sized again around it,
         unless all that is in its way is flows that room would not move
         (`room_helps`); one that room leaves crowded on a run down a gutter
-        across a lane line gets room under the line as well. The drawing grows
-        only where labels crowd."""
+        gets room under a lane line the run crosses, or, within one lane,
+        below the legs that cross it (the card at the run's lower end moves
+        down its stack). The drawing grows only where labels crowd."""
         sizes = {index: (label.width, label.height) for index, label in self.flow_labels.items()}
         roomy: frozenset[int] = frozenset()
         under_line: frozenset[int] = frozenset()
+        further: frozenset[int] = frozenset()  # given more room than beside their run, or none helps
         bands = None
         routes = plan_routes(self.cells, self.lanes_top, flows)
         filed = file_flows(routes, self.cells.columns)  # the columns a flow spans stay as planned
@@ -198,14 +200,18 @@ class _Layout:
             lane_lines = [*crossed] + ([grid.lane_top[1]] if self.lanes[0] is Lane.EVIDENCE else [])
             placements, crowded = place_labels(self.bp, routes, grid, lane_lines, self.flow_labels,
                                                self._tag_boxes(grid), filed)
-            still = frozenset(route.index for route in routes if route.index in crowded & roomy - under_line
-                              and room_under_a_line_helps(route))
-            if not (crowded - roomy or still) or attempt + 1 == ROOM_ATTEMPTS:
+            if attempt + 1 == ROOM_ATTEMPTS:
+                break
+            still = [route for route in routes if route.index in crowded & roomy - further]
+            lines = frozenset(route.index for route in still if room_under_a_line_helps(route))
+            lowered = [route for route in still if room_between_cards(self.cells, route, routes, sizes[route.index][1])]
+            if not (crowded - roomy or lines or lowered):
                 break
             # The spans of this settling hold the room already given: only the new flows' is added.
             bands = with_room(bands, spans, routes, crowded - roomy, sizes)
             roomy |= crowded
-            under_line |= still
+            under_line |= lines
+            further |= {route.index for route in still}
         return grid, arrows(self.bp, routes, crossed, self.flow_labels, placements, self.m)
 
     def _tag_boxes(self, grid: Grid) -> list[tuple[int, tuple[float, float, float, float]]]:

@@ -178,3 +178,36 @@ def _room_under_a_line(route: Route, height: float, tracks: list[float], channel
     if needs:
         lane = min(needs, key=lambda lane: (needs[lane] - channels[lane], lane))
         channels[lane] = max(channels[lane], needs[lane])
+
+
+def room_between_cards(cells: Cells, route: Route, routes: list[Route], height: float) -> bool:
+    """Lower the card at the lower end of `route`'s run down a gutter within
+    one lane until its label fits on the run below the last leg of another
+    flow that crosses it, clear of that leg and of the legs at the run's
+    end; say whether it was lowered. Between two cards of one lane the legs
+    to the cards on either side cross such a run every dozen or two pixels
+    and no line lies between them, so neither room beside the run nor room
+    under a line clears it. The card moves down in its own stack (the gap
+    above it grows), never the lane's first card: that would move the whole
+    lane, and the legs that cross the run with it."""
+    if route.shape == "straight" or route.channel is not None or route.source.lane != route.target.lane:
+        return False
+    (_, start), (_, end) = route.points[0], route.points[-1]
+    if len(route.points) != 4 or abs(start - end) < 0.01:
+        return False
+    x = route.points[1][0]
+    top, bottom = sorted((start, end))
+    lower = route.target if end > start else route.source
+    crossing = [y for other in routes if other.index != route.index
+                for (ax, y), (bx, by) in zip(other.points, other.points[1:])
+                if abs(y - by) < 0.01 and min(ax, bx) < x < max(ax, bx) and top < y < bottom]
+    # The end's port may move up its card when the card moves (ports are spread anew): room is
+    # made from the highest it can come, the card's top.
+    need = max(crossing, default=top) + 2 * HALO + height - (lower.y + style.PORT_MARGIN / 2)
+    stack = cells.stacks.get((lower.lane, lower.column), [])
+    position = next((number for number, card in enumerate(stack) if card.id == lower.id), 0)
+    if need <= 0 or position == 0:
+        return False
+    cells.gaps[(lower.lane, lower.column)][position - 1] += need
+    cells.last = None  # the grid built last stood on the old gaps
+    return True
