@@ -202,7 +202,7 @@ class _Layout:
                                                self._tag_boxes(grid), filed)
             if attempt + 1 == ROOM_ATTEMPTS:
                 break
-            still = [route for route in routes if route.index in crowded & roomy - further]
+            still = [route for route in routes if route.index in (crowded & roomy) - further]
             lines = frozenset(route.index for route in still if room_under_a_line_helps(route))
             lowered = [route for route in still if room_between_cards(self.cells, route, routes, sizes[route.index][1])]
             if not (crowded - roomy or lines or lowered):
