@@ -142,22 +142,26 @@ def _figures(blueprint: Blueprint, m: TextMeasurer, phase: PhaseFacts, left: flo
     cursor = top
     worst = (str(w["overview_worst"]).format(severity=w[phase.worst.value]) if phase.worst
              else str(w["overview_unrated"]))
-    fail_note = worst if phase.fails else str(w["overview_none"])
+    fail_notes = [worst if phase.fails else str(w["overview_none"])]
     wait_notes = [str(w["overview_longest"]).format(duration=phase.longest)] if phase.longest else [
         str(w["overview_none"])]
     if phase.beyond and blueprint.max_wait:
         wait_notes.append(str(w["overview_beyond"]).format(n=phase.beyond, limit=blueprint.max_wait.text))
-    rows = [("fail", phase.fails, phase.worst.value if phase.worst else None, w["overview_fails"], fail_note),
-            ("wait", phase.waits, None, w["overview_waits"], w["sep"].join(wait_notes))]  # type: ignore[union-attr]
-    for kind, number, severity, title, note in rows:
+    # Each note on its own line: a count is never broken from its words.
+    rows = [("fail", phase.fails, phase.worst.value if phase.worst else None, w["overview_fails"], fail_notes),
+            ("wait", phase.waits, None, w["overview_waits"], wait_notes)]
+    for kind, number, severity, title, notes in rows:
         badge = count_marker(m, kind, number, severity, phase.beyond > 0, left + PAD, cursor)
         made.markers.append(badge)
         indent = PAD + 30
         made.texts.append(line(m, "overview-figure", str(title), left + indent, cursor + 14, FIGURE_SIZE, bold=True))
-        texts, height = block(m, "overview-note", str(note), left + indent, cursor + 19, column_w - indent - PAD,
-                              NOTE_SIZE, max_lines=2)
-        made.texts += texts
-        cursor += 19 + height + 8
+        below = cursor + 19
+        for note in notes:
+            texts, height = block(m, "overview-note", note, left + indent, below, column_w - indent - PAD, NOTE_SIZE,
+                                  max_lines=2)
+            made.texts += texts
+            below += height
+        cursor = max(below, cursor + style.MARKER_H) + 8
     if any(step.emotion is not None for step in blueprint.steps):
         score = phase.lowest_emotion
         feeling = (f"{score_text(score)} {w['emotion_words'][score]}"  # type: ignore[index]
