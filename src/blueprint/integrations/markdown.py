@@ -41,10 +41,10 @@ from blueprint.integrations.embed import (
 )
 from blueprint.integrations.figure import style_element
 from blueprint.integrations.page_lines import FENCE_OPENING, PageLines
-from blueprint.vocabulary import FONT_OPTIONS
+from blueprint.vocabulary import DEFAULT_VIEW, FONT_OPTIONS, VIEWS
 
 FENCE_LANGUAGE = "blueprint"
-FENCE_OPTIONS = ("theme",)
+FENCE_OPTIONS = ("theme", "view")
 
 _OPTION = re.compile(r"""\s*(?P<key>[A-Za-z][\w-]*)(?:=(?P<value>"[^"]*"|'[^']*'|[^\s"']+))?\s*""")
 
@@ -162,8 +162,11 @@ class BlueprintExtension(Extension):
                                                    f"expected {', '.join(FENCE_OPTIONS)}")
         elif "theme" in options and options["theme"] not in THEMES:
             html = self.embedder.problem(fence_at, unknown_theme(options["theme"]))
+        elif options.get("view", DEFAULT_VIEW) not in VIEWS:
+            html = self.embedder.problem(fence_at, f"unknown view {options['view']!r}; expected {' or '.join(VIEWS)}")
         else:
-            html = self.embedder.fenced(text, name, first_line, prefix, options.get("theme"))
+            html = self.embedder.fenced(text, name, first_line, prefix, options.get("theme"),
+                                        options.get("view", DEFAULT_VIEW))
         return self._styled(html)
 
     def _image_html(self, path: str, reference: str, theme: str | None, caption: str | None) -> str:
