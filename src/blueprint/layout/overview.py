@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from blueprint.layout import style
 from blueprint.layout.emotion import score_text
 from blueprint.layout.measure import FONT_STACK, FontMetricsMeasurer, TextMeasurer
-from blueprint.layout.overview_cards import StepCards, key_step_card, legend_row, plain_step_card
+from blueprint.layout.overview_cards import StepCards, count_marker, key_step_card, legend_row, plain_step_card
 from blueprint.layout.overview_facts import PhaseFacts, phase_facts
 from blueprint.layout.text import block, line
 from blueprint.model.types import Blueprint
@@ -66,11 +66,11 @@ def lay_out_overview(blueprint: Blueprint, measurer: TextMeasurer | None = None)
     heads = [_head(blueprint, m, phase, left, cursor, column_w) for phase, left in zip(phases, lefts)]
     head_h = max(height for _, height in heads)
     body_top = cursor + head_h
-    figures = [_figures(blueprint, m, phase, left, body_top + PAD, column_w) for phase, left in zip(phases, lefts)]
-    steps_top = body_top + PAD + max(height for _, height in figures) + 6
+    figures, figures_h = _figures(blueprint, m, phases, lefts, body_top + PAD, column_w)
+    steps_top = body_top + PAD + figures_h + 6
     columns = [_steps(blueprint, m, phase, keyed, left, steps_top, column_w) for phase, left in zip(phases, lefts)]
     bottom = max(steps_top + height for _, height in columns) + PAD
-    for left, (head, _), (figure, _), (cards, _) in zip(lefts, heads, figures, columns):
+    for left, (head, _), figure, (cards, _) in zip(lefts, heads, figures, columns):
         parts.rects.append(Rect(role="overview-column", x=left, y=round(cursor, 2), width=round(column_w, 2),
                                 height=round(bottom - cursor, 2), radius=6))
         parts.rects.append(Rect(role="phase", x=left, y=round(cursor, 2), width=round(column_w, 2),
@@ -132,45 +132,55 @@ def _head(blueprint: Blueprint, m: TextMeasurer, phase: PhaseFacts, left: float,
     return made, below + m.line_height(NOTE_SIZE) + PAD - top
 
 
-def _figures(blueprint: Blueprint, m: TextMeasurer, phase: PhaseFacts, left: float, top: float,
-             column_w: float) -> tuple[_Parts, float]:
-    """The fail and wait badges with what they count, and the lowest emotion."""
-    from blueprint.layout.overview_cards import count_marker
+def _figures(blueprint: Blueprint, m: TextMeasurer, phases: list[PhaseFacts], lefts: list[float], top: float,
+             column_w: float) -> tuple[list[_Parts], float]:
+    """Each column's figures, row by row (fail points, waits, the lowest
+    emotion), every row at the same height across the columns; returns them
+    and the height of the rows."""
+    made = [_Parts() for _ in phases]
+    cursor = top
+    rows = ("fail", "wait", "emotion") if any(step.emotion for step in blueprint.steps) else ("fail", "wait")
+    for row in rows:
+        drawn = [_figure(blueprint, m, phase, row, left, cursor, column_w) for phase, left in zip(phases, lefts)]
+        for parts, (piece, _) in zip(made, drawn):
+            parts.add(piece)
+        cursor += max(height for _, height in drawn)
+    return made, cursor - top
 
+
+def _figure(blueprint: Blueprint, m: TextMeasurer, phase: PhaseFacts, row: str, left: float, top: float,
+            column_w: float) -> tuple[_Parts, float]:
+    """One figure of a phase: a badge with its count, what it counts and
+    notes under it (the worst severity; the longest wait and those beyond
+    the promise), or the customer's lowest emotion."""
     w = WORDS[blueprint.lang]
     made = _Parts()
-    cursor = top
-    worst = (str(w["overview_worst"]).format(severity=w[phase.worst.value]) if phase.worst
-             else str(w["overview_unrated"]))
-    fail_notes = [worst if phase.fails else str(w["overview_none"])]
-    wait_notes = [str(w["overview_longest"]).format(duration=phase.longest)] if phase.longest else [
-        str(w["overview_none"])]
-    if phase.beyond and blueprint.max_wait:
-        wait_notes.append(str(w["overview_beyond"]).format(n=phase.beyond, limit=blueprint.max_wait.text))
-    # Each note on its own line: a count is never broken from its words.
-    rows = [("fail", phase.fails, phase.worst.value if phase.worst else None, w["overview_fails"], fail_notes),
-            ("wait", phase.waits, None, w["overview_waits"], wait_notes)]
-    for kind, number, severity, title, notes in rows:
-        badge = count_marker(m, kind, number, severity, phase.beyond > 0, left + PAD, cursor)
-        made.markers.append(badge)
-        indent = PAD + 30
-        made.texts.append(line(m, "overview-figure", str(title), left + indent, cursor + 14, FIGURE_SIZE, bold=True))
-        below = cursor + 19
-        for note in notes:
-            texts, height = block(m, "overview-note", note, left + indent, below, column_w - indent - PAD, NOTE_SIZE,
-                                  max_lines=2)
-            made.texts += texts
-            below += height
-        cursor = max(below, cursor + style.MARKER_H) + 8
-    if any(step.emotion is not None for step in blueprint.steps):
+    if row == "emotion":
         score = phase.lowest_emotion
-        feeling = (f"{score_text(score)} {w['emotion_words'][score]}"  # type: ignore[index]
-                   if score is not None else "–")
+        feeling = f"{score_text(score)} {w['emotion_words'][score]}" if score is not None else "–"  # type: ignore[index]
         texts, height = block(m, "overview-note", f"{w['overview_lowest_emotion']}{w['colon']}{feeling}",
-                              left + PAD, cursor, column_w - 2 * PAD, NOTE_SIZE, max_lines=2)
+                              left + PAD, top, column_w - 2 * PAD, NOTE_SIZE, max_lines=2)
         made.texts += texts
-        cursor += height + 4
-    return made, cursor - top
+        return made, height + 4
+    if row == "fail":
+        number, title, severity = phase.fails, w["overview_fails"], phase.worst.value if phase.worst else None
+        worst = str(w["overview_worst"]).format(severity=w[severity]) if severity else str(w["overview_unrated"])
+        notes = [worst if number else str(w["overview_none"])]
+    else:
+        number, title, severity = phase.waits, w["overview_waits"], None
+        notes = [str(w["overview_longest"]).format(duration=phase.longest) if phase.longest else str(w["overview_none"])]
+        if phase.beyond and blueprint.max_wait:
+            notes.append(str(w["overview_beyond"]).format(n=phase.beyond, limit=blueprint.max_wait.text))
+    made.markers.append(count_marker(m, row, number, severity, phase.beyond > 0, left + PAD, top))
+    indent = PAD + 30
+    made.texts.append(line(m, "overview-figure", str(title), left + indent, top + 14, FIGURE_SIZE, bold=True))
+    below = top + 19
+    for note in notes:  # each on its own line: a count is never broken from its words
+        texts, height = block(m, "overview-note", note, left + indent, below, column_w - indent - PAD, NOTE_SIZE,
+                              max_lines=2)
+        made.texts += texts
+        below += height
+    return made, max(below - top, style.MARKER_H) + 8
 
 
 def _steps(blueprint: Blueprint, m: TextMeasurer, phase: PhaseFacts, keyed: bool, left: float, top: float,
