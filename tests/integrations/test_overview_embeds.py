@@ -67,3 +67,12 @@ def test_a_sphinx_directive_refuses_an_unknown_view(tmp_path: Path):
     source = write_project(tmp_path, {"index.rst": f"T\n=\n\n.. blueprint::\n   :view: summary\n\n{body}\n"})
     done = sphinx_build(source, "-q")
     assert "summary" in done.stderr and "full" in done.stderr and "overview" in done.stderr
+
+
+def test_an_image_reference_can_draw_the_overview(tmp_path: Path):
+    (tmp_path / "tiny.bp").write_text(PHASED, encoding="utf-8")
+    text = "![Tiny](tiny.bp){ view=overview }\n\n![Tiny](tiny.bp)\n\n![Tiny](tiny.bp){ view=poster }\n"
+    page_html = convert(text, extensions=["attr_list", "blueprint"], base_dir=str(tmp_path))
+    assert page_html.count("<svg") == 2 and page_html.count("overview-column") >= 1
+    [box] = error_boxes(page_html)
+    assert "unknown view &#x27;poster&#x27;; expected full or overview" in box

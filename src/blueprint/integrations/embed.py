@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 from blueprint.api import CheckResult, check_bytes, check_text, read_file
 from blueprint.diagnostics import Diagnostic
-from blueprint.vocabulary import PAGE_THEMES
+from blueprint.vocabulary import PAGE_THEMES, VIEWS
 from blueprint.integrations.drawings import DrawingCache
 from blueprint.integrations.figure import Drawing, error_box_html, figure_html, themes_drawn
 from blueprint.report import embedded as report_text
@@ -82,7 +82,7 @@ class Embedder:
         return self._figure(result, text, prefix, theme, caption=None, context=None, view=view)
 
     def file(self, path: Path, name: str, prefix: str, referenced_at: str, theme: str | None = None,
-             caption: str | None = None) -> str:
+             caption: str | None = None, view: str = "full") -> str:
         """The HTML for the blueprint file at `path`, shown as `name` in messages
         and referenced from `referenced_at` (page:line)."""
         self.files_read.add(path)
@@ -93,7 +93,7 @@ class Embedder:
             return self.problem(referenced_at, f"cannot read {name}: {reason}")
         result = check_bytes(name, data)
         text = result.source.text if result.source is not None else ""
-        return self._figure(result, text, prefix, theme, caption, context=referenced_at)
+        return self._figure(result, text, prefix, theme, caption, context=referenced_at, view=view)
 
     def problem(self, where: str, message: str) -> str:
         """Report a problem that is not a diagnostic (a missing file, a bad
@@ -125,6 +125,10 @@ class Embedder:
 
 def unknown_theme(theme: str) -> str:
     return f"unknown theme {theme!r}; expected one of: {', '.join(THEMES)}"
+
+
+def unknown_view(view: str) -> str:
+    return f"unknown view {view!r}; expected {' or '.join(VIEWS)}"
 
 
 def _problem_of(diagnostic: Diagnostic, context: str | None) -> Problem:
