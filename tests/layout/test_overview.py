@@ -102,18 +102,21 @@ def test_the_badges_show_the_worst_severity_and_a_wait_beyond_the_promise():
     scene = _scene(KEYED)
     counts = [marker for marker in scene.markers if marker.kind in ("fail", "wait") and marker.number == 0
               and marker.label.content.isdigit()]
-    apply_fail, apply_wait, decide_fail, decide_wait = counts[:4]
+    apply_fail, apply_wait, decide_wait = counts[:3]
     assert (apply_fail.label.content, apply_fail.severity) == ("2", "high")
     assert (apply_wait.label.content, apply_wait.over_limit) == ("2", True)
-    assert (decide_fail.label.content, decide_fail.severity) == ("0", None)
     assert (decide_wait.label.content, decide_wait.over_limit) == ("1", False)
+    # Nothing to count is drawn quietly, not as a fail or wait badge: Decide has no fail point, Use neither.
+    zeros = [rect for rect in scene.rects if rect.role == "overview-zero"]
+    assert len(zeros) == 3 and _contents(scene, "overview-zero-text") == ["0", "0", "0"]
     assert "1 beyond the 2d promise" in " ".join(_contents(scene, "overview-note"))
 
 
 def test_the_figures_of_every_column_start_at_the_same_height():
     scene = _scene(KEYED)
-    fail_badges = [marker for marker in scene.markers if marker.kind == "fail" and marker.label.content.isdigit()]
-    assert len(fail_badges) == 3 and len({badge.y for badge in fail_badges}) == 1
+    fail_row = [marker.y for marker in scene.markers if marker.kind == "fail" and marker.label.content.isdigit()]
+    fail_row += [rect.y for rect in scene.rects if rect.role == "overview-zero" and rect.radius > 4]
+    assert len(fail_row) == 3 and len(set(fail_row)) == 1
 
 
 def test_a_blueprint_without_key_steps_shows_every_step_and_says_why():

@@ -96,3 +96,12 @@ def test_dot_draws_the_phases_as_a_chain_of_summaries() -> None:
 def test_the_overview_is_byte_stable() -> None:
     result = check_file(ROOT / "examples" / "mortgage-future.bp")
     assert render_overview(result, "svg") == render_overview(result, "svg")
+
+
+def test_png_draws_the_overview_at_twice_its_size() -> None:
+    import struct
+
+    scene = _overview("card-fraud-alert-zh")
+    png = render(scene, "png")
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    assert struct.unpack(">II", png[16:24]) == (round(scene.width * 2), round(scene.height * 2))

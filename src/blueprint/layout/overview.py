@@ -155,6 +155,7 @@ def _figure(blueprint: Blueprint, m: TextMeasurer, phase: PhaseFacts, row: str, 
     the promise), or the customer's lowest emotion."""
     w = WORDS[blueprint.lang]
     made = _Parts()
+    top = round(top, 2)  # badges and zeros of one row share one edge
     if row == "emotion":
         score = phase.lowest_emotion
         feeling = f"{score_text(score)} {w['emotion_words'][score]}" if score is not None else "–"  # type: ignore[index]
@@ -171,7 +172,14 @@ def _figure(blueprint: Blueprint, m: TextMeasurer, phase: PhaseFacts, row: str, 
         notes = [str(w["overview_longest"]).format(duration=phase.longest) if phase.longest else str(w["overview_none"])]
         if phase.beyond and blueprint.max_wait:
             notes.append(str(w["overview_beyond"]).format(n=phase.beyond, limit=blueprint.max_wait.text))
-    made.markers.append(count_marker(m, row, number, severity, phase.beyond > 0, left + PAD, top))
+    if number:
+        made.markers.append(count_marker(m, row, number, severity, phase.beyond > 0, left + PAD, top))
+    else:  # nothing to count: a quiet grey badge, so the eye goes to the phases that have some
+        made.rects.append(Rect(role="overview-zero", x=left + PAD, y=top, width=style.MARKER_H,
+                               height=style.MARKER_H, radius=style.MARKER_H / 2 if row == "fail" else 4))
+        made.texts.append(line(m, "overview-zero-text", "0", left + PAD + style.MARKER_H / 2,
+                               top + style.MARKER_H / 2 + style.MARKER_SIZE * 0.36, style.MARKER_SIZE, bold=True,
+                               anchor="middle"))
     indent = PAD + 30
     made.texts.append(line(m, "overview-figure", str(title), left + indent, top + 14, FIGURE_SIZE, bold=True))
     below = top + 19

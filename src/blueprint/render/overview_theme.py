@@ -17,7 +17,8 @@ def overview_css(name: str) -> str:
 .overview-step-plain{{fill:{t.card_fill};stroke:{t.separator};stroke-width:1}}
 .overview-step-label,.overview-figure{{fill:{t.card_text}}}
 .overview-heading{{fill:{t.title}}}
-.overview-note,.overview-reason{{fill:{t.text_muted}}}
+.overview-note,.overview-reason,.overview-zero-text{{fill:{t.text_muted}}}
+.overview-zero{{fill:{t.background};stroke:{t.text_muted};stroke-width:1}}
 .mark-key .mark-shape{{fill:{t.phase_fill};stroke:{t.phase_fill};stroke-width:1}}
 .mark-key .marker-text{{fill:{t.phase_text}}}
 """
