@@ -191,3 +191,21 @@ def test_the_description_sums_the_phases_up():
     scene = _scene(KEYED)
     assert scene.description == ("An overview of a service blueprint: 3 phases with 5 steps, 2 fail points and "
                                  "3 wait points.")
+
+
+def test_a_phase_without_steps_still_has_its_column_and_an_empty_blueprint_one():
+    scene = _scene('blueprint "B"\nphase "Now"\nstep a "A"\n  customer x "X"\nphase "Later"\n')
+    assert [(summary.label, summary.steps) for summary in scene.overview] == [("Now", ("A",)), ("Later", ())]
+    assert [(summary.label, summary.steps) for summary in _scene('blueprint "B"\n').overview] == [("All steps", ())]
+
+
+def test_many_phases_go_on_in_rows_of_at_most_eight_evenly_filled():
+    phases = "".join(f'phase "P{n}"\nstep s{n} "S{n}"\n  customer a{n} "A{n}"\n' for n in range(1, 11))
+    scene = _scene(f'blueprint "Wide"\n{phases}')
+    columns = _columns(scene)
+    tops = sorted({column.y for column in columns})
+    assert len(columns) == 10 and len(tops) == 2
+    assert [sum(1 for column in columns if column.y == top) for top in tops] == [5, 5]
+    first_row_bottom = max(column.y + column.height for column in columns if column.y == tops[0])
+    assert tops[1] > first_row_bottom
+    assert scene.width < 2 * 28 + 8 * 250  # no wider than a row of eight

@@ -12,6 +12,7 @@ numbers and why it is key. A phase without a key step says so in words
 rather than standing empty. A blueprint that marks no key step at all gets
 every step listed instead (up to MAX_STEPS a column), so that its overview
 still shows the service's shape; the header says that this is what it shows.
+More than ROW_MAX phases go on in rows below, so the page stays a page.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ PAD = 12  # inside a column
 HEAD_SIZE = 15
 FIGURE_SIZE = 12.5
 NOTE_SIZE = 11.5
+ROW_MAX = 8  # columns in a row: eight fill a landscape A3 sheet; more phases go on in rows below
+ROW_GAP = 20
 MAX_STEPS = 8  # steps listed in one column when no step is marked key; the rest are counted
 
 
@@ -56,32 +59,20 @@ def lay_out_overview(blueprint: Blueprint, measurer: TextMeasurer | None = None)
     """The overview scene of `blueprint`."""
     m = measurer or FontMetricsMeasurer()
     phases = phase_facts(blueprint)
-    count = len(phases)
-    column_w = max(COLUMN_W, min(COLUMN_W_MAX, (PAGE_MIN_W - 2 * style.MARGIN - (count - 1) * COLUMN_GAP) / count))
-    width = round(max(PAGE_MIN_W, 2 * style.MARGIN + count * column_w + (count - 1) * COLUMN_GAP), 2)
-    lefts = [style.MARGIN + index * (column_w + COLUMN_GAP) for index in range(count)]
+    # More phases than a row holds go on in rows below, as evenly filled as they can be.
+    rows = -(-len(phases) // ROW_MAX)
+    per_row = -(-len(phases) // rows)
+    stretched = (PAGE_MIN_W - 2 * style.MARGIN - (per_row - 1) * COLUMN_GAP) / per_row
+    column_w = max(COLUMN_W, min(COLUMN_W_MAX, stretched))
+    width = round(max(PAGE_MIN_W, 2 * style.MARGIN + per_row * column_w + (per_row - 1) * COLUMN_GAP), 2)
     keyed = any(phase.key_steps for phase in phases)
     parts = _Parts()
     cursor = _header(blueprint, m, phases, keyed, width, parts)
-    heads = [_head(blueprint, m, phase, left, cursor, column_w) for phase, left in zip(phases, lefts)]
-    head_h = max(height for _, height in heads)
-    body_top = cursor + head_h
-    figures, figures_h = _figures(blueprint, m, phases, lefts, body_top + PAD, column_w)
-    steps_top = body_top + PAD + figures_h + 6
-    columns = [_steps(blueprint, m, phase, keyed, left, steps_top, column_w) for phase, left in zip(phases, lefts)]
-    bottom = max(steps_top + height for _, height in columns) + PAD
-    for left, (head, _), figure, (cards, _) in zip(lefts, heads, figures, columns):
-        parts.rects.append(Rect(role="overview-column", x=left, y=round(cursor, 2), width=round(column_w, 2),
-                                height=round(bottom - cursor, 2), radius=6))
-        parts.rects.append(Rect(role="phase", x=left, y=round(cursor, 2), width=round(column_w, 2),
-                                height=round(head_h, 2), radius=6))
-        parts.rules.append(Rule(role="list-rule", x1=left + PAD, y1=round(steps_top - 4, 2),
-                                x2=round(left + column_w - PAD, 2), y2=round(steps_top - 4, 2)))
-        for made in (head, figure, cards):
-            parts.add(made)
-    legend = legend_row(blueprint, m, style.MARGIN, bottom + 20, width - 2 * style.MARGIN, keyed)
+    for first in range(0, len(phases), per_row):
+        cursor = _row(blueprint, m, phases[first:first + per_row], keyed, cursor, column_w, parts) + ROW_GAP
+    legend = legend_row(blueprint, m, style.MARGIN, cursor, width - 2 * style.MARGIN, keyed)
     parts.add(legend)
-    height = round(bottom + 20 + legend.height + style.MARGIN, 2)
+    height = round(cursor + legend.height + style.MARGIN, 2)
     return Scene(
         width=width, height=height, title=blueprint.title or "", description=_summary(blueprint, phases),
         lang=blueprint.lang.value, font_family=FONT_STACK,
@@ -90,6 +81,30 @@ def lay_out_overview(blueprint: Blueprint, measurer: TextMeasurer | None = None)
         max_wait=blueprint.max_wait.text if blueprint.max_wait else None,
         overview=tuple(phase.summary() for phase in phases),
     )
+
+
+def _row(blueprint: Blueprint, m: TextMeasurer, phases: list[PhaseFacts], keyed: bool, top: float, column_w: float,
+         parts: _Parts) -> float:
+    """A row of columns from `top`, heads, figures and key steps each at one
+    height across the row; returns the row's bottom."""
+    lefts = [style.MARGIN + index * (column_w + COLUMN_GAP) for index in range(len(phases))]
+    heads = [_head(blueprint, m, phase, left, top, column_w) for phase, left in zip(phases, lefts)]
+    head_h = max(height for _, height in heads)
+    body_top = top + head_h
+    figures, figures_h = _figures(blueprint, m, phases, lefts, body_top + PAD, column_w)
+    steps_top = body_top + PAD + figures_h + 6
+    columns = [_steps(blueprint, m, phase, keyed, left, steps_top, column_w) for phase, left in zip(phases, lefts)]
+    bottom = max(steps_top + height for _, height in columns) + PAD
+    for left, (head, _), figure, (cards, _) in zip(lefts, heads, figures, columns):
+        parts.rects.append(Rect(role="overview-column", x=left, y=round(top, 2), width=round(column_w, 2),
+                                height=round(bottom - top, 2), radius=6))
+        parts.rects.append(Rect(role="phase", x=left, y=round(top, 2), width=round(column_w, 2),
+                                height=round(head_h, 2), radius=6))
+        parts.rules.append(Rule(role="list-rule", x1=left + PAD, y1=round(steps_top - 4, 2),
+                                x2=round(left + column_w - PAD, 2), y2=round(steps_top - 4, 2)))
+        for made in (head, figure, cards):
+            parts.add(made)
+    return bottom
 
 
 def _header(blueprint: Blueprint, m: TextMeasurer, phases: list[PhaseFacts], keyed: bool, width: float,

@@ -50,19 +50,18 @@ class PhaseFacts:
 
 
 def phase_facts(blueprint: Blueprint) -> list[PhaseFacts]:
-    """A PhaseFacts per column, left to right: each phase, and each run of
-    steps that belongs to no phase (the whole blueprint, when it has no phases)."""
+    """A PhaseFacts per column, left to right: the steps before the first
+    phase, if any, then every phase, one without steps included (the whole
+    blueprint is one column when it has no phases)."""
     w = WORDS[blueprint.lang]
-    runs: list[tuple[int | None, list[Step]]] = []
-    for step in blueprint.steps:
-        if runs and runs[-1][0] == step.phase:
-            runs[-1][1].append(step)
-        else:
-            runs.append((step.phase, [step]))
-    unphased = str(w["overview_no_phase"] if blueprint.phases else w["overview_every_step"])
     limit = blueprint.max_wait.seconds if blueprint.max_wait else None
-    return [_facts(blueprint.phases[phase].name if phase is not None else unphased, steps, limit)
-            for phase, steps in runs]
+    unphased = [step for step in blueprint.steps if step.phase is None]
+    columns = [_facts(phase.name, [step for step in blueprint.steps if step.phase == index], limit)
+               for index, phase in enumerate(blueprint.phases)]
+    if unphased or not columns:
+        label = str(w["overview_no_phase"] if blueprint.phases else w["overview_every_step"])
+        columns.insert(0, _facts(label, unphased, limit))
+    return columns
 
 
 def _facts(label: str, steps: list[Step], limit: float | None) -> PhaseFacts:
