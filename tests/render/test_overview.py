@@ -105,3 +105,14 @@ def test_png_draws_the_overview_at_twice_its_size() -> None:
     png = render(scene, "png")
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     assert struct.unpack(">II", png[16:24]) == (round(scene.width * 2), round(scene.height * 2))
+
+
+def test_the_overview_scene_survives_its_plain_data() -> None:
+    from blueprint.scene import scene_data, scene_from_data
+
+    scene = _overview("sme-account-opening")
+    data = scene_data(scene)
+    assert [phase["label"] for phase in data["overview"]] == ["Enquire", "Verify", "Use"]
+    again = scene_from_data(data)
+    assert render_svg(again, fonts="none") == render_svg(scene, fonts="none")
+    assert "overview" not in scene_data(layout(check_file(ROOT / "examples" / "deposit.bp").blueprint))
