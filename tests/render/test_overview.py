@@ -116,3 +116,11 @@ def test_the_overview_scene_survives_its_plain_data() -> None:
     again = scene_from_data(data)
     assert render_svg(again, fonts="none") == render_svg(scene, fonts="none")
     assert "overview" not in scene_data(layout(check_file(ROOT / "examples" / "deposit.bp").blueprint))
+
+
+def test_the_html_page_of_an_overview_offers_no_cards_to_tab_to() -> None:
+    page = render(_overview("installment-loan"), "html", fonts="none").decode()
+    assert '<p class="bp-hint" id="bp-hint">+/− or Ctrl + wheel to zoom · arrow keys or drag to pan</p>' in page
+    assert "Tab, Shift + Tab" not in page and "trace the flows" not in page
+    full = render(layout(check_file(ROOT / "examples" / "installment-loan.bp").blueprint), "html", fonts="none")
+    assert b"Tab, Shift + Tab" in full

@@ -131,6 +131,7 @@ def html_page(scene: Scene, svg: str, theme: str = "default", fonts: str = "none
         text_version=text_version,
         text_id=_text_id,
         roles=scene.roles,
+        overview=bool(scene.overview),
     )
 
 

@@ -27,6 +27,8 @@ OVERVIEW_WORDS: dict[Language, dict[str, object]] = {
         "phase_unit": ("phase", "phases"),
         "overview_legend_fail": "Fail points in the phase; filled when the worst is high severity",
         "overview_legend_wait": "Waits in the phase; solid when one is beyond the promise",
+        # The HTML page's hint: an overview has no cards to tab to or flows to trace.
+        "overview_hint": "+/− or Ctrl + wheel to zoom · arrow keys or drag to pan",
     },
     Language.ZH: {
         "overview": "概览",
@@ -49,6 +51,7 @@ OVERVIEW_WORDS: dict[Language, dict[str, object]] = {
         "phase_unit": ("", "个阶段"),
         "overview_legend_fail": "本阶段的失误点；最严重为高时实心",
         "overview_legend_wait": "本阶段的等待点；有超出承诺时限的为实心",
+        "overview_hint": "+/− 或 Ctrl + 滚轮缩放 · 方向键或拖动平移",
     },
     Language.ZH_HANT: {
         "overview": "概覽",
@@ -71,5 +74,6 @@ OVERVIEW_WORDS: dict[Language, dict[str, object]] = {
         "phase_unit": ("", "個階段"),
         "overview_legend_fail": "本階段的失誤點；最嚴重為高時實心",
         "overview_legend_wait": "本階段的等待點；有超出承諾時限的為實心",
+        "overview_hint": "+/− 或 Ctrl + 滾輪縮放 · 方向鍵或拖曳平移",
     },
 }
