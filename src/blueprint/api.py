@@ -47,6 +47,7 @@ __all__ = [
     "model_schema",
     "import_model",
     "render_compare",
+    "render_overview",
     "read_file",
 ]
 
@@ -223,3 +224,17 @@ def render_compare(old_result: CheckResult, new_result: CheckResult, output_form
     diff = diff_results(old_result, new_result)
     with paused():
         return render(layout(_valid_blueprint(new_result), compare=diff), output_format, theme, fonts)
+
+
+# --- overview drawings (blueprint render --view overview) ---------------------------
+def render_overview(result: CheckResult, output_format: str, theme: str = "default", fonts: str = "embed") -> bytes:
+    """The one-page overview of a checked blueprint: its phases as columns,
+    each with its key steps and its fail and wait figures (worst severity,
+    longest wait, waits beyond the promise). DOT gives the same summary as a
+    graph of phases. Raises RenderError when the blueprint has errors."""
+    if not result.ok or result.blueprint is None:
+        raise RenderError(f"{result.name} has errors; fix them before rendering")
+    from blueprint.layout import layout_overview
+    from blueprint.render import render
+
+    return render(layout_overview(result.blueprint), output_format, theme, fonts)

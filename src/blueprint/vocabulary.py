@@ -149,6 +149,11 @@ PAGE_THEMES: tuple[str, ...] = (AUTO_THEME, *THEMES)
 # characters used) or only name them.
 FONT_OPTIONS: tuple[str, ...] = ("embed", "none")
 
+# What a drawing shows: every lane, card and flow, or one page of phases with
+# their key steps and their fail and wait figures.
+VIEWS: tuple[str, ...] = ("full", "overview")
+DEFAULT_VIEW = "full"
+
 
 def names(enum: type[Enum]) -> tuple[str, ...]:
     """The values of `enum`'s members, in declaration order."""

@@ -106,7 +106,7 @@ def test_a_bad_fence_option_is_an_error_box_and_a_warning(info, message, caplog)
 def _option_tail(message: str) -> str:
     if message.startswith("unknown theme"):
         return "; expected one of: auto, default, dark, print"
-    return "; expected theme"
+    return "; expected theme, view"
 
 
 def test_an_invalid_fence_is_an_error_box_with_the_page_line(caplog):

@@ -50,3 +50,10 @@ def test_no_text_of_a_comparison_drawing_is_smaller_than_11_px():
     roles = {text["role"] for text in _texts(scene_data(scene))}
     assert "badge-text" in roles
     assert _too_small(scene) == []
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[path.stem for path in EXAMPLES])
+def test_no_text_of_an_overview_drawing_is_smaller_than_11_px(path):
+    from blueprint.layout import layout_overview
+
+    assert _too_small(layout_overview(check_file(path).blueprint)) == []

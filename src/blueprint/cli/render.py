@@ -11,12 +11,14 @@ import click
 from blueprint.cli.shared import EXIT_CLEAN, check_inputs, describe_os_error, fail_usage, write_stdout
 from blueprint.cli.config import ConfigError, find_pyproject, load_settings
 from blueprint.render import FONT_OPTIONS, FORMATS, THEMES
+from blueprint.vocabulary import DEFAULT_VIEW, VIEWS
 
 if TYPE_CHECKING:
     from blueprint.cli.output import Planned
 
 COMPARE_FORMATS: tuple[str, ...] = ("svg", "html", "png")  # DOT carries no marks
 COMPARE_NAME_SUFFIX = "-changes"  # deposit.bp -> deposit-changes.svg
+VIEW_NAME_SUFFIX = {"full": "", "overview": "-overview"}  # deposit.bp -> deposit-overview.svg
 
 
 @click.command(name="render")
@@ -33,7 +35,10 @@ COMPARE_NAME_SUFFIX = "-changes"  # deposit.bp -> deposit-changes.svg
 @click.option("--compare", "compare_with", metavar="OLD.bp",
               help="Draw FILE with what changed since OLD.bp marked (svg, html or png; "
                    "default output: FILE-changes.svg beside FILE).")
-def command(paths, output, output_format, theme, fonts, force, compare_with) -> None:
+@click.option("--view", type=click.Choice(VIEWS), default=DEFAULT_VIEW, show_default=True,
+              help="full: every lane, card and flow; overview: one page with a column per phase, its key steps "
+                   "and its fail and wait figures (default output: FILE-overview.svg beside FILE).")
+def command(paths, output, output_format, theme, fonts, force, compare_with, view) -> None:
     """Draw .bp files as SVG, HTML, PNG or Graphviz DOT.
 
     Without -o each drawing is written beside its input (deposit.bp →
@@ -48,6 +53,9 @@ def command(paths, output, output_format, theme, fonts, force, compare_with) -> 
     OLD.bp marked: new and changed cards and steps, new fail points, and a
     list of what was removed.
 
+    With --view overview, each file is drawn on one page: a column per
+    phase with its key steps and its fail and wait figures.
+
     \b
     Examples:
       blueprint render deposit.bp
@@ -56,17 +64,18 @@ def command(paths, output, output_format, theme, fonts, force, compare_with) -> 
       blueprint render examples/ -o site/ -f html
       blueprint render deposit.bp -f dot -o - | dot -Tpdf > deposit.pdf
       blueprint render --compare branch-current.bp branch-future.bp
+      blueprint render mortgage.bp --view overview -f png
     """
     if compare_with is not None:
-        _render_compare(compare_with, paths, output, output_format, theme, fonts, force)
-    from blueprint.api import render_result
+        _render_compare(compare_with, paths, output, output_format, theme, fonts, force, view)
+    from blueprint.api import render_overview, render_result
     from blueprint.cli.files import NoFilesError
     from blueprint.cli.output import OutputPlanError, choose_format, plan_outputs
 
     try:
         enabled = load_settings(find_pyproject(Path.cwd())).enabled_codes()
         output_format = choose_format(output_format, output)
-        planned = plan_outputs(paths, output, output_format)
+        planned = plan_outputs(paths, output, output_format, name_suffix=VIEW_NAME_SUFFIX[view])
     except (ConfigError, OutputPlanError, NoFilesError) as error:
         fail_usage(str(error))
     except OSError as error:  # the inputs were found: it is the output the system refuses
@@ -78,7 +87,8 @@ def command(paths, output, output_format, theme, fonts, force, compare_with) -> 
         _refuse_to_replace(planned)
 
     try:
-        drawings = [render_result(result, output_format, theme, fonts) for result in results]
+        draw = render_overview if view == "overview" else render_result
+        drawings = [draw(result, output_format, theme, fonts) for result in results]
     except _render_errors(output_format) as error:
         fail_usage(str(error))
 
@@ -131,8 +141,10 @@ def _write_file(destination: Path, drawing: bytes, force: bool) -> None:
 
 
 def _render_compare(old: str, paths: tuple[str, ...], output: str | None, output_format: str | None, theme: str,
-                    fonts: str, force: bool) -> NoReturn:
+                    fonts: str, force: bool, view: str = DEFAULT_VIEW) -> NoReturn:
     """`render --compare OLD.bp NEW.bp`: one drawing of NEW with its changes since OLD marked."""
+    if view != DEFAULT_VIEW:
+        fail_usage("--compare draws the full view; leave out --view")
     from blueprint.api import render_compare
     from blueprint.cli.files import NoFilesError
     from blueprint.cli.output import OutputPlanError, choose_format, plan_outputs

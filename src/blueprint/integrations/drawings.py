@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 
 import blueprint
-from blueprint.api import CheckResult, render_result
+from blueprint.api import CheckResult, render_overview, render_result
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +45,11 @@ class DrawingCache:
         self.reused = 0
         self.used: set[str] = set()
 
-    def svg(self, result: CheckResult, text: str, theme: str, fonts: str = "embed") -> str:
+    def svg(self, result: CheckResult, text: str, theme: str, fonts: str = "embed", view: str = "full") -> str:
         """The SVG of `result` (checked from `text`, without errors) in `theme`,
-        with its fonts embedded or not (`fonts`, as `blueprint render --fonts`)."""
-        key = drawing_key(text, theme, fonts)
+        with its fonts embedded or not (`fonts`, as `blueprint render --fonts`),
+        the full drawing or its overview (`view`, as `blueprint render --view`)."""
+        key = drawing_key(text, theme, fonts, view)
         self.used.add(key)
         svg = _memory.get(key)
         if svg is None and self.folder is not None:
@@ -58,7 +59,8 @@ class DrawingCache:
             if self.folder is not None and not (self.folder / f"{key}.svg").is_file():
                 self._write(key, svg)  # kept in memory, but the folder was emptied meanwhile
         else:
-            svg = render_result(result, "svg", theme, fonts).decode("utf-8")
+            draw = render_overview if view == "overview" else render_result
+            svg = draw(result, "svg", theme, fonts).decode("utf-8")
             self.drawn += 1
             self._write(key, svg)
         _memory[key] = svg
@@ -108,9 +110,10 @@ class DrawingCache:
             log.debug("blueprint: cannot write %s.svg to the cache: %s", key, error)
 
 
-def drawing_key(text: str, theme: str, fonts: str = "embed") -> str:
+def drawing_key(text: str, theme: str, fonts: str = "embed", view: str = "full") -> str:
     digest = hashlib.sha256()
-    for part in (drawing_code_fingerprint(), theme, fonts, text):
+    # The full view adds nothing to the key, so the drawings cached before views existed stay found.
+    for part in (drawing_code_fingerprint(), theme, fonts, *(() if view == "full" else (view,)), text):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()

@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 from blueprint.api import CheckResult, check_bytes, check_text, read_file
 from blueprint.diagnostics import Diagnostic
-from blueprint.vocabulary import PAGE_THEMES
+from blueprint.vocabulary import PAGE_THEMES, VIEWS
 from blueprint.integrations.drawings import DrawingCache
 from blueprint.integrations.figure import Drawing, error_box_html, figure_html, themes_drawn
 from blueprint.report import embedded as report_text
@@ -68,19 +68,21 @@ class Embedder:
 
     # -- the two kinds of blueprint in a page --------------------------------
 
-    def fenced(self, text: str, name: str, first_line: int | None, prefix: str, theme: str | None = None) -> str:
+    def fenced(self, text: str, name: str, first_line: int | None, prefix: str, theme: str | None = None,
+               view: str = "full") -> str:
         """The HTML for a fenced blueprint whose first line is `first_line` of
-        the page called `name` (None when it could not be found there)."""
+        the page called `name` (None when it could not be found there), as
+        the full drawing or its overview (`view`)."""
         if first_line is None:
             result = check_text(text, name=name)
         else:
             # Blank lines in front put every diagnostic at its line in the page,
             # snippet included; they change nothing else about the blueprint.
             result = check_text("\n" * (first_line - 1) + text, name=name)
-        return self._figure(result, text, prefix, theme, caption=None, context=None)
+        return self._figure(result, text, prefix, theme, caption=None, context=None, view=view)
 
     def file(self, path: Path, name: str, prefix: str, referenced_at: str, theme: str | None = None,
-             caption: str | None = None) -> str:
+             caption: str | None = None, view: str = "full") -> str:
         """The HTML for the blueprint file at `path`, shown as `name` in messages
         and referenced from `referenced_at` (page:line)."""
         self.files_read.add(path)
@@ -91,7 +93,7 @@ class Embedder:
             return self.problem(referenced_at, f"cannot read {name}: {reason}")
         result = check_bytes(name, data)
         text = result.source.text if result.source is not None else ""
-        return self._figure(result, text, prefix, theme, caption, context=referenced_at)
+        return self._figure(result, text, prefix, theme, caption, context=referenced_at, view=view)
 
     def problem(self, where: str, message: str) -> str:
         """Report a problem that is not a diagnostic (a missing file, a bad
@@ -102,7 +104,7 @@ class Embedder:
     # -- the work ---------------------------------------------------------------
 
     def _figure(self, result: CheckResult, text: str, prefix: str, theme: str | None, caption: str | None,
-                context: str | None) -> str:
+                context: str | None, view: str = "full") -> str:
         theme = theme or self.theme
         if theme not in THEMES:
             return self.problem(context or result.name, unknown_theme(theme))
@@ -112,7 +114,7 @@ class Embedder:
             return error_box_html(report_text.box_summary(result.name, result.errors),
                                   report_text.box_details(result.diagnostics, result.source))
         try:
-            drawings = [Drawing(each, self.cache.svg(result, text, each, self.fonts))
+            drawings = [Drawing(each, self.cache.svg(result, text, each, self.fonts, view))
                         for each in themes_drawn(theme)]
             return figure_html(drawings, prefix, caption)
         except Exception as error:  # a bug in drawing: shown and reported, never a traceback in the page
@@ -123,6 +125,10 @@ class Embedder:
 
 def unknown_theme(theme: str) -> str:
     return f"unknown theme {theme!r}; expected one of: {', '.join(THEMES)}"
+
+
+def unknown_view(view: str) -> str:
+    return f"unknown view {view!r}; expected {' or '.join(VIEWS)}"
 
 
 def _problem_of(diagnostic: Diagnostic, context: str | None) -> Problem:

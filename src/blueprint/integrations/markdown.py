@@ -38,13 +38,14 @@ from blueprint.integrations.embed import (
     log,
     resolve_reference,
     unknown_theme,
+    unknown_view,
 )
 from blueprint.integrations.figure import style_element
 from blueprint.integrations.page_lines import FENCE_OPENING, PageLines
-from blueprint.vocabulary import FONT_OPTIONS
+from blueprint.vocabulary import DEFAULT_VIEW, FONT_OPTIONS, VIEWS
 
 FENCE_LANGUAGE = "blueprint"
-FENCE_OPTIONS = ("theme",)
+FENCE_OPTIONS = ("theme", "view")
 
 _OPTION = re.compile(r"""\s*(?P<key>[A-Za-z][\w-]*)(?:=(?P<value>"[^"]*"|'[^']*'|[^\s"']+))?\s*""")
 
@@ -136,9 +137,10 @@ class BlueprintExtension(Extension):
         """The HTML for one ```blueprint fence; never raises."""
         return self._guarded(lambda: self._fence_html(text, options, unknown))
 
-    def image_html(self, path: str, reference: str, theme: str | None, caption: str | None) -> str:
+    def image_html(self, path: str, reference: str, theme: str | None, caption: str | None,
+                   view: str | None = None) -> str:
         """The HTML for one `![](file.bp)` image; never raises."""
-        return self._guarded(lambda: self._image_html(path, reference, theme, caption))
+        return self._guarded(lambda: self._image_html(path, reference, theme, caption, view or DEFAULT_VIEW))
 
     def _guarded(self, make: Callable[[], str]) -> str:
         try:
@@ -162,11 +164,14 @@ class BlueprintExtension(Extension):
                                                    f"expected {', '.join(FENCE_OPTIONS)}")
         elif "theme" in options and options["theme"] not in THEMES:
             html = self.embedder.problem(fence_at, unknown_theme(options["theme"]))
+        elif options.get("view", DEFAULT_VIEW) not in VIEWS:
+            html = self.embedder.problem(fence_at, unknown_view(options["view"]))
         else:
-            html = self.embedder.fenced(text, name, first_line, prefix, options.get("theme"))
+            html = self.embedder.fenced(text, name, first_line, prefix, options.get("theme"),
+                                        options.get("view", DEFAULT_VIEW))
         return self._styled(html)
 
-    def _image_html(self, path: str, reference: str, theme: str | None, caption: str | None) -> str:
+    def _image_html(self, path: str, reference: str, theme: str | None, caption: str | None, view: str) -> str:
         document = self.document
         page = document.page
         line = document.lines.reference_line(reference)
@@ -174,12 +179,14 @@ class BlueprintExtension(Extension):
         prefix = document.next_prefix()
         if theme is not None and theme not in THEMES:
             return self._styled(self.embedder.problem(referenced_at, unknown_theme(theme)))
+        if view not in VIEWS:
+            return self._styled(self.embedder.problem(referenced_at, unknown_view(view)))
         try:
             target = resolve_reference(path, page.folder, page.site_root, page.allowed)
         except BadReference as error:
             return self._styled(self.embedder.problem(referenced_at, f"cannot draw {path}: {error}"))
         name = display_name(target, page.display_root)
-        return self._styled(self.embedder.file(target, name, prefix, referenced_at, theme, caption))
+        return self._styled(self.embedder.file(target, name, prefix, referenced_at, theme, caption, view))
 
     def _styled(self, html: str) -> str:
         document = self.document
@@ -245,7 +252,8 @@ class _ImageTreeprocessor(Treeprocessor):
             path = blueprint_path(reference)
             if path is None or image not in parents:
                 continue
-            html = self.extension.image_html(path, reference, image.get("theme"), image.get("title"))
+            html = self.extension.image_html(path, reference, image.get("theme"), image.get("title"),
+                                             image.get("view"))
             _replace(parents[image], image, self.md.htmlStash.store(html))
 
 

@@ -37,13 +37,13 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from blueprint import __version__
-from blueprint.api import CheckResult, check_bytes, check_text, read_file, render_result
+from blueprint.api import CheckResult, check_bytes, check_text, read_file, render_overview, render_result
 from blueprint.diagnostics import Diagnostic
 from blueprint.integrations.figure import (VARIANT_CLASS, drawing_html, fit_control_html, inline_svg, stylesheet,
                                           text_version_html, themes_drawn)
 from blueprint.integrations.pygments_lexer import BlueprintLexer
 from blueprint.report import embedded as report_text
-from blueprint.vocabulary import PAGE_THEMES
+from blueprint.vocabulary import PAGE_THEMES, VIEWS
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -79,6 +79,10 @@ def _theme(argument: str) -> str:
     return directives.choice(argument, PAGE_THEMES)
 
 
+def _view(argument: str) -> str:
+    return directives.choice(argument, VIEWS)
+
+
 def _width(argument: str) -> str:
     return directives.length_or_percentage_or_unitless(argument, "px")
 
@@ -91,6 +95,7 @@ class BlueprintDirective(SphinxDirective):
     final_argument_whitespace = True  # a path may hold spaces
     option_spec = {
         "theme": _theme,
+        "view": _view,
         "width": _width,
         "caption": directives.unchanged_required,
         "alt": directives.unchanged_required,
@@ -161,8 +166,9 @@ class BlueprintDirective(SphinxDirective):
         themes = themes_drawn(theme)  # `auto`: a light and a dark drawing, the page picks one
         prefix = self._id_prefix()
         fonts = self.env.config.blueprint_fonts
+        draw = render_overview if self.options.get("view") == "overview" else render_result
         try:
-            drawings = [(each, inline_svg(render_result(result, "svg", each, fonts).decode("utf-8"),
+            drawings = [(each, inline_svg(draw(result, "svg", each, fonts).decode("utf-8"),
                                           prefix if len(themes) == 1 else f"{prefix}-{each}"))
                         for each in themes]
         except ValueError as error:  # RenderError and EmbeddingError are ValueErrors

@@ -28,4 +28,12 @@ def layout(blueprint: Blueprint, measurer=None, compare: BlueprintDiff | None = 
         return lay_out(blueprint, measurer, compare)
 
 
-__all__ = ["Scene", "layout"]
+def layout_overview(blueprint: Blueprint, measurer=None) -> Scene:
+    """The overview scene of `blueprint`: its phases as columns, with their
+    key steps and their fail and wait figures (see blueprint.layout.overview)."""
+    from blueprint.layout.overview import lay_out_overview
+
+    return lay_out_overview(blueprint, measurer)
+
+
+__all__ = ["Scene", "layout", "layout_overview"]

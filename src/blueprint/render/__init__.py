@@ -44,6 +44,10 @@ def render(scene: Scene, output_format: str, theme: str = "default", fonts: str 
         from blueprint.render.png import render_png
 
         return render_png(scene, theme)
+    if scene.overview:  # a summary of phases, not the graph of cards and flows
+        from blueprint.render.dot_overview import render_overview_dot
+
+        return render_overview_dot(scene).encode("utf-8")
     from blueprint.render.dot import render_dot
 
     return render_dot(scene).encode("utf-8")

@@ -45,7 +45,11 @@ class Entry:
 
 def outline(scene: Scene) -> list[Entry]:
     """The text version as a tree: phases (when the blueprint has any) hold
-    steps, steps hold lanes, lanes hold cards, cards hold their facts and flows."""
+    steps, steps hold lanes, lanes hold cards, cards hold their facts and flows.
+    An overview drawing's text version is its columns: a phase each, with its
+    steps, key steps and figures."""
+    if scene.overview:
+        return _overview_outline(scene)
     w = WORDS[Language(scene.lang)]
     lanes = {**{lane.value: name for lane, name in w["lanes"].items()},  # type: ignore[union-attr]
              **{band.lane: band.label for band in scene.lanes}}
@@ -73,6 +77,34 @@ def outline(scene: Scene) -> list[Entry]:
         phase.children.append(step)
     if scene.removed:
         entries.append(Entry("removed", w["removed_items"], [Entry("fact", item.label) for item in scene.removed]))  # type: ignore[arg-type]
+    return entries
+
+
+def _overview_outline(scene: Scene) -> list[Entry]:
+    w = WORDS[Language(scene.lang)]
+    total = len(scene.overview)
+    entries = []
+    for index, phase in enumerate(scene.overview):
+        facts = [Entry("fact", f"{w['n_steps']}{w['colon']}{w['list_join'].join(phase.steps)}")]
+        keys = f"{w['key_steps']}{w['colon']}{w['list_join'].join(phase.key_steps)}"
+        facts.append(Entry("fact", keys if phase.key_steps else w["overview_no_key"]))
+        fails = [f"{phase.fails}"] if phase.fails else [w["overview_none"]]
+        if phase.fails:
+            fails.append(w["overview_worst"].format(severity=w[phase.worst]) if phase.worst else w["overview_unrated"])
+        facts.append(Entry("fact", f"{w['overview_fails']}{w['colon']}{w['sep'].join(fails)}"))
+        waits = [f"{phase.waits}"] if phase.waits else [w["overview_none"]]
+        if phase.longest:
+            waits.append(w["overview_longest"].format(duration=phase.longest))
+        if phase.beyond and scene.max_wait:
+            waits.append(w["overview_beyond"].format(n=phase.beyond, limit=scene.max_wait))
+        facts.append(Entry("fact", f"{w['overview_waits']}{w['colon']}{w['sep'].join(waits)}"))
+        if phase.lowest_emotion is not None:
+            score = phase.lowest_emotion
+            sign = f"+{score}" if score > 0 else str(score)
+            feeling = f"{sign} {w['emotion_words'][score]}"  # type: ignore[index]
+            facts.append(Entry("fact", f"{w['overview_lowest_emotion']}{w['colon']}{feeling}"))
+        text = w["overview_phase_of"].format(n=index + 1, total=total, label=phase.label)
+        entries.append(Entry("phase", text, facts))
     return entries
 
 

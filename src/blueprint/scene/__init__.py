@@ -23,8 +23,8 @@ from dataclasses import dataclass, fields, is_dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from blueprint.scene.lists import (ControlEntry, EmotionEntry, KeyEntry, MetricEntry, NoteEntry, RoleEntry,
-                                   RowBand)
+from blueprint.scene.lists import (ControlEntry, EmotionEntry, KeyEntry, MetricEntry, NoteEntry, PhaseSummary,
+                                   RoleEntry, RowBand)
 from blueprint.scene.nodes import (Arrow, Card, Change, ChangeBadge, Detail, FailEntry, Marker, Point, RecoveryTag,
                                    Rect, Rule, SceneNode, Text, TextSpan, WaitEntry, _WithComparison)
 from blueprint.slotted import record
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from pydantic import TypeAdapter
 
 __all__ = ["Arrow", "Card", "Change", "ChangeBadge", "Column", "ControlEntry", "Detail", "EmotionEntry", "FailEntry",
-           "KeyEntry", "LaneBand", "Marker", "MetricEntry", "NoteEntry", "Point", "RecoveryTag", "Rect",
+           "KeyEntry", "LaneBand", "Marker", "MetricEntry", "NoteEntry", "PhaseSummary", "Point", "RecoveryTag", "Rect",
            "RemovedItem", "RoleEntry", "RowBand", "Rule", "Scene", "SceneNode", "Text", "TextSpan", "WaitEntry",
            "scene_data", "scene_from_data"]
 
@@ -83,7 +83,7 @@ class RemovedItem(SceneNode):
 @dataclass(slots=True, kw_only=True, weakref_slot=True, repr=False, eq=False)
 class Scene(_WithComparison):
     _comparison_fields = ("badges", "removed")
-    _optional_fields = ("rows", "control_list", "emotions", "metrics", "notes", "roles", "key_list")
+    _optional_fields = ("rows", "control_list", "emotions", "metrics", "notes", "roles", "key_list", "overview")
 
     width: float
     height: float
@@ -117,6 +117,8 @@ class Scene(_WithComparison):
     # The declared roles, for the legend, the HTML page's role picker and the text version.
     roles: tuple[RoleEntry, ...] = ()
     key_list: tuple[KeyEntry, ...] = ()  # the key steps and actions, K1, K2, …
+    # An overview drawing (`--view overview`) only: its columns in words.
+    overview: tuple[PhaseSummary, ...] = ()
 
 
 # --- plain data at the boundary ---------------------------------------------------

@@ -85,3 +85,20 @@ class RowBand(SceneNode):
     label: str
     y: float
     height: float
+
+
+@record
+class PhaseSummary(SceneNode):
+    """A column of an overview drawing, in words: a phase (or a run of steps
+    outside any phase) with its key steps and its figures, for the text
+    version and the DOT export."""
+
+    label: str
+    steps: tuple[str, ...]  # the labels of all its steps
+    key_steps: tuple[str, ...]  # the labels of its key steps (marked key, or holding a key action)
+    fails: int
+    worst: SeverityName | None  # the worst rated severity among its fail points
+    waits: int
+    longest: str | None  # the longest wait, as the drawing writes it
+    beyond: int  # waits beyond the blueprint's max-wait promise
+    lowest_emotion: int | None = None  # -2..+2, when any of its steps says
