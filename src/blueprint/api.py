@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from blueprint.catalogue import DEFAULT_CODES
 from blueprint.diagnostics import Diagnostic, Level
 from blueprint.model.build import build
+from blueprint.model.projection import UnknownScenario, scenario_drawing  # noqa: F401 (UnknownScenario: what render_result raises)
 from blueprint.model.types import Blueprint
 from blueprint.parse.incremental import LineCache, parse_again
 from blueprint.parse.parser import parse
@@ -91,17 +92,21 @@ def check_file(path: str | Path, enabled: Iterable[str] = DEFAULT_CODES, name: s
     return check_bytes(name or path.as_posix(), read_file(path), enabled)
 
 
-def render_result(result: CheckResult, output_format: str, theme: str = "default", fonts: str = "embed") -> bytes:
+def render_result(result: CheckResult, output_format: str, theme: str = "default", fonts: str = "embed",
+                  scenario: str | None = None) -> bytes:
     """The drawing of a checked blueprint as `svg`, `html`, `png` or `dot`
-    bytes; SVG and HTML carry their fonts unless `fonts` is "none"."""
+    bytes; SVG and HTML carry their fonts unless `fonts` is "none". With a
+    `scenario`, the drawing of that scenario alone (UnknownScenario if the
+    blueprint does not declare it)."""
     if not result.ok or result.blueprint is None:
         raise RenderError(f"{result.name} has errors; fix them before rendering")
     from blueprint.layout import layout
     from blueprint.render import render
 
+    blueprint = result.blueprint if scenario is None else scenario_drawing(result.blueprint, scenario)
     # Layout builds a large, acyclic scene: the collector would rescan it for nothing.
     with paused():
-        return render(layout(result.blueprint), output_format, theme, fonts)
+        return render(layout(blueprint), output_format, theme, fonts)
 
 
 # --- formatting (blueprint fmt) -------------------------------------------------

@@ -33,7 +33,9 @@ COMPARE_NAME_SUFFIX = "-changes"  # deposit.bp -> deposit-changes.svg
 @click.option("--compare", "compare_with", metavar="OLD.bp",
               help="Draw FILE with what changed since OLD.bp marked (svg, html or png; "
                    "default output: FILE-changes.svg beside FILE).")
-def command(paths, output, output_format, theme, fonts, force, compare_with) -> None:
+@click.option("--scenario", metavar="ID",
+              help="Draw one scenario of the blueprint alone (an ID its 'scenario' lines declare).")
+def command(paths, output, output_format, theme, fonts, force, compare_with, scenario) -> None:
     """Draw .bp files as SVG, HTML, PNG or Graphviz DOT.
 
     Without -o each drawing is written beside its input (deposit.bp →
@@ -48,6 +50,9 @@ def command(paths, output, output_format, theme, fonts, force, compare_with) -> 
     OLD.bp marked: new and changed cards and steps, new fail points, and a
     list of what was removed.
 
+    With --scenario ID, the drawing shows that scenario's steps, actions and
+    flows only; without it, every scenario, the parts of only some tagged.
+
     \b
     Examples:
       blueprint render deposit.bp
@@ -56,6 +61,7 @@ def command(paths, output, output_format, theme, fonts, force, compare_with) -> 
       blueprint render examples/ -o site/ -f html
       blueprint render deposit.bp -f dot -o - | dot -Tpdf > deposit.pdf
       blueprint render --compare branch-current.bp branch-future.bp
+      blueprint render account-opening.bp --scenario online -o online.svg
     """
     if compare_with is not None:
         _render_compare(compare_with, paths, output, output_format, theme, fonts, force)
@@ -77,9 +83,11 @@ def command(paths, output, output_format, theme, fonts, force, compare_with) -> 
     if not force:
         _refuse_to_replace(planned)
 
+    from blueprint.api import UnknownScenario
+
     try:
-        drawings = [render_result(result, output_format, theme, fonts) for result in results]
-    except _render_errors(output_format) as error:
+        drawings = [render_result(result, output_format, theme, fonts, scenario) for result in results]
+    except (UnknownScenario, *_render_errors(output_format)) as error:
         fail_usage(str(error))
 
     for item, drawing in zip(planned, drawings):

@@ -70,3 +70,23 @@ def project(blueprint: Blueprint, scenario: str) -> Blueprint:
     phases = tuple(phase.model_copy(update={"steps": tuple(step for step in phase.steps if step in kept_steps)})
                    for phase in blueprint.phases)
     return blueprint.model_copy(update={"steps": tuple(steps), "flows": flows, "phases": phases})
+
+
+class UnknownScenario(ValueError):
+    """A scenario asked for that the blueprint does not declare."""
+
+    def __init__(self, source_name: str, scenario: str, declared: tuple[str, ...]) -> None:
+        self.scenario, self.declared = scenario, declared
+        choices = ", ".join(declared) if declared else "none"
+        super().__init__(f"{source_name} has no scenario '{scenario}'; it declares: {choices}")
+
+
+def scenario_drawing(blueprint: Blueprint, scenario: str) -> Blueprint:
+    """What a drawing of one scenario shows: its projection, titled with the
+    scenario's label, drawn as a blueprint with no scenarios of its own."""
+    index = scenario_index(blueprint)
+    if scenario not in index:
+        raise UnknownScenario(blueprint.source_name, scenario, tuple(index))
+    label = index[scenario].label
+    title = f"{blueprint.title} — {label}" if blueprint.title else label
+    return project(blueprint, scenario).model_copy(update={"title": title, "scenarios": ()})
