@@ -27,6 +27,7 @@ from blueprint.layout.rows import control_entries, metric_entries, rows
 from blueprint.layout.sizing import plan_routes, settle, with_room
 from blueprint.layout.text import block
 from blueprint.layout.practice_marks import key_entries, role_entries
+from blueprint.layout.scenario_marks import ScenarioTags
 from blueprint.model.types import ACTION_LANES, Action, Blueprint, Flow, Lane
 from blueprint.scene import Arrow, Card, Change, EmotionEntry, Rect, Scene
 from blueprint.words import WORDS
@@ -69,7 +70,8 @@ class _Layout:
         for entry in self.controls:
             if entry.action is not None:
                 self.control_numbers[entry.action] = (*self.control_numbers.get(entry.action, ()), entry.number)
-        self.flow_labels = flow_labels(blueprint, measurer)
+        self.tags = ScenarioTags(blueprint)
+        self.flow_labels = flow_labels(blueprint, measurer, self.tags.flow_label)
         self.cells = Cells(self._measured_cards(), self._joined(), len(blueprint.steps), len(self.lanes))
         self.header_texts, self.header_height = header(blueprint, measurer, style.MARGIN, style.MARGIN)
         self.phase_height = 30 if blueprint.phases else 0
@@ -101,7 +103,7 @@ class _Layout:
     def _action_card(self, action: Action, x: float, y: float) -> Card:
         return action_card(self.m, self.bp, action, x, y, self.labels, self.card_changes.get(action.id),
                            self.introduced, self.control_numbers.get(action.id, ()),
-                           self.bp.confidence_of(action).value if self.shows_confidence else None)
+                           self.bp.confidence_of(action).value if self.shows_confidence else None, self.tags)
 
     def _marked(self) -> tuple[str, ...]:
         """The comparison badges this drawing uses, for the legend."""
@@ -177,6 +179,7 @@ class _Layout:
             notes=tuple(notes),
             roles=role_entries(self.bp),
             key_list=key_entries(self.bp),
+            scenarios=self.tags.entries(),
         )
 
     def _routed(self, flows: list[tuple[int, Flow]]) -> tuple[Grid, list[Arrow]]:
@@ -199,7 +202,7 @@ class _Layout:
                 break
             roomy |= crowded
             bands = with_room(bands, spans, routes, roomy, sizes)
-        return grid, arrows(self.bp, routes, crossed, self.flow_labels, placements, self.m)
+        return grid, arrows(self.bp, routes, crossed, self.flow_labels, placements, self.m, self.tags.flows)
 
     def _tag_boxes(self, grid: Grid) -> list[tuple[int, tuple[float, float, float, float]]]:
         """The recovery tags on `grid`, by the column of their card: a tag

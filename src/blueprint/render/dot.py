@@ -223,7 +223,7 @@ def _marker_text(marker: Marker, waits: dict[int, str]) -> str:
         return f"C{marker.number}"
     if marker.kind == "key":
         return f"K{marker.number}"
-    if marker.kind == "channel":
+    if marker.kind in ("channel", "scenario"):
         return f"[{marker.label.content}]"
     duration = waits.get(marker.number)
     return f"W{marker.number} {duration}" if duration else f"W{marker.number}"

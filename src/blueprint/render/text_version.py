@@ -36,7 +36,7 @@ class Entry:
     the card a line describes (the HTML page points the card there), `links`
     are the web links to write as links."""
 
-    kind: str  # phase, step, lane, card, fact or removed
+    kind: str  # scenarios, phase, step, lane, card, fact or removed
     text: str
     children: list[Entry] = field(default_factory=list)
     card: str | None = None
@@ -59,7 +59,7 @@ def outline(scene: Scene) -> list[Entry]:
     every = (*scene.columns, *extra)
     steps = [_step(scene, column, index, len(every), cards, columns, lanes, order, w)
              for index, column in enumerate(every)]
-    entries: list[Entry] = []
+    entries: list[Entry] = _scenarios(scene, w)
     phase: Entry | None = None
     for column, step in zip(every, steps):
         if column.phase is None:
@@ -74,6 +74,23 @@ def outline(scene: Scene) -> list[Entry]:
     if scene.removed:
         entries.append(Entry("removed", w["removed_items"], [Entry("fact", item.label) for item in scene.removed]))  # type: ignore[arg-type]
     return entries
+
+
+def _scenarios(scene: Scene, w: dict[str, Any]) -> list[Entry]:
+    """The scenarios a drawing shows, each with its tag, the first the main one,
+    and what carries no tag."""
+    if not scene.scenarios:
+        return []
+    facts = []
+    for index, scenario in enumerate(scene.scenarios):
+        parts = [f"{scenario.tag} {scenario.label}"]
+        if scenario.segment:
+            parts.append(f"{w['scenario_segment']}{w['colon']}{scenario.segment}")
+        if index == 0:
+            parts.append(w["scenario_main"])
+        facts.append(Entry("fact", w["sep"].join(parts)))
+    facts.append(Entry("fact", w["legend_scenario_every"]))
+    return [Entry("scenarios", w["scenarios"], facts)]
 
 
 def _note_fact(note: NoteEntry, w: dict[str, Any]) -> Entry:

@@ -24,7 +24,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from blueprint.scene.lists import (ControlEntry, EmotionEntry, KeyEntry, MetricEntry, NoteEntry, RoleEntry,
-                                   RowBand)
+                                   RowBand, ScenarioEntry)
 from blueprint.scene.nodes import (Arrow, Card, Change, ChangeBadge, Detail, FailEntry, Marker, Point, RecoveryTag,
                                    Rect, Rule, SceneNode, Text, TextSpan, WaitEntry, _WithComparison)
 from blueprint.slotted import record
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Arrow", "Card", "Change", "ChangeBadge", "Column", "ControlEntry", "Detail", "EmotionEntry", "FailEntry",
            "KeyEntry", "LaneBand", "Marker", "MetricEntry", "NoteEntry", "Point", "RecoveryTag", "Rect",
-           "RemovedItem", "RoleEntry", "RowBand", "Rule", "Scene", "SceneNode", "Text", "TextSpan", "WaitEntry",
+           "RemovedItem", "RoleEntry", "RowBand", "Rule", "ScenarioEntry", "Scene", "SceneNode", "Text", "TextSpan", "WaitEntry",
            "scene_data", "scene_from_data"]
 
 
@@ -83,7 +83,7 @@ class RemovedItem(SceneNode):
 @dataclass(slots=True, kw_only=True, weakref_slot=True, repr=False, eq=False)
 class Scene(_WithComparison):
     _comparison_fields = ("badges", "removed")
-    _optional_fields = ("rows", "control_list", "emotions", "metrics", "notes", "roles", "key_list")
+    _optional_fields = ("rows", "control_list", "emotions", "metrics", "notes", "roles", "key_list", "scenarios")
 
     width: float
     height: float
@@ -117,6 +117,8 @@ class Scene(_WithComparison):
     # The declared roles, for the legend, the HTML page's role picker and the text version.
     roles: tuple[RoleEntry, ...] = ()
     key_list: tuple[KeyEntry, ...] = ()  # the key steps and actions, K1, K2, …
+    # The declared scenarios, for the legend, the HTML page's scenario picker and the text version.
+    scenarios: tuple[ScenarioEntry, ...] = ()
 
 
 # --- plain data at the boundary ---------------------------------------------------
