@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from blueprint.catalogue import DEFAULT_CODES
 from blueprint.diagnostics import Diagnostic, Level
 from blueprint.model.build import build
-from blueprint.model.projection import UnknownScenario, scenario_drawing  # noqa: F401 (UnknownScenario: what render_result raises)
+from blueprint.model.projection import UnknownScenario, project_both, scenario_drawing  # noqa: F401 (UnknownScenario: what render_result raises)
 from blueprint.model.types import Blueprint
 from blueprint.parse.incremental import LineCache, parse_again
 from blueprint.parse.parser import parse
@@ -172,18 +172,27 @@ def _valid_blueprint(result: CheckResult) -> Blueprint:
     return result.blueprint
 
 
-def stats_result(result: CheckResult) -> BlueprintStats:
-    """The figures of a checked blueprint (see blueprint.analysis.stats)."""
+def stats_result(result: CheckResult, scenario: str | None = None) -> BlueprintStats:
+    """The figures of a checked blueprint (see blueprint.analysis.stats); with
+    a `scenario`, of that scenario alone (UnknownScenario if not declared)."""
     from blueprint.analysis.stats import blueprint_stats
 
-    return blueprint_stats(_valid_blueprint(result))
+    blueprint = _valid_blueprint(result)
+    if scenario is not None:
+        return blueprint_stats(scenario_drawing(blueprint, scenario), scenario)
+    return blueprint_stats(blueprint)
 
 
-def diff_results(old: CheckResult, new: CheckResult) -> BlueprintDiff:
-    """What changed from one checked blueprint to another (see blueprint.analysis.diff)."""
+def diff_results(old: CheckResult, new: CheckResult, scenario: str | None = None) -> BlueprintDiff:
+    """What changed from one checked blueprint to another (see
+    blueprint.analysis.diff); with a `scenario`, in that scenario of each
+    (UnknownScenario if either does not declare it)."""
     from blueprint.analysis.diff import diff_blueprints
 
-    return diff_blueprints(_valid_blueprint(old), _valid_blueprint(new))
+    before, after = _valid_blueprint(old), _valid_blueprint(new)
+    if scenario is not None:
+        before, after = project_both(before, after, scenario)
+    return diff_blueprints(before, after)
 
 
 def export_result(result: CheckResult) -> str:

@@ -82,11 +82,27 @@ class UnknownScenario(ValueError):
 
 
 def scenario_drawing(blueprint: Blueprint, scenario: str) -> Blueprint:
-    """What a drawing of one scenario shows: its projection, titled with the
-    scenario's label, drawn as a blueprint with no scenarios of its own."""
+    """What a drawing of one scenario shows (and `stats` and `diff` of it
+    count): its projection, titled with the scenario's label, as a blueprint
+    with no scenarios of its own."""
     index = scenario_index(blueprint)
     if scenario not in index:
         raise UnknownScenario(blueprint.source_name, scenario, tuple(index))
     label = index[scenario].label
     title = f"{blueprint.title} — {label}" if blueprint.title else label
-    return project(blueprint, scenario).model_copy(update={"title": title, "scenarios": ()})
+    return _unmarked(project(blueprint, scenario)).model_copy(update={"title": title, "scenarios": ()})
+
+
+def _unmarked(blueprint: Blueprint) -> Blueprint:
+    """The blueprint with no `only` marks: in one scenario's drawing, everything is of it."""
+    none = {"scenarios": (), "scenario_spans": ()}
+    steps = tuple(step.model_copy(update={**none, "actions": tuple(
+        action.model_copy(update=none) if action.scenarios else action for action in step.actions)})
+        for step in blueprint.steps)
+    flows = tuple(flow.model_copy(update=none) if flow.scenarios else flow for flow in blueprint.flows)
+    return blueprint.model_copy(update={"steps": steps, "flows": flows})
+
+
+def project_both(old: Blueprint, new: Blueprint, scenario: str) -> tuple[Blueprint, Blueprint]:
+    """One scenario of two versions of a blueprint, to compare them (`diff --scenario`)."""
+    return scenario_drawing(old, scenario), scenario_drawing(new, scenario)

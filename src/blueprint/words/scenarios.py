@@ -37,3 +37,10 @@ SCENARIO_WORDS: dict[Language, dict[str, str]] = {
         "scenario_main": "主情境",
     },
 }
+
+# The name `diff` and a comparison drawing give a changed `only` line.
+SCENARIO_CHANGE_FIELDS: dict[Language, dict[str, str]] = {
+    Language.EN: {"only": "scenarios"},
+    Language.ZH: {"only": "场景"},
+    Language.ZH_HANT: {"only": "情境"},
+}
