@@ -65,7 +65,6 @@ def command(paths, output, output_format, theme, fonts, force, compare_with, sce
     """
     if compare_with is not None:
         _render_compare(compare_with, paths, output, output_format, theme, fonts, force)
-    from blueprint.api import render_result
     from blueprint.cli.files import NoFilesError
     from blueprint.cli.output import OutputPlanError, choose_format, plan_outputs
 
@@ -83,12 +82,7 @@ def command(paths, output, output_format, theme, fonts, force, compare_with, sce
     if not force:
         _refuse_to_replace(planned)
 
-    from blueprint.api import UnknownScenario
-
-    try:
-        drawings = [render_result(result, output_format, theme, fonts, scenario) for result in results]
-    except (UnknownScenario, *_render_errors(output_format)) as error:
-        fail_usage(str(error))
+    drawings = _drawings(results, output_format, theme, fonts, scenario)
 
     for item, drawing in zip(planned, drawings):
         if item.destination is None:
@@ -96,6 +90,18 @@ def command(paths, output, output_format, theme, fonts, force, compare_with, sce
         else:
             _write_file(item.destination, drawing, force)
     sys.exit(EXIT_CLEAN)
+
+
+def _drawings(results: list, output_format: str, theme: str, fonts: str, scenario: str | None) -> list[bytes]:
+    """Every checked file drawn (one scenario of each, with `scenario`); a
+    usage error for what the user must fix (an undeclared scenario, a
+    missing font or PNG package, a picture too large)."""
+    from blueprint.api import UnknownScenario, render_result
+
+    try:
+        return [render_result(result, output_format, theme, fonts, scenario) for result in results]
+    except (UnknownScenario, *_render_errors(output_format)) as error:
+        fail_usage(str(error))
 
 
 def _refuse_to_replace(planned: list[Planned]) -> None:
