@@ -36,6 +36,9 @@ def test_the_scenario_picker_shows_one_scenario_and_all_again(page: Page, pages_
                     and (not card.scenarios or "online" in card.scenarios))
     assert page.evaluate(SHOWN) == online
     assert "ticket" not in online and "selfie" in online
+    evidence = ("Array.from(document.querySelectorAll('.bp-viewport [data-evidence]'))"
+                ".filter(n => getComputedStyle(n).display !== 'none').length")
+    assert page.evaluate(evidence) == 4  # the step of the missing papers is not in it
     assert page.evaluate(FLOWS_SHOWN) < len(scene.arrows)
     assert violations(page) == [], readable(violations(page))
     choose(page, "")

@@ -173,7 +173,7 @@ def action_card(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x:
     diamond, question, question_height = decision_parts(measurer, blueprint, action, x + style.CARD_PAD_X,
                                                          top + text_height, inner)
     text_height += question_height  # what follows goes below the question
-    scenarios = tags.actions.get(action.id, ()) if tags else ()
+    scenarios = tags.parts.get(action.id, ()) if tags else ()
     markers, marker_height = _markers(measurer, blueprint, action, x + style.CARD_PAD_X,
                                       top + text_height + 6, inner, introduced, controls,
                                       tags.tag(scenarios) if tags and scenarios else "")
@@ -199,7 +199,9 @@ def action_card(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x:
     )
 
 
-def evidence_card(measurer: TextMeasurer, evidence: Evidence, index: int, x: float, y: float) -> Card:
+def evidence_card(measurer: TextMeasurer, evidence: Evidence, index: int, x: float, y: float,
+                  scenarios: tuple[str, ...] = ()) -> Card:
+    """The card of a piece of evidence; `scenarios` are its step's, when only some."""
     inner = style.CARD_W - 2 * style.CARD_PAD_X
     texts, text_height = block(measurer, "evidence-text", evidence.label, x + style.CARD_PAD_X,
                                y + style.CARD_PAD_Y, inner, style.EVIDENCE_SIZE, italic=True,
@@ -207,7 +209,7 @@ def evidence_card(measurer: TextMeasurer, evidence: Evidence, index: int, x: flo
     return Card(
         id=evidence.id or f"{evidence.step}.evidence{index + 1}", kind="evidence", lane="evidence",
         step=evidence.step, x=x, y=y, width=style.CARD_W, height=round(style.CARD_PAD_Y * 2 + text_height, 2),
-        label=evidence.label, lines=tuple(texts),
+        label=evidence.label, lines=tuple(texts), scenarios=scenarios,
     )
 
 

@@ -85,7 +85,8 @@ class _Layout:
         for column, step in enumerate(self.bp.steps):
             if step.evidence:
                 cell = stacks.setdefault((0, column), [])
-                cell.extend(evidence_card(self.m, ev, i, 0, 0) for i, ev in enumerate(step.evidence))
+                cell.extend(evidence_card(self.m, ev, i, 0, 0, self.tags.parts.get(step.id, ()))
+                            for i, ev in enumerate(step.evidence))
             for action in step.actions:
                 stacks.setdefault((lane_index[action.lane], column), []).append(self._action_card(action, 0, 0))
         return stacks

@@ -88,7 +88,7 @@ def _legend_items(blueprint: Blueprint, flow_kinds: frozenset[str], marked: tupl
 def _scenario_items(blueprint: Blueprint) -> list[tuple[str, str]]:
     """Each scenario's tag and label, and what no tag means, when some part belongs to only some."""
     tags = ScenarioTags(blueprint)
-    if not tags.actions and not any(tags.flows):
+    if not tags.parts and not any(tags.flows):
         return []
     w = WORDS[blueprint.lang]
     items = [(f"scenario:{entry.tag}", entry.label + (f"{w['open']}{entry.segment}{w['close']}" if entry.segment else ""))

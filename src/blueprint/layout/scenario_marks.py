@@ -30,7 +30,8 @@ def _letter(index: int) -> str:
 
 
 class ScenarioTags:
-    """The scenarios of each action and flow that belongs to only some, and their tags."""
+    """The scenarios of each step, action and flow that belongs to only some (`parts` by step or
+    action ID, `flows` by index), and their tags."""
 
     def __init__(self, blueprint: Blueprint) -> None:
         self.blueprint = blueprint
@@ -38,7 +39,7 @@ class ScenarioTags:
         every = tuple(index)
         self.letters = {scenario: _letter(number) for number, scenario in enumerate(index)}
         present = memberships(blueprint) if every else {}
-        self.actions = {action: found for action, found in present.items() if found != every}
+        self.parts = {part: found for part, found in present.items() if found != every}
         self.flows = [found if (found := flow_scenarios(blueprint, flow, present)) != every else ()
                       for flow in blueprint.flows] if every else [() for _ in blueprint.flows]
         # A flow its ends do not explain: marked for fewer scenarios than both its ends are in.
