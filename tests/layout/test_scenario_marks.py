@@ -80,3 +80,13 @@ def test_a_blueprint_without_scenarios_draws_as_before():
     drawn = layout(check_text('blueprint "T"\nstep s "S"\n  customer c "C"\n  onstage o "O"\n  c -> o\n').blueprint)
     assert drawn.scenarios == () and all(card.scenarios == () for card in drawn.cards)
     assert "No scenario tag: in every scenario" not in [t.content for t in drawn.texts]
+
+
+def test_a_step_of_only_some_scenarios_carries_their_tag_under_its_label():
+    text = TEXT + 'step back "Come back"\n  only missing\n  customer return "Returns"\n  check -> return\n'
+    drawn = layout(check_text(text, "t.bp").blueprint)
+    columns = {column.step: column for column in drawn.columns}
+    assert columns["submit"].scenario_tag is None and columns["submit"].scenarios == ()
+    assert columns["back"].scenarios == ("missing",)
+    assert columns["back"].scenario_tag.label.content == "C"
+    assert "Only in: C Documents missing." in plain_text(outline(drawn), "en")

@@ -112,13 +112,19 @@ class _Layout:
         used = [f"badge-{change}" for change in ("added", "changed") if change in changes]
         return (*used, "fail-introduced") if self.introduced else tuple(used)
 
+    def _step_scenarios(self) -> dict[str, tuple[tuple[str, ...], str]]:
+        """The steps of only some scenarios: their scenarios and their tag."""
+        return {step.id: (found, self.tags.tag(found)) for step in self.bp.steps
+                if (found := self.tags.parts.get(step.id, ()))}
+
     def _step_header_height(self) -> float:
         tallest = 0.0
         for step in self.bp.steps:
             _, height = block(self.m, "step-label", step.label, 0, 0, style.CARD_W, style.STEP_SIZE, bold=True,
                               max_lines=style.STEP_MAX_LINES)
             tallest = max(tallest, height)
-        if any(step.key is not None or step.via is not None for step in self.bp.steps):  # room for their marks
+        if any(step.key is not None or step.via is not None or step.id in self._step_scenarios()
+               for step in self.bp.steps):  # room for their marks
             tallest += style.MARKER_H + 4
         if self.step_changes:  # room for the badge under the label
             return tallest + 16 + BADGE_H + 4
@@ -135,7 +141,7 @@ class _Layout:
         grid, drawn = self._routed(flows)
         cards = self._cards(grid)
         heads = Heads(style.MARGIN + self.header_height + 14, self.phase_height, self.step_texts_height,
-                      self.step_changes)
+                      self.step_changes, self._step_scenarios())
         made = frame(self.bp, self.m, grid, self.lanes, heads)
         notes = note_entries(self.bp)
         extra = rows(self.bp, self.m, grid, self.controls, notes)

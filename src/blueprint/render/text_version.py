@@ -128,6 +128,10 @@ def _step_facts(scene: Scene, column: Column, w: dict[str, Any]) -> list[Entry]:
     customer's emotion and the step's own controls (an action's are among its
     card's facts)."""
     facts = [Entry("fact", f"{w['channel']}{w['colon']}{column.channel_note}")] if column.channel_note else []
+    if column.scenarios:
+        named = {scenario.id: f"{scenario.tag} {scenario.label}" for scenario in scene.scenarios}
+        only = w["sep"].join(named.get(scenario, scenario) for scenario in column.scenarios)
+        facts.append(Entry("fact", f"{w['scenario_only']}{w['colon']}{only}"))
     facts += [Entry("fact", f"{w['key_step']} K{key.number}" + (f"{w['colon']}{key.reason}" if key.reason else ""))
               for key in scene.key_list if key.action is None and key.step == column.step]
     for feeling in scene.emotions:

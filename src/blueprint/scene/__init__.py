@@ -54,7 +54,7 @@ class Column(_WithComparison):
     """A step's column."""
 
     _comparison_fields = ("change",)
-    _optional_fields = ("key_marker", "channel_tag", "channel_note")
+    _optional_fields = ("key_marker", "channel_tag", "channel_note", "scenario_tag", "scenarios")
 
     step: str
     label: str
@@ -65,6 +65,9 @@ class Column(_WithComparison):
     key_marker: Marker | None = None  # a key step's K badge, under its label
     channel_tag: Marker | None = None  # the tag of the step's channel, under its label
     channel_note: str | None = None  # the channel and why, in words (the text version)
+    # A step of only some scenarios: their tag, under its label, and their IDs.
+    scenario_tag: Marker | None = None
+    scenarios: tuple[str, ...] = ()
 
 
 @record
