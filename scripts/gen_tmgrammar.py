@@ -52,7 +52,7 @@ START = rf"(?:^|\G){BLANK}*"
 # Statement keywords followed by nothing but text (strings and a comment).
 SPAN_KEYWORDS = ("max-wait", "wait", "duration")
 VALUE_KEYWORDS = ("state", "lang", "version", "lane", "line", "step", "cost", "emotion", "metric", "confidence",
-                  "role", "by", "channel", "via", *STATEMENT_OPTIONS)
+                  "role", "by", "channel", "via", "scenario", "only", *STATEMENT_OPTIONS)
 TEXT_KEYWORDS = tuple(k for k in STATEMENT_KEYWORDS if k not in SPAN_KEYWORDS + VALUE_KEYWORDS)
 
 KEYWORD_SCOPE = "keyword.other.statement.blueprint"
@@ -169,6 +169,23 @@ def _roles_and_channels() -> list[dict]:
     ]
 
 
+def _scenarios() -> list[dict]:
+    """`scenario online "…" segment "…"`, `only walk-in, online`: a scenario's ID after the keyword."""
+    scenario = "variable.other.scenario.blueprint"
+    return [
+        _statement(
+            rf"{_keyword('scenario')}(?:{BLANK}+({NAME}))?", {"1": {"name": KEYWORD_SCOPE}, "2": {"name": scenario}},
+            [{"match": rf"(?<![\w-])segment{WORD_END}", "name": OPTION_SCOPE}, {"include": "#tail"}],
+        ),
+        _statement(
+            _keyword("only"), {"1": {"name": KEYWORD_SCOPE}},
+            [{"match": rf"(?<![\w-]){NAME}", "name": scenario},
+             {"match": ",", "name": "punctuation.separator.scenario.blueprint"},
+             {"include": "#tail"}],
+        ),
+    ]
+
+
 def _other_statements() -> list[dict]:
     return [
         _value("state", vocabulary.names(State), "constant.language.state.blueprint"),
@@ -188,6 +205,7 @@ def _other_statements() -> list[dict]:
         *(_with_options(keyword, options) for keyword, options in STATEMENT_OPTIONS.items()),
         *_practitioner_values(),
         *_roles_and_channels(),
+        *_scenarios(),
         _statement(
             _keyword("cost"),
             {"1": {"name": KEYWORD_SCOPE}},

@@ -85,7 +85,7 @@ def statement_data(value: Any) -> Any:
 
 def with_compact_spans(data: Any) -> Any:
     """Model data (`model_dump(mode="json")`) with every span field written as
-    text. The model names its spans `span` or `<what>_span`."""
+    text. The model names its spans `span` or `<what>_span`, a tuple of them `<what>_spans`."""
     if isinstance(data, dict):
         return {key: _compact(key, value) for key, value in data.items()}
     if isinstance(data, list):
@@ -96,4 +96,6 @@ def with_compact_spans(data: Any) -> Any:
 def _compact(key: str, value: Any) -> Any:
     if (key == "span" or key.endswith("_span")) and value is not None:
         return span_text(Span(**value))
+    if key.endswith("_spans"):
+        return [span_text(Span(**span)) for span in value]
     return with_compact_spans(value)

@@ -27,6 +27,7 @@ TOKENS = [
     "opportunity", "question", "impact", "high", "confidence",
     "assumed",
     "role", "by", "staff", "system", "key", "decision", "channel", "via", "app", "branch",
+    "scenario", "only", ",", "walk-in", "online",
 ]
 
 

@@ -64,7 +64,8 @@ def test_the_catalogue_is_a_leaf():
     ).stdout.split()
     assert {name for name in loaded if name.startswith("blueprint")} == {
         "blueprint", "blueprint.vocabulary", "blueprint.words", "blueprint.words.english", "blueprint.words.overview",
-        "blueprint.words.practice", "blueprint.words.practitioner", "blueprint.words.simplified", "blueprint.words.traditional"}
+        "blueprint.words.practice", "blueprint.words.practitioner", "blueprint.words.scenarios",
+        "blueprint.words.simplified", "blueprint.words.traditional"}
     assert "pydantic" not in loaded
 
 

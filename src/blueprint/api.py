@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from blueprint.catalogue import DEFAULT_CODES
 from blueprint.diagnostics import Diagnostic, Level
 from blueprint.model.build import build
+from blueprint.model.projection import UnknownScenario, project_both, scenario_drawing  # noqa: F401 (UnknownScenario: what render_result raises)
 from blueprint.model.types import Blueprint
 from blueprint.parse.incremental import LineCache, parse_again
 from blueprint.parse.parser import parse
@@ -92,17 +93,21 @@ def check_file(path: str | Path, enabled: Iterable[str] = DEFAULT_CODES, name: s
     return check_bytes(name or path.as_posix(), read_file(path), enabled)
 
 
-def render_result(result: CheckResult, output_format: str, theme: str = "default", fonts: str = "embed") -> bytes:
+def render_result(result: CheckResult, output_format: str, theme: str = "default", fonts: str = "embed",
+                  scenario: str | None = None) -> bytes:
     """The drawing of a checked blueprint as `svg`, `html`, `png` or `dot`
-    bytes; SVG and HTML carry their fonts unless `fonts` is "none"."""
+    bytes; SVG and HTML carry their fonts unless `fonts` is "none". With a
+    `scenario`, the drawing of that scenario alone (UnknownScenario if the
+    blueprint does not declare it)."""
     if not result.ok or result.blueprint is None:
         raise RenderError(f"{result.name} has errors; fix them before rendering")
     from blueprint.layout import layout
     from blueprint.render import render
 
+    blueprint = result.blueprint if scenario is None else scenario_drawing(result.blueprint, scenario)
     # Layout builds a large, acyclic scene: the collector would rescan it for nothing.
     with paused():
-        return render(layout(result.blueprint), output_format, theme, fonts)
+        return render(layout(blueprint), output_format, theme, fonts)
 
 
 # --- formatting (blueprint fmt) -------------------------------------------------
@@ -168,18 +173,27 @@ def _valid_blueprint(result: CheckResult) -> Blueprint:
     return result.blueprint
 
 
-def stats_result(result: CheckResult) -> BlueprintStats:
-    """The figures of a checked blueprint (see blueprint.analysis.stats)."""
+def stats_result(result: CheckResult, scenario: str | None = None) -> BlueprintStats:
+    """The figures of a checked blueprint (see blueprint.analysis.stats); with
+    a `scenario`, of that scenario alone (UnknownScenario if not declared)."""
     from blueprint.analysis.stats import blueprint_stats
 
-    return blueprint_stats(_valid_blueprint(result))
+    blueprint = _valid_blueprint(result)
+    if scenario is not None:
+        return blueprint_stats(scenario_drawing(blueprint, scenario), scenario)
+    return blueprint_stats(blueprint)
 
 
-def diff_results(old: CheckResult, new: CheckResult) -> BlueprintDiff:
-    """What changed from one checked blueprint to another (see blueprint.analysis.diff)."""
+def diff_results(old: CheckResult, new: CheckResult, scenario: str | None = None) -> BlueprintDiff:
+    """What changed from one checked blueprint to another (see
+    blueprint.analysis.diff); with a `scenario`, in that scenario of each
+    (UnknownScenario if either does not declare it)."""
     from blueprint.analysis.diff import diff_blueprints
 
-    return diff_blueprints(_valid_blueprint(old), _valid_blueprint(new))
+    before, after = _valid_blueprint(old), _valid_blueprint(new)
+    if scenario is not None:
+        before, after = project_both(before, after, scenario)
+    return diff_blueprints(before, after)
 
 
 def export_result(result: CheckResult) -> str:
@@ -227,14 +241,18 @@ def render_compare(old_result: CheckResult, new_result: CheckResult, output_form
 
 
 # --- overview drawings (blueprint render --view overview) ---------------------------
-def render_overview(result: CheckResult, output_format: str, theme: str = "default", fonts: str = "embed") -> bytes:
+def render_overview(result: CheckResult, output_format: str, theme: str = "default", fonts: str = "embed",
+                    scenario: str | None = None) -> bytes:
     """The one-page overview of a checked blueprint: its phases as columns,
     each with its key steps and its fail and wait figures (worst severity,
     longest wait, waits beyond the promise). DOT gives the same summary as a
-    graph of phases. Raises RenderError when the blueprint has errors."""
+    graph of phases. With a `scenario`, the overview of that scenario alone
+    (UnknownScenario if not declared). Raises RenderError when the blueprint
+    has errors."""
     if not result.ok or result.blueprint is None:
         raise RenderError(f"{result.name} has errors; fix them before rendering")
     from blueprint.layout import layout_overview
     from blueprint.render import render
 
-    return render(layout_overview(result.blueprint), output_format, theme, fonts)
+    blueprint = result.blueprint if scenario is None else scenario_drawing(result.blueprint, scenario)
+    return render(layout_overview(blueprint), output_format, theme, fonts)

@@ -154,7 +154,7 @@ def test_keywords_and_arrows_are_the_grammars():
     keywords = {literal for literal in literals if re.fullmatch(r"[a-z][a-z-]*", literal)}
     assert keywords == set(pygments_lexer.STATEMENT_KEYWORDS) | set(pygments_lexer.OPTION_KEYWORDS)
     assert len(pygments_lexer.STATEMENT_KEYWORDS) == len(set(pygments_lexer.STATEMENT_KEYWORDS))
-    assert literals - keywords == set(pygments_lexer.ARROWS) | {pygments_lexer.RANGE}
+    assert literals - keywords == set(pygments_lexer.ARROWS) | {pygments_lexer.RANGE, pygments_lexer.SEPARATOR}
 
 
 @pytest.mark.parametrize("terminal", ["NAME", "NUMWORD", "AMOUNT", "VERSION", "SCORE", "VALUE"])

@@ -55,6 +55,8 @@ def test_legend_samples_carry_no_number(path) -> None:
     for sample in samples:
         if sample.kind == "channel":  # the word for a channel, never one of the drawing's channels
             assert sample.label.content == WORDS[Language(scene.lang)]["channel"], sample.label.content
+        elif sample.kind == "scenario":  # a scenario's own tag, which the legend spells out
+            assert sample.label.content in {entry.tag for entry in scene.scenarios}, sample.label.content
         else:
             assert re.fullmatch(r"[FWCK]", sample.label.content), sample.label.content
 

@@ -8,6 +8,8 @@ from blueprint.api import check_bytes, check_text
 from blueprint.catalogue import CODES
 from blueprint.report.diagnostics import format_diagnostic
 
+from .scenario_cases import IN_SCENARIO_CASES, SCENARIO_CASES
+
 ALL = frozenset(code.code for code in CODES)
 HEAD = 'blueprint "T"\n'
 STEP = 'step s "S"\n  customer c "C"\n  onstage o "O"\n  c -> o\n'
@@ -224,6 +226,7 @@ CASES = [
     (HEAD + 'role clerk "Clerk" boss\nstep s "S"\n  customer c "C"\n    by clerk\n', "BP107", 2, 20,
      "found 'boss' as a role's kind; expected staff, system, partner or customer", None),
 ]
+CASES += SCENARIO_CASES + IN_SCENARIO_CASES
 
 
 @pytest.mark.parametrize("text, code, line, column, message, hint", CASES, ids=[f"{c[1]}-{i}" for i, c in enumerate(CASES)])

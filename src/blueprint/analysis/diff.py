@@ -119,7 +119,13 @@ def _action_changes(old: Action, new: Action) -> list[FieldChange]:
     changes += _change("key", key_text(old.key), key_text(new.key))
     changes += _change("decision", decision_text(old), decision_text(new))
     changes += _change("via", via_text(old.via), via_text(new.via))
+    changes += _change("only", _only(old.scenarios), _only(new.scenarios))
     return changes
+
+
+def _only(scenarios: tuple[str, ...]) -> str | None:
+    """The scenarios an `only` line names, as written; None without one."""
+    return ", ".join(scenarios) if scenarios else None
 
 
 def _phase_name(blueprint: Blueprint, step: Step) -> str | None:
@@ -188,6 +194,7 @@ def _steps(old: Blueprint, new: Blueprint) -> StepsDiff:
         changes += _bag_changes("research note", map(note_text, before.research), map(note_text, step.research))
         changes += _change("key", key_text(before.key), key_text(step.key))
         changes += _change("via", via_text(before.via), via_text(step.via))
+        changes += _change("only", _only(before.scenarios), _only(step.scenarios))
         if changes:
             changed.append(StepChange(id=step.id, label=step.label, changes=changes))
         else:

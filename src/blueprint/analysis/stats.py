@@ -31,6 +31,7 @@ from blueprint.analysis.practice_stats import (
     key_moments,
     per_role,
 )
+from blueprint.analysis.scenario_stats import ScenarioFigures, scenario_figures
 from blueprint.model.types import ACTION_LANES, Blueprint, Lane, Language, Line, NoteKind, Severity, State, Step
 from blueprint.vocabulary import names
 
@@ -153,6 +154,10 @@ class BlueprintStats(_Frozen):
     key_moments: list[KeyMomentStats] = []
     encounters_at_key_moments: int = 0
     channel_switches: list[ChannelSwitch] = []
+    # Scenarios (blueprint.analysis.scenario_stats): the one these figures are
+    # of (`stats --scenario`), else each declared one's figures.
+    scenario: str | None = None
+    scenarios: list[ScenarioFigures] = []
 
 
 class StatsReport(_Frozen):
@@ -272,8 +277,9 @@ def _costs(blueprint: Blueprint) -> list[CostTotal]:
     ]
 
 
-def blueprint_stats(blueprint: Blueprint) -> BlueprintStats:
-    """The figures of a blueprint that validated without errors."""
+def blueprint_stats(blueprint: Blueprint, scenario: str | None = None) -> BlueprintStats:
+    """The figures of a blueprint that validated without errors; with a
+    `scenario`, those of its projection (see blueprint.model.projection)."""
     actions = blueprint.actions()
     by_lane = Counter(action.lane for action in actions)
     crossing = flows_crossing(blueprint)
@@ -310,6 +316,8 @@ def blueprint_stats(blueprint: Blueprint) -> BlueprintStats:
         key_moments=keys,
         encounters_at_key_moments=at_keys,
         channel_switches=channel_switches(blueprint),
+        scenario=scenario,
+        scenarios=scenario_figures(blueprint),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 COMPARE_FORMATS: tuple[str, ...] = ("svg", "html", "png")  # DOT carries no marks
 COMPARE_NAME_SUFFIX = "-changes"  # deposit.bp -> deposit-changes.svg
 VIEW_NAME_SUFFIX = {"full": "", "overview": "-overview"}  # deposit.bp -> deposit-overview.svg
+SCENARIO_ID = re.compile(r"[^\W\d]\w*(?:-\w+)*")  # the grammar's NAME: safe in a file name
 
 
 @click.command(name="render")
@@ -38,7 +40,9 @@ VIEW_NAME_SUFFIX = {"full": "", "overview": "-overview"}  # deposit.bp -> deposi
 @click.option("--view", type=click.Choice(VIEWS), default=DEFAULT_VIEW, show_default=True,
               help="full: every lane, card and flow; overview: one page with a column per phase, its key steps "
                    "and its fail and wait figures (default output: FILE-overview.svg beside FILE).")
-def command(paths, output, output_format, theme, fonts, force, compare_with, view) -> None:
+@click.option("--scenario", metavar="ID",
+              help="Draw one scenario of the blueprint alone (an ID its 'scenario' lines declare).")
+def command(paths, output, output_format, theme, fonts, force, compare_with, view, scenario) -> None:
     """Draw .bp files as SVG, HTML, PNG or Graphviz DOT.
 
     Without -o each drawing is written beside its input (deposit.bp →
@@ -56,6 +60,9 @@ def command(paths, output, output_format, theme, fonts, force, compare_with, vie
     With --view overview, each file is drawn on one page: a column per
     phase with its key steps and its fail and wait figures.
 
+    With --scenario ID, the drawing shows that scenario's steps, actions and
+    flows only; without it, every scenario, the parts of only some tagged.
+
     \b
     Examples:
       blueprint render deposit.bp
@@ -65,17 +72,17 @@ def command(paths, output, output_format, theme, fonts, force, compare_with, vie
       blueprint render deposit.bp -f dot -o - | dot -Tpdf > deposit.pdf
       blueprint render --compare branch-current.bp branch-future.bp
       blueprint render mortgage.bp --view overview -f png
+      blueprint render account-opening.bp --scenario online -o online.svg
     """
     if compare_with is not None:
         _render_compare(compare_with, paths, output, output_format, theme, fonts, force, view)
-    from blueprint.api import render_overview, render_result
     from blueprint.cli.files import NoFilesError
     from blueprint.cli.output import OutputPlanError, choose_format, plan_outputs
 
     try:
         enabled = load_settings(find_pyproject(Path.cwd())).enabled_codes()
         output_format = choose_format(output_format, output)
-        planned = plan_outputs(paths, output, output_format, name_suffix=VIEW_NAME_SUFFIX[view])
+        planned = plan_outputs(paths, output, output_format, name_suffix=_name_suffix(view, scenario))
     except (ConfigError, OutputPlanError, NoFilesError) as error:
         fail_usage(str(error))
     except OSError as error:  # the inputs were found: it is the output the system refuses
@@ -86,11 +93,7 @@ def command(paths, output, output_format, theme, fonts, force, compare_with, vie
     if not force:
         _refuse_to_replace(planned)
 
-    try:
-        draw = render_overview if view == "overview" else render_result
-        drawings = [draw(result, output_format, theme, fonts) for result in results]
-    except _render_errors(output_format) as error:
-        fail_usage(str(error))
+    drawings = _drawings(results, output_format, theme, fonts, view, scenario)
 
     for item, drawing in zip(planned, drawings):
         if item.destination is None:
@@ -98,6 +101,31 @@ def command(paths, output, output_format, theme, fonts, force, compare_with, vie
         else:
             _write_file(item.destination, drawing, force)
     sys.exit(EXIT_CLEAN)
+
+
+def _name_suffix(view: str, scenario: str | None) -> str:
+    """What a default output name adds to its input's stem: deposit.bp ->
+    deposit-overview.svg, account.bp --scenario online -> account-online.svg,
+    so that no view or scenario replaces the whole drawing."""
+    from blueprint.cli.output import OutputPlanError
+
+    if scenario is not None and not SCENARIO_ID.fullmatch(scenario):
+        raise OutputPlanError(f"'{scenario}' is not a scenario ID (a letter, then letters, digits, _ or single -)")
+    return VIEW_NAME_SUFFIX[view] + (f"-{scenario}" if scenario else "")
+
+
+def _drawings(results: list, output_format: str, theme: str, fonts: str, view: str,
+              scenario: str | None) -> list[bytes]:
+    """Every checked file drawn in `view` (one scenario of each, with
+    `scenario`); a usage error for what the user must fix (an undeclared
+    scenario, a missing font or PNG package, a picture too large)."""
+    from blueprint.api import UnknownScenario, render_overview, render_result
+
+    draw = render_overview if view == "overview" else render_result
+    try:
+        return [draw(result, output_format, theme, fonts, scenario) for result in results]
+    except (UnknownScenario, *_render_errors(output_format)) as error:
+        fail_usage(str(error))
 
 
 def _refuse_to_replace(planned: list[Planned]) -> None:

@@ -12,7 +12,8 @@ import click
 @click.argument("paths", nargs=-1, required=True, metavar="FILE|DIR…")
 @click.option("-f", "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Output format.")
-def command(paths, output_format) -> None:
+@click.option("--scenario", metavar="ID", help="Count one scenario of the blueprint alone.")
+def command(paths, output_format, scenario) -> None:
     """Count what blueprints hold: steps, actions, contacts, fail points, waits.
 
     \b
@@ -22,7 +23,9 @@ def command(paths, output_format) -> None:
       hand-offs across the line of visibility and of internal interaction;
     - fail points by severity, and how many have a recovery;
     - the customer wait per step and in total, compared with max-wait;
-    - total duration and cost.
+    - total duration and cost;
+    - in a blueprint with scenarios, each scenario's steps, contacts, fail
+      points and waits, compared with the first declared (the main one).
 
     Ranges add up as min..max. Directories are searched for *.bp files; `-`
     reads standard input. Every file is checked first: if any has an error,
@@ -33,10 +36,11 @@ def command(paths, output_format) -> None:
     Examples:
       blueprint stats deposit.bp
       blueprint stats --format json examples/ > stats.json
+      blueprint stats account-opening.bp --scenario online
     """
     from blueprint.analysis.stats import StatsReport
     from blueprint.report.stats import format_stats_report
-    from blueprint.api import stats_result
+    from blueprint.api import UnknownScenario, stats_result
     from blueprint.cli.shared import EXIT_CLEAN, STDOUT, check_inputs, fail_usage, write_stdout
     from blueprint.cli.config import ConfigError, find_pyproject, load_settings
     from blueprint.cli.files import NoFilesError, discover
@@ -47,7 +51,10 @@ def command(paths, output_format) -> None:
     except (ConfigError, NoFilesError) as error:
         fail_usage(str(error))
     results = check_inputs(inputs, enabled, show_warnings=False)
-    figures = [stats_result(result) for result in results]
+    try:
+        figures = [stats_result(result, scenario) for result in results]
+    except UnknownScenario as error:
+        fail_usage(str(error))
     if output_format == "json":
         write_stdout(StatsReport(blueprints=figures).model_dump_json(indent=2) + "\n")
     else:

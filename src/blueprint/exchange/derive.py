@@ -35,6 +35,12 @@ def _place(node: dict, *fields: str) -> None:
         node.setdefault(field, dict(PLACEHOLDER_SPAN))
 
 
+def _scenario_spans(node: dict) -> None:
+    """A placeholder position for each scenario an `only` names."""
+    if isinstance(node.get("scenarios"), list):
+        node.setdefault("scenario_spans", [dict(PLACEHOLDER_SPAN) for _ in node["scenarios"]])
+
+
 def _duration(node: Any) -> None:
     if not isinstance(node, dict) or "seconds" in node or not isinstance(node.get("text"), str):
         return
@@ -85,6 +91,7 @@ class _Counters:
 
 def _action(action: dict, step_id: Any, counters: _Counters) -> None:
     _place(action, "span", "id_span")
+    _scenario_spans(action)
     _default(action, "step", step_id)
     counters.key(action)
     _via(action)
@@ -149,6 +156,7 @@ def fill_derived(document: Any, source_name: str) -> Any:
     counters = _Counters()
     for step in _objects(blueprint.get("steps")):
         _place(step, "span", "id_span")
+        _scenario_spans(step)
         for found in (*_objects(step.get("controls")), *_objects(step.get("research"))):
             _place(found, "span")
         if isinstance(step.get("emotion"), dict):
@@ -164,8 +172,9 @@ def fill_derived(document: Any, source_name: str) -> Any:
     _phases(blueprint)
     for flow in _objects(blueprint.get("flows")):
         _place(flow, "span", "source_span", "target_span")
+        _scenario_spans(flow)
     for role in _objects(blueprint.get("roles")):
         _place(role, "span", "id_span")
-    for declared in _objects(blueprint.get("channels")):
+    for declared in (*_objects(blueprint.get("channels")), *_objects(blueprint.get("scenarios"))):
         _place(declared, "span", "id_span")
     return document

@@ -16,8 +16,8 @@ POSITION_FIELDS = frozenset(
 
 def is_position(key: str) -> bool:
     """Whether a model field says where something was written: the fields
-    above, and any other span, which the model names `<what>_span`."""
-    return key in POSITION_FIELDS or key.endswith("_span")
+    above, and any other span, which the model names `<what>_span` (a tuple of them `<what>_spans`)."""
+    return key in POSITION_FIELDS or key.endswith(("_span", "_spans"))
 
 
 def without_positions(data: Any) -> Any:

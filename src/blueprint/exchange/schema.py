@@ -43,6 +43,7 @@ DERIVED_FIELDS |= {
     "Emotion": frozenset({"span"}),
     "Metric": frozenset({"span", "value"}),
     "ResearchNote": frozenset({"span"}),
+    "Scenario": frozenset({"span", "id_span"}),
 }
 _DERIVED_NOTE = "May be left out on import, which works it out."
 

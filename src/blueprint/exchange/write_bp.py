@@ -83,6 +83,9 @@ def _headers(blueprint: Blueprint, out: BpText) -> None:
     for index, role in enumerate(blueprint.roles):
         kind = f" {role.kind.value}" if role.kind is not None else ""
         out.add(0, f"role {role.id} {quote(role.label)}{kind}", f"{ROOT}.roles[{index}]")
+    for index, scenario in enumerate(blueprint.scenarios):
+        segment = f" segment {quote(scenario.segment)}" if scenario.segment is not None else ""
+        out.add(0, f"scenario {scenario.id} {quote(scenario.label)}{segment}", f"{ROOT}.scenarios[{index}]")
 
 
 def _action(action: Action, path: str, out: BpText) -> None:
@@ -91,6 +94,8 @@ def _action(action: Action, path: str, out: BpText) -> None:
     out.add(1, f"{action.lane.value}{ident} {quote(action.label)}", path)
     if action.role is not None:
         out.add(2, f"by {action.role}", f"{path}.role")
+    if action.scenarios:
+        out.add(2, _only(action.scenarios), f"{path}.scenarios")
     if action.via is not None:
         out.add(2, _via(action.via), f"{path}.via")
     if action.key is not None:
@@ -149,6 +154,10 @@ def _via(via: Via) -> str:
     return f"via {via.channel}" if via.reason is None else f"via {via.channel} {quote(via.reason)}"
 
 
+def _only(scenarios: tuple[str, ...]) -> str:
+    return "only " + ", ".join(scenarios)
+
+
 def _key(mark: KeyMark) -> str:
     return "key" if mark.reason is None else f"key {quote(mark.reason)}"
 
@@ -164,7 +173,8 @@ def _chains(blueprint: Blueprint, indexes: list[int]) -> list[list[int]]:
         flow = blueprint.flows[index]
         if chains:
             previous = blueprint.flows[chains[-1][-1]]
-            if chains[-1][-1] == index - 1 and previous.target == flow.source:
+            # One `only` marks every arrow of a line: a chain's flows share their scenarios.
+            if chains[-1][-1] == index - 1 and previous.target == flow.source and previous.scenarios == flow.scenarios:
                 chains[-1].append(index)
                 continue
         chains.append([index])
@@ -186,6 +196,12 @@ def _chain(blueprint: Blueprint, chain: list[int]) -> str:
         if flow.label is not None:
             words.append(quote(flow.label))
     return " ".join(words)
+
+
+def _flow_only(blueprint: Blueprint, chain: list[int], depth: int, out: BpText) -> None:
+    scenarios = blueprint.flows[chain[0]].scenarios
+    if scenarios:
+        out.add(depth, _only(scenarios), f"{ROOT}.flows[{chain[0]}].scenarios")
 
 
 def _flows_by_step(blueprint: Blueprint) -> dict[int, list[int]]:
@@ -222,6 +238,8 @@ def _step(blueprint: Blueprint, index: int, step: Step, flows: list[int], out: B
         out.add(1, _via(step.via), f"{path}.via")
     if step.key is not None:
         out.add(1, _key(step.key), f"{path}.key")
+    if step.scenarios:
+        out.add(1, _only(step.scenarios), f"{path}.scenarios")
     for number, evidence in enumerate(step.evidence):
         ident = f" {evidence.id}" if evidence.id is not None else ""
         out.add(1, f"evidence{ident} {quote(evidence.label)}", f"{path}.evidence[{number}]")
@@ -230,6 +248,7 @@ def _step(blueprint: Blueprint, index: int, step: Step, flows: list[int], out: B
     for chain in _chains(blueprint, flows):
         # A problem anywhere in a chain is reported against its first flow.
         out.add(1, _chain(blueprint, chain), f"{ROOT}.flows[{chain[0]}]")
+        _flow_only(blueprint, chain, 2, out)
 
 
 def _phase(blueprint: Blueprint, index: int, out: BpText) -> None:
@@ -260,4 +279,5 @@ def to_bp(blueprint: Blueprint) -> BpText:
         out.blank()
         for chain in _chains(blueprint, list(range(len(blueprint.flows)))):
             out.add(0, _chain(blueprint, chain), f"{ROOT}.flows[{chain[0]}]")
+            _flow_only(blueprint, chain, 1, out)
     return out

@@ -15,7 +15,7 @@ def meaning_of(blueprint: Blueprint) -> dict[str, Any]:
 
 def _without_positions(value: Any) -> Any:
     if isinstance(value, dict):
-        return {key: _without_positions(item) for key, item in value.items() if not key.endswith("span")}
+        return {key: _without_positions(item) for key, item in value.items() if not key.endswith(("span", "spans"))}
     if isinstance(value, list):
         return [_without_positions(item) for item in value]
     return value

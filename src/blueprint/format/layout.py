@@ -4,12 +4,13 @@
   spaces; attribute lines (`fail`, `wait`, `duration`, `cost`, `note`,
   `link`, `by`, `decision`) four; `role` and `channel` stand with the
   headers. A line that belongs to a step or an action (`control`, a research
-  note, `key`, `via`) is indented two before the step's first action (the
-  step's) and four after. A flow inside a step is indented two; flows with no step open
+  note, `key`, `via`, `only`) is indented two before the step's first action
+  (the step's) and four after; an `only` under a flow line, one level under
+  the flow. A flow inside a step is indented two; flows with no step open
   (before the first step, right after a `phase`, or in the closing block after
   the last step's actions, separated from them by a blank line) stand at 0.
 - Tokens are separated by one space, except that a range is written
-  `20min..45min`. Every token is kept exactly as written: IDs, durations,
+  `20min..45min` and a comma follows its word (`only walk-in, online`). Every token is kept exactly as written: IDs, durations,
   amounts, versions, and strings (the language has only the escapes `\\"` and
   `\\\\`, both needed, so a string is already minimally escaped).
 - A chain written in the older form, one label at the end of the line
@@ -52,13 +53,16 @@ LEVELS = {
     "by": 2,
     "decision": 2,
     "channel_decl": 0,
+    "scenario_decl": 0,
 }
 # A step's own lines, wherever in the step they stand, and a phase's: one level under it.
 LEVELS |= dict.fromkeys(["emotion", "metric"], 1)
 LEVELS |= {"confidence": 2}  # an action's, as its other attributes
 # Lines that belong to the step above them until its first action, then to
 # that action: indented one level under a step, two under an action.
-STEP_OR_ACTION = frozenset({"control", "pain", "idea", "opportunity", "question", "key", "via"})
+# `only` is one of them, and marks a flow line too: under one it is indented one level under the flow.
+ONLY = "only"
+STEP_OR_ACTION = frozenset({"control", "pain", "idea", "opportunity", "question", "key", "via", ONLY})
 
 
 def canonical_text(text: str) -> str:
@@ -85,7 +89,7 @@ def _written(line: RawLine) -> str:
     tokens = _chain_label_placed(line.tokens) if line.rule == "flow" else line.tokens
     text = ""
     for previous, token in zip((None, *tokens), tokens):
-        glued = previous is None or RANGE_JOIN in (previous, token)
+        glued = previous is None or RANGE_JOIN in (previous, token) or token == ","  # `only a, b`
         text += token if glued else " " + token
     if line.comment:
         text += TRAILING_COMMENT_GAP + line.comment
@@ -105,25 +109,30 @@ def _chain_label_placed(tokens: tuple[str, ...]) -> tuple[str, ...]:
 def _levels(lines: Sequence[RawLine]) -> list[int]:
     """The indentation level of every line (blank lines get 0)."""
     statements = [i for i, line in enumerate(lines) if line.kind is LineKind.STATEMENT]
-    last_non_flow = max((i for i in statements if lines[i].rule != "flow"), default=-1)
+    last_non_flow = max((i for i in statements if lines[i].rule not in ("flow", ONLY)), default=-1)
     levels = [0] * len(lines)
     step_open = action_open = False
+    flow_level: int | None = None  # the level of the flow line last written, until a step or an action follows
     previous = -1
     for index in statements:
         rule = lines[index].rule
         blank_since_statement = any(lines[j].kind is LineKind.BLANK for j in range(previous + 1, index))
         previous = index
         if rule in ("step", "phase"):
-            step_open, action_open = rule == "step", False
+            step_open, action_open, flow_level = rule == "step", False, None
         elif rule == "item":
             action_open = action_open or lines[index].tokens[0] != "evidence"
+            flow_level = None if lines[index].tokens[0] != "evidence" else flow_level
             levels[index] = LEVELS[rule]
+        elif rule == ONLY and flow_level is not None:
+            levels[index] = flow_level + 1
         elif rule in STEP_OR_ACTION:
             levels[index] = 2 if action_open else 1
         elif rule == "flow":
             if index > last_non_flow and blank_since_statement:
                 step_open = False  # the closing block of flows between steps
             levels[index] = LEVELS["flow"] if step_open else 0
+            flow_level = levels[index]
         else:
             levels[index] = LEVELS.get(rule, 0)
             if rule == "item" and lines[index].tokens[0] != "evidence":

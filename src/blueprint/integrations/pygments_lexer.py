@@ -30,6 +30,7 @@ from pygments.token import (
     Name,
     Number,
     Operator,
+    Punctuation,
     String,
     Whitespace,
 )
@@ -64,6 +65,8 @@ _FOLLOWED_BY: dict[str, str | tuple[str, ...]] = {
     "by": ("tail", "role-ref"),
     "via": ("tail", "channel-ref"),
     "channel": ("tail", "channel-ref"),
+    "scenario": ("scenario-tail", "role-ref"),  # `scenario online "Online" segment "Salaried"`
+    "only": "scenario-refs",
 }
 TEXT_KEYWORDS = tuple(keyword for keyword in STATEMENT_KEYWORDS if keyword not in _FOLLOWED_BY)
 
@@ -79,6 +82,7 @@ ROLE_KINDS = vocabulary.names(RoleKind)
 CHANNELS = vocabulary.names(Channel)
 ARROWS = tuple(vocabulary.ARROWS)
 RANGE = ".."
+SEPARATOR = ","  # between the scenarios of an `only` line
 
 # The grammar's terminals, character for character.
 NAME = r"[^\W\d][\w]*(?:-(?![->])\w+)*"
@@ -252,7 +256,19 @@ class BlueprintLexer(RegexLexer):
             (NAME, Name.Variable, "#pop"),
             default("#pop"),
         ],
-        # `by agent`
+        # `segment`, after a scenario's label.
+        "scenario-tail": [
+            (_words(("segment",)), Keyword),
+            include("tail"),
+        ],
+        # `only walk-in, online`
+        "scenario-refs": [
+            (SPACE, Whitespace),
+            (SEPARATOR, Punctuation),
+            (NAME, Name.Variable),
+            include("tail"),
+        ],
+        # `by agent` (and a scenario's ID)
         "role-ref": [
             (SPACE, Whitespace),
             (NAME, Name.Variable, "#pop"),

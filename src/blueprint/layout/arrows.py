@@ -30,9 +30,13 @@ class FlowLabel:
         self.height = len(self.lines) * measurer.line_height(style.ARROW_LABEL_SIZE) + 4
 
 
-def flow_labels(blueprint: Blueprint, measurer: TextMeasurer) -> dict[int, FlowLabel]:
-    """The label of every labelled flow, by the flow's index."""
-    return {index: FlowLabel(flow.label, measurer) for index, flow in enumerate(blueprint.flows) if flow.label}
+def flow_labels(blueprint: Blueprint, measurer: TextMeasurer,
+                labelled: Callable[[int, str | None], str | None] | None = None) -> dict[int, FlowLabel]:
+    """The label of every labelled flow, by the flow's index; `labelled`
+    gives the label as drawn (a flow of only some scenarios shows their tag)."""
+    texts = {index: labelled(index, flow.label) if labelled else flow.label
+             for index, flow in enumerate(blueprint.flows)}
+    return {index: FlowLabel(text, measurer) for index, text in texts.items() if text}
 
 
 def place_labels(blueprint: Blueprint, routes: list[Route], grid: Grid, line_ys: list[float],
@@ -91,9 +95,11 @@ class _Upright:
 
 
 def arrows(blueprint: Blueprint, routes: list[Route], crossed: dict[float, str], labels: dict[int, FlowLabel],
-           placements: dict[int, Placement], measurer: TextMeasurer) -> list[Arrow]:
+           placements: dict[int, Placement], measurer: TextMeasurer,
+           scenarios: list[tuple[str, ...]] | None = None) -> list[Arrow]:
     """Every routed flow as an arrow, with its label where it was placed.
-    `crossed` names the blueprint line at each height where one runs."""
+    `crossed` names the blueprint line at each height where one runs;
+    `scenarios`, by flow, those of a flow that belongs to only some."""
     drawn: list[Arrow] = []
     for route in routes:
         flow = blueprint.flows[route.index]
@@ -113,6 +119,7 @@ def arrows(blueprint: Blueprint, routes: list[Route], crossed: dict[float, str],
             label=_label_texts(label, placement, measurer) if label and placement else (),
             label_box=_label_box(placement) if placement else None,
             label_leader=_leader(placement) if placement else None,
+            scenarios=scenarios[route.index] if scenarios else (),
         ))
     return drawn
 

@@ -14,6 +14,7 @@ from blueprint.layout.practice_marks import (
     role_line,
     via_detail,
 )
+from blueprint.layout.scenario_marks import ScenarioTags, scenario_tag
 from blueprint.scene import Card, Change, ChangeBadge, Detail, Marker, Text
 from blueprint.layout.text import block, line
 from blueprint.words import WORDS
@@ -83,7 +84,8 @@ def control_marker(measurer: TextMeasurer, number: int | None, action: str | Non
 
 
 def _markers(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x: float, top: float,
-             width: float, introduced: frozenset[int], controls: tuple[int, ...] = ()) -> tuple[list[Marker], float]:
+             width: float, introduced: frozenset[int], controls: tuple[int, ...] = (),
+             tag: str = "") -> tuple[list[Marker], float]:
     """Badges in reading order, wrapping onto more rows when they do not fit."""
     limit = blueprint.max_wait.seconds if blueprint.max_wait else None
 
@@ -92,6 +94,8 @@ def _markers(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x: fl
             return control_marker(measurer, point, action.id, left, top_)
         if kind == "key":
             return key_marker(measurer, point.number, action.id, left, top_)
+        if kind == "scenario":
+            return scenario_tag(measurer, point, action.id, left, top_)
         if kind == "channel":
             return channel_tag(measurer, blueprint.channel_label(point.channel) or point.channel, action.id, left,
                                top_)
@@ -104,7 +108,8 @@ def _markers(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x: fl
 
     badges: list[Marker] = []
     cursor_x, cursor_y = x, top
-    points = [("channel", action.via)] if action.via is not None else []
+    points: list[tuple[str, object]] = [("scenario", tag)] if tag else []
+    points += [("channel", action.via)] if action.via is not None else []
     points += [("key", action.key)] if action.key is not None else []
     points += [("fail", fail) for fail in action.fails] + [("wait", wait) for wait in action.waits]
     points += [("control", number) for number in controls]
@@ -149,11 +154,12 @@ def _details(blueprint: Blueprint, action: Action, labels: dict[str, str],
 def action_card(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x: float, y: float,
                 labels: dict[str, str], change: tuple[Change, str] | None = None,
                 introduced: frozenset[int] = frozenset(), controls: tuple[int, ...] = (),
-                confidence: str | None = None) -> Card:
+                confidence: str | None = None, tags: ScenarioTags | None = None) -> Card:
     """The card of `action`. In a comparison drawing, `change` is the card's
     mark and what to say about it, and `introduced` holds the numbers of the
     fail points that are new. `controls` are the numbers of the action's
-    controls; `confidence` how sure it is, in a blueprint that says so."""
+    controls; `confidence` how sure it is, in a blueprint that says so;
+    `tags` the scenarios of the actions that belong to only some."""
     inner = style.CARD_W - 2 * style.CARD_PAD_X
     top = y + style.CARD_PAD_Y
     badge = None
@@ -167,14 +173,17 @@ def action_card(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x:
     diamond, question, question_height = decision_parts(measurer, blueprint, action, x + style.CARD_PAD_X,
                                                          top + text_height, inner)
     text_height += question_height  # what follows goes below the question
+    scenarios = tags.parts.get(action.id, ()) if tags else ()
     markers, marker_height = _markers(measurer, blueprint, action, x + style.CARD_PAD_X,
-                                      top + text_height + 6, inner, introduced, controls)
+                                      top + text_height + 6, inner, introduced, controls,
+                                      tags.tag(scenarios) if tags and scenarios else "")
     height = style.CARD_PAD_Y * 2 + text_height + (marker_height + 6 if markers else 0)
     role, role_height = role_line(measurer, blueprint, action, x + style.CARD_PAD_X,
                                   top + text_height + (marker_height + 6 if markers else 0), inner)
     height += role_height
     details = (role_detail(blueprint, action) + via_detail(blueprint, action) + key_detail(blueprint, action)
-               + decision_detail(blueprint, action, labels) + _details(blueprint, action, labels, controls))
+               + decision_detail(blueprint, action, labels) + _details(blueprint, action, labels, controls)
+               + (tags.detail(scenarios) if tags else []))
     if confidence is not None:
         details.append(Detail(key=str(WORDS[blueprint.lang]["confidence"]), value=str(WORDS[blueprint.lang][confidence])))
     if change:
@@ -186,11 +195,13 @@ def action_card(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x:
         markers=tuple(markers), details=tuple(details),
         links=tuple(link.url for link in action.links),
         change=change[0] if change else None, badge=badge, confidence=confidence, role=action.role, role_line=role,
-        decision_mark=diamond, decision_lines=tuple(question),
+        decision_mark=diamond, decision_lines=tuple(question), scenarios=scenarios,
     )
 
 
-def evidence_card(measurer: TextMeasurer, evidence: Evidence, index: int, x: float, y: float) -> Card:
+def evidence_card(measurer: TextMeasurer, evidence: Evidence, index: int, x: float, y: float,
+                  scenarios: tuple[str, ...] = ()) -> Card:
+    """The card of a piece of evidence; `scenarios` are its step's, when only some."""
     inner = style.CARD_W - 2 * style.CARD_PAD_X
     texts, text_height = block(measurer, "evidence-text", evidence.label, x + style.CARD_PAD_X,
                                y + style.CARD_PAD_Y, inner, style.EVIDENCE_SIZE, italic=True,
@@ -198,7 +209,7 @@ def evidence_card(measurer: TextMeasurer, evidence: Evidence, index: int, x: flo
     return Card(
         id=evidence.id or f"{evidence.step}.evidence{index + 1}", kind="evidence", lane="evidence",
         step=evidence.step, x=x, y=y, width=style.CARD_W, height=round(style.CARD_PAD_Y * 2 + text_height, 2),
-        label=evidence.label, lines=tuple(texts),
+        label=evidence.label, lines=tuple(texts), scenarios=scenarios,
     )
 
 

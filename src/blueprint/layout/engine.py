@@ -27,6 +27,7 @@ from blueprint.layout.rows import control_entries, metric_entries, rows
 from blueprint.layout.sizing import plan_routes, room_between_cards, room_under_a_line_helps, settle, with_room
 from blueprint.layout.text import block
 from blueprint.layout.practice_marks import key_entries, role_entries
+from blueprint.layout.scenario_marks import ScenarioTags
 from blueprint.model.types import ACTION_LANES, Action, Blueprint, Flow, Lane
 from blueprint.scene import Arrow, Card, Change, EmotionEntry, Rect, Scene
 from blueprint.words import WORDS
@@ -69,7 +70,8 @@ class _Layout:
         for entry in self.controls:
             if entry.action is not None:
                 self.control_numbers[entry.action] = (*self.control_numbers.get(entry.action, ()), entry.number)
-        self.flow_labels = flow_labels(blueprint, measurer)
+        self.tags = ScenarioTags(blueprint)
+        self.flow_labels = flow_labels(blueprint, measurer, self.tags.flow_label)
         self.cells = Cells(self._measured_cards(), self._joined(), len(blueprint.steps), len(self.lanes))
         self.header_texts, self.header_height = header(blueprint, measurer, style.MARGIN, style.MARGIN)
         self.phase_height = 30 if blueprint.phases else 0
@@ -83,7 +85,8 @@ class _Layout:
         for column, step in enumerate(self.bp.steps):
             if step.evidence:
                 cell = stacks.setdefault((0, column), [])
-                cell.extend(evidence_card(self.m, ev, i, 0, 0) for i, ev in enumerate(step.evidence))
+                cell.extend(evidence_card(self.m, ev, i, 0, 0, self.tags.parts.get(step.id, ()))
+                            for i, ev in enumerate(step.evidence))
             for action in step.actions:
                 stacks.setdefault((lane_index[action.lane], column), []).append(self._action_card(action, 0, 0))
         return stacks
@@ -101,7 +104,7 @@ class _Layout:
     def _action_card(self, action: Action, x: float, y: float) -> Card:
         return action_card(self.m, self.bp, action, x, y, self.labels, self.card_changes.get(action.id),
                            self.introduced, self.control_numbers.get(action.id, ()),
-                           self.bp.confidence_of(action).value if self.shows_confidence else None)
+                           self.bp.confidence_of(action).value if self.shows_confidence else None, self.tags)
 
     def _marked(self) -> tuple[str, ...]:
         """The comparison badges this drawing uses, for the legend."""
@@ -109,13 +112,19 @@ class _Layout:
         used = [f"badge-{change}" for change in ("added", "changed") if change in changes]
         return (*used, "fail-introduced") if self.introduced else tuple(used)
 
+    def _step_scenarios(self) -> dict[str, tuple[tuple[str, ...], str]]:
+        """The steps of only some scenarios: their scenarios and their tag."""
+        return {step.id: (found, self.tags.tag(found)) for step in self.bp.steps
+                if (found := self.tags.parts.get(step.id, ()))}
+
     def _step_header_height(self) -> float:
         tallest = 0.0
         for step in self.bp.steps:
             _, height = block(self.m, "step-label", step.label, 0, 0, style.CARD_W, style.STEP_SIZE, bold=True,
                               max_lines=style.STEP_MAX_LINES)
             tallest = max(tallest, height)
-        if any(step.key is not None or step.via is not None for step in self.bp.steps):  # room for their marks
+        if any(step.key is not None or step.via is not None or step.id in self._step_scenarios()
+               for step in self.bp.steps):  # room for their marks
             tallest += style.MARKER_H + 4
         if self.step_changes:  # room for the badge under the label
             return tallest + 16 + BADGE_H + 4
@@ -132,7 +141,7 @@ class _Layout:
         grid, drawn = self._routed(flows)
         cards = self._cards(grid)
         heads = Heads(style.MARGIN + self.header_height + 14, self.phase_height, self.step_texts_height,
-                      self.step_changes)
+                      self.step_changes, self._step_scenarios())
         made = frame(self.bp, self.m, grid, self.lanes, heads)
         notes = note_entries(self.bp)
         extra = rows(self.bp, self.m, grid, self.controls, notes)
@@ -177,6 +186,7 @@ class _Layout:
             notes=tuple(notes),
             roles=role_entries(self.bp),
             key_list=key_entries(self.bp),
+            scenarios=self.tags.entries(),
         )
 
     def _routed(self, flows: list[tuple[int, Flow]]) -> tuple[Grid, list[Arrow]]:
@@ -212,7 +222,7 @@ class _Layout:
             roomy |= crowded
             under_line |= lines
             further |= {route.index for route in still}
-        return grid, arrows(self.bp, routes, crossed, self.flow_labels, placements, self.m)
+        return grid, arrows(self.bp, routes, crossed, self.flow_labels, placements, self.m, self.tags.flows)
 
     def _tag_boxes(self, grid: Grid) -> list[tuple[int, tuple[float, float, float, float]]]:
         """The recovery tags on `grid`, by the column of their card: a tag

@@ -33,6 +33,8 @@ class Heads:
     phase_height: float
     step_height: float
     step_changes: dict[str, Change] = field(default_factory=dict)
+    # The steps of only some scenarios: their scenarios and the tag that names them.
+    step_scenarios: dict[str, tuple[tuple[str, ...], str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -95,12 +97,14 @@ def _steps(made: Frame, bp: Blueprint, m: TextMeasurer, grid: Grid, heads: Heads
                                             step_top + heads.step_height - 12 - BADGE_H, anchor="middle"))
         # The step's channel tag and K badge: under the label, above a change badge.
         below = BADGE_H + 4 if heads.step_changes else 0
-        tag, key = step_head_marks(m, bp, step, x + style.CARD_W / 2,
-                                   step_top + heads.step_height - 12 - below - style.MARKER_H)
+        scenarios, scenario_text = heads.step_scenarios.get(step.id, ((), ""))
+        tag, key, only = step_head_marks(m, bp, step, x + style.CARD_W / 2,
+                                         step_top + heads.step_height - 12 - below - style.MARKER_H, scenario_text)
         phase = bp.phases[step.phase].name if step.phase is not None else None
         made.columns.append(Column(step=step.id, label=step.label, phase=phase, x=round(x, 2), width=style.CARD_W,
                                    change=change, key_marker=key, channel_tag=tag,
-                                   channel_note=via_text(bp, step.via) if step.via else None))
+                                   channel_note=via_text(bp, step.via) if step.via else None,
+                                   scenario_tag=only, scenarios=scenarios))
 
 
 def _lanes(made: Frame, bp: Blueprint, m: TextMeasurer, grid: Grid, lanes: list[Lane]) -> None:

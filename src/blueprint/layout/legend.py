@@ -11,6 +11,7 @@ from blueprint.layout.frame import LINE_STYLE
 from blueprint.layout.measure import TextMeasurer
 from blueprint.layout.practice_marks import channel_tag, decision_sample, key_marker
 from blueprint.layout.recovery import TAG_H, TAG_SIZE
+from blueprint.layout.scenario_marks import ScenarioTags, scenario_tag
 from blueprint.layout.text import line
 from blueprint.model.types import Blueprint, Language
 from blueprint.scene import ChangeBadge, Marker, Rect, Rule, Text
@@ -41,6 +42,8 @@ def _sample_badge(m: TextMeasurer, kind: str, x: float, y: float, lang: Language
         return key_marker(m, None, None, x, y)
     if kind == "channel":
         return channel_tag(m, WORDS[lang]["channel"], None, x, y)  # type: ignore[arg-type]
+    if kind.startswith("scenario:"):
+        return scenario_tag(m, kind.removeprefix("scenario:"), None, x, y)
     if kind in ("badge-added", "badge-changed"):
         return change_badge(m, lang, kind.removeprefix("badge-"), x, y + (style.MARKER_H - BADGE_H) / 2)
     return None
@@ -75,10 +78,22 @@ def _legend_items(blueprint: Blueprint, flow_kinds: frozenset[str], marked: tupl
     recovered = blueprint.action_index()
     if any(fail.recover in recovered for fail in blueprint.fail_points()):
         items.append(("recovery", w["legend_recovery"]))
+    items += _scenario_items(blueprint)
     legend_words = {"badge-added": "legend_added", "badge-changed": "legend_changed",
                     "fail-introduced": "legend_introduced"}
     items += [(kind, w[legend_words[kind]]) for kind in marked]
     return items
+
+
+def _scenario_items(blueprint: Blueprint) -> list[tuple[str, str]]:
+    """Each scenario's tag and label, and what no tag means, when some part belongs to only some."""
+    tags = ScenarioTags(blueprint)
+    if not tags.parts and not any(tags.flows):
+        return []
+    w = WORDS[blueprint.lang]
+    items = [(f"scenario:{entry.tag}", entry.label + (f"{w['open']}{entry.segment}{w['close']}" if entry.segment else ""))
+             for entry in tags.entries()]
+    return [*items, ("scenario-every", str(w["legend_scenario_every"]))]
 
 
 def _practitioner_items(blueprint: Blueprint) -> list[tuple[str, str]]:
@@ -136,7 +151,7 @@ def legend(blueprint: Blueprint, m: TextMeasurer, x: float, top: float, right: f
     cursor_x, cursor_y, row_height = x, top, 24
     for kind, label in _legend_items(blueprint, flow_kinds, marked):
         probe = _sample_badge(m, kind, 0, 0, blueprint.lang)
-        sample_width = probe.width if probe else _SAMPLE_W
+        sample_width = probe.width if probe else 0 if kind == "scenario-every" else _SAMPLE_W
         item_width = sample_width + 8 + m.width(label, size) + 22
         if cursor_x > x and cursor_x + item_width > right:
             cursor_x, cursor_y = x, cursor_y + row_height
@@ -156,6 +171,8 @@ def legend(blueprint: Blueprint, m: TextMeasurer, x: float, top: float, right: f
                                     width=_SAMPLE_W, height=_LINK_SAMPLE_H, radius=4))
         elif kind == "decision":
             drawn.rules += decision_sample(cursor_x, middle, sample_width)
+        elif kind == "scenario-every":
+            pass  # words only: what carries no tag
         elif kind == "recovery":
             tag, tag_text = _recovery_sample(m, cursor_x, middle)
             drawn.rects.append(tag)

@@ -24,11 +24,11 @@ from blueprint.vocabulary import (ACTION_LANES, ARROWS, EMOTION_SCALE, STATEMENT
                                   Language, Lane, Line, Severity, State, names)
 
 HEADERS = ("blueprint", "description", "segment", "owner", "state", "lang", "version", "max-wait", "lane", "line",
-           "role", "channel")
+           "role", "channel", "scenario")
 # Headers a file gives at most once (`segment`, `lane` and `line` may repeat).
 _ONCE = frozenset({"blueprint", "description", "owner", "state", "lang", "version", "max-wait"})
 ATTRIBUTES = ("fail", "wait", "duration", "cost", "note", "link", "control", "emotion", "metric", "pain", "idea",
-              "opportunity", "question", "confidence", "by", "via", "key", "decision")
+              "opportunity", "question", "confidence", "by", "via", "key", "decision", "only")
 _DURATION_KEYWORDS = frozenset({"wait", "duration", "max-wait"})
 _VALUES = {"lane": names(Lane), "line": names(Line), "state": names(State), "lang": names(Language),
            "severity": names(Severity), "impact": names(Impact), "confidence": names(Confidence),
@@ -56,6 +56,7 @@ class _Place:
         partial = _PARTIAL.search(before)
         self.start = partial.start() if partial else column
         self.partial = before[self.start:]
+        self.text_before = before[: self.start]  # the line up to the word being typed
         self.words = [(before[c:c + n], kind) for c, n, kind, _ in line_tokens(before[: self.start]) if kind != COMMENT]
         self.range = types.Range(start=analysis.lines.to_client(line, self.start), end=analysis.lines.to_client(line, column))
         self.line = line
@@ -178,11 +179,21 @@ def _roles_and_channels(analysis: Analysis, place: _Place, keyword: str) -> list
     return [_item(place, channel, Kind.EnumMember, blueprint.channel_label(channel) or "channel") for channel in channels]
 
 
+def _scenarios(analysis: Analysis, place: _Place) -> list[types.CompletionItem]:
+    """After `only` (and after each comma), the declared scenarios the line does not name yet."""
+    blueprint = analysis.result.blueprint
+    written = {word for word, _ in place.words}
+    return [_item(place, scenario.id, Kind.Variable, scenario.label)
+            for scenario in (blueprint.scenarios if blueprint else ()) if scenario.id not in written]
+
+
 def _inside_statement(analysis: Analysis, place: _Place) -> list[types.CompletionItem]:
     first = place.first
     previous = place.previous[0] if place.previous else ""
     if first in ("by", "via") and len(place.words) == 1:
         return _roles_and_channels(analysis, place, first)
+    if first == "only" and (len(place.words) == 1 or place.text_before.rstrip().endswith(",")):
+        return _scenarios(analysis, place)
     if previous in ARROWS or previous == "recover":
         return _ids(analysis, place, ACTION) if previous == "recover" else _ids(analysis, place, ACTION, STEP)
     if previous in _VALUES and len(place.words) <= 3:

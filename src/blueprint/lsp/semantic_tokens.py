@@ -51,7 +51,7 @@ def _name_kind(first: str | None, previous: str | None, position: int) -> tuple[
         return VALUE, 0
     if previous == "recover":
         return ID, 0
-    if first in _LANES and position == 1 or first == "step" and position == 1:
+    if first in _LANES and position == 1 or first in ("step", "scenario") and position == 1:
         return ID, DECLARATION
     if first == "cost":
         return LANE, 0  # the currency: a type of amount
@@ -68,7 +68,7 @@ def line_tokens(text: str) -> list[tuple[int, int, int, int]]:
         word = match.group()
         if kind == "name":
             first = word if position == 0 else first
-            if first == "fail" and word in _OPTIONS:
+            if first == "fail" and word in _OPTIONS or first == "scenario" and word == "segment" and position > 2:
                 token = (KEYWORD, 0)
             else:
                 token = _name_kind(first, previous, position)

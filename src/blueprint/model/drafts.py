@@ -32,6 +32,7 @@ from blueprint.model.types import (
     Phase,
     RepeatedAttribute,
     Role,
+    Scenario,
     Step,
     Via,
     WaitPoint,
@@ -79,6 +80,8 @@ class ActionDraft:
     key: KeyMark | None = None
     decision: Decision | None = None
     via: Via | None = None
+    scenarios: tuple[str, ...] = ()
+    scenario_spans: tuple[Span, ...] = ()
 
     def freeze(self) -> Action:
         return node(
@@ -104,6 +107,8 @@ class ActionDraft:
             key=self.key,
             decision=self.decision,
             via=self.via,
+            scenarios=self.scenarios,
+            scenario_spans=self.scenario_spans,
         )
 
 
@@ -120,6 +125,8 @@ class StepDraft:
     key: KeyMark | None = None
     via: Via | None = None
     attribute_lines: dict[str, int] = field(default_factory=dict)  # keyword -> the line that set it
+    scenarios: tuple[str, ...] = ()
+    scenario_spans: tuple[Span, ...] = ()
 
     def freeze(self) -> Step:
         return node(
@@ -137,6 +144,8 @@ class StepDraft:
             research=tuple(self.research),
             key=self.key,
             via=self.via,
+            scenarios=self.scenarios,
+            scenario_spans=self.scenario_spans,
         )
 
 
@@ -156,6 +165,8 @@ class BlueprintDraft:
         self.flows: list[Flow] = []
         self.roles: list[Role] = []
         self.channels: list[ChannelLabel] = []
+        self.scenarios: list[Scenario] = []
+        self.only_lines: dict[int, int] = {}  # the line of a flow statement -> the line of its `only`
         self.repeated_attributes: list[RepeatedAttribute] = []
         self.phase_metrics: dict[int, list[Metric]] = {}  # by phase index
         self.fail_count = 0
@@ -184,6 +195,7 @@ class BlueprintDraft:
             flows=tuple(self.flows),
             roles=tuple(self.roles),
             channels=tuple(self.channels),
+            scenarios=tuple(self.scenarios),
             **self.fields,
         )
         if self.repeated_attributes:

@@ -56,3 +56,15 @@ class Role(Node):
     kind: RoleKind | None = None
     span: Span
     id_span: Span
+
+
+class Scenario(Node):
+    """One path the service takes (`scenario online "Online application"`),
+    bound to a customer segment when one is named. The first declared is the
+    main one, the one the others are compared with."""
+
+    id: str
+    label: str
+    segment: str | None = None
+    span: Span
+    id_span: Span

@@ -13,7 +13,7 @@ from blueprint.source import Span
 from blueprint.vocabulary import Confidence, Impact, NoteKind  # noqa: F401 (research notes, confidence)
 from blueprint.vocabulary import ACTION_LANES, LINE_ABOVE, OPTIONAL_LANES, DEFAULT_LANGUAGE, DEFAULT_STATE, FlowKind, Language, Lane, Line, RoleKind, Severity, State  # noqa: F401 (the model types its nodes with them)
 from blueprint.model.node import Node
-from blueprint.model.marks import ChannelLabel, Decision, KeyMark, Role, Via  # noqa: F401 (re-exported)
+from blueprint.model.marks import ChannelLabel, Decision, KeyMark, Role, Scenario, Via  # noqa: F401 (re-exported)
 from blueprint.words import WORDS
 
 
@@ -138,6 +138,8 @@ class Action(Node):
     key: KeyMark | None = None
     decision: Decision | None = None
     via: Via | None = None
+    scenarios: tuple[str, ...] = Field(default=(), description="the scenarios it belongs to (`only`); none: every one")
+    scenario_spans: tuple[Span, ...] = Field(default=(), description="where each of `scenarios` is written")
 
 
 class Evidence(Node):
@@ -162,6 +164,8 @@ class Step(Node):
     research: tuple[ResearchNote, ...] = Field(default=(), description="those of the step as a whole")
     key: KeyMark | None = None
     via: Via | None = None
+    scenarios: tuple[str, ...] = Field(default=(), description="the scenarios it belongs to (`only`); none: every one")
+    scenario_spans: tuple[Span, ...] = Field(default=(), description="where each of `scenarios` is written")
 
 
 class Phase(Node):
@@ -182,6 +186,8 @@ class Flow(Node):
     span: Span
     source_span: Span
     target_span: Span
+    scenarios: tuple[str, ...] = Field(default=(), description="the scenarios it belongs to (`only`); none: every one")
+    scenario_spans: tuple[Span, ...] = Field(default=(), description="where each of `scenarios` is written")
 
 
 class Header(Node):
@@ -236,6 +242,7 @@ class Blueprint(Node):
     flows: tuple[Flow, ...] = ()
     roles: tuple[Role, ...] = ()
     channels: tuple[ChannelLabel, ...] = Field(default=(), description="declared or relabelled channels")
+    scenarios: tuple[Scenario, ...] = Field(default=(), description="declared scenarios, the main one first")
     # Not part of what the blueprint says, so not a field: it stays out of the
     # export, its JSON Schema and every comparison of valid blueprints.
     _repeated_attributes: tuple[RepeatedAttribute, ...] = PrivateAttr(default=())

@@ -209,6 +209,22 @@ class ViaStatement(Statement):
     reason: str | None = None
 
 
+@record
+class ScenarioStatement(Statement):
+    """`scenario online "Online application" segment "Salaried customers"`: a scenario declared."""
+
+    id: Word
+    label: str
+    segment: str | None = None
+
+
+@record
+class OnlyStatement(Statement):
+    """`only walk-in, missing`: the scenarios the step, action or flow line above belongs to."""
+
+    scenarios: tuple[Word, ...]
+
+
 AnyStatement = (
     TitleStatement
     | HeaderStatement
@@ -234,4 +250,6 @@ AnyStatement = (
     | DecisionStatement
     | ChannelStatement
     | ViaStatement
+    | ScenarioStatement
+    | OnlyStatement
 )

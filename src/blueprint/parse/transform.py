@@ -10,7 +10,8 @@ One parser serves every parse; what differs between parses (the file name,
 the line offset of line-by-line recovery, the diagnostics found) lives in a
 context variable set by `blueprint.parse.reading.reading`, so parses in
 different threads do not mix. The practitioner's statements have their
-callbacks in blueprint.parse.practice_transform.
+callbacks in blueprint.parse.practice_transform, the scenarios' in
+blueprint.parse.scenario_transform.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from lark import Token
 
 from blueprint.parse.codes import REPEATED_ATTRIBUTE
 from blueprint.parse.practice_transform import PractitionerStatements
+from blueprint.parse.scenario_transform import ScenarioStatements
 from blueprint.parse.reading import READING as _READING, between as _between, string as _string
 from blueprint.parse.reading import token_span as _token_span, word as _word
 from blueprint.parse.statements import (
@@ -53,7 +55,7 @@ class _Option:
 
 # --- callbacks, one per grammar rule ------------------------------------------
 
-class Statements(PractitionerStatements):
+class Statements(PractitionerStatements, ScenarioStatements):
     """The parser's callbacks. Each receives the rule's children, every token
     kept, and returns the typed statement (or a part of one)."""
 

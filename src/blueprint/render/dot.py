@@ -223,7 +223,7 @@ def _marker_text(marker: Marker, waits: dict[int, str]) -> str:
         return f"C{marker.number}"
     if marker.kind == "key":
         return f"K{marker.number}"
-    if marker.kind == "channel":
+    if marker.kind in ("channel", "scenario"):
         return f"[{marker.label.content}]"
     duration = waits.get(marker.number)
     return f"W{marker.number} {duration}" if duration else f"W{marker.number}"
@@ -252,9 +252,10 @@ def _steps(scene: Scene) -> tuple[list[str], dict[str, list[str]]]:
     for column in scene.columns:
         left[column.step] = column.x
         labels[column.step] = _as_drawn(column.label, _drawn_in(scene, "step-label", column.x, column.x + column.width))
-    for column in scene.columns:  # a step's channel tag, under its label as drawn
-        if column.channel_tag is not None and column.step in labels:
-            labels[column.step] = [*labels[column.step], f"[{column.channel_tag.label.content}]"]
+    for column in scene.columns:  # a step's channel and scenario tags, under its label as drawn
+        for tag in (column.scenario_tag, column.channel_tag):
+            if tag is not None and column.step in labels:
+                labels[column.step] = [*labels[column.step], f"[{tag.label.content}]"]
     for key in scene.key_list:  # a key step's K badge, under its label as drawn
         if key.action is None and key.step in labels:
             labels[key.step] = [*labels[key.step], f"K{key.number}"]

@@ -30,7 +30,7 @@ from blueprint.render.links import safe_link
 from blueprint.render.svg import dom_id, render_svg, safe_font_family, scene_lanes, shows_practice, uses_practice
 from blueprint.render.text_version import card_name, outline, plain_text
 from blueprint.render.overview_theme import overview_css
-from blueprint.render.practitioner_theme import marks_css, practitioner_css
+from blueprint.render.practitioner_theme import marks_css, practitioner_css, scenario_css
 from blueprint.render.themes import Theme, get_theme, optional_css, theme_css
 from blueprint.vocabulary import FONT_OPTIONS, Language, Severity
 from blueprint.words import WORDS
@@ -104,7 +104,7 @@ def html_page(scene: Scene, svg: str, theme: str = "default", fonts: str = "none
     strings = WORDS[Language(scene.lang)]
     data = _script_json(_page_data(scene, strings))
     css = _page_css(palette, theme, scene.width, scene.height, scene_lanes(scene), uses_practice(scene),
-                    shows_practice(scene), bool(scene.overview))
+                    shows_practice(scene), bool(scene.overview), bool(scene.scenarios))
     text_version = outline(scene)
     if fonts == "embed":
         words = [word for word in strings.values() if isinstance(word, str)]
@@ -132,6 +132,7 @@ def html_page(scene: Scene, svg: str, theme: str = "default", fonts: str = "none
         text_id=_text_id,
         roles=scene.roles,
         overview=bool(scene.overview),
+        scenarios=scene.scenarios,
     )
 
 
@@ -169,7 +170,7 @@ def _page_fonts(scene: Scene, page_texts: list[str]) -> str:
 
 
 def _page_css(palette: Theme, theme: str, width: float, height: float, lanes: tuple[str, ...] = (),
-              practice: bool = False, marks: bool = False, overview: bool = False) -> str:
+              practice: bool = False, marks: bool = False, overview: bool = False, scenarios: bool = False) -> str:
     # On screen, the whole drawing in the window when the page opens: as wide
     # as the page allows, no taller than the window below the toolbar (never
     # so small that a tall drawing shrinks below FIT_MIN_WIDTH), and never
@@ -187,7 +188,8 @@ def _page_css(palette: Theme, theme: str, width: float, height: float, lanes: tu
             "@media screen and (prefers-color-scheme: dark){\n"
             + _variables(":root", dark)
             + _scoped(theme_css("dark") + optional_css("dark", lanes) + (practitioner_css("dark") if practice else "")
-                      + (marks_css("dark") if marks else "") + (overview_css("dark") if overview else ""),
+                      + (marks_css("dark") if marks else "") + (overview_css("dark") if overview else "")
+                      + (scenario_css("dark") if scenarios else ""),
                       ".bp-viewport")
             + "}\n"
         )

@@ -90,3 +90,13 @@ def marks_css(name: str) -> str:
 .legend-decision{{stroke:{t.card_text};stroke-width:1.5;stroke-linecap:round}}
 .card[data-decision] .card-frame{{stroke-width:2.25}}
 """
+
+
+def scenario_css(name: str) -> str:
+    """The rules a drawing adds when it tags the parts of only some scenarios:
+    a tag outlined in dashes, as a part that is there only on some paths."""
+    t = get_theme(name)
+    return f"""\
+.mark-scenario .mark-shape{{fill:{t.card_fill};stroke:{t.text};stroke-width:1;stroke-dasharray:3 1.5}}
+.mark-scenario .marker-text{{fill:{t.text}}}
+"""

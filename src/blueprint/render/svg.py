@@ -28,7 +28,7 @@ from blueprint.render.language import language_tag
 from blueprint.render.links import XML_ILLEGAL as _XML_ILLEGAL, safe_link
 from blueprint.render.text_version import card_name, outline, plain_text
 from blueprint.render.overview_theme import overview_css
-from blueprint.render.practitioner_theme import marks_css, practitioner_css
+from blueprint.render.practitioner_theme import marks_css, practitioner_css, scenario_css
 from blueprint.render.themes import compare_css, get_theme, optional_css, theme_css
 from blueprint.vocabulary import FONT_OPTIONS
 
@@ -85,7 +85,7 @@ def render_svg(scene: Scene, theme: str = "default", fonts: str = "embed", for_p
         scene=scene,
         theme=theme,
         css=Markup(faces + _trusted_css(theme, marks_changes(scene), named, scene_lanes(scene), uses_practice(scene),
-                                        shows_practice(scene), bool(scene.overview))),
+                                        shows_practice(scene), bool(scene.overview), bool(scene.scenarios))),
         font_family=safe_font_family(family),
         title_id=f"{ID_PREFIX}-title",
         desc_id=f"{ID_PREFIX}-desc",
@@ -163,12 +163,13 @@ def shows_practice(scene: Scene) -> bool:
 
 
 def _trusted_css(theme: str, changes: bool = False, named: bool = False, lanes: tuple[str, ...] = (),
-                 practice: bool = False, marks: bool = False, overview: bool = False) -> str:
+                 practice: bool = False, marks: bool = False, overview: bool = False, scenarios: bool = False) -> str:
     # Chinese type has no italic; a machine-slanted ideograph only looks broken.
     stack = f'"{CJK_FAMILY}", {CJK_FONT_STACK}' if named else CJK_FONT_STACK
     css = (theme_css(theme) + optional_css(theme, lanes) + (compare_css(theme) if changes else "")
            + (practitioner_css(theme) if practice else "") + (marks_css(theme) if marks else "")
-           + (overview_css(theme) if overview else "") + f".cjk{{font-family:{stack};font-style:normal}}\n")
+           + (overview_css(theme) if overview else "") + (scenario_css(theme) if scenarios else "")
+           + f".cjk{{font-family:{stack};font-style:normal}}\n")
     # The stylesheet goes out unescaped (so it also works when the SVG is
     # inlined in HTML, where <style> content is never entity-decoded); it is
     # built only from theme constants, and this keeps it that way.

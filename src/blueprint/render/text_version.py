@@ -36,7 +36,7 @@ class Entry:
     the card a line describes (the HTML page points the card there), `links`
     are the web links to write as links."""
 
-    kind: str  # phase, step, lane, card, fact or removed
+    kind: str  # scenarios, phase, step, lane, card, fact or removed
     text: str
     children: list[Entry] = field(default_factory=list)
     card: str | None = None
@@ -63,7 +63,7 @@ def outline(scene: Scene) -> list[Entry]:
     every = (*scene.columns, *extra)
     steps = [_step(scene, column, index, len(every), cards, columns, lanes, order, w)
              for index, column in enumerate(every)]
-    entries: list[Entry] = []
+    entries: list[Entry] = _scenarios(scene, w)
     phase: Entry | None = None
     for column, step in zip(every, steps):
         if column.phase is None:
@@ -108,6 +108,23 @@ def _overview_outline(scene: Scene) -> list[Entry]:
     return entries
 
 
+def _scenarios(scene: Scene, w: dict[str, Any]) -> list[Entry]:
+    """The scenarios a drawing shows, each with its tag, the first the main one,
+    and what carries no tag."""
+    if not scene.scenarios:
+        return []
+    facts = []
+    for index, scenario in enumerate(scene.scenarios):
+        parts = [f"{scenario.tag} {scenario.label}"]
+        if scenario.segment:
+            parts.append(f"{w['scenario_segment']}{w['colon']}{scenario.segment}")
+        if index == 0:
+            parts.append(w["scenario_main"])
+        facts.append(Entry("fact", w["sep"].join(parts)))
+    facts.append(Entry("fact", w["legend_scenario_every"]))
+    return [Entry("scenarios", w["scenarios"], facts)]
+
+
 def _note_fact(note: NoteEntry, w: dict[str, Any]) -> Entry:
     """A research note: its kind (and severity or impact) in words, then its text."""
     kind = str(w[f"note_{note.kind}"]).capitalize()
@@ -143,6 +160,10 @@ def _step_facts(scene: Scene, column: Column, w: dict[str, Any]) -> list[Entry]:
     customer's emotion and the step's own controls (an action's are among its
     card's facts)."""
     facts = [Entry("fact", f"{w['channel']}{w['colon']}{column.channel_note}")] if column.channel_note else []
+    if column.scenarios:
+        named = {scenario.id: f"{scenario.tag} {scenario.label}" for scenario in scene.scenarios}
+        only = w["sep"].join(named.get(scenario, scenario) for scenario in column.scenarios)
+        facts.append(Entry("fact", f"{w['scenario_only']}{w['colon']}{only}"))
     facts += [Entry("fact", f"{w['key_step']} K{key.number}" + (f"{w['colon']}{key.reason}" if key.reason else ""))
               for key in scene.key_list if key.action is None and key.step == column.step]
     for feeling in scene.emotions:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from blueprint.analysis.measures import TimeRange
 from blueprint.analysis.stats import BlueprintStats, CustomerWaitStats, WaitVerdict
+from blueprint.report.scenario_stats import scenario_section
 from blueprint.report.table import and_list, plural, table
 from blueprint.model.durations import format_seconds
 from blueprint.model.types import Line
@@ -164,6 +165,7 @@ def _channel_switches(stats: BlueprintStats) -> list[str]:
 def format_stats(stats: BlueprintStats) -> str:
     sections = [
         _heading(stats),
+        scenario_section(stats) if stats.scenario is not None else [],
         _lanes(stats),
         _phases(stats),
         _crossings(stats),
@@ -173,6 +175,7 @@ def format_stats(stats: BlueprintStats) -> str:
         _roles(stats),
         _key_moments(stats),
         _channel_switches(stats),
+        scenario_section(stats) if stats.scenario is None else [],
     ]
     return "\n\n".join("\n".join(section) for section in sections if section)
 

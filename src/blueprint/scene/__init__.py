@@ -24,7 +24,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from blueprint.scene.lists import (ControlEntry, EmotionEntry, KeyEntry, MetricEntry, NoteEntry, PhaseSummary,
-                                   RoleEntry, RowBand)
+                                   RoleEntry, RowBand, ScenarioEntry)
 from blueprint.scene.nodes import (Arrow, Card, Change, ChangeBadge, Detail, FailEntry, Marker, Point, RecoveryTag,
                                    Rect, Rule, SceneNode, Text, TextSpan, WaitEntry, _WithComparison)
 from blueprint.slotted import record
@@ -35,7 +35,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Arrow", "Card", "Change", "ChangeBadge", "Column", "ControlEntry", "Detail", "EmotionEntry", "FailEntry",
            "KeyEntry", "LaneBand", "Marker", "MetricEntry", "NoteEntry", "PhaseSummary", "Point", "RecoveryTag", "Rect",
-           "RemovedItem", "RoleEntry", "RowBand", "Rule", "Scene", "SceneNode", "Text", "TextSpan", "WaitEntry",
+           "RemovedItem", "RoleEntry", "RowBand", "Rule", "ScenarioEntry", "Scene", "SceneNode", "Text", "TextSpan",
+           "WaitEntry",
            "scene_data", "scene_from_data"]
 
 
@@ -54,7 +55,7 @@ class Column(_WithComparison):
     """A step's column."""
 
     _comparison_fields = ("change",)
-    _optional_fields = ("key_marker", "channel_tag", "channel_note")
+    _optional_fields = ("key_marker", "channel_tag", "channel_note", "scenario_tag", "scenarios")
 
     step: str
     label: str
@@ -65,6 +66,9 @@ class Column(_WithComparison):
     key_marker: Marker | None = None  # a key step's K badge, under its label
     channel_tag: Marker | None = None  # the tag of the step's channel, under its label
     channel_note: str | None = None  # the channel and why, in words (the text version)
+    # A step of only some scenarios: their tag, under its label, and their IDs.
+    scenario_tag: Marker | None = None
+    scenarios: tuple[str, ...] = ()
 
 
 @record
@@ -83,7 +87,8 @@ class RemovedItem(SceneNode):
 @dataclass(slots=True, kw_only=True, weakref_slot=True, repr=False, eq=False)
 class Scene(_WithComparison):
     _comparison_fields = ("badges", "removed")
-    _optional_fields = ("rows", "control_list", "emotions", "metrics", "notes", "roles", "key_list", "overview")
+    _optional_fields = ("rows", "control_list", "emotions", "metrics", "notes", "roles", "key_list", "overview",
+                        "scenarios")
 
     width: float
     height: float
@@ -119,6 +124,8 @@ class Scene(_WithComparison):
     key_list: tuple[KeyEntry, ...] = ()  # the key steps and actions, K1, K2, …
     # An overview drawing (`--view overview`) only: its columns in words.
     overview: tuple[PhaseSummary, ...] = ()
+    # The declared scenarios, for the legend, the HTML page's scenario picker and the text version.
+    scenarios: tuple[ScenarioEntry, ...] = ()
 
 
 # --- plain data at the boundary ---------------------------------------------------

@@ -21,6 +21,17 @@ class RoleEntry(SceneNode):
 
 
 @record
+class ScenarioEntry(SceneNode):
+    """A declared scenario: its ID (the cards' and arrows' `scenarios`), label,
+    the tag that names it on the drawing (A, B, …) and the segment it binds to."""
+
+    id: str
+    label: str
+    tag: str
+    segment: str | None = None
+
+
+@record
 class KeyEntry(SceneNode):
     """A key step (`action` None) or key action, as the list under the drawing names it."""
 

@@ -93,7 +93,7 @@ class Marker(_WithComparison):
     _comparison_fields = ("change",)
     _optional_fields = ("step",)
 
-    kind: Literal["fail", "wait", "control", "key", "channel"]
+    kind: Literal["fail", "wait", "control", "key", "channel", "scenario"]
     number: int
     action: str | None = None  # None for the legend's sample markers
     x: float
@@ -136,7 +136,7 @@ class Card(_WithComparison):
 
     _comparison_fields = ("change", "badge")
     # Left out of the scene's data when empty: most cards have none of these.
-    _optional_fields = ("confidence", "role", "role_line", "decision_mark", "decision_lines")
+    _optional_fields = ("confidence", "role", "role_line", "decision_mark", "decision_lines", "scenarios")
 
     id: str
     kind: Literal["action", "evidence"]
@@ -161,11 +161,15 @@ class Card(_WithComparison):
     # A decision card: the diamond (drawn inside this box) and the question beside it, under the label.
     decision_mark: Rect | None = None
     decision_lines: tuple[Text, ...] = ()
+    # The scenarios an action belongs to, when only some of the blueprint's (none: every one).
+    scenarios: tuple[str, ...] = ()
 
 
 @record
 class Arrow(SceneNode):
     """A flow routed orthogonally around cards: `points` run from source to target."""
+
+    _optional_fields = ("scenarios",)
 
     id: str
     source: str
@@ -179,6 +183,8 @@ class Arrow(SceneNode):
     label_box: Rect | None = None
     # Joins a label set off its arrow to the arrow: from the arrow to the label's edge.
     label_leader: Rule | None = None
+    # The scenarios the flow belongs to, when only some of the blueprint's (none: every one).
+    scenarios: tuple[str, ...] = ()
 
 
 @record

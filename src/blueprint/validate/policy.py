@@ -16,6 +16,8 @@ from blueprint.parse.codes import UNEXPECTED_TOKEN, UNTERMINATED_STRING
 from blueprint.validate.meaning import EMPTY_STEP
 from blueprint.validate.practice import SKIPS_VISIBILITY, UNCONNECTED_SUPPORT
 from blueprint.validate.references import FLOW_TO_STEP, UNKNOWN_FLOW_ENDPOINT, UNKNOWN_RECOVERY
+from blueprint.validate.scenario_paths import STRANDED_IN_SCENARIO
+from blueprint.validate.scenarios import FLOW_OUTSIDE_SCENARIO, NO_SCENARIOS, UNKNOWN_SCENARIO
 
 _DROPS_A_STATEMENT = frozenset(
     code.code for code in (UNEXPECTED_TOKEN, UNTERMINATED_STRING, UNKNOWN_LANE, MISPLACED_STATEMENT)
@@ -24,6 +26,10 @@ _FOLLOW_ON = frozenset(
     code.code
     for code in (UNKNOWN_FLOW_ENDPOINT, UNKNOWN_RECOVERY, EMPTY_STEP, FLOW_TO_STEP, SKIPS_VISIBILITY, UNCONNECTED_SUPPORT)
 )
+# A dropped `scenario` line leaves its `only` lines naming nothing; a dropped
+# step, action or flow line can leave another part of a scenario without its path.
+_FOLLOW_ON |= frozenset(code.code for code in (UNKNOWN_SCENARIO, NO_SCENARIOS, FLOW_OUTSIDE_SCENARIO,
+                                               STRANDED_IN_SCENARIO))
 
 
 def without_follow_ons(findings: Sequence[Diagnostic], earlier: Iterable[Diagnostic]) -> list[Diagnostic]:

@@ -19,14 +19,16 @@ from blueprint.words.english import ENGLISH
 from blueprint.words.overview import OVERVIEW_WORDS
 from blueprint.words.practice import PRACTICE_CHANGE_FIELDS, PRACTICE_WORDS
 from blueprint.words.practitioner import PRACTITIONER_CHANGE_FIELDS, PRACTITIONER_WORDS
+from blueprint.words.scenarios import SCENARIO_CHANGE_FIELDS, SCENARIO_WORDS
 from blueprint.words.simplified import SIMPLIFIED
 from blueprint.words.traditional import TRADITIONAL
 
 
 def _with_practitioner_words(language: Language, words: dict[str, object]) -> dict[str, object]:
     fields = {**words["change_fields"], **PRACTITIONER_CHANGE_FIELDS[language],  # type: ignore[dict-item]
-              **PRACTICE_CHANGE_FIELDS[language]}
+              **PRACTICE_CHANGE_FIELDS[language], **SCENARIO_CHANGE_FIELDS[language]}
     return {**words, **PRACTITIONER_WORDS[language], **PRACTICE_WORDS[language], **OVERVIEW_WORDS[language],
+            **SCENARIO_WORDS[language],
             "change_fields": fields}
 
 

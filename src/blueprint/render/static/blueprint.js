@@ -309,6 +309,34 @@
     });
   });
 
+  // ---- showing one scenario ------------------------------------------------------
+  // A card or flow of only some scenarios says which (data-scenarios); one
+  // not in the chosen scenario is hidden with the labels, halos and recovery
+  // tags that go with it.
+  var scenarioPicker = section.querySelector("select.bp-scenario");
+  if (scenarioPicker) scenarioPicker.addEventListener("change", function () {
+    var chosen = scenarioPicker.value;
+    clearSelection();
+    var out = {};
+    svg.querySelectorAll("[data-scenarios]").forEach(function (node) {
+      var hide = chosen !== "" && node.getAttribute("data-scenarios").split(" ").indexOf(chosen) < 0;
+      node.classList.toggle("bp-scenario-out", hide);
+      if (hide) out[node.getAttribute("data-action") || node.id] = true;
+    });
+    svg.querySelectorAll(".flow").forEach(function (node) {
+      var hide = out[node.id] || out[node.getAttribute("data-source")] || out[node.getAttribute("data-target")];
+      node.classList.toggle("bp-scenario-out", !!hide);
+      if (hide) out[node.id] = true;
+    });
+    svg.querySelectorAll("[data-flow]").forEach(function (node) {
+      node.classList.toggle("bp-scenario-out", !!out[node.getAttribute("data-flow")]);
+    });
+    svg.querySelectorAll(".recovery-tag").forEach(function (node) {
+      var hide = out[node.getAttribute("data-recovery-action")] || out[node.getAttribute("data-fail-action")];
+      node.classList.toggle("bp-scenario-out", !!hide);
+    });
+  });
+
   // ---- the details panel -----------------------------------------------------
   var shownFor = null;
   var hovered = null;
