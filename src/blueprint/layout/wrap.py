@@ -333,9 +333,9 @@ def _fit_test(measurer: TextMeasurer, size: float, bold: bool, max_width: float,
 def _paragraph_lines(collapsed: str, fits: Callable[[str], bool], measurer: TextMeasurer, size: float,
                      bold: bool, max_width: float) -> list[str]:
     """The lines of one collapsed, non-empty paragraph."""
-    if fits(collapsed):
-        # What greedy filling would give, without measuring every prefix
-        # only to keep it: a text is never narrower than a prefix of it.
+    # What greedy filling would give, without measuring every prefix only to keep it (a text is
+    # never narrower than a prefix of it); not tried where it can hardly fit, at 0.4 em a character.
+    if len(collapsed) * size * 0.4 <= max_width and fits(collapsed):
         return [collapsed]
     # Simple text (most labels) has no wide character: Latin words, split word by word.
     simple = _SIMPLE_TEXT.fullmatch(collapsed) is not None
