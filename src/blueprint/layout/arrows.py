@@ -12,9 +12,8 @@ from blueprint.layout import style
 from blueprint.layout.grid import Grid
 from blueprint.layout.labels import LEG, Item, Placement, Rect as Area, Surroundings, place
 from blueprint.layout.measure import TextMeasurer
-from blueprint.layout.wrap import wrap
 from blueprint.layout.routing import Route
-from blueprint.layout.text import line
+from blueprint.layout.text import line, wrapped
 from blueprint.model.types import Blueprint
 from blueprint.scene import Arrow, Point, Rect, Rule, Text
 
@@ -25,7 +24,7 @@ class FlowLabel:
     __slots__ = ("lines", "width", "height")
 
     def __init__(self, text: str, measurer: TextMeasurer) -> None:
-        self.lines = wrap(text, style.ARROW_LABEL_W, style.ARROW_LABEL_SIZE, measurer, max_lines=2)
+        self.lines = list(wrapped(measurer, text, style.ARROW_LABEL_W, style.ARROW_LABEL_SIZE, max_lines=2)[0])
         self.width = max(measurer.width(part, style.ARROW_LABEL_SIZE) for part in self.lines) + 8
         self.height = len(self.lines) * measurer.line_height(style.ARROW_LABEL_SIZE) + 4
 

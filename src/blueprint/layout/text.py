@@ -3,10 +3,37 @@
 from __future__ import annotations
 
 from itertools import accumulate
+from weakref import WeakKeyDictionary
 
 from blueprint.layout.measure import TextMeasurer
 from blueprint.layout.wrap import wrap
 from blueprint.scene import Text, TextSpan
+
+# The lines of every text wrapped so far, with their measured widths, by the
+# measurer that measured them and the exact wrapping asked for. The layout
+# makes one measurer per drawing, so this keeps one drawing's wraps, and lets
+# them go with it. A blueprint says many things more than once (a kind of
+# evidence, a hand-off, an action its steps repeat); each is wrapped once.
+Wrapped = tuple[tuple[str, ...], dict[str, float]]
+_WRAPPED: WeakKeyDictionary[TextMeasurer, dict[tuple, Wrapped]] = WeakKeyDictionary()
+
+
+def wrapped(measurer: TextMeasurer, content: str, width: float, size: float, bold: bool = False,
+            max_lines: int | None = None) -> Wrapped:
+    """`wrap`'s lines of `content`, and the width of each line measured while wrapping."""
+    key = (content, width, size, bold, max_lines)
+    try:
+        memo = _WRAPPED.get(measurer)
+        if memo is None:
+            memo = _WRAPPED[measurer] = {}
+    except TypeError:  # a measurer that cannot be weakly referenced or hashed: no memory
+        memo = {}
+    found = memo.get(key)
+    if found is None:
+        widths: dict[str, float] = {}
+        lines = tuple(wrap(content, width, size, measurer, bold=bold, max_lines=max_lines, widths=widths))
+        found = memo[key] = (lines, {text: widths[text] for text in lines if text in widths})
+    return found
 
 
 def line(
@@ -36,8 +63,8 @@ def block(
     bold: bool = False, italic: bool = False, anchor: str = "start", max_lines: int | None = None,
 ) -> tuple[list[Text], float]:
     """Wrapped lines whose first line box starts at `top`; returns them and the block's height."""
-    widths: dict[str, float] = {}  # each line was measured while wrapping
-    lines = wrap(content, width, size, measurer, bold=bold, max_lines=max_lines, widths=widths) or [""]
+    lines, widths = wrapped(measurer, content, width, size, bold, max_lines)  # each line measured while wrapping
+    lines = lines or ("",)
     height = measurer.line_height(size)
     ascent = measurer.ascent(size)
     texts = [

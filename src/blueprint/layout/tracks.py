@@ -21,6 +21,8 @@ no wider stack of side-by-side runs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 # How far apart two runs on one track must end, so that they are not read as one.
 REUSE_GAP = 16.0
 LOW, NONE, HIGH = -1, 0, 1
@@ -137,10 +139,18 @@ def _untangle(runs: list[Run], track: dict[int, int], neighbours: dict[int, list
     """Move runs, one at a time, to a better place across the band, until
     none has one (or PASSES rounds). A move puts a run between two tracks,
     and the tracks are then numbered afresh."""
+    costs: dict[tuple[int, int], int] = {}  # the runs stay where they are: each pair's cost is worked out once
+
+    def cost(low: int, high: int) -> int:
+        found = costs.get((low, high))
+        if found is None:
+            found = costs[(low, high)] = _cost(runs[low], runs[high])
+        return found
+
     for _round in range(PASSES):
         moved = False
         for i in range(len(runs)):
-            place = _better_place(runs, track, neighbours[i], i)
+            place = _better_place(runs, track, neighbours[i], i, cost)
             if place is None:
                 continue
             track[i] = place  # type: ignore[assignment]  # between two tracks until numbered afresh
@@ -152,22 +162,26 @@ def _untangle(runs: list[Run], track: dict[int, int], neighbours: dict[int, list
             return
 
 
-def _better_place(runs: list[Run], track: dict[int, int], near: list[int], i: int) -> float | None:
+def _better_place(runs: list[Run], track: dict[int, int], near: list[int], i: int,
+                  pair_cost: Callable[[int, int], int]) -> float | None:
     """The place between two tracks where run `i` costs least against its
     neighbours, if that costs less than where it is, and puts no more runs
-    side by side than the band has already."""
+    side by side than the band has already. `pair_cost(a, b)` is what it
+    costs to put run a on the low side of run b."""
     if not near:
+        return None
+    here = track[i]
+    # What it costs where it is, first: in most bands nothing can be better than nothing.
+    now = sum(pair_cost(i, j) if here < track[j] else pair_cost(j, i) for j in near)
+    if now == 0:
         return None
 
     # Each neighbour's track, and what run i costs against it on its low side and on its high side.
-    against = [(track[j], _cost(runs[i], runs[j]), _cost(runs[j], runs[i])) for j in near]
+    against = [(track[j], pair_cost(i, j), pair_cost(j, i)) for j in near]
 
     def cost(place: float) -> int:
         return sum(low if place < slot else high for slot, low, high in against)
 
-    now = cost(track[i])
-    if now == 0:
-        return None
     better = sorted((price, place) for place in (slot - 0.5 for slot in range(max(track.values()) + 2))
                     if (price := cost(place)) < now)
     if not better:

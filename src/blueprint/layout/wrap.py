@@ -330,6 +330,24 @@ def _fit_test(measurer: TextMeasurer, size: float, bold: bool, max_width: float,
     return fits
 
 
+def _paragraph_lines(collapsed: str, fits: Callable[[str], bool], measurer: TextMeasurer, size: float,
+                     bold: bool, max_width: float) -> list[str]:
+    """The lines of one collapsed, non-empty paragraph."""
+    # What greedy filling would give, without measuring every prefix only to keep it (a text is
+    # never narrower than a prefix of it); not tried where it can hardly fit, at 0.4 em a character.
+    if len(collapsed) * size * 0.4 <= max_width and fits(collapsed):
+        return [collapsed]
+    # Simple text (most labels) has no wide character: Latin words, split word by word.
+    simple = _SIMPLE_TEXT.fullmatch(collapsed) is not None
+    atoms = _word_atoms(collapsed) if simple else _cluster_atoms(collapsed)
+    filled = _fill_lines(atoms, fits)
+    if len(filled) > 1 and simple and _is_widow(filled[-1], fits):
+        return _without_widow(atoms, filled, fits)
+    if len(filled) > 1 and not simple and (_is_orphan(filled[-1]) or _is_short_cjk(filled[-1], collapsed, fits)):
+        return _balanced(atoms, filled, lambda text, width: measurer.width(text, size, bold) <= width, max_width)
+    return filled
+
+
 def wrap(
     text: str,
     max_width: float,
@@ -369,16 +387,7 @@ def wrap(
         if not collapsed:
             lines.append("")
             continue
-        # Simple text (most labels) has no wide character: Latin words, split word by word.
-        simple = _SIMPLE_TEXT.fullmatch(collapsed) is not None
-        atoms = _word_atoms(collapsed) if simple else _cluster_atoms(collapsed)
-        filled = _fill_lines(atoms, fits)
-        if len(filled) > 1 and simple and _is_widow(filled[-1], fits):
-            filled = _without_widow(atoms, filled, fits)
-        elif len(filled) > 1 and not simple and (_is_orphan(filled[-1]) or _is_short_cjk(filled[-1], collapsed, fits)):
-            filled = _balanced(atoms, filled, lambda text, width: measurer.width(text, size, bold) <= width,
-                               max_width)
-        lines.extend(filled)
+        lines.extend(_paragraph_lines(collapsed, fits, measurer, size, bold, max_width))
         if max_lines is not None and len(lines) > max_lines:
             break
 
