@@ -2,8 +2,10 @@
 
 Over an action: its lane, its step, the flows in and out, its fail and wait
 points with the numbers the drawing gives them (F2, W1), its duration and
-cost. Over a step or evidence: what it holds. Over a diagnostic's place: the
-rule it breaks, as the rule reference explains it.
+cost. Over a step or evidence: what it holds. Over a scenario, declared or
+named by `only`: its label and segment, whether it is the main one, and what
+is marked for it. Over a diagnostic's place: the rule it breaks, as the rule
+reference explains it.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from lsprotocol import types
 
 from blueprint.catalogue import BY_CODE
 from blueprint.lsp.analysis import Analysis
-from blueprint.lsp.index import ACTION, EVIDENCE, STEP
+from blueprint.lsp.index import ACTION, EVIDENCE, SCENARIOS, STEP
 from blueprint.lsp.positions import span_contains
+from blueprint.model.projection import project, scenario_index
 from blueprint.model.types import Action, Blueprint, Evidence, Step
 from blueprint.report.machine import rule_url
 from blueprint.vocabulary import ARROWS
@@ -34,7 +37,9 @@ def hover(analysis: Analysis, line: int, column: int, docs_url: str | None) -> t
     parts = []
     occurrence = analysis.index.at(line, column)
     blueprint = analysis.result.blueprint
-    if occurrence is not None and blueprint is not None:
+    if occurrence is not None and blueprint is not None and occurrence.namespace == SCENARIOS:
+        parts.append(describe_scenario(blueprint, occurrence.name))
+    elif occurrence is not None and blueprint is not None:
         parts.append(describe_id(blueprint, occurrence.name))
     elif blueprint is not None:
         parts += _points_at(blueprint, line, column)
@@ -107,6 +112,35 @@ def _describe_action(blueprint: Blueprint, step: Step, action: Action) -> str:
     recovers = [f"F{fail.number}" for fail in blueprint.fail_points() if fail.recover == action.id]
     if recovers:
         lines.append(f"- recovers: {', '.join(recovers)}")
+    return "\n".join(lines)
+
+
+def _counted(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def _figures(steps: int, actions: int, flows: int) -> str:
+    return ", ".join((_counted(steps, "step", "steps"), _counted(actions, "action", "actions"),
+                      _counted(flows, "flow", "flows")))
+
+
+def describe_scenario(blueprint: Blueprint, name: str) -> str:
+    scenario = scenario_index(blueprint).get(name)
+    if scenario is None:
+        return f"`{name}` is not a scenario of this blueprint"
+    main = scenario.id == blueprint.scenarios[0].id
+    lines = [f"**scenario** `{scenario.id}`: {md(scenario.label)}", ""]
+    if scenario.segment is not None:
+        lines.append(f"- segment: {md(scenario.segment)}")
+    lines.append("- the main scenario (declared first): the others are compared with it" if main
+                 else f"- compared with the main scenario, `{blueprint.scenarios[0].id}`")
+    # The arrows of a chain share their `only` line: each arrow counts, as the drawing draws each.
+    marked = (sum(name in step.scenarios for step in blueprint.steps),
+              sum(name in action.scenarios for action in blueprint.actions()),
+              sum(name in flow.scenarios for flow in blueprint.flows))
+    lines.append(f"- marked `only` for it: {_figures(*marked)}")
+    own = project(blueprint, name)
+    lines.append(f"- in it, with what is unmarked: {_figures(len(own.steps), len(own.actions()), len(own.flows))}")
     return "\n".join(lines)
 
 
