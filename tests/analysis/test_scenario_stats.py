@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from blueprint.api import UnknownScenario, check_text, diff_results, stats_result
+from blueprint.report.diff import format_diff
 from blueprint.report.stats import format_stats
 
 TEXT = '''blueprint "Account"
@@ -82,3 +83,28 @@ def test_diff_of_one_scenario_and_a_changed_only_line():
     missing = diff_results(checked(), newer, "missing")
     assert [a.id for a in missing.actions.removed] == ["hand"]
     assert [a.id for a in missing.actions.changed] == ["return"]
+
+
+def test_a_flow_whose_only_line_changed_is_a_changed_flow():
+    chain = '  check -> return "papers missing" -> recheck\n'
+    newer = checked(TEXT.replace("  hand -> check\n", "  hand -> check\n    only walk-in, missing\n")
+                    .replace(chain, chain + "    only missing\n"))
+    flows = diff_results(checked(), newer).flows
+    assert [(f.source, f.target, f.label, [(c.field, c.old, c.new) for c in f.changes]) for f in flows.changed] == [
+        ("hand", "check", None, [("only", None, "walk-in, missing")]),
+        ("check", "return", "papers missing", [("only", None, "missing")]),
+        ("return", "recheck", None, [("only", None, "missing")]),
+    ]
+    assert flows.added == flows.removed == flows.relabelled == []
+    back = diff_results(newer, checked()).flows.changed
+    assert [(f.source, [(c.old, c.new) for c in f.changes]) for f in back][0] == ("hand", [("walk-in, missing", None)])
+    assert diff_results(checked(), newer).has_changes and not diff_results(newer, newer).has_changes
+
+
+def test_the_text_lists_the_changed_flows():
+    newer = checked(TEXT.replace("  hand -> check\n", "  hand -> check\n    only walk-in\n"))
+    text = format_diff(diff_results(checked(), newer), checked().blueprint, newer.blueprint)
+    assert "\n\nFlows: 1 changed\n  changed  hand -> check  only added: walk-in\n\n" in text
+    assert "No differences" not in text
+    unchanged = format_diff(diff_results(checked(), checked()), checked().blueprint, checked().blueprint)
+    assert "Flows: " not in unchanged and "No differences" in unchanged

@@ -30,6 +30,7 @@ from blueprint.analysis.diff_result import (
     FailPointsDiff,
     FailRef,
     FieldChange,
+    FlowChange,
     FlowRef,
     FlowsDiff,
     LineCrossingChange,
@@ -318,14 +319,23 @@ def _flow_ref(flow: Flow) -> FlowRef:
     return FlowRef(source=flow.source, target=flow.target, kind=flow.kind, label=flow.label)
 
 
+def _flow_change(before: Flow, after: Flow) -> FlowChange | None:
+    changes = _change("only", _only(before.scenarios), _only(after.scenarios))
+    if not changes:
+        return None
+    return FlowChange(source=after.source, target=after.target, kind=after.kind, label=after.label, changes=changes)
+
+
 def _flows(old: Blueprint, new: Blueprint) -> FlowsDiff:
     pairs, removed, added = _pair_off(old.flows, new.flows, key=_flow_key)
+    changed = [_flow_change(before, after) for before, after in pairs]
     return FlowsDiff(
         old_total=len(old.flows),
         new_total=len(new.flows),
         added=[_flow_ref(flow) for flow in added],
         removed=[_flow_ref(flow) for flow in removed],
         relabelled=[_flow_ref(after) for before, after in pairs if before.label != after.label],
+        changed=[change for change in changed if change is not None],
     )
 
 

@@ -101,6 +101,17 @@ class FlowRef(_Frozen):
     label: str | None
 
 
+class FlowChange(_Frozen):
+    """A flow on both sides (same ends and kind) whose attributes changed: its
+    `only` line, for now. A changed label is `relabelled`, not this."""
+
+    source: str
+    target: str
+    kind: FlowKind
+    label: str | None  # as in the new blueprint
+    changes: list[FieldChange]
+
+
 class StepsDiff(_Frozen):
     unchanged: int
     added: list[StepRef]
@@ -130,6 +141,7 @@ class FlowsDiff(_Frozen):
     added: list[FlowRef]
     removed: list[FlowRef]
     relabelled: list[FlowRef]  # as in the new blueprint; old label in the old one
+    changed: list[FlowChange] = []
 
 
 class CountChange(_Frozen):
@@ -184,7 +196,7 @@ class BlueprintDiff(_Frozen):
             or self.steps.added or self.steps.removed or self.steps.changed
             or self.actions.added or self.actions.removed or self.actions.changed
             or self.fail_points.resolved or self.fail_points.introduced or self.fail_points.changed
-            or self.flows.added or self.flows.removed or self.flows.relabelled
+            or self.flows.added or self.flows.removed or self.flows.relabelled or self.flows.changed
         )
 
     def marks(self) -> CompareMarks:

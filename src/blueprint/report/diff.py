@@ -10,8 +10,10 @@ from blueprint.analysis.diff_result import (
 )
 from blueprint.report.table import plural, table
 from blueprint.model.types import Blueprint, Lane, Line
+from blueprint.vocabulary import ARROWS
 
 ARROW = "→"
+_ARROW_OF = {kind: arrow for arrow, kind in ARROWS.items()}
 # Fields whose values are free text, shown in quotes; the others (durations,
 # costs, waits, IDs, states) are shown as they are written in .bp.
 _QUOTED = frozenset(
@@ -123,6 +125,20 @@ def _fail_points(diff: BlueprintDiff) -> list[str]:
     return [head, *table(rows)]
 
 
+def _flows(diff: BlueprintDiff) -> list[str]:
+    """The flows kept whose `only` line changed; none, no section (the figures count the rest)."""
+    changed = diff.flows.changed
+    if not changed:
+        return []
+    rows = []
+    for change in changed:
+        written = f"{change.source} {_ARROW_OF[change.kind]} {change.target}"
+        if change.label is not None:
+            written += f' "{change.label}"'
+        rows += _change_rows("changed", written, change.changes)
+    return [f"Flows: {len(changed)} changed", *table(rows)]
+
+
 def _figures(diff: BlueprintDiff) -> list[str]:
     flows = diff.flows
     rows = [
@@ -147,7 +163,8 @@ def _figures(diff: BlueprintDiff) -> list[str]:
 
 def format_diff(diff: BlueprintDiff, old: Blueprint, new: Blueprint) -> str:
     """The diff as text; the blueprints give the lane labels to show."""
-    sections = [_heading(diff), _blueprint(diff), _steps(diff), _actions(diff, old, new), _fail_points(diff), _figures(diff)]
+    sections = [_heading(diff), _blueprint(diff), _steps(diff), _actions(diff, old, new), _fail_points(diff), _flows(diff),
+                _figures(diff)]
     text = "\n\n".join("\n".join(section) for section in sections if section)
     if not diff.has_changes:
         compared = f"{plural(diff.steps.unchanged, 'step')} and {plural(diff.actions.unchanged, 'action')} compared"
