@@ -9,6 +9,7 @@ from pygls.exceptions import JsonRpcException
 
 from blueprint.api import check_text
 from tests.lsp.conftest import at, change, open_document, published
+from tests.lsp.test_editing import quick_fixes
 from tests.lsp.test_navigation import apply, spots
 
 pytestmark = pytest.mark.asyncio(loop_scope="package")
@@ -184,3 +185,12 @@ async def test_a_file_with_errors(client):
     await published(client, uri, 2)
     shown = await hover_text(client, uri, 7, 10)
     assert shown.startswith("**scenario** `online`") and "- marked `only` for it: 1 step, 1 action, 0 flows" in shown
+
+
+async def test_a_misspelt_scenario_in_only_has_a_quick_fix(client):
+    misspelt = TEXT.replace("only hand, online", "only hand, onlin")
+    uri = await open_document(client, misspelt)
+    fixes = await quick_fixes(client, uri, "BP230")
+    assert [fix.title for fix in fixes] == ["Change to 'online'"]
+    fixed = apply(misspelt, fixes[0].edit.changes[uri])
+    assert fixed == TEXT

@@ -1,7 +1,8 @@
 """Quick fixes, read off the hints the checker gives.
 
 - "did you mean 'customer'?" (a lane, a line, a keyword, a value, an ID in
-  a flow or a `recover`): put the word it names in place of the mistake;
+  a flow or a `recover`, a scenario in `only`): put the word it names in
+  place of the mistake;
 - "write 5min" (a duration's unit, a range written backwards): write that;
 - a string opened with a typographic quote (“…”, as word processors type
   them): make the line's quotes straight;
