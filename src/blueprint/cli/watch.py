@@ -9,7 +9,7 @@ import click
 
 from blueprint.cli.shared import EXIT_CLEAN, describe_os_error, fail_usage
 from blueprint.cli.config import ConfigError, find_pyproject, load_settings
-from blueprint.vocabulary import THEMES
+from blueprint.vocabulary import DEFAULT_VIEW, THEMES, VIEWS
 
 
 @click.command(name="watch")
@@ -18,13 +18,19 @@ from blueprint.vocabulary import THEMES
               help="Port on 127.0.0.1 (default: 8000, or the first free one after it; 0: any free port).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the default web browser.")
 @click.option("--theme", type=click.Choice(THEMES), default="default", show_default=True, help="Colour theme.")
-def command(path, port, open_browser, theme) -> None:
+@click.option("--view", type=click.Choice(VIEWS), default=DEFAULT_VIEW, show_default=True,
+              help="full: every lane, card and flow; overview: one page with a column per phase.")
+@click.option("--scenario", metavar="ID", help="Show one scenario of the blueprint alone.")
+def command(path, port, open_browser, theme, view, scenario) -> None:
     """Show FILE in the browser and redraw it on every save.
 
     Serves the HTML drawing on 127.0.0.1 only and prints its address. The
     page reloads by itself within a second of each save. While the file has
     errors (or is missing), the page keeps the last good drawing and shows
-    the problems over it, as `blueprint check` prints them. Ctrl-C stops it.
+    the problems over it, as `blueprint check` prints them. --view and
+    --scenario choose what is drawn, as they do for `blueprint render`; a
+    scenario the file does not declare is shown as a problem until it does.
+    Ctrl-C stops it.
     Exit status: 0 when stopped, 2 on a usage error (no such file, port in
     use).
 
@@ -33,6 +39,7 @@ def command(path, port, open_browser, theme) -> None:
       blueprint watch deposit.bp
       blueprint watch deposit.bp --open --theme dark
       blueprint watch deposit.bp --port 0
+      blueprint watch account-opening.bp --scenario online --view overview
     """
     from blueprint.watch import PortInUse, Preview, bind, run
 
@@ -49,7 +56,7 @@ def command(path, port, open_browser, theme) -> None:
     except ConfigError as error:
         fail_usage(str(error))
 
-    preview = Preview(file, file.as_posix(), theme, frozenset(enabled))
+    preview = Preview(file, file.as_posix(), theme, frozenset(enabled), view, scenario)
     try:
         preview.start()
         server = bind(preview, port)

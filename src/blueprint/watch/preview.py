@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from blueprint.api import check_bytes, render_result
+from blueprint.api import check_bytes, render_overview, render_result
 from blueprint.report import preview as preview_text
 from blueprint.report import render_report
 from blueprint.watch.polling import PolledFile
@@ -39,11 +39,14 @@ class Preview:
     """The watched file and the view of it; safe to use from every thread
     (polling from one of them)."""
 
-    def __init__(self, path: Path, name: str, theme: str, enabled: frozenset[str]) -> None:
+    def __init__(self, path: Path, name: str, theme: str, enabled: frozenset[str], view: str = "full",
+                 scenario: str | None = None) -> None:
         self.path = path
         self.name = name
         self.theme = theme
         self.enabled = enabled
+        self.drawing_view = view  # as `blueprint render --view`
+        self.scenario = scenario  # as `blueprint render --scenario`: one the file stops declaring is a problem
         self._file = PolledFile(path)
         self._changed = threading.Condition()
         self._closed = False
@@ -114,7 +117,8 @@ class Preview:
             return View(version=version, drawing=last, problems=problems, broken=True,
                         headline=preview_text.errors_headline(self.name, len(result.errors), kept))
         try:
-            drawing = render_result(result, "html", self.theme)
+            draw = render_overview if self.drawing_view == "overview" else render_result
+            drawing = draw(result, "html", self.theme, "embed", self.scenario)
         except Exception as error:  # a drawing bug must not end the preview; say what it was
             return View(version=version, drawing=last, problems=preview_text.could_not_draw(self.name, error),
                         broken=True, headline=preview_text.undrawable_headline(self.name, kept))
