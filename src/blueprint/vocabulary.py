@@ -100,6 +100,8 @@ STATEMENT_KEYWORDS += ("control", "emotion", "metric", "pain", "idea", "opportun
                        "confidence")
 # The practitioner's statements (roles, channels, key steps, decisions).
 STATEMENT_KEYWORDS += ("role", "by", "key", "decision", "channel", "via")
+# The blueprint that details a step or an action (a project of many files).
+STATEMENT_KEYWORDS += ("detail",)
 OPTION_KEYWORDS: tuple[str, ...] = ("severity", "recover")
 OPTION_KEYWORDS += ("ref", "impact")
 KEYWORDS: tuple[str, ...] = STATEMENT_KEYWORDS + OPTION_KEYWORDS

@@ -59,6 +59,7 @@ LEVELS |= {"confidence": 2}  # an action's, as its other attributes
 # Lines that belong to the step above them until its first action, then to
 # that action: indented one level under a step, two under an action.
 STEP_OR_ACTION = frozenset({"control", "pain", "idea", "opportunity", "question", "key", "via"})
+STEP_OR_ACTION |= {"detail"}
 
 
 def canonical_text(text: str) -> str:

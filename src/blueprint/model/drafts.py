@@ -22,6 +22,7 @@ from blueprint.model.types import (
     FailPoint,
     Flow,
     Decision,
+    Detail,
     ChannelLabel,
     Header,
     KeyMark,
@@ -79,6 +80,7 @@ class ActionDraft:
     key: KeyMark | None = None
     decision: Decision | None = None
     via: Via | None = None
+    detail: Detail | None = None
 
     def freeze(self) -> Action:
         return node(
@@ -104,6 +106,7 @@ class ActionDraft:
             key=self.key,
             decision=self.decision,
             via=self.via,
+            detail=self.detail,
         )
 
 
@@ -119,6 +122,7 @@ class StepDraft:
     research: list[ResearchNote] = field(default_factory=list)
     key: KeyMark | None = None
     via: Via | None = None
+    detail: Detail | None = None
     attribute_lines: dict[str, int] = field(default_factory=dict)  # keyword -> the line that set it
 
     def freeze(self) -> Step:
@@ -137,6 +141,7 @@ class StepDraft:
             research=tuple(self.research),
             key=self.key,
             via=self.via,
+            detail=self.detail,
         )
 
 

@@ -13,7 +13,7 @@ from blueprint.source import Span
 from blueprint.vocabulary import Confidence, Impact, NoteKind  # noqa: F401 (research notes, confidence)
 from blueprint.vocabulary import ACTION_LANES, LINE_ABOVE, OPTIONAL_LANES, DEFAULT_LANGUAGE, DEFAULT_STATE, FlowKind, Language, Lane, Line, RoleKind, Severity, State  # noqa: F401 (the model types its nodes with them)
 from blueprint.model.node import Node
-from blueprint.model.marks import ChannelLabel, Decision, KeyMark, Role, Via  # noqa: F401 (re-exported)
+from blueprint.model.marks import ChannelLabel, Decision, Detail, KeyMark, Role, Via  # noqa: F401 (re-exported)
 from blueprint.words import WORDS
 
 
@@ -138,6 +138,7 @@ class Action(Node):
     key: KeyMark | None = None
     decision: Decision | None = None
     via: Via | None = None
+    detail: Detail | None = None
 
 
 class Evidence(Node):
@@ -162,6 +163,7 @@ class Step(Node):
     research: tuple[ResearchNote, ...] = Field(default=(), description="those of the step as a whole")
     key: KeyMark | None = None
     via: Via | None = None
+    detail: Detail | None = None
 
 
 class Phase(Node):

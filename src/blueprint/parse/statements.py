@@ -209,6 +209,13 @@ class ViaStatement(Statement):
     reason: str | None = None
 
 
+@record
+class DetailStatement(Statement):
+    """`detail "identity-check.bp"`: the blueprint that details the step or action above."""
+
+    path: Word
+
+
 AnyStatement = (
     TitleStatement
     | HeaderStatement
@@ -234,4 +241,5 @@ AnyStatement = (
     | DecisionStatement
     | ChannelStatement
     | ViaStatement
+    | DetailStatement
 )
