@@ -6,7 +6,7 @@ every integration call these and nothing deeper.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,6 +48,8 @@ __all__ = [
     "import_model",
     "render_compare",
     "read_file",
+    "project_facts",
+    "check_project",
 ]
 
 
@@ -223,3 +225,51 @@ def render_compare(old_result: CheckResult, new_result: CheckResult, output_form
     diff = diff_results(old_result, new_result)
     with paused():
         return render(layout(_valid_blueprint(new_result), compare=diff), output_format, theme, fonts)
+
+
+# --- projects of many files (detail references) ------------------------------------
+if TYPE_CHECKING:
+    from blueprint.project import FileFacts
+
+
+def project_facts(result: CheckResult) -> FileFacts:
+    """What the project stage needs of a checked file: small enough to keep
+    when the model itself is dropped (a worker process sends it back)."""
+    from blueprint.project import file_facts
+
+    return file_facts(result.name, result.blueprint, len(result.errors))
+
+
+def check_project(checked: Sequence[tuple[CheckResult, FileFacts]], enabled: Iterable[str] = DEFAULT_CODES,
+                  root: str | None = None) -> list[CheckResult]:
+    """The checked files with the findings across their `detail` references
+    added, then the check of each file a detail led to that was not among
+    them (each file is read once). With `root`, the project's root blueprint
+    (read too if not among them), a file it does not reach is a finding."""
+    from blueprint.project import check_project as project_findings, file_key
+
+    enabled = frozenset(enabled)
+    reached: dict[str, CheckResult] = {}
+
+    def load(name: str) -> FileFacts:
+        reached[name] = check_file(name, enabled)
+        return project_facts(reached[name])
+
+    given = [facts for _, facts in checked]
+    if root is not None and file_key(root) not in {file_key(facts.name) for facts in given}:
+        given.insert(0, load(root))
+    _, found = project_findings(given, load, root)
+    by_file: dict[str, list[Diagnostic]] = {}
+    for diagnostic in found:
+        if diagnostic.code in enabled or diagnostic.level is Level.ERROR:
+            by_file.setdefault(diagnostic.file, []).append(diagnostic)
+    results = [result for result, _ in checked] + list(reached.values())
+    return [_with_findings(result, by_file.get(result.name, ())) for result in results]
+
+
+def _with_findings(result: CheckResult, found: Iterable[Diagnostic]) -> CheckResult:
+    found = [diagnostic.localized(result.messages) for diagnostic in found]
+    if not found:
+        return result
+    diagnostics = tuple(sorted((*result.diagnostics, *found), key=Diagnostic.sort_key))
+    return result.model_copy(update={"diagnostics": diagnostics})
