@@ -50,6 +50,7 @@ __all__ = [
     "read_file",
     "project_facts",
     "check_project",
+    "tree_stats_result",
 ]
 
 
@@ -230,6 +231,7 @@ def render_compare(old_result: CheckResult, new_result: CheckResult, output_form
 # --- projects of many files (detail references) ------------------------------------
 if TYPE_CHECKING:
     from blueprint.project import FileFacts
+    from blueprint.project.rollup import TreeStats
 
 
 def project_facts(result: CheckResult) -> FileFacts:
@@ -273,3 +275,12 @@ def _with_findings(result: CheckResult, found: Iterable[Diagnostic]) -> CheckRes
         return result
     diagnostics = tuple(sorted((*result.diagnostics, *found), key=Diagnostic.sort_key))
     return result.model_copy(update={"diagnostics": diagnostics})
+
+
+def tree_stats_result(results: Sequence[CheckResult], root: str | None = None) -> list[TreeStats]:
+    """The figures of each tree of the checked blueprints, rolled up to its
+    root: from `root`, or else from each blueprint with details that no other
+    one names (see blueprint.project.rollup)."""
+    from blueprint.project.rollup import tree_stats
+
+    return tree_stats({result.name: _valid_blueprint(result) for result in results}, root)
