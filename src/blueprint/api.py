@@ -51,6 +51,7 @@ __all__ = [
     "project_facts",
     "check_project",
     "tree_stats_result",
+    "render_site",
 ]
 
 
@@ -284,3 +285,29 @@ def tree_stats_result(results: Sequence[CheckResult], root: str | None = None) -
     from blueprint.project.rollup import tree_stats
 
     return tree_stats({result.name: _valid_blueprint(result) for result in results}, root)
+
+
+def render_site(results: Sequence[CheckResult], pages: Sequence[str], index: str, theme: str = "default",
+                fonts: str = "embed", root: str | None = None) -> tuple[list[bytes], bytes]:
+    """The HTML pages of a project's blueprints (`pages[i]`, the path of the
+    page of `results[i]`) linked to one another, and the index page (at
+    `index`): each page links to the index, to the pages of the blueprints
+    it details and to its details' pages; the index lists every blueprint,
+    each tree from its root. Links are relative paths between the pages."""
+    from blueprint.layout import layout
+    from blueprint.render.html import render_html
+    from blueprint.render.site import site_index
+    from blueprint.project.rollup import detail_edges
+    from blueprint.project.site import index_entries, page_navigation
+
+    blueprints = {result.name: _valid_blueprint(result) for result in results}
+    page_of = dict(zip(blueprints, pages))
+    edges = detail_edges(blueprints)
+    drawn = []
+    with paused():
+        for name, blueprint in blueprints.items():
+            site = page_navigation(name, blueprints, edges, page_of, index)
+            drawn.append(render_html(layout(blueprint), theme, fonts, site).encode("utf-8"))
+    entries = index_entries(blueprints, edges, page_of, index, root)
+    lang = next(iter(blueprints.values())).lang if blueprints else DEFAULT_LANGUAGE
+    return drawn, site_index(entries, lang).encode("utf-8")

@@ -73,9 +73,14 @@ def command(paths, output, output_format, theme, fonts, force, compare_with) -> 
         fail_usage(describe_os_error(error, "cannot write", output))
 
     results = check_inputs([item.source for item in planned], enabled, show_warnings=True)
+    from blueprint.cli.site import index_of, is_site, write_site
 
+    site = is_site(paths, output_format)
+    index = [index_of(paths, output, planned)] if site else []
     if not force:
-        _refuse_to_replace(planned)
+        _refuse_to_replace(planned + index)
+    if site:
+        write_site(results, planned, index[0], theme, fonts, force, _write_file)
 
     try:
         drawings = [render_result(result, output_format, theme, fonts) for result in results]

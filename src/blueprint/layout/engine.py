@@ -115,7 +115,7 @@ class _Layout:
             _, height = block(self.m, "step-label", step.label, 0, 0, style.CARD_W, style.STEP_SIZE, bold=True,
                               max_lines=style.STEP_MAX_LINES)
             tallest = max(tallest, height)
-        if any(step.key is not None or step.via is not None for step in self.bp.steps):  # room for their marks
+        if any(step.key or step.via or step.detail for step in self.bp.steps):  # room for their marks
             tallest += style.MARKER_H + 4
         if self.step_changes:  # room for the badge under the label
             return tallest + 16 + BADGE_H + 4

@@ -95,11 +95,11 @@ def _steps(made: Frame, bp: Blueprint, m: TextMeasurer, grid: Grid, heads: Heads
                                             step_top + heads.step_height - 12 - BADGE_H, anchor="middle"))
         # The step's channel tag and K badge: under the label, above a change badge.
         below = BADGE_H + 4 if heads.step_changes else 0
-        tag, key = step_head_marks(m, bp, step, x + style.CARD_W / 2,
+        tag, key, detail = step_head_marks(m, bp, step, x + style.CARD_W / 2,
                                    step_top + heads.step_height - 12 - below - style.MARKER_H)
         phase = bp.phases[step.phase].name if step.phase is not None else None
         made.columns.append(Column(step=step.id, label=step.label, phase=phase, x=round(x, 2), width=style.CARD_W,
-                                   change=change, key_marker=key, channel_tag=tag,
+                                   change=change, key_marker=key, channel_tag=tag, detail_marker=detail,
                                    channel_note=via_text(bp, step.via) if step.via else None))
 
 

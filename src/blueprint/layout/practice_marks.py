@@ -6,6 +6,7 @@ diamond and question of a decision; the tag of a channel."""
 from __future__ import annotations
 
 from blueprint.layout import style
+from blueprint.layout.detail_marks import detail_tag
 from blueprint.layout.measure import TextMeasurer
 from blueprint.layout.text import block, line
 from blueprint.model.types import Action, Blueprint, Step, Via
@@ -157,15 +158,17 @@ def via_detail(blueprint: Blueprint, action: Action) -> list[Detail]:
 
 
 def step_head_marks(measurer: TextMeasurer, blueprint: Blueprint, step: Step, centre: float,
-                    top: float) -> tuple[Marker | None, Marker | None]:
-    """A step's channel tag and K badge, side by side and centred on `centre`, their tops at `top`."""
-    tag = key = None
+                    top: float) -> tuple[Marker | None, Marker | None, Marker | None]:
+    """A step's channel tag, K badge and detail tag, side by side and centred on `centre`, their tops at `top`."""
+    tag = key = detail = None
     if step.via is not None:
         tag = channel_tag(measurer, blueprint.channel_label(step.via.channel) or step.via.channel, None, 0, top,
                           step.id)
     if step.key is not None:
         key = key_marker(measurer, step.key.number, None, 0, top, step.id)
-    marks = [mark for mark in (tag, key) if mark is not None]
+    if step.detail is not None:
+        detail = detail_tag(measurer, blueprint.lang, step.detail, None, 0, top, step.id)
+    marks = [mark for mark in (tag, key, detail) if mark is not None]
     left = centre - (sum(mark.width for mark in marks) + style.MARKER_GAP * (len(marks) - 1)) / 2
     for mark in marks:
         shift = left - mark.x
@@ -173,4 +176,4 @@ def step_head_marks(measurer: TextMeasurer, blueprint: Blueprint, step: Step, ce
         for span in mark.label.spans:
             span.x = round(span.x + shift, 2)
         left += mark.width + style.MARKER_GAP
-    return tag, key
+    return tag, key, detail

@@ -157,3 +157,12 @@ def tree_stats(blueprints: Mapping[str, Blueprint], root: str | None = None) -> 
                                levels=max(f.level for f in files) + 1, fail_points=fails, customer_wait=wait,
                                per_level=_per_level(files), tree=files))
     return trees
+
+
+def detail_edges(blueprints: Mapping[str, Blueprint]) -> dict[str, list[str]]:
+    """For each blueprint (by the name it was checked under), the names of
+    its details among the given ones, in the order its references are written, each once."""
+    tree = _Tree(blueprints)
+    name_of = {file_key(name): name for name in blueprints}
+    return {name: list(dict.fromkeys(name_of[child] for _, child in tree.children(file_key(name))))
+            for name in blueprints}

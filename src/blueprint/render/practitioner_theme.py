@@ -90,3 +90,13 @@ def marks_css(name: str) -> str:
 .legend-decision{{stroke:{t.card_text};stroke-width:1.5;stroke-linecap:round}}
 .card[data-decision] .card-frame{{stroke-width:2.25}}
 """
+
+
+def detail_css(name: str) -> str:
+    """The rules a drawing adds when it has detail tags: the link's colour,
+    since on a page the tag is a link to the detail."""
+    t = get_theme(name)
+    return f"""\
+.mark-detail .mark-shape,.mark-detail .mark-sheet{{fill:{t.card_fill};stroke:{t.link};stroke-width:1.25}}
+.mark-detail .marker-text{{fill:{t.link}}}
+"""

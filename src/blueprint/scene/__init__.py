@@ -54,7 +54,7 @@ class Column(_WithComparison):
     """A step's column."""
 
     _comparison_fields = ("change",)
-    _optional_fields = ("key_marker", "channel_tag", "channel_note")
+    _optional_fields = ("key_marker", "channel_tag", "channel_note", "detail_marker")
 
     step: str
     label: str
@@ -65,6 +65,7 @@ class Column(_WithComparison):
     key_marker: Marker | None = None  # a key step's K badge, under its label
     channel_tag: Marker | None = None  # the tag of the step's channel, under its label
     channel_note: str | None = None  # the channel and why, in words (the text version)
+    detail_marker: Marker | None = None  # the tag of the blueprint that details the step, under its label
 
 
 @record
