@@ -95,9 +95,12 @@ def check_file(path: str | Path, enabled: Iterable[str] = DEFAULT_CODES, name: s
     return check_bytes(name or path.as_posix(), read_file(path), enabled)
 
 
-def render_result(result: CheckResult, output_format: str, theme: str = "default", fonts: str = "embed") -> bytes:
+def render_result(result: CheckResult, output_format: str, theme: str = "default", fonts: str = "embed",
+                  detail_links: bool = False) -> bytes:
     """The drawing of a checked blueprint as `svg`, `html`, `png` or `dot`
-    bytes; SVG and HTML carry their fonts unless `fonts` is "none"."""
+    bytes; SVG and HTML carry their fonts unless `fonts` is "none". With
+    `detail_links`, the SVG's detail tags link to the .bp path each names
+    (a documentation site resolves it to the page that draws that file)."""
     if not result.ok or result.blueprint is None:
         raise RenderError(f"{result.name} has errors; fix them before rendering")
     from blueprint.layout import layout
@@ -105,7 +108,7 @@ def render_result(result: CheckResult, output_format: str, theme: str = "default
 
     # Layout builds a large, acyclic scene: the collector would rescan it for nothing.
     with paused():
-        return render(layout(result.blueprint), output_format, theme, fonts)
+        return render(layout(result.blueprint), output_format, theme, fonts, ".bp" if detail_links else None)
 
 
 # --- formatting (blueprint fmt) -------------------------------------------------

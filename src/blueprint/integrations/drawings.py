@@ -45,10 +45,11 @@ class DrawingCache:
         self.reused = 0
         self.used: set[str] = set()
 
-    def svg(self, result: CheckResult, text: str, theme: str, fonts: str = "embed") -> str:
+    def svg(self, result: CheckResult, text: str, theme: str, fonts: str = "embed", detail_links: bool = False) -> str:
         """The SVG of `result` (checked from `text`, without errors) in `theme`,
-        with its fonts embedded or not (`fonts`, as `blueprint render --fonts`)."""
-        key = drawing_key(text, theme, fonts)
+        with its fonts embedded or not (`fonts`, as `blueprint render --fonts`),
+        its detail tags linked to their .bp paths or not (`detail_links`)."""
+        key = drawing_key(text, theme, fonts + ("+detail-links" if detail_links else ""))
         self.used.add(key)
         svg = _memory.get(key)
         if svg is None and self.folder is not None:
@@ -58,7 +59,7 @@ class DrawingCache:
             if self.folder is not None and not (self.folder / f"{key}.svg").is_file():
                 self._write(key, svg)  # kept in memory, but the folder was emptied meanwhile
         else:
-            svg = render_result(result, "svg", theme, fonts).decode("utf-8")
+            svg = render_result(result, "svg", theme, fonts, detail_links).decode("utf-8")
             self.drawn += 1
             self._write(key, svg)
         _memory[key] = svg

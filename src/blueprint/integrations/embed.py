@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 from blueprint.api import CheckResult, check_bytes, check_text, read_file
 from blueprint.diagnostics import Diagnostic
 from blueprint.vocabulary import PAGE_THEMES
+from blueprint.integrations.detail_links import mark_details
 from blueprint.integrations.drawings import DrawingCache
 from blueprint.integrations.figure import Drawing, error_box_html, figure_html, themes_drawn
 from blueprint.report import embedded as report_text
@@ -65,6 +66,7 @@ class Embedder:
     fonts: str = "embed"  # or "none": as `blueprint render --fonts`
     report: Reporter = log_problem
     files_read: set[Path] = field(default_factory=set)  # what `mkdocs serve` should watch
+    drawn: list[Path] = field(default_factory=list)  # the files drawn, in order: a site links details to their pages
 
     # -- the two kinds of blueprint in a page --------------------------------
 
@@ -77,7 +79,7 @@ class Embedder:
             # Blank lines in front put every diagnostic at its line in the page,
             # snippet included; they change nothing else about the blueprint.
             result = check_text("\n" * (first_line - 1) + text, name=name)
-        return self._figure(result, text, prefix, theme, caption=None, context=None)
+        return self._figure(result, text, prefix, theme, caption=None, context=None, folder=None)
 
     def file(self, path: Path, name: str, prefix: str, referenced_at: str, theme: str | None = None,
              caption: str | None = None) -> str:
@@ -91,7 +93,9 @@ class Embedder:
             return self.problem(referenced_at, f"cannot read {name}: {reason}")
         result = check_bytes(name, data)
         text = result.source.text if result.source is not None else ""
-        return self._figure(result, text, prefix, theme, caption, context=referenced_at)
+        if result.ok:
+            self.drawn.append(path)
+        return self._figure(result, text, prefix, theme, caption, context=referenced_at, folder=path.parent)
 
     def problem(self, where: str, message: str) -> str:
         """Report a problem that is not a diagnostic (a missing file, a bad
@@ -102,7 +106,8 @@ class Embedder:
     # -- the work ---------------------------------------------------------------
 
     def _figure(self, result: CheckResult, text: str, prefix: str, theme: str | None, caption: str | None,
-                context: str | None) -> str:
+                context: str | None, folder: Path | None) -> str:
+        """`folder`: that of the blueprint's file, which its details' paths start from (None: no file)."""
         theme = theme or self.theme
         if theme not in THEMES:
             return self.problem(context or result.name, unknown_theme(theme))
@@ -112,7 +117,8 @@ class Embedder:
             return error_box_html(report_text.box_summary(result.name, result.errors),
                                   report_text.box_details(result.diagnostics, result.source))
         try:
-            drawings = [Drawing(each, self.cache.svg(result, text, each, self.fonts))
+            drawings = [Drawing(each, mark_details(self.cache.svg(result, text, each, self.fonts, folder is not None),
+                                                   folder))
                         for each in themes_drawn(theme)]
             return figure_html(drawings, prefix, caption)
         except Exception as error:  # a bug in drawing: shown and reported, never a traceback in the page
