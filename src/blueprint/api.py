@@ -313,4 +313,4 @@ def render_site(results: Sequence[CheckResult], pages: Sequence[str], index: str
             drawn.append(render_html(layout(blueprint), theme, fonts, site).encode("utf-8"))
     entries = index_entries(blueprints, edges, page_of, index, root)
     lang = next(iter(blueprints.values())).lang if blueprints else DEFAULT_LANGUAGE
-    return drawn, site_index(entries, lang).encode("utf-8")
+    return drawn, site_index(entries, lang, fonts).encode("utf-8")

@@ -115,8 +115,9 @@ def html_page(scene: Scene, svg: str, theme: str = "default", fonts: str = "none
         css += "@media screen and (prefers-color-scheme: dark){\n" + _scoped(detail_css("dark"), ".bp-viewport") + "}\n"
     if fonts == "embed":
         words = [word for word in strings.values() if isinstance(word, str)]
+        titles = [link.title for link in (*site.up, *site.details)] if site is not None else []
         css += _page_fonts(scene, [data, scene.title, scene.description, plain_text(text_version, scene.lang),
-                                   PAGE_SYMBOLS, *words])
+                                   PAGE_SYMBOLS, *words, *titles])
     script = _static("blueprint.js")
     return templating.render(
         _template(),

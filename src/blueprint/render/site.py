@@ -14,7 +14,10 @@ from functools import cache
 
 import jinja2
 
+from markupsafe import Markup
+
 from blueprint.render import templating
+from blueprint.render.embedded_fonts import CJK_FAMILY, LATIN_FAMILY, font_face_css, is_cjk
 from blueprint.render.links import XML_ILLEGAL
 from blueprint.vocabulary import Language
 from blueprint.words import WORDS
@@ -70,8 +73,24 @@ def _index_template() -> jinja2.Template:
         "site-index.html.j2")
 
 
-def site_index(entries: list[IndexEntry], lang: Language) -> str:
-    """The index page: every blueprint of the site, each tree from its root, indented by level."""
+def _index_fonts(lang: Language, texts: list[str]) -> str:
+    """@font-face rules for the index's characters (regular and bold: the heading), and the page set in them."""
+    hant = "-hant" if lang is Language.ZH_HANT else ""
+    used: dict[str, set[str]] = {}
+    for char in set("".join(texts)):
+        for weight in ("regular", "bold"):
+            used.setdefault(f"cjk-{weight}{hant}" if is_cjk(char) else f"latin-{weight}", set()).add(char)
+    return font_face_css(used) + f'body{{font-family:"{LATIN_FAMILY}","{CJK_FAMILY}",sans-serif}}\n'
+
+
+def site_index(entries: list[IndexEntry], lang: Language, fonts: str = "embed") -> str:
+    """The index page: every blueprint of the site, each tree from its root,
+    indented by level; with `fonts` "embed", carrying its fonts cut down to
+    its characters, as the pages do."""
     words = WORDS[lang]
-    return templating.render(_index_template(), lang=lang.value, title=words["site_title"],
-                             entries=[entry for entry in entries if safe_page(entry.href)])
+    entries = [entry for entry in entries if safe_page(entry.href)]
+    title = str(words["site_title"])
+    faces = _index_fonts(lang, [title, *(entry.title + entry.file for entry in entries)]) if fonts == "embed" else ""
+    if any(char in faces for char in "<>&"):
+        raise AssertionError("font CSS must not contain markup characters")
+    return templating.render(_index_template(), lang=lang.value, title=title, entries=entries, faces=Markup(faces))
