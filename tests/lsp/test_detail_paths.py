@@ -48,3 +48,9 @@ async def test_go_to_definition_on_a_detail_path_opens_the_file(client, tmp_path
     assert [location.uri for location in found] == [target.resolve().as_uri()]
     missing = await client.text_document_definition_async(types.DefinitionParams(**at(uri, 5, 14)))
     assert missing == []
+
+
+async def test_detail_is_offered_among_the_attributes_under_an_action(client, tmp_path):
+    uri = await open_file(client, tmp_path / "open.bp", TEXT.rsplit("\n", 1)[0] + "\n    \n")
+    found = await client.text_document_completion_async(types.CompletionParams(**at(uri, 5, 4)))
+    assert "detail" in [item.label for item in found.items]
