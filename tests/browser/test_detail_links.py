@@ -47,3 +47,14 @@ def test_a_click_on_a_detail_tag_is_left_to_open_the_details_page(page, tmp_path
     page.click(*centre_of(page, ".bp-site a"))  # the site's own links, above the drawing
     assert page.evaluate("window.clicks") == [["identity-check.html", False], ["index.html", False]]
     assert (tmp_path / "site" / "identity-check.html").is_file()
+
+
+def test_the_sites_pages_and_index_pass_axe(page, tmp_path, monkeypatch):
+    from tests.browser.axe_audit import readable, violations
+
+    monkeypatch.chdir(tmp_path)
+    done = CliRunner().invoke(render_cli.command, [str(FOLDER), "-f", "html", "-o", "site"])
+    assert done.exit_code == 0, done.output
+    for name in ("index.html", "open-account.html", "risk-rating.html"):
+        page.open(tmp_path / "site" / name)
+        assert violations(page) == [], f"{name}: {readable(violations(page))}"

@@ -93,7 +93,8 @@ def render_svg(scene: Scene, theme: str = "default", fonts: str = "embed", for_p
         title_id=f"{ID_PREFIX}-title",
         desc_id=f"{ID_PREFIX}-desc",
         cards=cards,
-        linked=any(view.href for view in cards) or any(view.href for view in details),
+        # On the page the script makes the drawing a group of controls itself (its detail links among them).
+        linked=any(view.href for view in cards) or (not for_page and any(view.href for view in details)),
         detail_marks=details,
         lang=language_tag(scene),
         description=description,

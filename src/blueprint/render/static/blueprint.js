@@ -326,7 +326,8 @@
   Array.prototype.forEach.call(svg.querySelectorAll(DUPLICATES), function (node) {
     node.setAttribute("aria-hidden", "true");
   });
-  Array.prototype.forEach.call(svg.querySelectorAll("a"), function (anchor) {
+  // A card's links are the details panel's; a detail tag's link is the drawing's own.
+  Array.prototype.forEach.call(svg.querySelectorAll("a:not(.detail-link)"), function (anchor) {
     anchor.setAttribute("tabindex", "-1");
   });
   cardNodes.forEach(function (node) {
