@@ -52,3 +52,16 @@ def test_the_lexer_reads_detail_and_its_path():
     tokens = list(BlueprintLexer().get_tokens('  detail "checks/identity.bp"\n'))
     assert [value for kind, value in tokens if kind in Keyword] == ["detail"]
     assert any(kind in String and "identity.bp" in value for kind, value in tokens)
+
+
+def test_diff_lists_a_detail_added_removed_or_pointed_elsewhere():
+    from blueprint.api import diff_results
+
+    old = check_text(TEXT, "old.bp")
+    new = check_text(TEXT.replace('"apply.bp"', '"application.bp"').replace('    detail "checks/身份核验.bp"\n', ""),
+                     "new.bp")
+    found = diff_results(old, new)
+    assert [(step.id, [(c.field, c.old, c.new) for c in step.changes]) for step in found.steps.changed] == [
+        ("apply", [("detail", "apply.bp", "application.bp")])]
+    assert [(action.id, [(c.field, c.old, c.new) for c in action.changes]) for action in found.actions.changed] == [
+        ("take", [("detail", "checks/身份核验.bp", None)])]

@@ -35,3 +35,10 @@ DETAIL_WORDS: dict[Language, dict[str, object]] = {
         "site_index": "全部藍圖",
     },
 }
+
+# The name of a changed `detail` a comparison lists.
+DETAIL_CHANGE_FIELDS: dict[Language, dict[str, str]] = {
+    Language.EN: {"detail": "detail"},
+    Language.ZH: {"detail": "细化蓝图"},
+    Language.ZH_HANT: {"detail": "細化藍圖"},
+}
