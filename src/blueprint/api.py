@@ -52,6 +52,7 @@ __all__ = [
     "check_project",
     "tree_stats_result",
     "render_site",
+    "check_detail_paths",
 ]
 
 
@@ -271,6 +272,20 @@ def check_project(checked: Sequence[tuple[CheckResult, FileFacts]], enabled: Ite
             by_file.setdefault(diagnostic.file, []).append(diagnostic)
     results = [result for result, _ in checked] + list(reached.values())
     return [_with_findings(result, by_file.get(result.name, ())) for result in results]
+
+
+def check_detail_paths(result: CheckResult, enabled: Iterable[str] = DEFAULT_CODES) -> CheckResult:
+    """The result with the paths of its `detail` references checked, their
+    form and that each file is there, without reading those files: as cheap
+    as an editor needs after every change (the name must be the file's path)."""
+    from blueprint.project import FileFacts, check_project as project_findings
+
+    def placeholder(name: str) -> FileFacts:
+        return FileFacts(name=name, title="")  # not read: nothing is said of what it holds
+
+    enabled = frozenset(enabled)
+    _, found = project_findings([project_facts(result)], placeholder)
+    return _with_findings(result, [d for d in found if d.code in enabled or d.level is Level.ERROR])
 
 
 def _with_findings(result: CheckResult, found: Iterable[Diagnostic]) -> CheckResult:

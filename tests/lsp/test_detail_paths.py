@@ -54,3 +54,11 @@ async def test_detail_is_offered_among_the_attributes_under_an_action(client, tm
     uri = await open_file(client, tmp_path / "open.bp", TEXT.rsplit("\n", 1)[0] + "\n    \n")
     found = await client.text_document_completion_async(types.CompletionParams(**at(uri, 5, 4)))
     assert "detail" in [item.label for item in found.items]
+
+
+async def test_a_detail_that_is_not_there_is_reported_as_check_reports_it(client, tmp_path):
+    (tmp_path / "checks").mkdir()
+    (tmp_path / "checks" / "identity.bp").write_text('blueprint "Identity check"\n', encoding="utf-8")
+    uri = await open_file(client, tmp_path / "open.bp", TEXT + 'gone.bp"\n  fill -> take\n')
+    found = await published(client, uri, 1)
+    assert [(d.code, d.range.start.line, d.range.start.character) for d in found] == [("BP240", 5, 11)]
