@@ -63,9 +63,9 @@ def test_the_catalogue_is_a_leaf():
         capture_output=True, text=True, check=True,
     ).stdout.split()
     assert {name for name in loaded if name.startswith("blueprint")} == {
-        "blueprint", "blueprint.vocabulary", "blueprint.words", "blueprint.words.english", "blueprint.words.overview",
-        "blueprint.words.practice", "blueprint.words.practitioner", "blueprint.words.scenarios",
-        "blueprint.words.simplified", "blueprint.words.traditional"}
+        "blueprint", "blueprint.vocabulary", "blueprint.words", "blueprint.words.details", "blueprint.words.english",
+        "blueprint.words.overview", "blueprint.words.practice", "blueprint.words.practitioner",
+        "blueprint.words.scenarios", "blueprint.words.simplified", "blueprint.words.traditional"}
     assert "pydantic" not in loaded
 
 

@@ -35,7 +35,7 @@ Give a full path to use a virtual environment's program."
   '("blueprint" "description" "segment" "owner" "state" "lang" "version" "max-wait"
     "lane" "line" "phase" "step" "fail" "wait" "duration" "cost" "note" "link" "control"
     "emotion" "metric" "pain" "idea" "opportunity" "question" "confidence" "role" "by"
-    "key" "decision" "channel" "via" "scenario" "only")
+    "key" "decision" "channel" "via" "scenario" "only" "detail")
   "The words that open a statement.")
 
 (defconst blueprint-option-keywords '("severity" "recover" "ref" "impact")

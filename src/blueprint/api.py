@@ -6,7 +6,7 @@ every integration call these and nothing deeper.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,6 +50,11 @@ __all__ = [
     "render_compare",
     "render_overview",
     "read_file",
+    "project_facts",
+    "check_project",
+    "tree_stats_result",
+    "render_site",
+    "check_detail_paths",
 ]
 
 
@@ -94,11 +99,13 @@ def check_file(path: str | Path, enabled: Iterable[str] = DEFAULT_CODES, name: s
 
 
 def render_result(result: CheckResult, output_format: str, theme: str = "default", fonts: str = "embed",
-                  scenario: str | None = None) -> bytes:
+                  scenario: str | None = None, detail_links: bool = False) -> bytes:
     """The drawing of a checked blueprint as `svg`, `html`, `png` or `dot`
     bytes; SVG and HTML carry their fonts unless `fonts` is "none". With a
     `scenario`, the drawing of that scenario alone (UnknownScenario if the
-    blueprint does not declare it)."""
+    blueprint does not declare it). With `detail_links`, the SVG's detail
+    tags link to the .bp path each names (a documentation site resolves it
+    to the page that draws that file)."""
     if not result.ok or result.blueprint is None:
         raise RenderError(f"{result.name} has errors; fix them before rendering")
     from blueprint.layout import layout
@@ -107,7 +114,7 @@ def render_result(result: CheckResult, output_format: str, theme: str = "default
     blueprint = result.blueprint if scenario is None else scenario_drawing(result.blueprint, scenario)
     # Layout builds a large, acyclic scene: the collector would rescan it for nothing.
     with paused():
-        return render(layout(blueprint), output_format, theme, fonts)
+        return render(layout(blueprint), output_format, theme, fonts, ".bp" if detail_links else None)
 
 
 # --- formatting (blueprint fmt) -------------------------------------------------
@@ -256,3 +263,101 @@ def render_overview(result: CheckResult, output_format: str, theme: str = "defau
 
     blueprint = result.blueprint if scenario is None else scenario_drawing(result.blueprint, scenario)
     return render(layout_overview(blueprint), output_format, theme, fonts)
+
+
+# --- projects of many files (detail references) ------------------------------------
+if TYPE_CHECKING:
+    from blueprint.project import FileFacts
+    from blueprint.project.rollup import TreeStats
+
+
+def project_facts(result: CheckResult) -> FileFacts:
+    """What the project stage needs of a checked file: small enough to keep
+    when the model itself is dropped (a worker process sends it back)."""
+    from blueprint.project import file_facts
+
+    return file_facts(result.name, result.blueprint, len(result.errors))
+
+
+def check_project(checked: Sequence[tuple[CheckResult, FileFacts]], enabled: Iterable[str] = DEFAULT_CODES,
+                  root: str | None = None) -> list[CheckResult]:
+    """The checked files with the findings across their `detail` references
+    added, then the check of each file a detail led to that was not among
+    them (each file is read once). With `root`, the project's root blueprint
+    (read too if not among them), a file it does not reach is a finding."""
+    from blueprint.project import check_project as project_findings, file_key
+
+    enabled = frozenset(enabled)
+    reached: dict[str, CheckResult] = {}
+
+    def load(name: str) -> FileFacts:
+        reached[name] = check_file(name, enabled)
+        return project_facts(reached[name])
+
+    given = [facts for _, facts in checked]
+    if root is not None and file_key(root) not in {file_key(facts.name) for facts in given}:
+        given.insert(0, load(root))
+    _, found = project_findings(given, load, root)
+    by_file: dict[str, list[Diagnostic]] = {}
+    for diagnostic in found:
+        if diagnostic.code in enabled or diagnostic.level is Level.ERROR:
+            by_file.setdefault(diagnostic.file, []).append(diagnostic)
+    results = [result for result, _ in checked] + list(reached.values())
+    return [_with_findings(result, by_file.get(result.name, ())) for result in results]
+
+
+def check_detail_paths(result: CheckResult, enabled: Iterable[str] = DEFAULT_CODES) -> CheckResult:
+    """The result with the paths of its `detail` references checked, their
+    form and that each file is there, without reading those files: as cheap
+    as an editor needs after every change (the name must be the file's path)."""
+    from blueprint.project import FileFacts, check_project as project_findings
+
+    def placeholder(name: str) -> FileFacts:
+        return FileFacts(name=name, title="")  # not read: nothing is said of what it holds
+
+    enabled = frozenset(enabled)
+    _, found = project_findings([project_facts(result)], placeholder)
+    return _with_findings(result, [d for d in found if d.code in enabled or d.level is Level.ERROR])
+
+
+def _with_findings(result: CheckResult, found: Iterable[Diagnostic]) -> CheckResult:
+    found = [diagnostic.localized(result.messages) for diagnostic in found]
+    if not found:
+        return result
+    diagnostics = tuple(sorted((*result.diagnostics, *found), key=Diagnostic.sort_key))
+    return result.model_copy(update={"diagnostics": diagnostics})
+
+
+def tree_stats_result(results: Sequence[CheckResult], root: str | None = None) -> list[TreeStats]:
+    """The figures of each tree of the checked blueprints, rolled up to its
+    root: from `root`, or else from each blueprint with details that no other
+    one names (see blueprint.project.rollup)."""
+    from blueprint.project.rollup import tree_stats
+
+    return tree_stats({result.name: _valid_blueprint(result) for result in results}, root)
+
+
+def render_site(results: Sequence[CheckResult], pages: Sequence[str], index: str, theme: str = "default",
+                fonts: str = "embed", root: str | None = None) -> tuple[list[bytes], bytes]:
+    """The HTML pages of a project's blueprints (`pages[i]`, the path of the
+    page of `results[i]`) linked to one another, and the index page (at
+    `index`): each page links to the index, to the pages of the blueprints
+    it details and to its details' pages; the index lists every blueprint,
+    each tree from its root. Links are relative paths between the pages."""
+    from blueprint.layout import layout
+    from blueprint.render.html import render_html
+    from blueprint.render.site import site_index
+    from blueprint.project.rollup import detail_edges
+    from blueprint.project.site import index_entries, page_navigation
+
+    blueprints = {result.name: _valid_blueprint(result) for result in results}
+    page_of = dict(zip(blueprints, pages))
+    edges = detail_edges(blueprints)
+    drawn = []
+    with paused():
+        for name, blueprint in blueprints.items():
+            site = page_navigation(name, blueprints, edges, page_of, index)
+            drawn.append(render_html(layout(blueprint), theme, fonts, site).encode("utf-8"))
+    entries = index_entries(blueprints, edges, page_of, index, root)
+    lang = next(iter(blueprints.values())).lang if blueprints else DEFAULT_LANGUAGE
+    return drawn, site_index(entries, lang, fonts).encode("utf-8")

@@ -14,6 +14,7 @@ from blueprint import validate
 from blueprint.diagnostics import Code
 from blueprint.model import codes as model_codes
 from blueprint.parse import codes as parse_codes
+from blueprint.project import codes as project_codes
 
 
 class DuplicateCodeError(RuntimeError):
@@ -29,6 +30,6 @@ def _collect(*declared: tuple[Code, ...]) -> dict[str, Code]:
     return dict(sorted(by_code.items()))
 
 
-BY_CODE: dict[str, Code] = _collect(parse_codes.CODES, model_codes.CODES, validate.CODES)
+BY_CODE: dict[str, Code] = _collect(parse_codes.CODES, model_codes.CODES, validate.CODES, project_codes.CODES)
 CODES: tuple[Code, ...] = tuple(BY_CODE.values())
 DEFAULT_CODES = frozenset(code.code for code in CODES if code.default_enabled)

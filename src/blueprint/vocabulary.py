@@ -102,6 +102,8 @@ STATEMENT_KEYWORDS += ("control", "emotion", "metric", "pain", "idea", "opportun
 STATEMENT_KEYWORDS += ("role", "by", "key", "decision", "channel", "via")
 # Scenarios: the paths of one service, and what belongs to only some of them.
 STATEMENT_KEYWORDS += ("scenario", "only")
+# The blueprint that details a step or an action (a project of many files).
+STATEMENT_KEYWORDS += ("detail",)
 OPTION_KEYWORDS: tuple[str, ...] = ("severity", "recover")
 OPTION_KEYWORDS += ("ref", "impact")
 KEYWORDS: tuple[str, ...] = STATEMENT_KEYWORDS + OPTION_KEYWORDS

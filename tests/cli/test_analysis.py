@@ -64,7 +64,9 @@ def test_stats_json_for_several_files_and_a_directory(tree, examples_dir):
     assert done.returncode == 0
     report = json.loads(out(done))
     assert (report["format"], report["version"]) == ("blueprint-stats", 1)
-    assert len(report["blueprints"]) == 1 + len(list(examples_dir.glob("*.bp")))
+    assert len(report["blueprints"]) == 1 + len(list(examples_dir.rglob("*.bp")))  # the folders' too
+    # The example whose steps name details makes a tree; no other example names one.
+    assert [Path(tree["root"]).name for tree in report["trees"]] == ["open-account.bp"]
     assert report["blueprints"][0]["customer_wait"]["total"] == {"min_seconds": 120, "max_seconds": 480, "text": "2min..8min"}
 
 

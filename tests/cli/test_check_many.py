@@ -63,9 +63,9 @@ def test_results_and_their_order_do_not_depend_on_the_number_of_workers(tree):
     alone = check_files(files, DEFAULT_CODES, workers=1)
     for workers in (2, 3, 5):
         together = check_files(files, DEFAULT_CODES, workers=workers)
-        assert [r.name for r in together] == files
+        assert [r.name for r, _ in together] == files
         assert together == alone
-    assert {bool(r.errors) for r in alone} == {True, False} and any(r.warnings for r in alone)
+    assert {bool(r.errors) for r, _ in alone} == {True, False} and any(r.warnings for r, _ in alone)
 
 
 def test_a_few_files_are_checked_in_this_process(tree, monkeypatch):
@@ -74,7 +74,7 @@ def test_a_few_files_are_checked_in_this_process(tree, monkeypatch):
 
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
     files = names(tree)[: PARALLEL_FROM - 1]
-    assert [r.name for r in check_files(files, DEFAULT_CODES, workers=8)] == files
+    assert [r.name for r, _ in check_files(files, DEFAULT_CODES, workers=8)] == files
 
 
 def test_without_process_support_the_files_are_checked_one_by_one(tree, monkeypatch):
@@ -116,7 +116,7 @@ def test_the_installed_command_checks_a_tree_in_input_order(tree, monkeypatch):
     assert done.returncode == 1, done.stderr
     monkeypatch.chdir(tree)
     files = [str(path) for path in discover(["."])]
-    one_by_one = render_report(check_files(files, DEFAULT_CODES, workers=1), "json")
+    one_by_one = render_report([r for r, _ in check_files(files, DEFAULT_CODES, workers=1)], "json")
     assert json.loads(done.stdout) == json.loads(one_by_one)
     reported = [d["file"] for d in json.loads(done.stdout)["diagnostics"]]
     assert reported == sorted(reported, key=files.index)

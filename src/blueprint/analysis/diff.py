@@ -42,8 +42,8 @@ from blueprint.analysis.diff_result import (
     StepsDiff,
 )
 from blueprint.analysis.stats import BlueprintStats, blueprint_stats
-from blueprint.analysis.written import (control_text, cost_text, decision_text, emotion_text, key_text, metric_text,
-                                       note_text, role_text, via_text)
+from blueprint.analysis.written import (control_text, cost_text, decision_text, detail_text, emotion_text, key_text,
+                                       metric_text, note_text, role_text, via_text)
 from blueprint.model.types import Action, Blueprint, FailPoint, Flow, FlowKind, Lane, Line, Step, WaitPoint
 
 SIMILAR_LABELS = 0.75  # difflib ratio from which two labels count as alike: near-identical wording
@@ -121,6 +121,7 @@ def _action_changes(old: Action, new: Action) -> list[FieldChange]:
     changes += _change("decision", decision_text(old), decision_text(new))
     changes += _change("via", via_text(old.via), via_text(new.via))
     changes += _change("only", _only(old.scenarios), _only(new.scenarios))
+    changes += _change("detail", detail_text(old.detail), detail_text(new.detail))
     return changes
 
 
@@ -196,6 +197,7 @@ def _steps(old: Blueprint, new: Blueprint) -> StepsDiff:
         changes += _change("key", key_text(before.key), key_text(step.key))
         changes += _change("via", via_text(before.via), via_text(step.via))
         changes += _change("only", _only(before.scenarios), _only(step.scenarios))
+        changes += _change("detail", detail_text(before.detail), detail_text(step.detail))
         if changes:
             changed.append(StepChange(id=step.id, label=step.label, changes=changes))
         else:

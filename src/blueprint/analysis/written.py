@@ -4,7 +4,7 @@ that a change reads as the edit that made it."""
 
 from __future__ import annotations
 
-from blueprint.model.types import Action, Control, KeyMark, Metric, ResearchNote, Role, Step, Via
+from blueprint.model.types import Action, Control, Detail, KeyMark, Metric, ResearchNote, Role, Step, Via
 
 
 def note_text(note: ResearchNote) -> str:
@@ -61,3 +61,8 @@ def cost_text(action: Action) -> str | None:
     if action.cost is None:
         return None
     return f"{action.cost.text} {action.cost.currency}" if action.cost.currency else action.cost.text
+
+
+def detail_text(detail: Detail | None) -> str | None:
+    """A detail as compared: the path it names, as written."""
+    return None if detail is None else detail.path

@@ -16,6 +16,7 @@ from blueprint.cli.config import FORMATS, ConfigError, Settings, find_pyproject,
 
 
 if TYPE_CHECKING:
+    from blueprint.project import FileFacts
     from blueprint.results import CheckResult
 
 # Below this many files a pool of processes costs more to start than it saves;
@@ -89,7 +90,8 @@ def command(paths, output_format, strict, select, extend_select, ignore, config_
         for _ in (p for p in paths if p == "-"):
             results.append(for_report(check_bytes("<stdin>", read_limited(sys.stdin.buffer), enabled),
                                       settings.messages))
-        results.extend(check_files(files, enabled, workers=available_cpus(), messages=settings.messages))
+        checked = check_files(files, enabled, workers=available_cpus(), messages=settings.messages)
+        results.extend(with_details(checked, enabled, settings.root, settings.messages))
     except NoFilesError as error:
         fail_usage(str(error))
     except OSError as error:
@@ -120,14 +122,26 @@ def for_report(result: CheckResult, messages: str | None = None) -> CheckResult:
     return result.localized(messages).model_copy(update={"blueprint": None})
 
 
-def check_one(name: str, enabled: frozenset[str], messages: str | None = None) -> CheckResult:
-    from blueprint.api import check_file
+def check_one(name: str, enabled: frozenset[str], messages: str | None = None) -> tuple[CheckResult, FileFacts]:
+    """A file's result for the report, and the facts its `detail` references are checked with."""
+    from blueprint.api import check_file, project_facts
 
-    return for_report(check_file(name, enabled), messages)
+    result = check_file(name, enabled)
+    return for_report(result, messages), project_facts(result)
+
+
+def with_details(checked: Sequence[tuple[CheckResult, FileFacts]], enabled: Iterable[str], root: str | None,
+                 messages: str | None) -> list[CheckResult]:
+    """The results with the findings across files, then those of the files
+    only a `detail` led to (each read once)."""
+    from blueprint.api import check_project
+
+    results = check_project(checked, enabled, root)
+    return results[:len(checked)] + [for_report(result, messages) for result in results[len(checked):]]
 
 
 def check_files(names: Sequence[str], enabled: Iterable[str], workers: int = 1,
-                messages: str | None = None) -> list[CheckResult]:
+                messages: str | None = None) -> list[tuple[CheckResult, FileFacts]]:
     """Check files, in parallel when there are many and more than one worker,
     and return the results in the order of `names` whatever the order the
     workers finish in. Each process builds the parser once (it is cached),

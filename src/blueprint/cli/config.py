@@ -6,6 +6,7 @@ blueprint with an error cannot be drawn.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -38,6 +39,9 @@ class Settings(BaseModel):
     # The language of diagnostics and summary lines (en, zh or zh-Hans, zh-Hant);
     # unset, each file's own `lang`.
     messages: str | None = None
+    # The project's root blueprint, relative to the file that names it; on
+    # loading, relative to the current folder (see load_settings).
+    root: str | None = None
 
     @field_validator("select", "extend_select", "ignore", mode="before")
     @classmethod
@@ -106,11 +110,17 @@ def _check_pattern(pattern: str) -> None:
         raise ConfigError(f"'{pattern}' names only errors; errors always apply, only BP3xx warnings can be selected or ignored")
 
 
+# A project's own settings file, with the keys of [tool.blueprint] at its top level.
+BLUEPRINT_TOML = "blueprint.toml"
+
+
 def find_pyproject(start: Path) -> Path | None:
+    """The nearest settings file above `start`: a blueprint.toml, else a pyproject.toml."""
     for folder in (start, *start.parents):
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file():
-            return candidate
+        for name in (BLUEPRINT_TOML, "pyproject.toml"):
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
     return None
 
 
@@ -123,17 +133,32 @@ def load_settings(pyproject: Path | None) -> Settings:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"cannot read {pyproject}: {error}") from error
-    table = data.get("tool", {}).get("blueprint", {})
+    own_file = pyproject.name == BLUEPRINT_TOML
+    table = data if own_file else data.get("tool", {}).get("blueprint", {})
+    where = str(pyproject) if own_file else f"[tool.blueprint] in {pyproject}"
     if table == {}:
         return Settings.model_construct()
     try:
         settings = Settings(**table)
     except ValueError as error:
-        raise ConfigError(f"[tool.blueprint] in {pyproject}: {_first_error(error)}") from error
+        raise ConfigError(f"{where}: {_first_error(error)}") from error
+    if settings.root is not None:
+        settings = settings.model_copy(update={"root": _root(pyproject, settings.root, where)})
     if settings.format not in FORMATS:
         raise ConfigError(f"[tool.blueprint] format = '{settings.format}'; expected one of {', '.join(FORMATS)}")
     settings.enabled_codes()  # reports bad codes now, not halfway through a run
     return settings
+
+
+def _root(config: Path, root: str, where: str) -> str:
+    """The root blueprint, named relative to the current folder as the files a command is given are."""
+    path = config.parent / root
+    if not root.endswith(".bp") or not path.is_file():
+        raise ConfigError(f"{where}: root = '{root}' names no .bp file (looked for {path})")
+    try:
+        return Path(os.path.relpath(path)).as_posix()
+    except ValueError:  # another drive: no relative name
+        return path.as_posix()
 
 
 def _first_error(error: ValueError, prefix: str = "") -> str:

@@ -58,10 +58,8 @@ def command(paths, output, output_format, theme, fonts, force, compare_with, vie
     list of what was removed.
 
     With --view overview, each file is drawn on one page: a column per
-    phase with its key steps and its fail and wait figures.
-
-    With --scenario ID, the drawing shows that scenario's steps, actions and
-    flows only; without it, every scenario, the parts of only some tagged.
+    phase with its key steps and its fail and wait figures. With --scenario
+    ID, the drawing shows that scenario's steps, actions and flows only.
 
     \b
     Examples:
@@ -89,18 +87,35 @@ def command(paths, output, output_format, theme, fonts, force, compare_with, vie
         fail_usage(describe_os_error(error, "cannot write", output))
 
     results = check_inputs([item.source for item in planned], enabled, show_warnings=True)
-
+    index = _site_index(paths, output, output_format, planned, view, scenario)
     if not force:
-        _refuse_to_replace(planned)
+        _refuse_to_replace(planned + index)
+    if index:
+        from blueprint.cli.site import write_site
 
-    drawings = _drawings(results, output_format, theme, fonts, view, scenario)
+        write_site(results, planned, index[0], theme, fonts, force, _write_file)
 
+    _write_all(planned, _drawings(results, output_format, theme, fonts, view, scenario), force)
+    sys.exit(EXIT_CLEAN)
+
+
+def _write_all(planned: list[Planned], drawings: list[bytes], force: bool) -> None:
     for item, drawing in zip(planned, drawings):
         if item.destination is None:
             write_stdout(drawing)
         else:
             _write_file(item.destination, drawing, force)
-    sys.exit(EXIT_CLEAN)
+
+
+def _site_index(paths: tuple[str, ...], output: str | None, output_format: str, planned: list[Planned], view: str,
+                scenario: str | None) -> list[Planned]:
+    """The index page of the site, when the command draws one (the full HTML
+    drawings of one folder, linked to each other), else nothing."""
+    from blueprint.cli.site import index_of, is_site
+
+    if view != "full" or scenario is not None or not is_site(paths, output_format):
+        return []
+    return [index_of(paths, output, planned)]
 
 
 def _name_suffix(view: str, scenario: str | None) -> str:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 STDOUT = "-"
+STDIN_NAME = "<stdin>"  # the name standard input is checked and reported under
 
 
 def fail_usage(message: str) -> NoReturn:
@@ -67,7 +68,7 @@ def check_inputs(inputs: Sequence[Path | str], enabled: Iterable[str], show_warn
     results = []
     for source in inputs:
         try:
-            results.append(check_bytes("<stdin>", read_limited(sys.stdin.buffer), enabled) if source == STDOUT
+            results.append(check_bytes(STDIN_NAME, read_limited(sys.stdin.buffer), enabled) if source == STDOUT
                            else check_file(source, enabled))
         except OSError as error:
             fail_usage(f"cannot read {error.filename or source}: {error.strerror or error}")

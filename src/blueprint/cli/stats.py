@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from blueprint.results import CheckResult
 
 
 @click.command(name="stats")
@@ -25,7 +29,9 @@ def command(paths, output_format, scenario) -> None:
     - the customer wait per step and in total, compared with max-wait;
     - total duration and cost;
     - in a blueprint with scenarios, each scenario's steps, contacts, fail
-      points and waits, compared with the first declared (the main one).
+      points and waits, compared with the first declared (the main one);
+    - for blueprints with details (read too), each tree's figures rolled up
+      to its root: the end-to-end customer wait and fail points, per level.
 
     Ranges add up as min..max. Directories are searched for *.bp files; `-`
     reads standard input. Every file is checked first: if any has an error,
@@ -40,7 +46,9 @@ def command(paths, output_format, scenario) -> None:
     """
     from blueprint.analysis.stats import StatsReport
     from blueprint.report.stats import format_stats_report
-    from blueprint.api import UnknownScenario, stats_result
+    from blueprint.api import UnknownScenario, stats_result, tree_stats_result
+    from blueprint.project.rollup import ProjectStatsReport
+    from blueprint.report.tree_stats import format_trees
     from blueprint.cli.shared import EXIT_CLEAN, STDOUT, check_inputs, fail_usage, write_stdout
     from blueprint.cli.config import ConfigError, find_pyproject, load_settings
     from blueprint.cli.files import NoFilesError, discover
@@ -51,12 +59,33 @@ def command(paths, output_format, scenario) -> None:
     except (ConfigError, NoFilesError) as error:
         fail_usage(str(error))
     results = check_inputs(inputs, enabled, show_warnings=False)
+    results, root = with_details(results, enabled)
     try:
         figures = [stats_result(result, scenario) for result in results]
     except UnknownScenario as error:
         fail_usage(str(error))
+    trees = tree_stats_result(results, root)
     if output_format == "json":
-        write_stdout(StatsReport(blueprints=figures).model_dump_json(indent=2) + "\n")
+        report = ProjectStatsReport(blueprints=figures, trees=trees) if trees else StatsReport(blueprints=figures)
+        write_stdout(report.model_dump_json(indent=2) + "\n")
     else:
-        write_stdout(format_stats_report(figures) + "\n")
+        write_stdout("\n\n\n".join([format_stats_report(figures), *([format_trees(trees)] if trees else [])]) + "\n")
     sys.exit(EXIT_CLEAN)
+
+
+def with_details(results: list[CheckResult], enabled: frozenset[str]) -> tuple[list[CheckResult], str | None]:
+    """The results and those of the files their details lead to, and the
+    project's root; a finding across files that is an error stops the
+    command as an error in a file does."""
+    from blueprint.api import check_project, project_facts
+    from blueprint.cli.config import find_pyproject, load_settings
+    from blueprint.cli.shared import EXIT_FINDINGS, STDIN_NAME
+    from blueprint.report import render_report
+
+    root = load_settings(find_pyproject(Path.cwd())).root
+    files = [result for result in results if result.name != STDIN_NAME]
+    checked = check_project([(result, project_facts(result)) for result in files], enabled, root)
+    if any(result.errors for result in checked):
+        click.echo(render_report([r.localized() for r in checked], "text", color=sys.stderr.isatty()), err=True)
+        sys.exit(EXIT_FINDINGS)
+    return [result for result in results if result.name == STDIN_NAME] + checked, root

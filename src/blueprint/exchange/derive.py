@@ -69,9 +69,11 @@ def _cost(node: Any) -> None:
             node["amount"] = 0  # the .bp check reports the text, with its JSON path
 
 
-def _via(owner: dict) -> None:
+def _channel_and_detail(owner: dict) -> None:
     if isinstance(owner.get("via"), dict):
         _place(owner["via"], "span", "channel_span")
+    if isinstance(owner.get("detail"), dict):
+        _place(owner["detail"], "span", "path_span")
 
 
 class _Counters:
@@ -94,7 +96,7 @@ def _action(action: dict, step_id: Any, counters: _Counters) -> None:
     _scenario_spans(action)
     _default(action, "step", step_id)
     counters.key(action)
-    _via(action)
+    _channel_and_detail(action)
     if isinstance(action.get("decision"), dict):
         _place(action["decision"], "span")
     for fail in _objects(action.get("fails")):
@@ -162,7 +164,7 @@ def fill_derived(document: Any, source_name: str) -> Any:
         if isinstance(step.get("emotion"), dict):
             _place(step["emotion"], "span")
         _metrics(step)
-        _via(step)
+        _channel_and_detail(step)
         counters.key(step)
         for evidence in _objects(step.get("evidence")):
             _place(evidence, "span")

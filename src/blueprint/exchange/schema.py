@@ -37,6 +37,7 @@ DERIVED_FIELDS: dict[str, frozenset[str]] = {
     "Decision": frozenset({"span"}),
     "Via": frozenset({"span", "channel_span"}),
     "ChannelLabel": frozenset({"span", "id_span"}),
+    "Detail": frozenset({"span", "path_span"}),
 }
 DERIVED_FIELDS |= {
     "Control": frozenset({"span"}),

@@ -103,6 +103,8 @@ def _action(action: Action, path: str, out: BpText) -> None:
     if action.decision is not None:
         question = action.decision.question
         out.add(2, "decision" if question is None else f"decision {quote(question)}", f"{path}.decision")
+    if action.detail is not None:
+        out.add(2, f"detail {quote(action.detail.path)}", f"{path}.detail")
     for index, wait in enumerate(action.waits):
         text = f"wait {_range(wait.duration)}"
         if wait.description is not None:
@@ -240,6 +242,8 @@ def _step(blueprint: Blueprint, index: int, step: Step, flows: list[int], out: B
         out.add(1, _key(step.key), f"{path}.key")
     if step.scenarios:
         out.add(1, _only(step.scenarios), f"{path}.scenarios")
+    if step.detail is not None:
+        out.add(1, f"detail {quote(step.detail.path)}", f"{path}.detail")
     for number, evidence in enumerate(step.evidence):
         ident = f" {evidence.id}" if evidence.id is not None else ""
         out.add(1, f"evidence{ident} {quote(evidence.label)}", f"{path}.evidence[{number}]")

@@ -63,6 +63,7 @@ LEVELS |= {"confidence": 2}  # an action's, as its other attributes
 # `only` is one of them, and marks a flow line too: under one it is indented one level under the flow.
 ONLY = "only"
 STEP_OR_ACTION = frozenset({"control", "pain", "idea", "opportunity", "question", "key", "via", ONLY})
+STEP_OR_ACTION |= {"detail"}
 
 
 def canonical_text(text: str) -> str:

@@ -45,11 +45,13 @@ class DrawingCache:
         self.reused = 0
         self.used: set[str] = set()
 
-    def svg(self, result: CheckResult, text: str, theme: str, fonts: str = "embed", view: str = "full") -> str:
+    def svg(self, result: CheckResult, text: str, theme: str, fonts: str = "embed", view: str = "full",
+            detail_links: bool = False) -> str:
         """The SVG of `result` (checked from `text`, without errors) in `theme`,
         with its fonts embedded or not (`fonts`, as `blueprint render --fonts`),
-        the full drawing or its overview (`view`, as `blueprint render --view`)."""
-        key = drawing_key(text, theme, fonts, view)
+        the full drawing or its overview (`view`, as `blueprint render --view`),
+        its detail tags linked to their .bp paths or not (`detail_links`)."""
+        key = drawing_key(text, theme, fonts + ("+detail-links" if detail_links else ""), view)
         self.used.add(key)
         svg = _memory.get(key)
         if svg is None and self.folder is not None:
@@ -59,8 +61,10 @@ class DrawingCache:
             if self.folder is not None and not (self.folder / f"{key}.svg").is_file():
                 self._write(key, svg)  # kept in memory, but the folder was emptied meanwhile
         else:
-            draw = render_overview if view == "overview" else render_result
-            svg = draw(result, "svg", theme, fonts).decode("utf-8")
+            if view == "overview":
+                svg = render_overview(result, "svg", theme, fonts).decode("utf-8")
+            else:
+                svg = render_result(result, "svg", theme, fonts, detail_links=detail_links).decode("utf-8")
             self.drawn += 1
             self._write(key, svg)
         _memory[key] = svg

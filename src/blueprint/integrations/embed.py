@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 from blueprint.api import CheckResult, check_bytes, check_text, read_file
 from blueprint.diagnostics import Diagnostic
 from blueprint.vocabulary import PAGE_THEMES, VIEWS
+from blueprint.integrations.detail_links import mark_details
 from blueprint.integrations.drawings import DrawingCache
 from blueprint.integrations.figure import Drawing, error_box_html, figure_html, themes_drawn
 from blueprint.report import embedded as report_text
@@ -65,6 +66,7 @@ class Embedder:
     fonts: str = "embed"  # or "none": as `blueprint render --fonts`
     report: Reporter = log_problem
     files_read: set[Path] = field(default_factory=set)  # what `mkdocs serve` should watch
+    drawn: list[Path] = field(default_factory=list)  # the files drawn, in order: a site links details to their pages
 
     # -- the two kinds of blueprint in a page --------------------------------
 
@@ -79,7 +81,7 @@ class Embedder:
             # Blank lines in front put every diagnostic at its line in the page,
             # snippet included; they change nothing else about the blueprint.
             result = check_text("\n" * (first_line - 1) + text, name=name)
-        return self._figure(result, text, prefix, theme, caption=None, context=None, view=view)
+        return self._figure(result, text, prefix, theme, caption=None, context=None, folder=None, view=view)
 
     def file(self, path: Path, name: str, prefix: str, referenced_at: str, theme: str | None = None,
              caption: str | None = None, view: str = "full") -> str:
@@ -93,7 +95,10 @@ class Embedder:
             return self.problem(referenced_at, f"cannot read {name}: {reason}")
         result = check_bytes(name, data)
         text = result.source.text if result.source is not None else ""
-        return self._figure(result, text, prefix, theme, caption, context=referenced_at, view=view)
+        if result.ok:
+            self.drawn.append(path)
+        return self._figure(result, text, prefix, theme, caption, context=referenced_at, folder=path.parent,
+                            view=view)
 
     def problem(self, where: str, message: str) -> str:
         """Report a problem that is not a diagnostic (a missing file, a bad
@@ -104,7 +109,8 @@ class Embedder:
     # -- the work ---------------------------------------------------------------
 
     def _figure(self, result: CheckResult, text: str, prefix: str, theme: str | None, caption: str | None,
-                context: str | None, view: str = "full") -> str:
+                context: str | None, folder: Path | None, view: str = "full") -> str:
+        """`folder`: that of the blueprint's file, which its details' paths start from (None: no file)."""
         theme = theme or self.theme
         if theme not in THEMES:
             return self.problem(context or result.name, unknown_theme(theme))
@@ -114,7 +120,8 @@ class Embedder:
             return error_box_html(report_text.box_summary(result.name, result.errors),
                                   report_text.box_details(result.diagnostics, result.source))
         try:
-            drawings = [Drawing(each, self.cache.svg(result, text, each, self.fonts, view))
+            drawings = [Drawing(each, mark_details(self.cache.svg(result, text, each, self.fonts, view,
+                                                                  folder is not None), folder))
                         for each in themes_drawn(theme)]
             return figure_html(drawings, prefix, caption)
         except Exception as error:  # a bug in drawing: shown and reported, never a traceback in the page

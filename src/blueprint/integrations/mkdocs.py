@@ -25,7 +25,9 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
+from blueprint.integrations.detail_links import resolve_details
 from blueprint.integrations.drawings import DrawingCache
 from blueprint.integrations.embed import THEMES, Embedder, Problem, display_name
 from blueprint.vocabulary import FONT_OPTIONS
@@ -53,6 +55,7 @@ class BlueprintPlugin(BasePlugin[BlueprintPluginConfig]):
         self.extension: BlueprintExtension | None = None
         self.cache = DrawingCache()
         self.outside_docs: set[Path] = set()  # folders of blueprint files mkdocs serve does not watch itself
+        self.page_of: dict[Path, str] = {}  # each blueprint file drawn, and the URL of the first page that draws it
         self.dirty = False
 
     # Having on_startup keeps one plugin object for all the builds of `mkdocs serve`.
@@ -63,6 +66,7 @@ class BlueprintPlugin(BasePlugin[BlueprintPluginConfig]):
         project = _project_folder(config)
         folder = (project / self.config.cache_dir) if self.config.cache else None
         self.cache = DrawingCache(folder)
+        self.page_of = {}
         uses_superfences = SUPERFENCES in config.markdown_extensions
         # The extension's own fences stay on beside superfences: they take the
         # fences at the margin first, whatever their header looks like, and
@@ -116,8 +120,19 @@ class BlueprintPlugin(BasePlugin[BlueprintPluginConfig]):
         for path in self.extension.embedder.files_read:
             if not path.is_relative_to(docs):
                 self.outside_docs.add(path.parent)
+        for path in self.extension.embedder.drawn:
+            self.page_of.setdefault(path, page.url)
+        self.extension.embedder.drawn.clear()
         self.extension.page = None
         return html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # Every page's content is made before any page is written, so each detail's page is known by now.
+        return resolve_details(output, lambda path: self._link(path, page))
+
+    def _link(self, path: Path, page: Page) -> str | None:
+        target = self.page_of.get(path.resolve())
+        return None if target is None else get_relative_url(target or ".", page.url or ".")
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         total = self.cache.drawn + self.cache.reused

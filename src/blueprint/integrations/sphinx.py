@@ -39,6 +39,7 @@ from sphinx.util.docutils import SphinxDirective
 from blueprint import __version__
 from blueprint.api import CheckResult, check_bytes, check_text, read_file, render_overview, render_result
 from blueprint.diagnostics import Diagnostic
+from blueprint.integrations.detail_links import mark_details, resolve_details
 from blueprint.integrations.figure import (VARIANT_CLASS, drawing_html, fit_control_html, inline_svg, stylesheet,
                                           text_version_html, themes_drawn)
 from blueprint.integrations.pygments_lexer import BlueprintLexer
@@ -73,6 +74,7 @@ class Checked:
     result: CheckResult
     logged_at: Callable[[Diagnostic], str]
     shown_at: Callable[[Diagnostic], str]
+    path: Path | None = None  # the .bp file, for its details' paths; None for a blueprint in the page
 
 
 def _theme(argument: str) -> str:
@@ -114,7 +116,7 @@ class BlueprintDirective(SphinxDirective):
             self._log(diagnostic, checked.logged_at(diagnostic))
         if not checked.result.ok:
             return [self._error_box_for(checked)]
-        return self._figure(checked.result)
+        return self._figure(checked.result, checked.path)
 
     # --- the two sources ---------------------------------------------------
 
@@ -130,6 +132,7 @@ class BlueprintDirective(SphinxDirective):
             result=check_bytes(relative, data),
             logged_at=lambda d: f"{absolute}:{d.span.line}",
             shown_at=lambda d: f"{relative}:{d.span.line}:{d.span.column}",
+            path=Path(absolute).resolve(),
         )
 
     def _check_content(self) -> Checked:
@@ -161,18 +164,27 @@ class BlueprintDirective(SphinxDirective):
 
     # --- what the page gets --------------------------------------------------
 
-    def _figure(self, result: CheckResult) -> list[nodes.Node]:
+    def _svg(self, result: CheckResult, theme: str, fonts: str, detail_links: bool) -> str:
+        """The drawing the `view` option asks for; an overview has no detail tags to link."""
+        if self.options.get("view") == "overview":
+            return render_overview(result, "svg", theme, fonts).decode("utf-8")
+        return render_result(result, "svg", theme, fonts, detail_links=detail_links).decode("utf-8")
+
+    def _figure(self, result: CheckResult, path: Path | None = None) -> list[nodes.Node]:
         theme = self.options.get("theme", "default")
         themes = themes_drawn(theme)  # `auto`: a light and a dark drawing, the page picks one
         prefix = self._id_prefix()
         fonts = self.env.config.blueprint_fonts
-        draw = render_overview if self.options.get("view") == "overview" else render_result
         try:
-            drawings = [(each, inline_svg(draw(result, "svg", each, fonts).decode("utf-8"),
+            folder = path.parent if path is not None else None
+            drawings = [(each, inline_svg(mark_details(self._svg(result, each, fonts, path is not None), folder),
                                           prefix if len(themes) == 1 else f"{prefix}-{each}"))
                         for each in themes]
         except ValueError as error:  # RenderError and EmbeddingError are ValueErrors
             return self._refuse(f"cannot draw {result.name}: {error}")
+        if path is not None:  # the first page (by name) that draws a file is where its parents' tags lead
+            drawn = _drawn_on(self.env)
+            drawn[str(path)] = min(drawn.get(str(path), self.env.docname), self.env.docname)
         source = result.source.text if result.source else ""
         drawing = blueprint_drawing("", drawings=drawings, source=source, alt=self.options.get("alt", ""))
         kind = "blueprint-auto" if len(themes) > 1 else f"blueprint-theme-{theme}"
@@ -230,7 +242,15 @@ def visit_drawing_html(translator: HTML5Translator, node: blueprint_drawing) -> 
     # The SVG comes from the renderer (every string in it escaped) with its ids
     # prefixed and its stylesheet scoped by blueprint.integrations.figure.
     paired = len(node["drawings"]) > 1
+    builder = translator.builder
+    drawn_on = _drawn_on(builder.env)
+
+    def page_of(path: Path) -> str | None:
+        target = drawn_on.get(str(path.resolve()))
+        return None if target is None else builder.get_relative_uri(builder.current_docname, target)
+
     for theme, svg in node["drawings"]:
+        svg = resolve_details(svg, page_of)
         # A pair's classes tell the stylesheet which drawing suits the page's colour scheme.
         variant = VARIANT_CLASS[theme] if paired else ""
         translator.body.append(drawing_html(svg, variant, alt=node["alt"]) + "\n")
@@ -266,6 +286,26 @@ class SourceForOtherBuilders(SphinxPostTransform):
             figure.replace_self(replacement)
 
 
+def _drawn_on(env: Any) -> dict[str, str]:
+    """Each .bp file a page draws, and the first page (by name) that does, whatever the order pages are
+    read in: kept with the environment."""
+    if not hasattr(env, "blueprint_drawn_on"):
+        env.blueprint_drawn_on = {}
+    return env.blueprint_drawn_on
+
+
+def _forget_page(app: Sphinx, env: Any, docname: str) -> None:
+    drawn = _drawn_on(env)
+    for path in [path for path, page in drawn.items() if page == docname]:
+        del drawn[path]
+
+
+def _merge_pages(app: Sphinx, env: Any, docnames: set[str], other: Any) -> None:
+    drawn = _drawn_on(env)
+    for path, page in _drawn_on(other).items():
+        drawn[path] = min(drawn.get(path, page), page)
+
+
 def _write_stylesheet(app: Sphinx) -> None:
     """Put the figure stylesheet in `_static` before any page is written, so
     that HTML, and an EPUB built from it, both carry it."""
@@ -288,4 +328,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_lexer("blueprint", BlueprintLexer)
     app.add_css_file(STYLESHEET)
     app.connect("builder-inited", _write_stylesheet)
-    return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
+    app.connect("env-purge-doc", _forget_page)
+    app.connect("env-merge-info", _merge_pages)
+    return {"version": __version__, "env_version": 3, "parallel_read_safe": True, "parallel_write_safe": True}

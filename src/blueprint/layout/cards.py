@@ -15,6 +15,7 @@ from blueprint.layout.practice_marks import (
     via_detail,
 )
 from blueprint.layout.scenario_marks import ScenarioTags, scenario_tag
+from blueprint.layout.detail_marks import SHEET_OFFSET, detail_detail, detail_tag
 from blueprint.scene import Card, Change, ChangeBadge, Detail, Marker, Text
 from blueprint.layout.text import block, line
 from blueprint.words import WORDS
@@ -99,6 +100,8 @@ def _markers(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x: fl
         if kind == "channel":
             return channel_tag(measurer, blueprint.channel_label(point.channel) or point.channel, action.id, left,
                                top_)
+        if kind == "detail":
+            return detail_tag(measurer, blueprint.lang, point, action.id, left, top_)
         if kind == "fail":
             severity = point.severity.value if point.severity else None
             change = "introduced" if point.number in introduced else None
@@ -111,17 +114,20 @@ def _markers(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x: fl
     points: list[tuple[str, object]] = [("scenario", tag)] if tag else []
     points += [("channel", action.via)] if action.via is not None else []
     points += [("key", action.key)] if action.key is not None else []
+    points += [("detail", action.detail)] if action.detail is not None else []
     points += [("fail", fail) for fail in action.fails] + [("wait", wait) for wait in action.waits]
     points += [("control", number) for number in controls]
     for kind, point in points:
         badge = badge_at(kind, point, cursor_x, cursor_y)
         if badge.change and cursor_x > x:  # room for its ring
             badge = badge_at(kind, point, cursor_x + NEW_RING, cursor_y)
-        if cursor_x > x and badge.x + badge.width > x + width:
+        sheet = SHEET_OFFSET if badge.kind == "detail" else 0
+        if cursor_x > x and badge.x + badge.width + sheet > x + width:
             cursor_x, cursor_y = x, cursor_y + style.MARKER_H + style.MARKER_GAP
             badge = badge_at(kind, point, cursor_x, cursor_y)
         badges.append(badge)
         cursor_x = badge.x + badge.width + style.MARKER_GAP + (NEW_RING if badge.change else 0)
+        cursor_x += sheet
     if not badges:
         return [], 0.0
     return badges, (cursor_y - top) + style.MARKER_H
@@ -182,7 +188,8 @@ def action_card(measurer: TextMeasurer, blueprint: Blueprint, action: Action, x:
                                   top + text_height + (marker_height + 6 if markers else 0), inner)
     height += role_height
     details = (role_detail(blueprint, action) + via_detail(blueprint, action) + key_detail(blueprint, action)
-               + decision_detail(blueprint, action, labels) + _details(blueprint, action, labels, controls)
+               + decision_detail(blueprint, action, labels) + detail_detail(blueprint, action)
+               + _details(blueprint, action, labels, controls)
                + (tags.detail(scenarios) if tags else []))
     if confidence is not None:
         details.append(Detail(key=str(WORDS[blueprint.lang]["confidence"]), value=str(WORDS[blueprint.lang][confidence])))

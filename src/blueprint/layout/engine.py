@@ -123,7 +123,7 @@ class _Layout:
             _, height = block(self.m, "step-label", step.label, 0, 0, style.CARD_W, style.STEP_SIZE, bold=True,
                               max_lines=style.STEP_MAX_LINES)
             tallest = max(tallest, height)
-        if any(step.key is not None or step.via is not None or step.id in self._step_scenarios()
+        if any(step.key is not None or step.via is not None or step.detail or step.id in self._step_scenarios()
                for step in self.bp.steps):  # room for their marks
             tallest += style.MARKER_H + 4
         if self.step_changes:  # room for the badge under the label

@@ -98,11 +98,12 @@ def _steps(made: Frame, bp: Blueprint, m: TextMeasurer, grid: Grid, heads: Heads
         # The step's channel tag and K badge: under the label, above a change badge.
         below = BADGE_H + 4 if heads.step_changes else 0
         scenarios, scenario_text = heads.step_scenarios.get(step.id, ((), ""))
-        tag, key, only = step_head_marks(m, bp, step, x + style.CARD_W / 2,
-                                         step_top + heads.step_height - 12 - below - style.MARKER_H, scenario_text)
+        tag, key, only, detail = step_head_marks(m, bp, step, x + style.CARD_W / 2,
+                                                 step_top + heads.step_height - 12 - below - style.MARKER_H,
+                                                 scenario_text)
         phase = bp.phases[step.phase].name if step.phase is not None else None
         made.columns.append(Column(step=step.id, label=step.label, phase=phase, x=round(x, 2), width=style.CARD_W,
-                                   change=change, key_marker=key, channel_tag=tag,
+                                   change=change, key_marker=key, channel_tag=tag, detail_marker=detail,
                                    channel_note=via_text(bp, step.via) if step.via else None,
                                    scenario_tag=only, scenarios=scenarios))
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from blueprint.layout import style
 from blueprint.layout.cards import BADGE_H, change_badge, control_marker, fail_marker, wait_marker
+from blueprint.layout.detail_marks import detail_tag
 from blueprint.layout.frame import LINE_STYLE
 from blueprint.layout.measure import TextMeasurer
 from blueprint.layout.practice_marks import channel_tag, decision_sample, key_marker
@@ -44,6 +45,8 @@ def _sample_badge(m: TextMeasurer, kind: str, x: float, y: float, lang: Language
         return channel_tag(m, WORDS[lang]["channel"], None, x, y)  # type: ignore[arg-type]
     if kind.startswith("scenario:"):
         return scenario_tag(m, kind.removeprefix("scenario:"), None, x, y)
+    if kind == "detail":
+        return detail_tag(m, lang, None, None, x, y)
     if kind in ("badge-added", "badge-changed"):
         return change_badge(m, lang, kind.removeprefix("badge-"), x, y + (style.MARKER_H - BADGE_H) / 2)
     return None
@@ -75,6 +78,8 @@ def _legend_items(blueprint: Blueprint, flow_kinds: frozenset[str], marked: tupl
         items.append(("key", w["legend_key"]))
     if any(action.decision for action in blueprint.actions()):
         items.append(("decision", w["legend_decision"]))
+    if any(step.detail or any(action.detail for action in step.actions) for step in blueprint.steps):
+        items.append(("detail", w["legend_detail"]))
     recovered = blueprint.action_index()
     if any(fail.recover in recovered for fail in blueprint.fail_points()):
         items.append(("recovery", w["legend_recovery"]))

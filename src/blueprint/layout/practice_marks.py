@@ -6,6 +6,7 @@ diamond and question of a decision; the tag of a channel."""
 from __future__ import annotations
 
 from blueprint.layout import style
+from blueprint.layout.detail_marks import detail_tag
 from blueprint.layout.measure import TextMeasurer
 from blueprint.layout.scenario_marks import scenario_tag
 from blueprint.layout.text import block, line
@@ -158,10 +159,12 @@ def via_detail(blueprint: Blueprint, action: Action) -> list[Detail]:
 
 
 def step_head_marks(measurer: TextMeasurer, blueprint: Blueprint, step: Step, centre: float,
-                    top: float, scenarios: str = "") -> tuple[Marker | None, Marker | None, Marker | None]:
-    """A step's channel tag, K badge and the tag of its `scenarios` (when only
-    some), side by side and centred on `centre`, their tops at `top`."""
-    tag = key = only = None
+                    top: float, scenarios: str = "") -> tuple[Marker | None, Marker | None, Marker | None,
+                                                              Marker | None]:
+    """A step's channel tag, K badge, the tag of its `scenarios` (when only
+    some) and its detail tag, side by side and centred on `centre`, their
+    tops at `top`: (channel, key, scenarios, detail)."""
+    tag = key = only = detail = None
     if scenarios:
         only = scenario_tag(measurer, scenarios, None, 0, top)
     if step.via is not None:
@@ -169,7 +172,9 @@ def step_head_marks(measurer: TextMeasurer, blueprint: Blueprint, step: Step, ce
                           step.id)
     if step.key is not None:
         key = key_marker(measurer, step.key.number, None, 0, top, step.id)
-    marks = [mark for mark in (only, tag, key) if mark is not None]
+    if step.detail is not None:
+        detail = detail_tag(measurer, blueprint.lang, step.detail, None, 0, top, step.id)
+    marks = [mark for mark in (only, tag, key, detail) if mark is not None]
     left = centre - (sum(mark.width for mark in marks) + style.MARKER_GAP * (len(marks) - 1)) / 2
     for mark in marks:
         shift = left - mark.x
@@ -177,4 +182,4 @@ def step_head_marks(measurer: TextMeasurer, blueprint: Blueprint, step: Step, ce
         for span in mark.label.spans:
             span.x = round(span.x + shift, 2)
         left += mark.width + style.MARKER_GAP
-    return tag, key, only
+    return tag, key, only, detail

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import unquote, urlsplit
 
-from blueprint.api import CheckResult, LineCache, check_text
+from blueprint.api import CheckResult, LineCache, check_detail_paths, check_text
 from blueprint.catalogue import DEFAULT_CODES
 from blueprint.lsp.index import SymbolIndex, index_blueprint
 from blueprint.lsp.positions import UTF16, Lines
@@ -64,4 +64,6 @@ def analyse(uri: str, version: int | None, text: str, settings: ServerSettings, 
             lines: LineCache | None = None) -> Analysis:
     """Check one version of a document; `lines`, the document's own cache, saves reading unchanged lines again."""
     result = check_text(text, display_name(uri), settings.enabled, lines)
+    if urlsplit(uri).scheme == "file" and result.blueprint is not None:
+        result = check_detail_paths(result, settings.enabled)  # a missing detail, as `check` says it
     return Analysis(uri=uri, version=version, text=text, result=result, encoding=encoding)

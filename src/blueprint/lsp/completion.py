@@ -28,7 +28,7 @@ HEADERS = ("blueprint", "description", "segment", "owner", "state", "lang", "ver
 # Headers a file gives at most once (`segment`, `lane` and `line` may repeat).
 _ONCE = frozenset({"blueprint", "description", "owner", "state", "lang", "version", "max-wait"})
 ATTRIBUTES = ("fail", "wait", "duration", "cost", "note", "link", "control", "emotion", "metric", "pain", "idea",
-              "opportunity", "question", "confidence", "by", "via", "key", "decision", "only")
+              "opportunity", "question", "confidence", "by", "via", "key", "decision", "only", "detail")
 _DURATION_KEYWORDS = frozenset({"wait", "duration", "max-wait"})
 _VALUES = {"lane": names(Lane), "line": names(Line), "state": names(State), "lang": names(Language),
            "severity": names(Severity), "impact": names(Impact), "confidence": names(Confidence),

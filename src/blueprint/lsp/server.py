@@ -18,7 +18,7 @@ from pygls.exceptions import JsonRpcException, JsonRpcInternalError
 from pygls.lsp.server import LanguageServer
 
 from blueprint import __version__
-from blueprint.lsp import code_actions, completion, formatting, hover, navigation, preview, symbols
+from blueprint.lsp import code_actions, completion, detail_paths, formatting, hover, navigation, preview, symbols
 from blueprint.lsp.analysis import Analysis, ServerSettings
 from blueprint.lsp.diagnostics import client_diagnostics
 from blueprint.lsp.documents import Documents
@@ -28,7 +28,7 @@ from blueprint.lsp.settings import updated
 log = logging.getLogger(__name__)
 
 REQUEST_FAILED = -32803  # the protocol's code for a request that was valid but could not be carried out
-COMPLETION_TRIGGERS = [" ", ">", "-", "."]
+COMPLETION_TRIGGERS = [" ", ">", "-", ".", "\"", "/"]  # quote and slash: a `detail` path
 
 
 class BlueprintLanguageServer(LanguageServer):
@@ -132,7 +132,10 @@ def _register_reading(server: BlueprintLanguageServer) -> None:
     @guarded(server, "completion")
     async def on_completion(params: types.CompletionParams) -> types.CompletionList | None:
         analysis = await documents.current(params.text_document.uri)
-        return None if analysis is None else completion.completions(analysis, *_at(analysis, params.position))
+        if analysis is None:
+            return None
+        paths = detail_paths.detail_completions(analysis, *_at(analysis, params.position))
+        return paths if paths is not None else completion.completions(analysis, *_at(analysis, params.position))
 
     @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
     @guarded(server, "the outline")
@@ -161,7 +164,10 @@ def _register_navigation(server: BlueprintLanguageServer) -> None:
     @guarded(server, "go to definition")
     async def on_definition(params: types.DefinitionParams) -> list[types.Location]:
         analysis = await documents.current(params.text_document.uri)
-        return [] if analysis is None else navigation.definition(analysis, *_at(analysis, params.position))
+        if analysis is None:
+            return []
+        at = _at(analysis, params.position)
+        return detail_paths.detail_definition(analysis, *at) or navigation.definition(analysis, *at)
 
     @server.feature(types.TEXT_DOCUMENT_REFERENCES)
     @guarded(server, "find references")

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from blueprint.diagnostics import Diagnostic, did_you_mean
-from blueprint.model import attributes, headers, practice, practitioner, scenarios
+from blueprint.model import attributes, details, headers, practice, practitioner, scenarios
 from blueprint.model.codes import AMBIGUOUS_CHAIN_LABEL, MISPLACED_STATEMENT
 from blueprint.model.drafts import ActionDraft, BlueprintDraft, StepDraft, node
 from blueprint.model.types import Blueprint, Evidence, Flow, FlowKind, Lane
@@ -167,6 +167,7 @@ _HANDLERS: dict[type, Callable[[BlueprintDraft, Any], None]] = {
     **practitioner.HANDLERS,
     **practice.HANDLERS,
     **scenarios.HANDLERS,
+    **details.HANDLERS,
 }
 
 

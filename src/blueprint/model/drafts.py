@@ -22,6 +22,7 @@ from blueprint.model.types import (
     FailPoint,
     Flow,
     Decision,
+    Detail,
     ChannelLabel,
     Header,
     KeyMark,
@@ -82,6 +83,7 @@ class ActionDraft:
     via: Via | None = None
     scenarios: tuple[str, ...] = ()
     scenario_spans: tuple[Span, ...] = ()
+    detail: Detail | None = None
 
     def freeze(self) -> Action:
         return node(
@@ -109,6 +111,7 @@ class ActionDraft:
             via=self.via,
             scenarios=self.scenarios,
             scenario_spans=self.scenario_spans,
+            detail=self.detail,
         )
 
 
@@ -124,6 +127,7 @@ class StepDraft:
     research: list[ResearchNote] = field(default_factory=list)
     key: KeyMark | None = None
     via: Via | None = None
+    detail: Detail | None = None
     attribute_lines: dict[str, int] = field(default_factory=dict)  # keyword -> the line that set it
     scenarios: tuple[str, ...] = ()
     scenario_spans: tuple[Span, ...] = ()
@@ -146,6 +150,7 @@ class StepDraft:
             via=self.via,
             scenarios=self.scenarios,
             scenario_spans=self.scenario_spans,
+            detail=self.detail,
         )
 
 

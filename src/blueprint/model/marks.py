@@ -68,3 +68,13 @@ class Scenario(Node):
     segment: str | None = None
     span: Span
     id_span: Span
+
+
+class Detail(Node):
+    """The blueprint that details a step or an action (`detail
+    "identity-check.bp"`): a path relative to the file that names it, as
+    written; the project stage resolves and checks it."""
+
+    path: str
+    span: Span
+    path_span: Span

@@ -13,7 +13,8 @@ from blueprint.source import Span
 from blueprint.vocabulary import Confidence, Impact, NoteKind  # noqa: F401 (research notes, confidence)
 from blueprint.vocabulary import ACTION_LANES, LINE_ABOVE, OPTIONAL_LANES, DEFAULT_LANGUAGE, DEFAULT_STATE, FlowKind, Language, Lane, Line, RoleKind, Severity, State  # noqa: F401 (the model types its nodes with them)
 from blueprint.model.node import Node
-from blueprint.model.marks import ChannelLabel, Decision, KeyMark, Role, Scenario, Via  # noqa: F401 (re-exported)
+from blueprint.model.marks import (ChannelLabel, Decision, Detail, KeyMark, Role, Scenario,  # noqa: F401 (re-exported)
+                                   Via)
 from blueprint.words import WORDS
 
 
@@ -140,6 +141,7 @@ class Action(Node):
     via: Via | None = None
     scenarios: tuple[str, ...] = Field(default=(), description="the scenarios it belongs to (`only`); none: every one")
     scenario_spans: tuple[Span, ...] = Field(default=(), description="where each of `scenarios` is written")
+    detail: Detail | None = None
 
 
 class Evidence(Node):
@@ -166,6 +168,7 @@ class Step(Node):
     via: Via | None = None
     scenarios: tuple[str, ...] = Field(default=(), description="the scenarios it belongs to (`only`); none: every one")
     scenario_spans: tuple[Span, ...] = Field(default=(), description="where each of `scenarios` is written")
+    detail: Detail | None = None
 
 
 class Phase(Node):

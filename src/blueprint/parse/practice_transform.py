@@ -11,6 +11,7 @@ from blueprint.parse.statements import (
     ConfidenceStatement,
     ControlStatement,
     DecisionStatement,
+    DetailStatement,
     EmotionStatement,
     KeyStatement,
     MetricStatement,
@@ -133,3 +134,10 @@ class PractitionerStatements:
         reason = _string(children[2], context) if len(children) == 3 else None
         return ViaStatement(span=_between(children[0], children[-1], offset), channel=_word(children[1], offset),
                             reason=reason)
+
+    def detail(self, children: list) -> DetailStatement:
+        context = _READING.get()
+        keyword, token = children
+        offset = context.line_offset
+        return DetailStatement(span=_between(keyword, token, offset),
+                               path=Word(text=_string(token, context), span=_token_span(token, offset)))

@@ -225,6 +225,13 @@ class OnlyStatement(Statement):
     scenarios: tuple[Word, ...]
 
 
+@record
+class DetailStatement(Statement):
+    """`detail "identity-check.bp"`: the blueprint that details the step or action above."""
+
+    path: Word
+
+
 AnyStatement = (
     TitleStatement
     | HeaderStatement
@@ -252,4 +259,5 @@ AnyStatement = (
     | ViaStatement
     | ScenarioStatement
     | OnlyStatement
+    | DetailStatement
 )

@@ -18,7 +18,8 @@ FORMATS: tuple[str, ...] = ("svg", "html", "png", "dot")
 
 
 
-def render(scene: Scene, output_format: str, theme: str = "default", fonts: str = "embed") -> bytes:
+def render(scene: Scene, output_format: str, theme: str = "default", fonts: str = "embed",
+           detail_suffix: str | None = None) -> bytes:
     """The scene drawn as `output_format` (one of FORMATS) in `theme` (one of THEMES).
 
     Text formats come back as UTF-8. DOT carries structure, not colour, so it
@@ -35,7 +36,7 @@ def render(scene: Scene, output_format: str, theme: str = "default", fonts: str 
     if output_format == "svg":
         from blueprint.render.svg import render_svg
 
-        return _utf8(render_svg(scene, theme, fonts))
+        return _utf8(render_svg(scene, theme, fonts, detail_suffix=detail_suffix))
     if output_format == "html":
         from blueprint.render.html import render_html
 

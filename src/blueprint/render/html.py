@@ -24,13 +24,15 @@ import jinja2
 
 from blueprint.scene import Card, Scene
 from blueprint.render import templating
+from blueprint.render.detail_views import detail_marks
+from blueprint.render.site import NAV_CSS, SiteNav
 from blueprint.render.embedded_fonts import CJK_FAMILY, LATIN_FAMILY, characters_by_face, font_face_css, is_cjk
 from blueprint.render.language import language_tag
 from blueprint.render.links import safe_link
 from blueprint.render.svg import dom_id, render_svg, safe_font_family, scene_lanes, shows_practice, uses_practice
 from blueprint.render.text_version import card_name, outline, plain_text
 from blueprint.render.overview_theme import overview_css
-from blueprint.render.practitioner_theme import marks_css, practitioner_css, scenario_css
+from blueprint.render.practitioner_theme import detail_css, marks_css, practitioner_css, scenario_css
 from blueprint.render.themes import Theme, get_theme, optional_css, theme_css
 from blueprint.vocabulary import FONT_OPTIONS, Language, Severity
 from blueprint.words import WORDS
@@ -82,20 +84,22 @@ _POINT_KEY = re.compile(r"(?:^|\s)([FW])(\d+)$")
 _CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 
 
-def render_html(scene: Scene, theme: str = "default", fonts: str = "embed") -> str:
+def render_html(scene: Scene, theme: str = "default", fonts: str = "embed", site: SiteNav | None = None) -> str:
     """The scene as one self-contained interactive HTML page (ValueError for
     an unknown theme or fonts option). `fonts` "embed" carries the fonts of
     the drawing and of the page's own text, cut down to the characters used,
     so the page reads the same on every machine; "none" names fonts the
-    reader may have."""
+    reader may have. `site`: the links of a page of a project's site (see
+    blueprint.render.site)."""
     get_theme(theme)
     if fonts not in FONT_OPTIONS:
         raise ValueError(f"unknown fonts option {fonts!r}; expected one of: {', '.join(FONT_OPTIONS)}")
-    svg = render_svg(scene, theme, "named" if fonts == "embed" else "none", for_page=True)
-    return html_page(scene, svg, theme, fonts)
+    svg = render_svg(scene, theme, "named" if fonts == "embed" else "none", for_page=True, detail_suffix=".html")
+    return html_page(scene, svg, theme, fonts, site)
 
 
-def html_page(scene: Scene, svg: str, theme: str = "default", fonts: str = "none") -> str:
+def html_page(scene: Scene, svg: str, theme: str = "default", fonts: str = "none",
+              site: SiteNav | None = None) -> str:
     """The page around an already drawn `svg` of `scene` (with `fonts`
     "embed", one drawn with fonts "named"; drawn `for_page`, so that its
     cards are not links: the page's text version carries them)."""
@@ -106,10 +110,15 @@ def html_page(scene: Scene, svg: str, theme: str = "default", fonts: str = "none
     css = _page_css(palette, theme, scene.width, scene.height, scene_lanes(scene), uses_practice(scene),
                     shows_practice(scene), bool(scene.overview), bool(scene.scenarios))
     text_version = outline(scene)
+    site = site.checked() if site is not None else None
+    css += NAV_CSS if site is not None else ""
+    if theme == "default" and detail_marks(scene, None):  # the tags' own colours, as the lanes' in the dark
+        css += "@media screen and (prefers-color-scheme: dark){\n" + _scoped(detail_css("dark"), ".bp-viewport") + "}\n"
     if fonts == "embed":
         words = [word for word in strings.values() if isinstance(word, str)]
+        titles = [link.title for link in (*site.up, *site.details)] if site is not None else []
         css += _page_fonts(scene, [data, scene.title, scene.description, plain_text(text_version, scene.lang),
-                                   PAGE_SYMBOLS, *words])
+                                   PAGE_SYMBOLS, *words, *titles])
     script = _static("blueprint.js")
     return templating.render(
         _template(),
@@ -133,6 +142,7 @@ def html_page(scene: Scene, svg: str, theme: str = "default", fonts: str = "none
         roles=scene.roles,
         overview=bool(scene.overview),
         scenarios=scene.scenarios,
+        site=site,
     )
 
 

@@ -4,7 +4,7 @@ nothing that could end an attribute or hide a control character."""
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 # Characters XML 1.0 forbids even as references; a label carrying one would
 # make the whole document unreadable, so they are dropped.
@@ -24,4 +24,17 @@ def safe_link(url: str) -> str | None:
     return url
 
 
-__all__ = ["safe_link", "XML_ILLEGAL"]
+# A detail's path as `detail` names it: relative, forward slashes, a .bp file;
+# not an address (`https:`), a drive (`C:`) or a path from the root.
+_DETAIL_PATH = re.compile(r"(?![A-Za-z][A-Za-z0-9+.-]*:)(?!/)[^\\]+\.bp")
+
+
+def detail_href(path: str, suffix: str) -> str | None:
+    """The relative link to the page of the detail at `path` (`.bp` replaced
+    by `suffix`, the rest percent-encoded), or None for a path of another form."""
+    if XML_ILLEGAL.search(path) or "//" in path or not _DETAIL_PATH.fullmatch(path):
+        return None
+    return quote(path[: -len(".bp")] + suffix, safe="/")
+
+
+__all__ = ["detail_href", "safe_link", "XML_ILLEGAL"]

@@ -100,3 +100,13 @@ def scenario_css(name: str) -> str:
 .mark-scenario .mark-shape{{fill:{t.card_fill};stroke:{t.text};stroke-width:1;stroke-dasharray:3 1.5}}
 .mark-scenario .marker-text{{fill:{t.text}}}
 """
+
+
+def detail_css(name: str) -> str:
+    """The rules a drawing adds when it has detail tags: the link's colour,
+    since on a page the tag is a link to the detail."""
+    t = get_theme(name)
+    return f"""\
+.mark-detail .mark-shape,.mark-detail .mark-sheet{{fill:{t.card_fill};stroke:{t.link};stroke-width:1.25}}
+.mark-detail .marker-text{{fill:{t.link}}}
+"""

@@ -24,11 +24,12 @@ from blueprint.render.embedded_fonts import (
     font_face_css,
     is_cjk,
 )
+from blueprint.render.detail_views import detail_marks
 from blueprint.render.language import language_tag
 from blueprint.render.links import XML_ILLEGAL as _XML_ILLEGAL, safe_link
 from blueprint.render.text_version import card_name, outline, plain_text
 from blueprint.render.overview_theme import overview_css
-from blueprint.render.practitioner_theme import marks_css, practitioner_css, scenario_css
+from blueprint.render.practitioner_theme import detail_css, marks_css, practitioner_css, scenario_css
 from blueprint.render.themes import compare_css, get_theme, optional_css, theme_css
 from blueprint.vocabulary import FONT_OPTIONS
 
@@ -56,7 +57,8 @@ ARROW_KINDS = ("handoff", "deferred", "agreement")
 LEGEND_FLOW_PREFIX = "legend-arrow-"
 
 
-def render_svg(scene: Scene, theme: str = "default", fonts: str = "embed", for_page: bool = False) -> str:
+def render_svg(scene: Scene, theme: str = "default", fonts: str = "embed", for_page: bool = False,
+               detail_suffix: str | None = None) -> str:
     """The scene as one standalone SVG document in `theme` (ValueError if unknown).
 
     `fonts` "embed" carries the fonts the drawing is drawn with, cut down to
@@ -69,7 +71,8 @@ def render_svg(scene: Scene, theme: str = "default", fonts: str = "embed", for_p
     drawing with links is a group whose links are named by their cards; an
     image holds nothing to click. `for_page` draws it for the HTML page,
     which writes the text version and the links beside the drawing: the
-    <desc> keeps the summary, and the cards are not links."""
+    <desc> keeps the summary, and the cards are not links. `detail_suffix`
+    (".html" on the page) links each detail tag to its detail's page."""
     get_theme(theme)
     if fonts not in (*FONT_OPTIONS, "named"):
         raise ValueError(f"unknown fonts option {fonts!r}; expected one of: {', '.join(FONT_OPTIONS)}")
@@ -77,6 +80,7 @@ def render_svg(scene: Scene, theme: str = "default", fonts: str = "embed", for_p
     named = fonts != "none"
     family = f'"{LATIN_FAMILY}", {scene.font_family}' if named else scene.font_family
     cards = [_CardView(card, for_page) for card in scene.cards]
+    details = detail_marks(scene, detail_suffix)
     description = scene.description
     if not for_page:
         description += "\n" + plain_text(outline(scene), scene.lang)
@@ -85,12 +89,15 @@ def render_svg(scene: Scene, theme: str = "default", fonts: str = "embed", for_p
         scene=scene,
         theme=theme,
         css=Markup(faces + _trusted_css(theme, marks_changes(scene), named, scene_lanes(scene), uses_practice(scene),
-                                        shows_practice(scene), bool(scene.overview), bool(scene.scenarios))),
+                                        shows_practice(scene), bool(scene.overview), bool(scene.scenarios))
+                   + (detail_css(theme) if details else "")),
         font_family=safe_font_family(family),
         title_id=f"{ID_PREFIX}-title",
         desc_id=f"{ID_PREFIX}-desc",
         cards=cards,
-        linked=any(view.href for view in cards),
+        # On the page the script makes the drawing a group of controls itself (its detail links among them).
+        linked=any(view.href for view in cards) or (not for_page and any(view.href for view in details)),
+        detail_marks=details,
         lang=language_tag(scene),
         description=description,
         arrows=[_ArrowView(arrow, theme) for arrow in scene.arrows],

@@ -55,7 +55,7 @@ class Column(_WithComparison):
     """A step's column."""
 
     _comparison_fields = ("change",)
-    _optional_fields = ("key_marker", "channel_tag", "channel_note", "scenario_tag", "scenarios")
+    _optional_fields = ("key_marker", "channel_tag", "channel_note", "scenario_tag", "scenarios", "detail_marker")
 
     step: str
     label: str
@@ -69,6 +69,7 @@ class Column(_WithComparison):
     # A step of only some scenarios: their tag, under its label, and their IDs.
     scenario_tag: Marker | None = None
     scenarios: tuple[str, ...] = ()
+    detail_marker: Marker | None = None  # the tag of the blueprint that details the step, under its label
 
 
 @record

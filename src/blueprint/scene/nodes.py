@@ -91,9 +91,9 @@ class Marker(_WithComparison):
     by shape, not colour alone."""
 
     _comparison_fields = ("change",)
-    _optional_fields = ("step",)
+    _optional_fields = ("step", "link")
 
-    kind: Literal["fail", "wait", "control", "key", "channel", "scenario"]
+    kind: Literal["fail", "wait", "control", "key", "channel", "scenario", "detail"]
     number: int
     action: str | None = None  # None for the legend's sample markers
     x: float
@@ -105,6 +105,7 @@ class Marker(_WithComparison):
     over_limit: bool = False
     change: Literal["introduced"] | None = None  # a fail point the compared-with blueprint did not have
     step: str | None = None  # the key step a K badge marks (its action is None)
+    link: str | None = None  # a detail tag's blueprint, as its `detail` names it (a relative .bp path)
 
 
 @record

@@ -15,6 +15,7 @@ Values are text, except `lanes` and `lines` (a name per lane and line),
 from __future__ import annotations
 
 from blueprint.vocabulary import Language
+from blueprint.words.details import DETAIL_CHANGE_FIELDS, DETAIL_WORDS
 from blueprint.words.english import ENGLISH
 from blueprint.words.overview import OVERVIEW_WORDS
 from blueprint.words.practice import PRACTICE_CHANGE_FIELDS, PRACTICE_WORDS
@@ -26,9 +27,10 @@ from blueprint.words.traditional import TRADITIONAL
 
 def _with_practitioner_words(language: Language, words: dict[str, object]) -> dict[str, object]:
     fields = {**words["change_fields"], **PRACTITIONER_CHANGE_FIELDS[language],  # type: ignore[dict-item]
-              **PRACTICE_CHANGE_FIELDS[language], **SCENARIO_CHANGE_FIELDS[language]}
+              **PRACTICE_CHANGE_FIELDS[language], **SCENARIO_CHANGE_FIELDS[language],
+              **DETAIL_CHANGE_FIELDS[language]}
     return {**words, **PRACTITIONER_WORDS[language], **PRACTICE_WORDS[language], **OVERVIEW_WORDS[language],
-            **SCENARIO_WORDS[language],
+            **SCENARIO_WORDS[language], **DETAIL_WORDS[language],
             "change_fields": fields}
 
 

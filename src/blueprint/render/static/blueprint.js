@@ -288,8 +288,11 @@
 
   viewport.addEventListener("click", function (event) {
     // A card's own link opens from the details panel; a click on the card traces it.
-    if (event.target.closest && event.target.closest("a")) event.preventDefault();
+    // A detail tag's link opens the detail's page, unless the press was a drag.
+    var link = event.target.closest ? event.target.closest("a") : null;
+    if (link && !(link.classList.contains("detail-link") && !swallowClick)) event.preventDefault();
     if (swallowClick) { swallowClick = false; return; }
+    if (link && link.classList.contains("detail-link")) return;
     var node = cardOf(event.target);
     if (node) toggle(node); else clearSelection();
   });
@@ -351,7 +354,8 @@
   Array.prototype.forEach.call(svg.querySelectorAll(DUPLICATES), function (node) {
     node.setAttribute("aria-hidden", "true");
   });
-  Array.prototype.forEach.call(svg.querySelectorAll("a"), function (anchor) {
+  // A card's links are the details panel's; a detail tag's link is the drawing's own.
+  Array.prototype.forEach.call(svg.querySelectorAll("a:not(.detail-link)"), function (anchor) {
     anchor.setAttribute("tabindex", "-1");
   });
   cardNodes.forEach(function (node) {
