@@ -122,7 +122,7 @@ def test_a_detail_with_errors_is_reported_in_its_file_and_at_the_reference(proje
     write(project, {"risk.bp": RISK.replace("backstage rules", "backstge rules")})
     found = findings(project, "open.bp")
     assert [f[:4] for f in found] == [("open.bp", 8, 12, "BP244"), ("risk.bp", 4, 3, "BP104")]
-    assert found[0][4] == "the detail 'risk.bp' has 1 error(s) of its own, reported in that file"
+    assert found[0][4] == "the detail 'risk.bp' has an error of its own, reported in that file"
 
 
 def test_with_a_root_a_file_it_does_not_reach_is_an_orphan(project):

@@ -95,7 +95,10 @@ DETAIL_WITH_ERRORS = declare(
     bad="(identity-check.bp, which open-account.bp names as a detail, has an unknown lane)",
     good="(identity-check.bp checks clean)",
     says={
-        "errors": Say(en="the detail '{path}' has {count} error(s) of its own, reported in that file",
+        "error": Say(en="the detail '{path}' has an error of its own, reported in that file",
+                     zh="细化蓝图“{path}”自身有 1 个错误，已在该文件中报告",
+                     zh_hant="細化藍圖「{path}」自身有 1 個錯誤，已在該檔案中報告"),
+        "errors": Say(en="the detail '{path}' has {count} errors of its own, reported in that file",
                       zh="细化蓝图“{path}”自身有 {count} 个错误，已在该文件中报告",
                       zh_hant="細化藍圖「{path}」自身有 {count} 個錯誤，已在該檔案中報告"),
     },

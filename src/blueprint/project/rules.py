@@ -75,7 +75,7 @@ def details(project: Project) -> Iterator[Diagnostic]:
             errors = project.named(target).errors
             if errors:
                 yield DETAIL_WITH_ERRORS.at(project.named(parent).name, reference.span, DETAIL_WITH_ERRORS.text(
-                    "errors", path=reference.path, count=errors))
+                    "error" if errors == 1 else "errors", path=reference.path, count=errors))
 
 
 def reachable(project: Project, root: str) -> list[str]:
