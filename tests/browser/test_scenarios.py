@@ -20,6 +20,9 @@ SHOWN = ("(() => Array.from(document.querySelectorAll('.bp-viewport [data-action
 FLOWS_SHOWN = ("(() => Array.from(document.querySelectorAll('.bp-viewport .flow'))"
                ".filter(n => getComputedStyle(n).display !== 'none').length)()")
 
+COVERED = ("(() => Array.from(document.querySelectorAll('.bp-viewport .bp-step-cover'))"
+           ".filter(n => getComputedStyle(n).display !== 'none').map(n => n.getAttribute('data-scenarios')))()")
+
 
 def choose(page: Page, scenario: str) -> None:
     page.evaluate("(() => { const s = document.querySelector('select.bp-scenario'); s.value = '" + scenario + "';"
@@ -40,8 +43,12 @@ def test_the_scenario_picker_shows_one_scenario_and_all_again(page: Page, pages_
                 ".filter(n => getComputedStyle(n).display !== 'none').length")
     assert page.evaluate(evidence) == 4  # the step of the missing papers is not in it
     assert page.evaluate(FLOWS_SHOWN) < len(scene.arrows)
+    assert page.evaluate(COVERED) == ["missing"]  # the heading of the step of the missing papers is covered
     assert violations(page) == [], readable(violations(page))
+    choose(page, "missing")
+    assert page.evaluate(COVERED) == []
     choose(page, "")
+    assert page.evaluate(COVERED) == []
     assert page.evaluate(SHOWN) == every
     assert page.evaluate(FLOWS_SHOWN) == len(scene.arrows)
     assert page.errors == []

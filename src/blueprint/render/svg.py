@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
-from blueprint.scene import Arrow, Card, Marker, Rule, Scene
+from blueprint.scene import Arrow, Card, Marker, Rect, Rule, Scene
 from blueprint.render import templating
 from blueprint.render.embedded_fonts import (
     CJK_FAMILY,
@@ -103,7 +103,22 @@ def render_svg(scene: Scene, theme: str = "default", fonts: str = "embed", for_p
         arrows=[_ArrowView(arrow, theme) for arrow in scene.arrows],
         rules=[_RuleView(rule, theme) for rule in scene.rules],
         heads=[(kind, end, _head_id(theme, kind, end)) for kind in ARROW_KINDS for end in ("start", "end")],
+        step_covers=_step_covers(scene) if for_page else [],
     )
+
+
+def _step_covers(scene: Scene) -> list[tuple[Rect, str]]:
+    """For the page's scenario picker: a patch of background over the head of
+    each step of only some scenarios, shown when the chosen one is not among
+    them, so that an empty column does not keep its heading."""
+    heads = {rect.x: rect for rect in scene.rects if rect.role == "step-head"}
+    covers = []
+    for column in scene.columns:
+        head = heads.get(column.x)
+        if column.scenarios and head is not None:
+            covers.append((Rect(role="step-cover", x=head.x - 2, y=head.y - 2, width=head.width + 4,
+                                height=head.height + 4), " ".join(column.scenarios)))
+    return covers
 
 
 # --- names -------------------------------------------------------------------

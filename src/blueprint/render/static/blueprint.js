@@ -338,6 +338,11 @@
       var hide = out[node.getAttribute("data-recovery-action")] || out[node.getAttribute("data-fail-action")];
       node.classList.toggle("bp-scenario-out", !!hide);
     });
+    // A step the chosen scenario does not have loses its heading too (a patch of background over it).
+    svg.querySelectorAll(".bp-step-cover").forEach(function (node) {
+      var away = chosen !== "" && node.getAttribute("data-scenarios").split(" ").indexOf(chosen) < 0;
+      node.classList.toggle("bp-step-out", away);
+    });
   });
 
   // ---- the details panel -----------------------------------------------------
