@@ -44,6 +44,8 @@ def test_the_scenario_picker_shows_one_scenario_and_all_again(page: Page, pages_
     assert page.evaluate(evidence) == 4  # the step of the missing papers is not in it
     assert page.evaluate(FLOWS_SHOWN) < len(scene.arrows)
     assert page.evaluate(COVERED) == ["missing"]  # the heading of the step of the missing papers is covered
+    # The scenario picker is not the role picker: nothing is dimmed as if a role "online" were highlighted.
+    assert "bp-role-highlight" not in page.evaluate("document.querySelector('.bp-viewport svg').getAttribute('class')")
     assert violations(page) == [], readable(violations(page))
     choose(page, "missing")
     assert page.evaluate(COVERED) == []

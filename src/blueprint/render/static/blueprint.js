@@ -302,7 +302,7 @@
   });
 
   // ---- highlighting one role's actions -----------------------------------------
-  var rolePicker = section.querySelector("select.bp-role");
+  var rolePicker = section.querySelector("select.bp-role:not(.bp-scenario)");
   if (rolePicker) rolePicker.addEventListener("change", function () {
     var role = rolePicker.value;
     clearSelection();
