@@ -1,0 +1,174 @@
+"""One scenario in documentation: a Markdown (MkDocs) fence, an image
+reference and a Sphinx directive with `scenario` draw that scenario alone
+(its overview, with `view` overview too); a scenario the blueprint does not
+declare, or a value that cannot be a scenario ID, is an error in place."""
+
+from __future__ import annotations
+
+import html
+import logging
+from pathlib import Path
+
+import markdown
+import pytest
+
+from blueprint.integrations.drawings import DrawingCache, drawing_key
+from blueprint.integrations.drawn import BadDrawnOption, Drawn
+from blueprint.api import check_text
+from tests.integrations.test_markdown import SUPERFENCES, convert, error_boxes, fence
+from tests.integrations.test_sphinx import page, sphinx_build, write_project
+
+ACCOUNT = """\
+blueprint "Account"
+scenario online "Online application"
+scenario branch "At a branch"
+
+phase "Apply"
+step apply "Apply"
+  key "First contact"
+  customer upload "Uploads papers"
+    only online
+  customer visit "Visits a counter"
+    only branch
+  onstage check "Checks papers"
+  upload -> check
+  visit -> check
+"""
+
+CHINESE = ACCOUNT.replace("online", "线上").replace("branch", "网点")
+
+
+def warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [record.getMessage() for record in caplog.records if record.levelno == logging.WARNING]
+
+
+@pytest.mark.parametrize("info", ['blueprint scenario="online"', "blueprint scenario=online",
+                                  "{ .blueprint scenario=online theme=dark }"])
+def test_a_fence_draws_one_scenario_alone(info):
+    page_html = convert(fence(ACCOUNT, info))
+    assert page_html.count("<svg") == 1
+    assert "Uploads papers" in page_html and "Visits a counter" not in page_html
+    assert "Account — Online application" in page_html  # the scenario's drawing is titled with its label
+
+
+def test_without_a_scenario_a_fence_draws_every_one():
+    page_html = convert(fence(ACCOUNT))
+    assert "Uploads papers" in page_html and "Visits a counter" in page_html
+
+
+def test_a_fence_draws_the_overview_of_one_scenario():
+    page_html = convert(fence(ACCOUNT, 'blueprint view="overview" scenario="branch"'))
+    assert "overview-column" in page_html and "Account — At a branch" in page_html
+    assert "Online application" not in page_html
+
+
+def test_superfences_pass_the_scenario_on():
+    drawn = markdown.markdown(fence(ACCOUNT, 'blueprint scenario="branch"'), extensions=["pymdownx.superfences"],
+                              extension_configs=SUPERFENCES)
+    assert "Visits a counter" in drawn and "Uploads papers" not in drawn
+
+
+def test_a_scenario_with_a_chinese_id():
+    page_html = convert(fence(CHINESE, "blueprint scenario=网点"))
+    assert "Visits a counter" in page_html and "Uploads papers" not in page_html
+
+
+def test_an_undeclared_scenario_is_an_error_box_and_a_warning_at_the_fence(caplog):
+    page_html = convert("Text.\n\n" + fence(ACCOUNT, 'blueprint scenario="walk-in"'), page_name="guide.md")
+    assert "<svg" not in page_html
+    [box] = error_boxes(page_html)
+    message = "no scenario 'walk-in' in guide.md; it declares: online, branch"
+    assert html.escape(message, quote=True) in box
+    assert warnings(caplog) == [f"guide.md:3: {message}"]
+
+
+def test_a_scenario_of_a_blueprint_that_declares_none(caplog):
+    plain = 'blueprint "Plain"\nstep a "A"\n  customer x "Does"\n'
+    page_html = convert(fence(plain, "blueprint scenario=online"), page_name="guide.md")
+    assert "<svg" not in page_html
+    assert warnings(caplog) == ["guide.md:1: no scenario 'online' in guide.md; it declares none"]
+
+
+@pytest.mark.parametrize(("info", "message"), [
+    ('blueprint scenario="two words"', "'two words' is not a scenario ID"),
+    ("blueprint scenario=../online", "'../online' is not a scenario ID"),
+    ("blueprint scenario=", "the scenario option names no scenario"),
+    ("blueprint scenario", "the scenario option names no scenario"),
+])
+def test_a_value_that_cannot_be_a_scenario_id_is_an_error_box(caplog, info, message):
+    page_html = convert("Text.\n\n" + fence(ACCOUNT, info), page_name="guide.md")
+    assert "<svg" not in page_html
+    [box] = error_boxes(page_html)
+    assert html.escape(message, quote=True) in box
+    [warning] = warnings(caplog)
+    assert warning.startswith(f"guide.md:3: {message}") and "a letter, then letters, digits, _ or single -" in warning
+
+
+def test_an_image_reference_draws_one_scenario(tmp_path: Path, caplog):
+    (tmp_path / "account.bp").write_text(ACCOUNT, encoding="utf-8")
+    text = ("![A](account.bp){ scenario=online }\n\n![A](account.bp){ scenario=branch view=overview }\n\n"
+            "![A](account.bp){ scenario=walk-in }\n\n![A](account.bp){ scenario='a b' }\n")
+    page_html = convert(text, extensions=["attr_list", "blueprint"], base_dir=str(tmp_path), page_name="guide.md")
+    first, second = page_html.split("<svg")[1:3]
+    assert "Uploads papers" in first and "Visits a counter" not in first
+    assert "overview-column" in second and "Account — At a branch" in second
+    undeclared, malformed = error_boxes(page_html)
+    assert "no scenario &#x27;walk-in&#x27; in account.bp; it declares: online, branch" in undeclared
+    assert "&#x27;a b&#x27; is not a scenario ID" in malformed
+    assert [line.split(": ")[0] for line in warnings(caplog)] == ["guide.md:5", "guide.md:7"]
+
+
+def test_the_cache_keeps_the_scenarios_apart():
+    keys = {drawing_key(ACCOUNT, "default", "embed", drawn) for drawn in (
+        Drawn(), Drawn(scenario="online"), Drawn(scenario="branch"), Drawn("overview"),
+        Drawn("overview", "online"))}
+    assert len(keys) == 5
+    cache = DrawingCache()
+    result = check_text(ACCOUNT)
+    online = cache.svg(result, ACCOUNT, "default", drawn=Drawn(scenario="online"))
+    branch = cache.svg(result, ACCOUNT, "default", drawn=Drawn(scenario="branch"))
+    assert "Uploads papers" in online and "Uploads papers" not in branch and cache.drawn == 2
+
+
+@pytest.mark.parametrize(("view", "scenario"), [("summary", None), ("full", "a b"), ("full", "")])
+def test_a_drawn_value_refuses_what_names_no_drawing(view, scenario):
+    with pytest.raises(BadDrawnOption):
+        Drawn(view, scenario)
+
+
+# --- real Sphinx builds -------------------------------------------------------------
+
+
+def _indented(text: str) -> str:
+    return "\n".join("   " + line if line else "" for line in text.splitlines())
+
+
+@pytest.mark.slow
+def test_a_sphinx_directive_draws_one_scenario(tmp_path: Path):
+    index = (f"Accounts\n========\n\n.. blueprint:: diagrams/account.bp\n   :scenario: online\n\n"
+             f".. blueprint::\n   :scenario: branch\n   :view: overview\n\n{_indented(ACCOUNT)}\n")
+    source = write_project(tmp_path, {"index.rst": index}, {"diagrams/account.bp": ACCOUNT})
+    done = sphinx_build(source, "-W", "-q")
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    first, second = page(source, "index").split("<svg")[1:3]
+    assert "Uploads papers" in first and "Visits a counter" not in first
+    assert "overview-column" in second and "Account — At a branch" in second and "Online application" not in second
+
+
+@pytest.mark.slow
+def test_a_sphinx_directive_refuses_an_undeclared_scenario_and_a_malformed_one(tmp_path: Path):
+    index = ("Accounts\n========\n\n.. blueprint:: diagrams/account.bp\n   :scenario: walk-in\n\n"
+             ".. blueprint:: diagrams/account.bp\n   :scenario: two words\n")
+    source = write_project(tmp_path, {"index.rst": index}, {"diagrams/account.bp": ACCOUNT})
+    done = sphinx_build(source, "-q")
+    lines = done.stderr.splitlines()
+    undeclared = "index.rst:4: WARNING: blueprint: no scenario 'walk-in' in diagrams/account.bp; " \
+                 "it declares: online, branch [blueprint.directive]"
+    assert any(line.endswith(undeclared) for line in lines), done.stderr
+    # As an unknown view is: docutils refuses the option's value, at the directive's line.
+    assert 'index.rst:7: ERROR: Error in "blueprint" directive:' in done.stderr
+    assert "'two words' is not a scenario ID (a letter, then letters, digits, _ or single -)" in done.stderr
+    built = page(source, "index")
+    assert "<svg" not in built
+    # The box's paragraph goes through Sphinx's smart quotes.
+    assert "No scenario ‘walk-in’ in diagrams/account.bp; it declares: online, branch." in built
