@@ -172,3 +172,46 @@ def test_a_sphinx_directive_refuses_an_undeclared_scenario_and_a_malformed_one(t
     assert "<svg" not in built
     # The box's paragraph goes through Sphinx's smart quotes.
     assert "No scenario ‘walk-in’ in diagrams/account.bp; it declares: online, branch." in built
+
+
+# --- a real MkDocs build ------------------------------------------------------------
+
+SITE = """\
+site_name: Accounts
+plugins:
+  - blueprint:
+      theme: default
+      cache: false
+markdown_extensions:
+  - admonition
+  - attr_list
+  - pymdownx.superfences
+"""
+
+
+@pytest.mark.slow
+def test_an_mkdocs_site_draws_one_scenario_and_reports_an_undeclared_one(tmp_path: Path):
+    from tests.integrations.test_mkdocs import build, log_of, page_html
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(SITE, encoding="utf-8")
+    (tmp_path / "docs" / "account.bp").write_text(ACCOUNT, encoding="utf-8")
+    nested = ACCOUNT.replace("\n", "\n    ")
+    (tmp_path / "docs" / "index.md").write_text(
+        f"# Accounts\n\n![Account](account.bp){{ scenario=online }}\n\n"
+        f'!!! note\n    ```blueprint scenario="branch"\n    {nested}```\n', encoding="utf-8")
+    done = build(tmp_path, "--strict")
+    assert done.returncode == 0, log_of(done)
+    reference, fenced = page_html(tmp_path).split("<svg")[1:3]
+    assert "Uploads papers" in reference and "Visits a counter" not in reference
+    assert "Visits a counter" in fenced and "Uploads papers" not in fenced
+
+    (tmp_path / "docs" / "walk-in.md").write_text("# Walk-in\n\n![Account](account.bp){ scenario=walk-in }\n",
+                                                  encoding="utf-8")
+    strict = build(tmp_path, "--strict")
+    assert strict.returncode != 0
+    message = "no scenario 'walk-in' in docs/account.bp; it declares: online, branch"
+    assert f"WARNING -  blueprint: docs/walk-in.md:3: {message}" in log_of(strict)
+    assert build(tmp_path).returncode == 0
+    built = page_html(tmp_path, "walk-in/index.html")
+    assert "<svg" not in built and html.escape(message, quote=True) in built
