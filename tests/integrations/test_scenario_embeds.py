@@ -16,7 +16,9 @@ from blueprint.integrations.drawings import DrawingCache, drawing_key
 from blueprint.integrations.drawn import BadDrawnOption, Drawn
 from blueprint.api import check_text
 from tests.integrations.test_markdown import SUPERFENCES, convert, error_boxes, fence
+from tests.conftest import ROOT
 from tests.integrations.test_sphinx import page, sphinx_build, write_project
+from tests.test_docs import fenced_blocks
 
 ACCOUNT = """\
 blueprint "Account"
@@ -215,3 +217,53 @@ def test_an_mkdocs_site_draws_one_scenario_and_reports_an_undeclared_one(tmp_pat
     assert build(tmp_path).returncode == 0
     built = page_html(tmp_path, "walk-in/index.html")
     assert "<svg" not in built and html.escape(message, quote=True) in built
+
+
+# --- the documentation's examples, built -----------------------------------------------
+
+
+def _documented(page_name: str, info: str, holding: str) -> str:
+    return next(block.text for block in fenced_blocks(ROOT / "docs" / page_name)
+                if block.info == info and holding in block.text)
+
+
+@pytest.mark.slow
+def test_the_documented_sphinx_example_draws_each_scenario_and_reports_an_undeclared_one(tmp_path: Path):
+    account = _documented("sphinx.md", "bp", 'scenario walk-in "Walk-in at a branch"')
+    directives = _documented("sphinx.md", "rst", ":scenario: walk-in")
+    source = write_project(tmp_path, {"index.rst": "Accounts\n========\n\n" + directives}, {"account.bp": account})
+    done = sphinx_build(source, "-W", "-q")
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    walk_in, online = page(source, "index").split("<svg")[1:3]
+    assert "Hands over the documents" in walk_in and "Uploads the documents" not in walk_in
+    assert "overview-column" in online and "Current account — Online application" in online
+
+    (source / "index.rst").write_text("Accounts\n========\n\n.. blueprint:: account.bp\n   :scenario: branch\n",
+                                      encoding="utf-8")
+    done = sphinx_build(source, "-q")
+    warning = _documented("sphinx.md", "text", "no scenario 'branch'").strip()
+    assert warning.replace("…/", f"{source}/") in done.stderr.splitlines(), done.stderr
+
+
+@pytest.mark.slow
+def test_the_documented_mkdocs_example_draws_each_scenario_and_reports_an_undeclared_one(tmp_path: Path):
+    from tests.integrations.test_mkdocs import build, log_of, page_html
+
+    config = _documented("mkdocs.md", "yaml", "  - blueprint\n")
+    (tmp_path / "docs" / "flows").mkdir(parents=True)
+    (tmp_path / "mkdocs.yml").write_text(config + "markdown_extensions:\n  - attr_list\n", encoding="utf-8")
+    account = _documented("mkdocs.md", "bp", 'scenario walk-in "Walk-in at a branch"')
+    (tmp_path / "docs" / "flows" / "account.bp").write_text(account, encoding="utf-8")
+    references = _documented("mkdocs.md", "markdown", "{ scenario=walk-in }")
+    (tmp_path / "docs" / "index.md").write_text("# Accounts\n\n" + references, encoding="utf-8")
+    done = build(tmp_path, "--strict")
+    assert done.returncode == 0, log_of(done)
+    walk_in, online = page_html(tmp_path).split("<figure")[1:3]  # each with its light and dark drawing
+    assert "Hands over the documents" in walk_in and "Uploads the documents" not in walk_in
+    assert "overview-column" in online and "Current account — Online application" in online
+
+    (tmp_path / "docs" / "accounts.md").write_text("# Branch\n\n![Branch](flows/account.bp){ scenario=branch }\n",
+                                                   encoding="utf-8")
+    strict = build(tmp_path, "--strict")
+    assert strict.returncode != 0
+    assert _documented("mkdocs.md", "text", "no scenario 'branch'").strip() in log_of(strict)
