@@ -14,6 +14,7 @@ import pytest
 
 from blueprint.integrations.drawings import DrawingCache, drawing_key
 from blueprint.integrations.drawn import BadDrawnOption, Drawn
+from blueprint.integrations.embed import Embedder
 from blueprint.api import check_text
 from tests.integrations.test_markdown import SUPERFENCES, convert, error_boxes, fence
 from tests.conftest import ROOT
@@ -267,3 +268,13 @@ def test_the_documented_mkdocs_example_draws_each_scenario_and_reports_an_undecl
     strict = build(tmp_path, "--strict")
     assert strict.returncode != 0
     assert _documented("mkdocs.md", "text", "no scenario 'branch'").strip() in log_of(strict)
+
+
+def test_a_file_shown_as_an_error_box_is_not_where_detail_tags_lead(tmp_path: Path):
+    (tmp_path / "account.bp").write_text(ACCOUNT, encoding="utf-8")
+    embedder = Embedder(report=lambda problem: None)
+    path = tmp_path / "account.bp"
+    embedder.file(path, "account.bp", "blueprint-1", "guide.md:3", drawn=Drawn(scenario="walk-in"))
+    assert embedder.drawn == []
+    embedder.file(path, "account.bp", "blueprint-2", "guide.md:5", drawn=Drawn(scenario="online"))
+    assert embedder.drawn == [path]

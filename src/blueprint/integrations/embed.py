@@ -83,7 +83,7 @@ class Embedder:
             # Blank lines in front put every diagnostic at its line in the page,
             # snippet included; they change nothing else about the blueprint.
             result = check_text("\n" * (first_line - 1) + text, name=name)
-        return self._figure(result, text, prefix, theme, caption=None, context=None, folder=None, drawn=drawn,
+        return self._figure(result, text, prefix, theme, caption=None, context=None, path=None, drawn=drawn,
                             at=fence_at or name)
 
     def file(self, path: Path, name: str, prefix: str, referenced_at: str, theme: str | None = None,
@@ -98,9 +98,7 @@ class Embedder:
             return self.problem(referenced_at, f"cannot read {name}: {reason}")
         result = check_bytes(name, data)
         text = result.source.text if result.source is not None else ""
-        if result.ok:
-            self.drawn.append(path)
-        return self._figure(result, text, prefix, theme, caption, context=referenced_at, folder=path.parent,
+        return self._figure(result, text, prefix, theme, caption, context=referenced_at, path=path,
                             drawn=drawn, at=referenced_at)
 
     def problem(self, where: str, message: str) -> str:
@@ -112,11 +110,11 @@ class Embedder:
     # -- the work ---------------------------------------------------------------
 
     def _figure(self, result: CheckResult, text: str, prefix: str, theme: str | None, caption: str | None,
-                context: str | None, folder: Path | None, drawn: Drawn, at: str) -> str:
+                context: str | None, path: Path | None, drawn: Drawn, at: str) -> str:
         """`context`: where a blueprint file is drawn, for its diagnostics
-        (None: in the page); `folder`: that of the blueprint's file, which
-        its details' paths start from (None: no file); `at`: where other
-        problems are reported."""
+        (None: in the page); `path`: the blueprint's file, whose folder its
+        details' paths start from (None: no file), noted as drawn once it is;
+        `at`: where other problems are reported."""
         theme = theme or self.theme
         if theme not in THEMES:
             return self.problem(at, unknown_theme(theme))
@@ -125,16 +123,20 @@ class Embedder:
         if not result.ok:
             return error_box_html(report_text.box_summary(result.name, result.errors),
                                   report_text.box_details(result.diagnostics, result.source))
+        folder = path.parent if path is not None else None
         try:
             drawings = [Drawing(each, mark_details(self.cache.svg(result, text, each, self.fonts, drawn,
                                                                   folder is not None), folder))
                         for each in themes_drawn(theme)]
-            return figure_html(drawings, prefix, caption)
+            figure = figure_html(drawings, prefix, caption)
         except UnknownScenario as error:  # the page asks for a scenario the blueprint does not declare
             return self.problem(at, undeclared_scenario(error, result.name))
         except Exception as error:  # a bug in drawing: shown and reported, never a traceback in the page
             log.debug("blueprint: drawing %s failed", result.name, exc_info=True)
             return self.problem(at, f"could not draw {result.name}: internal error ({type(error).__name__}: {error})")
+        if path is not None:  # where a site's detail tags lead: a page that shows the drawing, not an error box
+            self.drawn.append(path)
+        return figure
 
 
 def unknown_theme(theme: str) -> str:
