@@ -9,6 +9,7 @@ integrations and the lexer read their choices from here too.
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 from typing import Literal
 
@@ -157,6 +158,11 @@ FONT_OPTIONS: tuple[str, ...] = ("embed", "none")
 # their key steps and their fail and wait figures.
 VIEWS: tuple[str, ...] = ("full", "overview")
 DEFAULT_VIEW = "full"
+
+# What names a scenario from outside a file (`render --scenario`, a page's
+# `scenario` option): the grammar's NAME, which is also safe in a file name.
+SCENARIO_ID = re.compile(r"[^\W\d]\w*(?:-\w+)*")
+SCENARIO_ID_SHAPE = "a letter, then letters, digits, _ or single -"
 
 
 def names(enum: type[Enum]) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from blueprint.integrations import drawings as drawings_module
+from blueprint.integrations import drawn as drawn_module
 from blueprint.integrations.drawings import DrawingCache, clear_memory, drawing_key
 from blueprint.integrations.embed import THEMES
 from blueprint.integrations.figure import EmbeddingError, inline_svg, scoped_css
@@ -106,7 +106,7 @@ def test_a_bad_fence_option_is_an_error_box_and_a_warning(info, message, caplog)
 def _option_tail(message: str) -> str:
     if message.startswith("unknown theme"):
         return "; expected one of: auto, default, dark, print"
-    return "; expected theme, view"
+    return "; expected theme, view, scenario"
 
 
 def test_an_invalid_fence_is_an_error_box_with_the_page_line(caplog):
@@ -359,7 +359,7 @@ def test_a_failure_while_drawing_is_an_error_box_not_a_traceback(monkeypatch, ca
         raise RuntimeError("renderer <bug>")
 
     clear_memory()
-    monkeypatch.setattr(drawings_module, "render_result", broken)
+    monkeypatch.setattr(drawn_module, "render_result", broken)
     page = convert(fence(TINY), page_name="guide.md")
     [box] = error_boxes(page)
     assert "could not draw guide.md: internal error (RuntimeError: renderer &lt;bug&gt;)" in box

@@ -4,6 +4,7 @@ full blueprint; a view they do not know is an error in place."""
 
 from __future__ import annotations
 
+import hashlib
 import html
 import logging
 from pathlib import Path
@@ -11,7 +12,8 @@ from pathlib import Path
 import markdown
 import pytest
 
-from blueprint.integrations.drawings import drawing_key
+from blueprint.integrations.drawings import drawing_code_fingerprint, drawing_key
+from blueprint.integrations.drawn import Drawn
 from tests.integrations.test_markdown import SUPERFENCES, convert, error_boxes, fence
 from tests.integrations.test_sphinx import page, sphinx_build, write_project
 
@@ -45,8 +47,13 @@ def test_an_unknown_view_is_an_error_box_and_a_warning(caplog):
 
 
 def test_the_cache_keeps_the_views_apart_and_the_full_view_keeps_its_old_key():
-    assert drawing_key(PHASED, "default", "embed", "overview") != drawing_key(PHASED, "default", "embed")
-    assert drawing_key(PHASED, "default", "embed", "full") == drawing_key(PHASED, "default", "embed")
+    overview, full = drawing_key(PHASED, "default", "embed", Drawn("overview")), drawing_key(PHASED, "default")
+    assert overview != full
+    assert drawing_key(PHASED, "default", "embed", Drawn("full")) == full
+    # The key as it was before views were chosen: the code's fingerprint, the theme, the fonts and the text.
+    before = hashlib.sha256(b"".join(part.encode() + b"\0" for part in
+                                     (drawing_code_fingerprint(), "default", "embed", PHASED))).hexdigest()
+    assert full == before
 
 
 @pytest.mark.slow  # a real Sphinx build

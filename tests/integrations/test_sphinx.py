@@ -334,7 +334,7 @@ def test_documented_warning_is_what_a_build_prints(tmp_path: Path):
     (source / "index.rst").write_text(files["index.rst"] + "\n.. toctree::\n\n   broken\n", encoding="utf-8")
     done = sphinx_build(source, "-W", "--keep-going", "-q")
     assert done.returncode != 0
-    (warning,) = [line for block in shown for line in block.splitlines() if "WARNING" in line]
+    (warning,) = [line for block in shown for line in block.splitlines() if "WARNING" in line and "broken.bp" in line]
     assert warning.replace("…/", f"{source}/") in done.stderr.splitlines(), done.stderr
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -12,7 +11,7 @@ import click
 from blueprint.cli.shared import EXIT_CLEAN, check_inputs, describe_os_error, fail_usage, write_stdout
 from blueprint.cli.config import ConfigError, find_pyproject, load_settings
 from blueprint.render import FONT_OPTIONS, FORMATS, THEMES
-from blueprint.vocabulary import DEFAULT_VIEW, VIEWS
+from blueprint.vocabulary import DEFAULT_VIEW, SCENARIO_ID, SCENARIO_ID_SHAPE, VIEWS
 
 if TYPE_CHECKING:
     from blueprint.cli.output import Planned
@@ -20,7 +19,6 @@ if TYPE_CHECKING:
 COMPARE_FORMATS: tuple[str, ...] = ("svg", "html", "png")  # DOT carries no marks
 COMPARE_NAME_SUFFIX = "-changes"  # deposit.bp -> deposit-changes.svg
 VIEW_NAME_SUFFIX = {"full": "", "overview": "-overview"}  # deposit.bp -> deposit-overview.svg
-SCENARIO_ID = re.compile(r"[^\W\d]\w*(?:-\w+)*")  # the grammar's NAME: safe in a file name
 
 
 @click.command(name="render")
@@ -125,7 +123,7 @@ def _name_suffix(view: str, scenario: str | None) -> str:
     from blueprint.cli.output import OutputPlanError
 
     if scenario is not None and not SCENARIO_ID.fullmatch(scenario):
-        raise OutputPlanError(f"'{scenario}' is not a scenario ID (a letter, then letters, digits, _ or single -)")
+        raise OutputPlanError(f"'{scenario}' is not a scenario ID ({SCENARIO_ID_SHAPE})")
     return VIEW_NAME_SUFFIX[view] + (f"-{scenario}" if scenario else "")
 
 

@@ -1,7 +1,8 @@
 """Drawn SVGs kept by content hash, so that a rebuild redraws only what changed.
 
-A drawing depends on nothing but the blueprint's text, the theme and the code
-that draws it, so its key is the SHA-256 of those three. Two levels:
+A drawing depends on nothing but the blueprint's text, the theme, the fonts,
+what is drawn (the view and the scenario) and the code that draws it, so its
+key is the SHA-256 of those. Two levels:
 
 - memory, for the whole process: `mkdocs serve` builds a fresh plugin for
   every rebuild, and the drawings of unchanged blueprints survive that;
@@ -26,7 +27,8 @@ from functools import cache
 from pathlib import Path
 
 import blueprint
-from blueprint.api import CheckResult, render_overview, render_result
+from blueprint.api import CheckResult
+from blueprint.integrations.drawn import Drawn
 
 log = logging.getLogger(__name__)
 
@@ -45,13 +47,14 @@ class DrawingCache:
         self.reused = 0
         self.used: set[str] = set()
 
-    def svg(self, result: CheckResult, text: str, theme: str, fonts: str = "embed", view: str = "full",
+    def svg(self, result: CheckResult, text: str, theme: str, fonts: str = "embed", drawn: Drawn = Drawn(),
             detail_links: bool = False) -> str:
         """The SVG of `result` (checked from `text`, without errors) in `theme`,
         with its fonts embedded or not (`fonts`, as `blueprint render --fonts`),
-        the full drawing or its overview (`view`, as `blueprint render --view`),
-        its detail tags linked to their .bp paths or not (`detail_links`)."""
-        key = drawing_key(text, theme, fonts + ("+detail-links" if detail_links else ""), view)
+        the view and scenario `drawn` asks for, its detail tags linked to their
+        .bp paths or not (`detail_links`). Raises UnknownScenario when the
+        blueprint does not declare the scenario."""
+        key = drawing_key(text, theme, fonts + ("+detail-links" if detail_links else ""), drawn)
         self.used.add(key)
         svg = _memory.get(key)
         if svg is None and self.folder is not None:
@@ -61,10 +64,7 @@ class DrawingCache:
             if self.folder is not None and not (self.folder / f"{key}.svg").is_file():
                 self._write(key, svg)  # kept in memory, but the folder was emptied meanwhile
         else:
-            if view == "overview":
-                svg = render_overview(result, "svg", theme, fonts).decode("utf-8")
-            else:
-                svg = render_result(result, "svg", theme, fonts, detail_links=detail_links).decode("utf-8")
+            svg = drawn.svg(result, theme, fonts, detail_links)
             self.drawn += 1
             self._write(key, svg)
         _memory[key] = svg
@@ -114,10 +114,9 @@ class DrawingCache:
             log.debug("blueprint: cannot write %s.svg to the cache: %s", key, error)
 
 
-def drawing_key(text: str, theme: str, fonts: str = "embed", view: str = "full") -> str:
+def drawing_key(text: str, theme: str, fonts: str = "embed", drawn: Drawn = Drawn()) -> str:
     digest = hashlib.sha256()
-    # The full view adds nothing to the key, so the drawings cached before views existed stay found.
-    for part in (drawing_code_fingerprint(), theme, fonts, *(() if view == "full" else (view,)), text):
+    for part in (drawing_code_fingerprint(), theme, fonts, *drawn.key_parts, text):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()

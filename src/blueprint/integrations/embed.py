@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from blueprint.api import CheckResult, check_bytes, check_text, read_file
+from blueprint.api import CheckResult, UnknownScenario, check_bytes, check_text, read_file
 from blueprint.diagnostics import Diagnostic
-from blueprint.vocabulary import PAGE_THEMES, VIEWS
+from blueprint.vocabulary import PAGE_THEMES
 from blueprint.integrations.detail_links import mark_details
 from blueprint.integrations.drawings import DrawingCache
+from blueprint.integrations.drawn import Drawn, undeclared_scenario
 from blueprint.integrations.figure import Drawing, error_box_html, figure_html, themes_drawn
 from blueprint.report import embedded as report_text
 from blueprint.report.diagnostics import location
@@ -71,20 +72,22 @@ class Embedder:
     # -- the two kinds of blueprint in a page --------------------------------
 
     def fenced(self, text: str, name: str, first_line: int | None, prefix: str, theme: str | None = None,
-               view: str = "full") -> str:
+               drawn: Drawn = Drawn(), fence_at: str | None = None) -> str:
         """The HTML for a fenced blueprint whose first line is `first_line` of
-        the page called `name` (None when it could not be found there), as
-        the full drawing or its overview (`view`)."""
+        the page called `name` (None when it could not be found there), drawn
+        as `drawn` says; a problem that is not a diagnostic (an undeclared
+        scenario) is reported at `fence_at` (page:line), or else at `name`."""
         if first_line is None:
             result = check_text(text, name=name)
         else:
             # Blank lines in front put every diagnostic at its line in the page,
             # snippet included; they change nothing else about the blueprint.
             result = check_text("\n" * (first_line - 1) + text, name=name)
-        return self._figure(result, text, prefix, theme, caption=None, context=None, folder=None, view=view)
+        return self._figure(result, text, prefix, theme, caption=None, context=None, path=None, drawn=drawn,
+                            at=fence_at or name)
 
     def file(self, path: Path, name: str, prefix: str, referenced_at: str, theme: str | None = None,
-             caption: str | None = None, view: str = "full") -> str:
+             caption: str | None = None, drawn: Drawn = Drawn()) -> str:
         """The HTML for the blueprint file at `path`, shown as `name` in messages
         and referenced from `referenced_at` (page:line)."""
         self.files_read.add(path)
@@ -95,10 +98,8 @@ class Embedder:
             return self.problem(referenced_at, f"cannot read {name}: {reason}")
         result = check_bytes(name, data)
         text = result.source.text if result.source is not None else ""
-        if result.ok:
-            self.drawn.append(path)
-        return self._figure(result, text, prefix, theme, caption, context=referenced_at, folder=path.parent,
-                            view=view)
+        return self._figure(result, text, prefix, theme, caption, context=referenced_at, path=path,
+                            drawn=drawn, at=referenced_at)
 
     def problem(self, where: str, message: str) -> str:
         """Report a problem that is not a diagnostic (a missing file, a bad
@@ -109,33 +110,37 @@ class Embedder:
     # -- the work ---------------------------------------------------------------
 
     def _figure(self, result: CheckResult, text: str, prefix: str, theme: str | None, caption: str | None,
-                context: str | None, folder: Path | None, view: str = "full") -> str:
-        """`folder`: that of the blueprint's file, which its details' paths start from (None: no file)."""
+                context: str | None, path: Path | None, drawn: Drawn, at: str) -> str:
+        """`context`: where a blueprint file is drawn, for its diagnostics
+        (None: in the page); `path`: the blueprint's file, whose folder its
+        details' paths start from (None: no file), noted as drawn once it is;
+        `at`: where other problems are reported."""
         theme = theme or self.theme
         if theme not in THEMES:
-            return self.problem(context or result.name, unknown_theme(theme))
+            return self.problem(at, unknown_theme(theme))
         for diagnostic in result.diagnostics:
             self.report(_problem_of(diagnostic, context))
         if not result.ok:
             return error_box_html(report_text.box_summary(result.name, result.errors),
                                   report_text.box_details(result.diagnostics, result.source))
+        folder = path.parent if path is not None else None
         try:
-            drawings = [Drawing(each, mark_details(self.cache.svg(result, text, each, self.fonts, view,
+            drawings = [Drawing(each, mark_details(self.cache.svg(result, text, each, self.fonts, drawn,
                                                                   folder is not None), folder))
                         for each in themes_drawn(theme)]
-            return figure_html(drawings, prefix, caption)
+            figure = figure_html(drawings, prefix, caption)
+        except UnknownScenario as error:  # the page asks for a scenario the blueprint does not declare
+            return self.problem(at, undeclared_scenario(error, result.name))
         except Exception as error:  # a bug in drawing: shown and reported, never a traceback in the page
             log.debug("blueprint: drawing %s failed", result.name, exc_info=True)
-            return self.problem(context or result.name,
-                                f"could not draw {result.name}: internal error ({type(error).__name__}: {error})")
+            return self.problem(at, f"could not draw {result.name}: internal error ({type(error).__name__}: {error})")
+        if path is not None:  # where a site's detail tags lead: a page that shows the drawing, not an error box
+            self.drawn.append(path)
+        return figure
 
 
 def unknown_theme(theme: str) -> str:
     return f"unknown theme {theme!r}; expected one of: {', '.join(THEMES)}"
-
-
-def unknown_view(view: str) -> str:
-    return f"unknown view {view!r}; expected {' or '.join(VIEWS)}"
 
 
 def _problem_of(diagnostic: Diagnostic, context: str | None) -> Problem:

@@ -38,16 +38,16 @@ from blueprint.integrations.embed import (
     log,
     resolve_reference,
     unknown_theme,
-    unknown_view,
 )
+from blueprint.integrations.drawn import BadDrawnOption, Drawn
 from blueprint.integrations.figure import style_element
 from blueprint.integrations.page_lines import FENCE_OPENING, PageLines
-from blueprint.vocabulary import DEFAULT_VIEW, FONT_OPTIONS, VIEWS
+from blueprint.vocabulary import DEFAULT_VIEW, FONT_OPTIONS
 
 FENCE_LANGUAGE = "blueprint"
-FENCE_OPTIONS = ("theme", "view")
+FENCE_OPTIONS = ("theme", "view", "scenario")
 
-_OPTION = re.compile(r"""\s*(?P<key>[A-Za-z][\w-]*)(?:=(?P<value>"[^"]*"|'[^']*'|[^\s"']+))?\s*""")
+_OPTION = re.compile(r"""\s*(?P<key>[A-Za-z][\w-]*)(?:=(?P<value>"[^"]*"|'[^']*'|[^\s"']*))?\s*""")
 
 
 @dataclass(frozen=True)
@@ -138,9 +138,9 @@ class BlueprintExtension(Extension):
         return self._guarded(lambda: self._fence_html(text, options, unknown))
 
     def image_html(self, path: str, reference: str, theme: str | None, caption: str | None,
-                   view: str | None = None) -> str:
+                   view: str | None = None, scenario: str | None = None) -> str:
         """The HTML for one `![](file.bp)` image; never raises."""
-        return self._guarded(lambda: self._image_html(path, reference, theme, caption, view or DEFAULT_VIEW))
+        return self._guarded(lambda: self._image_html(path, reference, theme, caption, view, scenario))
 
     def _guarded(self, make: Callable[[], str]) -> str:
         try:
@@ -164,14 +164,17 @@ class BlueprintExtension(Extension):
                                                    f"expected {', '.join(FENCE_OPTIONS)}")
         elif "theme" in options and options["theme"] not in THEMES:
             html = self.embedder.problem(fence_at, unknown_theme(options["theme"]))
-        elif options.get("view", DEFAULT_VIEW) not in VIEWS:
-            html = self.embedder.problem(fence_at, unknown_view(options["view"]))
         else:
-            html = self.embedder.fenced(text, name, first_line, prefix, options.get("theme"),
-                                        options.get("view", DEFAULT_VIEW))
+            try:
+                drawn = Drawn(options.get("view", DEFAULT_VIEW), options.get("scenario"))
+            except BadDrawnOption as error:
+                html = self.embedder.problem(fence_at, str(error))
+            else:
+                html = self.embedder.fenced(text, name, first_line, prefix, options.get("theme"), drawn, fence_at)
         return self._styled(html)
 
-    def _image_html(self, path: str, reference: str, theme: str | None, caption: str | None, view: str) -> str:
+    def _image_html(self, path: str, reference: str, theme: str | None, caption: str | None, view: str | None,
+                    scenario: str | None) -> str:
         document = self.document
         page = document.page
         line = document.lines.reference_line(reference)
@@ -179,14 +182,15 @@ class BlueprintExtension(Extension):
         prefix = document.next_prefix()
         if theme is not None and theme not in THEMES:
             return self._styled(self.embedder.problem(referenced_at, unknown_theme(theme)))
-        if view not in VIEWS:
-            return self._styled(self.embedder.problem(referenced_at, unknown_view(view)))
         try:
+            drawn = Drawn(view or DEFAULT_VIEW, scenario)
             target = resolve_reference(path, page.folder, page.site_root, page.allowed)
+        except BadDrawnOption as error:
+            return self._styled(self.embedder.problem(referenced_at, str(error)))
         except BadReference as error:
             return self._styled(self.embedder.problem(referenced_at, f"cannot draw {path}: {error}"))
         name = display_name(target, page.display_root)
-        return self._styled(self.embedder.file(target, name, prefix, referenced_at, theme, caption, view))
+        return self._styled(self.embedder.file(target, name, prefix, referenced_at, theme, caption, drawn))
 
     def _styled(self, html: str) -> str:
         document = self.document
@@ -253,7 +257,7 @@ class _ImageTreeprocessor(Treeprocessor):
             if path is None or image not in parents:
                 continue
             html = self.extension.image_html(path, reference, image.get("theme"), image.get("title"),
-                                             image.get("view"))
+                                             image.get("view"), image.get("scenario"))
             _replace(parents[image], image, self.md.htmlStash.store(html))
 
 

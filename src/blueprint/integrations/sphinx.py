@@ -37,14 +37,15 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from blueprint import __version__
-from blueprint.api import CheckResult, check_bytes, check_text, read_file, render_overview, render_result
+from blueprint.api import CheckResult, UnknownScenario, check_bytes, check_text, read_file
 from blueprint.diagnostics import Diagnostic
 from blueprint.integrations.detail_links import mark_details, resolve_details
+from blueprint.integrations.drawn import Drawn, not_a_scenario_id, undeclared_scenario
 from blueprint.integrations.figure import (VARIANT_CLASS, drawing_html, fit_control_html, inline_svg, stylesheet,
                                           text_version_html, themes_drawn)
 from blueprint.integrations.pygments_lexer import BlueprintLexer
 from blueprint.report import embedded as report_text
-from blueprint.vocabulary import PAGE_THEMES, VIEWS
+from blueprint.vocabulary import DEFAULT_VIEW, PAGE_THEMES, SCENARIO_ID, VIEWS
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -85,6 +86,13 @@ def _view(argument: str) -> str:
     return directives.choice(argument, VIEWS)
 
 
+def _scenario(argument: str | None) -> str:
+    scenario = (argument or "").strip()
+    if not SCENARIO_ID.fullmatch(scenario):
+        raise ValueError(not_a_scenario_id(scenario))
+    return scenario
+
+
 def _width(argument: str) -> str:
     return directives.length_or_percentage_or_unitless(argument, "px")
 
@@ -98,6 +106,7 @@ class BlueprintDirective(SphinxDirective):
     option_spec = {
         "theme": _theme,
         "view": _view,
+        "scenario": _scenario,
         "width": _width,
         "caption": directives.unchanged_required,
         "alt": directives.unchanged_required,
@@ -164,22 +173,20 @@ class BlueprintDirective(SphinxDirective):
 
     # --- what the page gets --------------------------------------------------
 
-    def _svg(self, result: CheckResult, theme: str, fonts: str, detail_links: bool) -> str:
-        """The drawing the `view` option asks for; an overview has no detail tags to link."""
-        if self.options.get("view") == "overview":
-            return render_overview(result, "svg", theme, fonts).decode("utf-8")
-        return render_result(result, "svg", theme, fonts, detail_links=detail_links).decode("utf-8")
-
     def _figure(self, result: CheckResult, path: Path | None = None) -> list[nodes.Node]:
         theme = self.options.get("theme", "default")
         themes = themes_drawn(theme)  # `auto`: a light and a dark drawing, the page picks one
         prefix = self._id_prefix()
         fonts = self.env.config.blueprint_fonts
+        # The options' validators have refused a view or an ID that cannot be one.
+        drawn = Drawn(self.options.get("view", DEFAULT_VIEW), self.options.get("scenario"))
         try:
             folder = path.parent if path is not None else None
-            drawings = [(each, inline_svg(mark_details(self._svg(result, each, fonts, path is not None), folder),
+            drawings = [(each, inline_svg(mark_details(drawn.svg(result, each, fonts, path is not None), folder),
                                           prefix if len(themes) == 1 else f"{prefix}-{each}"))
                         for each in themes]
+        except UnknownScenario as error:
+            return self._refuse(undeclared_scenario(error, result.name))
         except ValueError as error:  # RenderError and EmbeddingError are ValueErrors
             return self._refuse(f"cannot draw {result.name}: {error}")
         if path is not None:  # the first page (by name) that draws a file is where its parents' tags lead
