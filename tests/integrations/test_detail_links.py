@@ -53,3 +53,26 @@ def test_sphinx_links_a_detail_to_the_page_that_draws_it(tmp_path):
     assert LINK.findall(index) == [("checks/identity.html", "Open the detail: checks/identity.bp")]
     pages = "".join(path.read_text(encoding="utf-8") for path in (tmp_path / "out").rglob("*.html"))
     assert "blueprint-detail:" not in pages
+
+
+def test_mkdocs_warns_of_a_detail_whose_file_is_missing_and_draws_all_the_same(tmp_path):
+    write(tmp_path / "docs", {"flows/open.bp": OPEN, "flows/risk.bp": RISK,
+                              "index.md": "# Opening\n\n![Open an account](flows/open.bp)\n"})
+    (tmp_path / "mkdocs.yml").write_text("site_name: Details\nplugins:\n  - blueprint\n", encoding="utf-8")
+    loose = run(["mkdocs", "build"], tmp_path)
+    assert loose.returncode == 0, loose.stdout + loose.stderr
+    assert "BP240" in loose.stderr and "checks/identity.bp" in loose.stderr and "index.md:3" in loose.stderr
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "<svg" in index and 'class="mark mark-detail"' in index  # drawn, its tag linking nowhere
+    assert run(["mkdocs", "build", "--strict"], tmp_path).returncode != 0
+
+
+def test_sphinx_warns_of_a_detail_whose_file_is_missing_and_draws_all_the_same(tmp_path):
+    write(tmp_path / "docs", {"flows/open.bp": OPEN, "flows/risk.bp": RISK,
+                              "conf.py": "extensions = ['blueprint.integrations.sphinx']\n",
+                              "index.rst": "Opening\n=======\n\n.. blueprint:: flows/open.bp\n"})
+    loose = run(["sphinx", "-b", "html", "docs", "out"], tmp_path)
+    assert loose.returncode == 0, loose.stdout + loose.stderr
+    assert "BP240" in loose.stderr and "checks/identity.bp" in loose.stderr
+    assert "<svg" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert run(["sphinx", "-b", "html", "-W", "docs", "out2"], tmp_path).returncode != 0

@@ -18,6 +18,9 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote
 
+from blueprint.api import CheckResult, check_detail_paths
+from blueprint.diagnostics import Diagnostic
+
 PLACEHOLDER = "blueprint-detail:"
 # A detail tag's link as the SVG renderer writes it (blueprint.svg.j2).
 _LINK = re.compile(r'<a href="([^"]*)" xlink:href="[^"]*" class="detail-link" aria-label="([^"]*)">(.*?)</a>', re.S)
@@ -56,3 +59,25 @@ def resolve_details(html: str, page_of: Callable[[Path], str | None]) -> str:
         return f'<a href="{safe}" xlink:href="{safe}" class="detail-link" aria-label="{match.group(2)}">{match.group(3)}</a>'
 
     return _LINK.sub(resolved, html)
+
+
+def broken_details(result: CheckResult, path: Path) -> list[Diagnostic]:
+    """What is wrong with the paths of the details the blueprint at `path`
+    names (a missing file, a malformed path), said of the file as `result`
+    names it, without reading the details. A page still shows the drawing,
+    its tag linking nowhere; the build reports these so that a strict one
+    fails, as `blueprint check` would."""
+    blueprint = result.blueprint
+    if not result.ok or blueprint is None or not any(
+            step.detail or any(action.detail for action in step.actions) for step in blueprint.steps):
+        return []
+    before = set(result.diagnostics)
+    # Named from the working folder when it holds the file, so that "looked for" reads as the user wrote it.
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # on another drive than the working folder
+        relative = ".."
+    name = path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
+    checked = check_detail_paths(result.model_copy(update={"name": name}))
+    return [diagnostic.model_copy(update={"file": result.name})
+            for diagnostic in checked.diagnostics if diagnostic not in before]

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 from blueprint.api import CheckResult, UnknownScenario, check_bytes, check_text, read_file
 from blueprint.diagnostics import Diagnostic
 from blueprint.vocabulary import PAGE_THEMES
-from blueprint.integrations.detail_links import mark_details
+from blueprint.integrations.detail_links import broken_details, mark_details
 from blueprint.integrations.drawings import DrawingCache
 from blueprint.integrations.drawn import Drawn, undeclared_scenario
 from blueprint.integrations.figure import Drawing, error_box_html, figure_html, themes_drawn
@@ -97,6 +97,8 @@ class Embedder:
             reason = "no such file" if isinstance(error, FileNotFoundError) else (error.strerror or str(error))
             return self.problem(referenced_at, f"cannot read {name}: {reason}")
         result = check_bytes(name, data)
+        for diagnostic in broken_details(result, path):  # drawn all the same, reported as a warning
+            self.report(Problem(location(diagnostic), report_text.log_line(diagnostic, referenced_at)))
         text = result.source.text if result.source is not None else ""
         return self._figure(result, text, prefix, theme, caption, context=referenced_at, path=path,
                             drawn=drawn, at=referenced_at)

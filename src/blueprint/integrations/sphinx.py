@@ -39,7 +39,7 @@ from sphinx.util.docutils import SphinxDirective
 from blueprint import __version__
 from blueprint.api import CheckResult, UnknownScenario, check_bytes, check_text, read_file
 from blueprint.diagnostics import Diagnostic
-from blueprint.integrations.detail_links import mark_details, resolve_details
+from blueprint.integrations.detail_links import broken_details, mark_details, resolve_details
 from blueprint.integrations.drawn import Drawn, not_a_scenario_id, undeclared_scenario
 from blueprint.integrations.figure import (VARIANT_CLASS, drawing_html, fit_control_html, inline_svg, stylesheet,
                                           text_version_html, themes_drawn)
@@ -123,6 +123,9 @@ class BlueprintDirective(SphinxDirective):
             return self._refuse(checked)
         for diagnostic in checked.result.diagnostics:
             self._log(diagnostic, checked.logged_at(diagnostic))
+        if checked.path is not None:  # a detail's missing file: drawn all the same, with a warning
+            for diagnostic in broken_details(checked.result, checked.path):
+                self._log(diagnostic, checked.logged_at(diagnostic))
         if not checked.result.ok:
             return [self._error_box_for(checked)]
         return self._figure(checked.result, checked.path)
