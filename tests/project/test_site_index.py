@@ -135,3 +135,14 @@ def test_the_index_is_the_same_run_after_run(tmp_path):
     results = [check_file(tmp_path / name, name=name) for name in ("top.bp", "identity.bp")]
     embedded = [render_site(results, ["top.html", "identity.html"], "index.html")[1] for _ in range(2)]
     assert embedded[0] == embedded[1] and b"@font-face" in embedded[0]
+
+
+def test_the_chinese_example_reads_as_the_projects_page_says():
+    folder = Path(__file__).resolve().parents[2] / "examples" / "account-opening-zh"
+    names = sorted(path.name for path in folder.glob("*.bp"))
+    results = [check_file(folder / name, name=name) for name in names]
+    _, page = render_site(results, [name.replace(".bp", ".html") for name in names], "index.html", fonts="none")
+    [tree] = read(page.decode("utf-8"))
+    assert tree["figures"] == [("顾客等候", "1天14分钟至3天36分钟", ""), ("失误点", "5个", "其中严重程度高的2个"),
+                               ("超出承诺时限20分钟的等待点", "2个", "")]
+    assert tree["entries"][0][2] == "5个步骤 · 1个失误点 · 2个等待点，共13分钟至33分钟"
