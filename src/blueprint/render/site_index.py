@@ -99,8 +99,8 @@ def _count(number: int, units: tuple[str, str]) -> str:
     return f"{number} {singular if number == 1 else plural}".strip() if singular else f"{number}{plural}"
 
 
-def own_line(figures: EntryFigures, words: dict[str, object]) -> str:
-    """3 steps · 2 fail points (1 high) · 1 wait point, 1min–3min."""
+def own_line(figures: EntryFigures, words: dict[str, object]) -> tuple[str, str, str]:
+    """3 steps, 2 fail points (1 high), 1 wait point, 1min–3min: shown apart, each kept on one line."""
     fails = _count(figures.fail_points, words["fail_unit"])  # type: ignore[arg-type]
     if figures.high_fail_points:
         fails += str(words["site_high_short"]).format(n=figures.high_fail_points)
@@ -108,7 +108,7 @@ def own_line(figures: EntryFigures, words: dict[str, object]) -> str:
     if figures.wait_points:
         waits = (_count(figures.wait_points, words["wait_unit"])  # type: ignore[arg-type]
                  + f"{words['site_wait_sep']}{wait_range(figures.wait_min, figures.wait_max, words)}")
-    return " · ".join((_count(figures.steps, words["step_unit"]), fails, waits))  # type: ignore[arg-type]
+    return _count(figures.steps, words["step_unit"]), fails, waits  # type: ignore[arg-type]
 
 
 def tree_figures(figures: TreeFigures, words: dict[str, object]) -> tuple[str, list[_Figure]]:
@@ -146,7 +146,7 @@ def _view(groups: list[IndexGroup], words: dict[str, object]) -> list[dict[str, 
     shown = []
     for group in groups:
         entries = [{"title": entry.title, "href": entry.href, "file": entry.file, "level": entry.level,
-                    "line": own_line(entry.figures, words)} for entry in group.entries if safe_page(entry.href)]
+                    "parts": own_line(entry.figures, words)} for entry in group.entries if safe_page(entry.href)]
         if not entries:
             continue
         meta, figures = tree_figures(group.figures, words) if group.figures is not None else ("", [])
@@ -156,11 +156,11 @@ def _view(groups: list[IndexGroup], words: dict[str, object]) -> list[dict[str, 
 
 
 def _texts(title: str, groups: list[dict[str, object]]) -> list[str]:
-    texts = [title]
+    texts = [title, " · "]  # the template's own: between the parts of a blueprint's line
     for group in groups:
         texts += [str(group["title"]), str(group["meta"])]
         texts += [figure.label + figure.value + figure.note for figure in group["figures"]]  # type: ignore[attr-defined]
-        texts += [entry["title"] + entry["file"] + entry["line"] for entry in group["entries"]]  # type: ignore
+        texts += [entry["title"] + entry["file"] + "".join(entry["parts"]) for entry in group["entries"]]  # type: ignore
     return texts
 
 
