@@ -343,12 +343,13 @@ def render_site(results: Sequence[CheckResult], pages: Sequence[str], index: str
     page of `results[i]`) linked to one another, and the index page (at
     `index`): each page links to the index, to the pages of the blueprints
     it details and to its details' pages; the index lists every blueprint,
-    each tree from its root. Links are relative paths between the pages."""
+    each tree from its root with its rolled-up figures, and each blueprint's
+    own figures. Links are relative paths between the pages."""
     from blueprint.layout import layout
     from blueprint.render.html import render_html
-    from blueprint.render.site import site_index
+    from blueprint.render.site_index import site_index
     from blueprint.project.rollup import detail_edges
-    from blueprint.project.site import index_entries, page_navigation
+    from blueprint.project.site import index_groups, page_navigation
 
     blueprints = {result.name: _valid_blueprint(result) for result in results}
     page_of = dict(zip(blueprints, pages))
@@ -358,6 +359,6 @@ def render_site(results: Sequence[CheckResult], pages: Sequence[str], index: str
         for name, blueprint in blueprints.items():
             site = page_navigation(name, blueprints, edges, page_of, index)
             drawn.append(render_html(layout(blueprint), theme, fonts, site).encode("utf-8"))
-    entries = index_entries(blueprints, edges, page_of, index, root)
+    groups = index_groups(blueprints, page_of, index, root)
     lang = next(iter(blueprints.values())).lang if blueprints else DEFAULT_LANGUAGE
-    return drawn, site_index(entries, lang, fonts).encode("utf-8")
+    return drawn, site_index(groups, lang, fonts).encode("utf-8")

@@ -71,6 +71,21 @@ def test_a_detail_stands_in_for_what_it_details_and_a_shared_one_counts_where_it
         (0, 1, 2, "15min"), (1, 2, 2, "3min..5min"), (2, 1, 2, "2min")]
 
 
+def test_high_severity_and_waits_beyond_the_roots_promise_roll_up_with_the_details(tmp_path):
+    write(tmp_path, {"top.bp": TOP.replace('"Open an account"\n', '"Open an account"\nmax-wait 2min\n'),
+                     "identity.bp": IDENTITY, "filing.bp": FILING.replace('"Lost"', '"Lost" severity high')})
+    [tree] = trees(tmp_path)
+    # Filing happens twice, its high fail point with it; held to the root's 2min: sign's 5min and the
+    # identity's 1min..3min are beyond it, filing's 2min (twice) keeps it, the detailed step's 10min is not counted.
+    assert (tree.high_fail_points, tree.max_wait.text, tree.waits_beyond) == (2, "2min", 2)
+    assert [(Path(f.file).name, f.steps, f.wait_points, f.high_fail_points, f.rolled_high_fail_points)
+            for f in tree.tree] == [("top.bp", 2, 2, 0, 2), ("identity.bp", 1, 1, 0, 1), ("filing.bp", 1, 1, 1, 1),
+                                    ("filing.bp", 1, 1, 1, 1)]
+    write(tmp_path, {"top.bp": TOP})
+    [tree] = trees(tmp_path)
+    assert (tree.max_wait, tree.waits_beyond) == (None, 0)  # no promise, nothing beyond it
+
+
 def test_without_a_root_each_top_with_details_is_a_tree_and_files_without_details_make_none(tmp_path):
     write(tmp_path, {"top.bp": TOP, "identity.bp": IDENTITY, "filing.bp": FILING})
     assert [Path(tree.root).name for tree in trees(tmp_path)] == ["top.bp"]

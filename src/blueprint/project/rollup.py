@@ -7,22 +7,37 @@ that no detail covers, plus the rolled-up figures of each detail. A step
 detailed by a blueprint counts the detail's waits and fail points instead of
 its own, which the detail draws again more closely; nothing is counted twice.
 A detail named by two parents happens in both, and counts in both.
+
+The promise of a tree is its root's max-wait: the customer is promised the
+end-to-end service, so every wait point the rolled-up figures count is held
+to it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
-from blueprint.analysis.measures import TimeRange
+from blueprint.analysis.measures import Length, TimeRange
 from blueprint.analysis.stats import StatsReport
-from blueprint.model.types import Action, Blueprint, DurationRange
+from blueprint.model.types import Action, Blueprint, DurationRange, Severity
 from blueprint.project.references import detail_name, file_key
 
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True)
+
+
+class OwnFigures(_Frozen):
+    """What one blueprint holds itself, its details left aside."""
+
+    steps: int
+    fail_points: int
+    high_fail_points: int  # of severity high
+    wait_points: int
+    customer_wait: TimeRange
 
 
 class TreeFile(_Frozen):
@@ -33,9 +48,13 @@ class TreeFile(_Frozen):
     level: int  # 0: the root
     parent: str | None
     details: str | None  # the ID of the parent's step or action it details
-    fail_points: int  # its own
-    customer_wait: TimeRange  # its own
+    steps: int  # its own, as are the next four
+    fail_points: int
+    high_fail_points: int
+    wait_points: int
+    customer_wait: TimeRange
     rolled_fail_points: int  # with its details in place of what they detail
+    rolled_high_fail_points: int
     rolled_customer_wait: TimeRange
 
 
@@ -56,7 +75,10 @@ class TreeStats(_Frozen):
     files: int  # distinct files in the tree
     levels: int
     fail_points: int  # rolled up to the root: the end-to-end service
+    high_fail_points: int
     customer_wait: TimeRange
+    max_wait: Length | None  # the root's promise
+    waits_beyond: int  # rolled-up wait points longer, at their longest, than the root's promise
     per_level: list[LevelFigures]
     tree: list[TreeFile]  # depth first, in the order the references are written
 
@@ -68,12 +90,19 @@ class ProjectStatsReport(StatsReport):
     trees: list[TreeStats] = []
 
 
+class _Rolled(NamedTuple):
+    fails: int
+    high_fails: int
+    wait: TimeRange
+    longest: tuple[float, ...]  # each wait point's longest, in seconds
+
+
 class _Tree:
     """The blueprints by file key, and the figures rolled up from each."""
 
     def __init__(self, blueprints: Mapping[str, Blueprint]) -> None:
         self.blueprints = {file_key(name): blueprint for name, blueprint in blueprints.items()}
-        self.rolled: dict[str, tuple[int, TimeRange]] = {}
+        self.rolled: dict[str, _Rolled] = {}
 
     def children(self, key: str) -> Iterator[tuple[str, str]]:
         """(the ID it details, the detail's key) for each detail of the blueprint that was read."""
@@ -84,18 +113,18 @@ class _Tree:
                 if child in self.blueprints:
                     yield owner.id, child
 
-    def roll(self, key: str, visiting: frozenset[str] = frozenset()) -> tuple[int, TimeRange]:
+    def roll(self, key: str, visiting: frozenset[str] = frozenset()) -> _Rolled:
         if key not in self.rolled:
             blueprint = self.blueprints[key]
             covered = _covered(blueprint, {owner for owner, child in self.children(key)})
             kept = [action for action in blueprint.actions() if action.id not in covered]
-            fails, waits = sum(len(action.fails) for action in kept), [_wait(kept)]
-            for _, child in self.children(key):
-                if child not in visiting:  # a cycle is an error found before; never loop on one
-                    child_fails, child_wait = self.roll(child, visiting | {key})
-                    fails += child_fails
-                    waits.append(child_wait)
-            self.rolled[key] = (fails, _sum(waits))
+            parts = [_Rolled(_fails(kept), _fails(kept, Severity.HIGH), _wait(kept),
+                             tuple(wait.duration.max.seconds for action in kept for wait in action.waits))]
+            # A cycle is an error found before; never loop on one.
+            parts += [self.roll(child, visiting | {key}) for _, child in self.children(key) if child not in visiting]
+            self.rolled[key] = _Rolled(sum(part.fails for part in parts), sum(part.high_fails for part in parts),
+                                       _sum([part.wait for part in parts]),
+                                       tuple(seconds for part in parts for seconds in part.longest))
         return self.rolled[key]
 
 
@@ -103,6 +132,18 @@ def _covered(blueprint: Blueprint, detailed: set[str]) -> set[str]:
     """The actions a detail covers: detailed ones, and every action of a detailed step."""
     return {action.id for step in blueprint.steps for action in step.actions
             if action.id in detailed or step.id in detailed}
+
+
+def _fails(actions: list[Action], severity: Severity | None = None) -> int:
+    return sum(1 for action in actions for fail in action.fails if severity is None or fail.severity is severity)
+
+
+def own_figures(blueprint: Blueprint) -> OwnFigures:
+    """The blueprint's own steps, fail points and customer wait."""
+    actions = blueprint.actions()
+    return OwnFigures(steps=len(blueprint.steps), fail_points=_fails(actions),
+                      high_fail_points=_fails(actions, Severity.HIGH),
+                      wait_points=sum(len(action.waits) for action in actions), customer_wait=_wait(actions))
 
 
 def _wait(actions: list[Action]) -> TimeRange:
@@ -121,11 +162,10 @@ def _files(tree: _Tree, root: str) -> list[TreeFile]:
     while stack:
         key, level, parent, details, above = stack.pop()
         blueprint = tree.blueprints[key]
-        rolled_fails, rolled_wait = tree.roll(key)
+        rolled = tree.roll(key)
         found.append(TreeFile(file=blueprint.source_name, title=blueprint.title, level=level, parent=parent,
-                              details=details, fail_points=sum(len(a.fails) for a in blueprint.actions()),
-                              customer_wait=_wait(blueprint.actions()), rolled_fail_points=rolled_fails,
-                              rolled_customer_wait=rolled_wait))
+                              details=details, **dict(own_figures(blueprint)), rolled_fail_points=rolled.fails,
+                              rolled_high_fail_points=rolled.high_fails, rolled_customer_wait=rolled.wait))
         below = [(owner, child) for owner, child in tree.children(key) if child not in above | {key}]
         stack.extend((child, level + 1, blueprint.source_name, owner, above | {key}) for owner, child in reversed(below))
     return found
@@ -151,10 +191,12 @@ def tree_stats(blueprints: Mapping[str, Blueprint], root: str | None = None) -> 
         roots = [key for key in tree.blueprints if key not in named and any(tree.children(key))]
     trees = []
     for key in roots:
-        files = _files(tree, key)
-        fails, wait = tree.roll(key)
+        files, rolled, promise = _files(tree, key), tree.roll(key), tree.blueprints[key].max_wait
         trees.append(TreeStats(root=files[0].file, title=files[0].title, files=len({f.file for f in files}),
-                               levels=max(f.level for f in files) + 1, fail_points=fails, customer_wait=wait,
+                               levels=max(f.level for f in files) + 1, fail_points=rolled.fails,
+                               high_fail_points=rolled.high_fails, customer_wait=rolled.wait,
+                               max_wait=None if promise is None else Length(seconds=promise.seconds, text=promise.text),
+                               waits_beyond=0 if promise is None else sum(s > promise.seconds for s in rolled.longest),
                                per_level=_per_level(files), tree=files))
     return trees
 
