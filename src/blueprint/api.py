@@ -6,7 +6,7 @@ every integration call these and nothing deeper.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,7 +54,8 @@ __all__ = [
     "check_project",
     "tree_stats_result",
     "render_site",
-    "check_detail_paths",
+    "check_with_details",
+    "file_key",
 ]
 
 
@@ -306,18 +307,26 @@ def check_project(checked: Sequence[tuple[CheckResult, FileFacts]], enabled: Ite
     return [_with_findings(result, by_file.get(result.name, ())) for result in results]
 
 
-def check_detail_paths(result: CheckResult, enabled: Iterable[str] = DEFAULT_CODES) -> CheckResult:
-    """The result with the paths of its `detail` references checked, their
-    form and that each file is there, without reading those files: as cheap
-    as an editor needs after every change (the name must be the file's path)."""
-    from blueprint.project import FileFacts, check_project as project_findings
-
-    def placeholder(name: str) -> FileFacts:
-        return FileFacts(name=name, title="")  # not read: nothing is said of what it holds
+def check_with_details(result: CheckResult, load: Callable[[str], FileFacts],
+                       enabled: Iterable[str] = DEFAULT_CODES) -> tuple[CheckResult, list[str]]:
+    """The result with the findings across files that belong to it, as an
+    editor shows them, and the names of the files its details led to. Each
+    file is read through `load` (an editor serves its unsaved text, or what
+    it kept of a file it read before); a cycle through the file is reported
+    at its own reference (the name must be the file's path)."""
+    from blueprint.project import findings_of_file
 
     enabled = frozenset(enabled)
-    _, found = project_findings([project_facts(result)], placeholder)
-    return _with_findings(result, [d for d in found if d.code in enabled or d.level is Level.ERROR])
+    project, found = findings_of_file(project_facts(result), load)
+    read = [project.named(key).name for key in project.reached]
+    return _with_findings(result, [d for d in found if d.code in enabled or d.level is Level.ERROR]), read
+
+
+def file_key(name: str) -> str:
+    """One key per file on disk, however its name was written: how the project tells files apart."""
+    from blueprint.project import file_key as key
+
+    return key(name)
 
 
 def _with_findings(result: CheckResult, found: Iterable[Diagnostic]) -> CheckResult:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from blueprint.api import check_file, check_project, project_facts
+from blueprint.api import check_file, check_project, check_with_details, project_facts
 from blueprint.catalogue import DEFAULT_CODES
 from blueprint.cli import check as check_cli
 
@@ -101,6 +101,36 @@ def test_a_cycle_is_reported_once_with_its_way(project):
     assert [f[:4] for f in found] == [("checks/identity.bp", 6, 12, "BP242")]
     assert found[0][4] == (f"this detail closes a cycle: {project.as_posix()}/open.bp → {project.as_posix()}/checks/"
                            f"identity.bp → {project.as_posix()}/open.bp")
+
+
+def test_in_the_editor_a_cycle_shows_at_the_documents_own_reference_that_leads_back(project):
+    write(project, {"checks/identity.bp": IDENTITY.replace('  onstage read "Reads the chip"\n',
+                                                           '  onstage read "Reads the chip"\n    detail "../open.bp"\n')})
+    result = check_file(project / "open.bp", ALL, name=(project / "open.bp").as_posix())
+    loaded = []
+
+    def load(name: str):
+        loaded.append(Path(name).relative_to(project).as_posix())
+        return project_facts(check_file(name, ALL))
+
+    shown, read = check_with_details(result, load, ALL)
+    assert [(d.span.line, d.span.column, d.code) for d in shown.diagnostics] == [(4, 10, "BP242")]
+    base = project.as_posix()
+    assert shown.diagnostics[0].message == (f"this detail closes a cycle: {base}/open.bp → {base}/checks/identity.bp"
+                                            f" → {base}/open.bp")
+    assert loaded == ["checks/identity.bp", "risk.bp"]
+    assert [Path(name).relative_to(project).as_posix() for name in read] == loaded
+
+
+def test_in_the_editor_a_cycle_further_down_is_its_own_files_and_not_the_documents(project):
+    write(project, {"risk.bp": RISK.replace('  support bureau "Credit bureau answers"\n',
+                                            '  support bureau "Credit bureau answers"\n    detail "loop.bp"\n'),
+                    "loop.bp": RISK.replace('  backstage rules "Runs the rules"\n',
+                                            '  backstage rules "Runs the rules"\n    detail "risk.bp"\n')})
+    result = check_file(project / "open.bp", ALL, name=(project / "open.bp").as_posix())
+    shown, _ = check_with_details(result, lambda name: project_facts(check_file(name, ALL)), ALL)
+    assert shown.diagnostics == ()
+    assert [f[:4] for f in findings(project, "open.bp")] == [("loop.bp", 5, 12, "BP242")]  # check: where it closes
 
 
 def test_a_backstage_detail_with_customer_actions_contradicts_its_parent(project):

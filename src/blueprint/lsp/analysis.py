@@ -1,7 +1,8 @@
 """One version of an open document, checked: what every feature of the server reads.
 
 A document is checked once per version, through the API, exactly as
-`blueprint check` checks a file, and the features (hover, completion,
+`blueprint check` checks a file, its details followed (blueprint.lsp.
+details), and the features (hover, completion,
 references, symbols, the preview) read that one result and its index of IDs.
 """
 
@@ -11,8 +12,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import unquote, urlsplit
 
-from blueprint.api import CheckResult, LineCache, check_detail_paths, check_text
+from blueprint.api import CheckResult, LineCache, check_text, check_with_details, file_key
 from blueprint.catalogue import DEFAULT_CODES
+from blueprint.lsp.details import DetailReader, OpenTexts
 from blueprint.lsp.index import SymbolIndex, index_blueprint
 from blueprint.lsp.positions import UTF16, Lines
 
@@ -47,6 +49,12 @@ class Analysis:
     text: str
     result: CheckResult
     encoding: str = UTF16
+    # The check of the document alone, before the findings across files: what
+    # a change in a detail checks again with, the document unchanged.
+    own: CheckResult | None = None
+    details_read: frozenset[str] = frozenset()  # the keys of the files its details led to
+    details_seen: dict[str, tuple[int | None, str]] = field(default_factory=dict)  # those open then, as they were
+    generation: int = 0  # how many times a detail changed under this version
     _lines: Lines | None = field(default=None, repr=False)
 
     @property
@@ -61,9 +69,19 @@ class Analysis:
 
 
 def analyse(uri: str, version: int | None, text: str, settings: ServerSettings, encoding: str = UTF16,
-            lines: LineCache | None = None) -> Analysis:
-    """Check one version of a document; `lines`, the document's own cache, saves reading unchanged lines again."""
-    result = check_text(text, display_name(uri), settings.enabled, lines)
+            lines: LineCache | None = None, reader: DetailReader | None = None, opened: OpenTexts | None = None,
+            own: CheckResult | None = None) -> Analysis:
+    """Check one version of a document; `lines`, the document's own cache, saves reading unchanged lines again.
+
+    A saved document's details are read through `reader` (what is open in
+    the editor as `opened` holds it); `own`, the document's check when only
+    a detail changed, saves checking the document itself again."""
+    result = own if own is not None else check_text(text, display_name(uri), settings.enabled, lines)
+    analysis = Analysis(uri=uri, version=version, text=text, result=result, encoding=encoding, own=result)
     if urlsplit(uri).scheme == "file" and result.blueprint is not None:
-        result = check_detail_paths(result, settings.enabled)  # a missing detail, as `check` says it
-    return Analysis(uri=uri, version=version, text=text, result=result, encoding=encoding)
+        reader = reader if reader is not None else DetailReader()
+        load = reader.loader(opened or {}, settings.enabled)
+        reader.kept(file_key(result.name), version, text, result)
+        analysis.result, read = check_with_details(result, load, settings.enabled)
+        analysis.details_read = frozenset(file_key(name) for name in read)
+    return analysis

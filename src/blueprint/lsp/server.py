@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
+from urllib.parse import unquote
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException, JsonRpcInternalError
@@ -41,7 +42,8 @@ class BlueprintLanguageServer(LanguageServer):
         return self.documents.settings
 
     def _read(self, uri: str) -> tuple[int | None, str] | None:
-        document = self.workspace.text_documents.get(uri)
+        # The workspace keeps documents by the URI with its escapes undone (`%E5%BC%80` as `开`).
+        document = self.workspace.text_documents.get(unquote(uri))
         return None if document is None else (document.version, document.source)
 
     def _publish(self, analysis: Analysis) -> None:
@@ -91,15 +93,33 @@ def _register_sync(server: BlueprintLanguageServer) -> None:
         documents.settings = updated(documents.settings, params.initialization_options)
         documents.encoding = str(server.workspace.position_encoding or "utf-16")
 
+    @server.feature(types.INITIALIZED)
+    @guarded(server, "watching the blueprint files", answer_errors=False)
+    async def initialized(params: types.InitializedParams) -> None:
+        # A detail that changes on disk checks again the open documents that name it, where the client can watch.
+        workspace = server.client_capabilities.workspace
+        watching = workspace.did_change_watched_files if workspace is not None else None
+        if watching is not None and watching.dynamic_registration:
+            watchers = [types.FileSystemWatcher(glob_pattern="**/*.bp")]
+            await server.client_register_capability_async(types.RegistrationParams(registrations=[types.Registration(
+                id="blueprint-files", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))]))
+
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     @guarded(server, "opening a document", answer_errors=False)
     async def did_open(params: types.DidOpenTextDocumentParams) -> None:
-        documents.changed(params.text_document.uri, delay=0)
+        documents.edited(params.text_document.uri, delay=0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     @guarded(server, "following a change", answer_errors=False)
     async def did_change(params: types.DidChangeTextDocumentParams) -> None:
-        documents.changed(params.text_document.uri)
+        documents.edited(params.text_document.uri)
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    @guarded(server, "following a change on disk", answer_errors=False)
+    async def did_change_watched_files(params: types.DidChangeWatchedFilesParams) -> None:
+        for change in params.changes:
+            documents.file_changed(change.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     @guarded(server, "closing a document", answer_errors=False)
@@ -114,7 +134,7 @@ def _register_sync(server: BlueprintLanguageServer) -> None:
         settings = params.settings.get("blueprint") if isinstance(params.settings, dict) else None
         documents.settings = updated(documents.settings, settings)
         documents.forget_all()
-        for uri in list(server.workspace.text_documents):
+        for uri in documents.open_uris():  # as the client wrote them, which the workspace does not keep
             documents.changed(uri, delay=0)
 
 

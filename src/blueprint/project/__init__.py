@@ -15,10 +15,10 @@ from collections.abc import Iterable
 from blueprint.diagnostics import Diagnostic
 from blueprint.project.facts import FileFacts, Reference, file_facts
 from blueprint.project.references import Load, Project, detail_name, file_key, resolve
-from blueprint.project.rules import cycles, details, orphans, reachable
+from blueprint.project.rules import cycles, cycles_through, details, orphans, reachable
 
 __all__ = ["FileFacts", "Load", "Project", "Reference", "check_project", "detail_name", "file_facts", "file_key",
-           "reachable", "resolve"]
+           "findings_of_file", "reachable", "resolve"]
 
 
 def check_project(given: Iterable[FileFacts], load: Load, root: str | None = None) -> tuple[Project, list[Diagnostic]]:
@@ -29,4 +29,17 @@ def check_project(given: Iterable[FileFacts], load: Load, root: str | None = Non
     found = [*project.diagnostics, *cycles(project), *details(project)]
     if root is not None:
         found.extend(orphans(project, file_key(root)))
+    return project, sorted(found, key=Diagnostic.sort_key)
+
+
+def findings_of_file(facts: FileFacts, load: Load) -> tuple[Project, list[Diagnostic]]:
+    """The findings across files that belong to one file, as an editor showing
+    it reports them: those `check_project` places in it, and a cycle through
+    it at its own reference that starts the way back (`check_project`
+    reports that cycle where it closes, in another file)."""
+    project = resolve([facts], load)
+    start = file_key(facts.name)
+    found = [diagnostic for diagnostic in (*project.diagnostics, *details(project))
+             if diagnostic.file == facts.name]
+    found.extend(cycles_through(project, start))
     return project, sorted(found, key=Diagnostic.sort_key)

@@ -52,6 +52,38 @@ def _walk(project: Project, start: str, done: set[str]) -> Iterator[Diagnostic]:
             pending.append(iter(project.edges.get(target, ())))
 
 
+def cycles_through(project: Project, start: str) -> Iterator[Diagnostic]:
+    """Each reference of `start` whose details lead back to it, reported at
+    that reference with the shortest way back: where an editor showing
+    `start` shows a cycle that `cycles` reports in another file."""
+    for reference, first in project.edges.get(start, ()):
+        way = _shortest_way(project, first, start)
+        if way is not None:
+            chain = " → ".join(project.named(key).name for key in (start, *way))
+            yield DETAIL_CYCLE.at(project.named(start).name, reference.span, DETAIL_CYCLE.text("cycle", chain=chain),
+                                  hint=DETAIL_CYCLE.text("break"))
+
+
+def _shortest_way(project: Project, first: str, goal: str) -> list[str] | None:
+    """The files from `first` to `goal` along the references, both included, or None."""
+    came_from: dict[str, str | None] = {first: None}
+    queue = [first]
+    while queue:
+        key = queue.pop(0)
+        if key == goal:
+            way: list[str] = []
+            at: str | None = key
+            while at is not None:
+                way.append(at)
+                at = came_from[at]
+            return way[::-1]
+        for _, target in project.edges.get(key, ()):
+            if target not in came_from:
+                came_from[target] = key
+                queue.append(target)
+    return None
+
+
 def _lanes(project: Project, parent: str, reference: Reference, target: str) -> Iterator[Diagnostic]:
     detail = project.named(target)
     name = project.named(parent).name
