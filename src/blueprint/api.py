@@ -307,6 +307,21 @@ def check_project(checked: Sequence[tuple[CheckResult, FileFacts]], enabled: Ite
     return [_with_findings(result, by_file.get(result.name, ())) for result in results]
 
 
+def check_detail_paths(result: CheckResult) -> CheckResult:
+    """The result with the paths of its `detail` references checked, their
+    form and that each file is there, without reading those files (the name
+    must be the file's path): what a documentation build says of a drawing
+    whose tags would link nowhere."""
+    from blueprint.project import FileFacts, findings_of_file
+    from blueprint.project.codes import BAD_DETAIL_PATH, MISSING_DETAIL
+
+    def unread(name: str) -> FileFacts:
+        return FileFacts(name=name, title="")  # not read: only what the paths say is said
+
+    _, found = findings_of_file(project_facts(result), unread)
+    return _with_findings(result, [d for d in found if d.code in (MISSING_DETAIL.code, BAD_DETAIL_PATH.code)])
+
+
 def check_with_details(result: CheckResult, load: Callable[[str], FileFacts],
                        enabled: Iterable[str] = DEFAULT_CODES) -> tuple[CheckResult, list[str]]:
     """The result with the findings across files that belong to it, as an
