@@ -81,6 +81,10 @@ def test_high_severity_and_waits_beyond_the_roots_promise_roll_up_with_the_detai
     assert [(Path(f.file).name, f.steps, f.wait_points, f.high_fail_points, f.rolled_high_fail_points)
             for f in tree.tree] == [("top.bp", 2, 2, 0, 2), ("identity.bp", 1, 1, 0, 1), ("filing.bp", 1, 1, 1, 1),
                                     ("filing.bp", 1, 1, 1, 1)]
+    from blueprint.report.tree_stats import format_tree
+
+    assert "End to end: customer wait 10min..12min, 5 fail points (2 high), 2 waits beyond the 2min promise\n" in (
+        format_tree(tree))
     write(tmp_path, {"top.bp": TOP})
     [tree] = trees(tmp_path)
     assert (tree.max_wait, tree.waits_beyond) == (None, 0)  # no promise, nothing beyond it

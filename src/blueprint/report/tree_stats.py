@@ -15,12 +15,23 @@ def _wait(value: TimeRange) -> str:
     return "-" if value.max_seconds == 0 else value.text
 
 
+def _fails(tree: TreeStats) -> str:
+    high = f" ({tree.high_fail_points} high)" if tree.high_fail_points else ""
+    return plural(tree.fail_points, "fail point") + high
+
+
+def _beyond(tree: TreeStats) -> str:
+    if tree.max_wait is None or not tree.waits_beyond:
+        return ""
+    return f", {plural(tree.waits_beyond, 'wait')} beyond the {tree.max_wait.text} promise"
+
+
 def format_tree(tree: TreeStats) -> str:
     heading = [
         f"{tree.title or '(untitled)'}, with its details",
         " · ".join([tree.root, plural(tree.files, "file"), plural(tree.levels, "level")]),
         "",
-        f"End to end: customer wait {_wait(tree.customer_wait)}, {plural(tree.fail_points, 'fail point')}",
+        f"End to end: customer wait {_wait(tree.customer_wait)}, {_fails(tree)}{_beyond(tree)}",
         "(each detail counted in place of the step or action it details)",
     ]
     rows = [["Blueprint", "Details", "Fail points", "Customer wait", "Rolled-up fail points", "Rolled-up wait"]]
