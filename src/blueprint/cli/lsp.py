@@ -18,7 +18,8 @@ def command(stdio) -> None:
     An editor starts it and talks to it; it is not meant to be run by hand.
     It checks every open .bp file as it is typed (with the rules chosen in
     the project's [tool.blueprint], and links to the rule reference when
-    docs-url is set there), and offers completion, hover, go to definition,
+    docs-url is set there), reading the detail files each one names as
+    `blueprint check` does, and offers completion, hover, go to definition,
     references, rename, the outline, folding, formatting, quick fixes,
     semantic highlighting and the SVG for a live preview. Exit status: 0
     when the editor stops it, 2 when the `lsp` extra is missing or the
