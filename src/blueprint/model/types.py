@@ -303,15 +303,6 @@ class Blueprint(Node):
         builtin = CHANNEL_LABELS[self.lang].get(channel)
         return builtin
 
-    def channel_of(self, action: Action) -> Via | None:
-        """The channel an action happens in: its own `via`, else its step's."""
-        if action.via is not None:
-            return action.via
-        for step in self.steps:
-            if step.id == action.step:
-                return step.via
-        return None
-
     def branches(self, action: str) -> list[Flow]:
         """The flows that leave `action` one way (a two-way agreement is no branch)."""
         return [flow for flow in self.flows if flow.source == action and flow.kind is not FlowKind.AGREEMENT]
