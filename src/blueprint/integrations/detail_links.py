@@ -67,9 +67,7 @@ def broken_details(result: CheckResult, path: Path) -> list[Diagnostic]:
     names it, without reading the details. A page still shows the drawing,
     its tag linking nowhere; the build reports these so that a strict one
     fails, as `blueprint check` would."""
-    blueprint = result.blueprint
-    if not result.ok or blueprint is None or not any(
-            step.detail or any(action.detail for action in step.actions) for step in blueprint.steps):
+    if not result.ok or result.blueprint is None:
         return []
     before = set(result.diagnostics)
     # Named from the working folder when it holds the file, so that "looked for" reads as the user wrote it.
