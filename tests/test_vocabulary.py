@@ -86,3 +86,13 @@ def literal_values(annotation):
         else:
             found.append(argument)
     return found
+
+
+def test_a_scenario_id_from_outside_a_file_is_what_the_grammar_reads_as_a_name():
+    from blueprint.vocabulary import SCENARIO_ID
+
+    terminal = next(t for t in Lark(grammar_text(), parser="lalr").terminals if t.name == "NAME")
+    name = re.compile(terminal.pattern.to_regexp())
+    samples = ["online", "walk-in", "vip_2", "线上", "臨櫃-補件", "a-b-c", "2nd", "-x", "x-", "a--b", "a->b",
+               "../online", "two words", "", "x.y", "_x"]
+    assert [bool(SCENARIO_ID.fullmatch(s)) for s in samples] == [bool(name.fullmatch(s)) for s in samples]
